@@ -1,0 +1,24 @@
+package com.tutors.infra.config;
+
+import java.util.Map;
+
+/**
+ * The one naming scheme: {@code tutors-<env>-<part>}. Prod and staging can then share an AWS account
+ * without a clash, and a resource's name tells which stack owns it.
+ */
+public record Naming(Environment environment) {
+
+    public String name(String part) {
+        return Keys.PROJECT + "-" + environment.id() + "-" + part;
+    }
+
+    /** Tags every taggable resource carries, applied through the provider's default tags. */
+    public Map<String, String> defaultTags() {
+        return Map.of("Project", Keys.PROJECT, "Environment", environment.id(), "ManagedBy", "pulumi");
+    }
+
+    /** The EC2 console shows resources by their Name tag. */
+    public Map<String, String> nameTag(String part) {
+        return Map.of("Name", name(part));
+    }
+}

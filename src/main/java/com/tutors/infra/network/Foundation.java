@@ -1,0 +1,317 @@
+package com.tutors.infra.network;
+
+import com.pulumi.aws.AwsFunctions;
+import com.pulumi.aws.ec2.Eip;
+import com.pulumi.aws.ec2.EipArgs;
+import com.pulumi.aws.ec2.Instance;
+import com.pulumi.aws.ec2.InstanceArgs;
+import com.pulumi.aws.ec2.InternetGateway;
+import com.pulumi.aws.ec2.InternetGatewayArgs;
+import com.pulumi.aws.ec2.NatGateway;
+import com.pulumi.aws.ec2.NatGatewayArgs;
+import com.pulumi.aws.ec2.Route;
+import com.pulumi.aws.ec2.RouteArgs;
+import com.pulumi.aws.ec2.RouteTable;
+import com.pulumi.aws.ec2.RouteTableArgs;
+import com.pulumi.aws.ec2.RouteTableAssociation;
+import com.pulumi.aws.ec2.RouteTableAssociationArgs;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.ec2.Subnet;
+import com.pulumi.aws.ec2.SubnetArgs;
+import com.pulumi.aws.ec2.Vpc;
+import com.pulumi.aws.ec2.VpcArgs;
+import com.pulumi.aws.ec2.VpcEndpoint;
+import com.pulumi.aws.ec2.VpcEndpointArgs;
+import com.pulumi.aws.ec2.inputs.InstanceMetadataOptionsArgs;
+import com.pulumi.aws.ec2.inputs.InstanceRootBlockDeviceArgs;
+import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
+import com.pulumi.aws.ssm.SsmFunctions;
+import com.pulumi.aws.ssm.inputs.GetParameterArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.tutors.infra.config.NatMode;
+import com.tutors.infra.config.Naming;
+import com.tutors.infra.config.NetworkSettings;
+import com.tutors.infra.config.Phase;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Phase 1: the VPC, its subnets in two (or more) AZs, internet and NAT routing, the S3 gateway
+ * endpoint and the four security groups of the plan.
+ */
+public final class Foundation extends ComponentResource {
+
+    /** Phase 1 needs no earlier phase: only its settings, the naming scheme and the region. */
+    public record Args(Naming names, NetworkSettings network, String region) {
+    }
+
+    public final Output<String> vpcId;
+    public final Output<List<String>> publicSubnetIds;
+    public final Output<List<String>> privateSubnetIds;
+    /** Keyed alb, ecs, rds, redis (see {@link SecurityRules#GROUPS}). */
+    public final Output<Map<String, String>> securityGroupIds;
+    /** Whether the public subnets have IPv6, so the ALB can be dual-stack. */
+    public final boolean ipv6;
+
+    private final Args args;
+    private final CustomResourceOptions child;
+    private final Map<String, SecurityGroup> groups = new LinkedHashMap<>();
+
+    public Foundation(String name, Args args, ComponentResourceOptions options) {
+        super(Phase.FOUNDATION.componentType(), name, options);
+        this.args = args;
+        this.child = CustomResourceOptions.builder().parent(this).build();
+        this.ipv6 = args.network().ipv6();
+        var names = args.names();
+        var net = args.network();
+
+        var vpc = new Vpc(names.name("vpc"), VpcArgs.builder()
+                .cidrBlock(net.vpcCidr().toString())
+                .enableDnsSupport(true)
+                .enableDnsHostnames(true) // RDS and ElastiCache endpoints, and interface endpoints, need both
+                .assignGeneratedIpv6CidrBlock(net.ipv6())
+                .tags(names.nameTag("vpc"))
+                .build(), child);
+        var igw = new InternetGateway(names.name("igw"), InternetGatewayArgs.builder()
+                .vpcId(vpc.id())
+                .tags(names.nameTag("igw"))
+                .build(), child);
+
+        // One invoke for the whole phase; subnet i goes to the i-th AZ of the region.
+        var azNames = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder().state("available").build(),
+                new InvokeOptions(this, null, null)).applyValue(r -> r.names());
+
+        var publicTable = new RouteTable(names.name("public"), RouteTableArgs.builder()
+                .vpcId(vpc.id()).tags(names.nameTag("public")).build(), child);
+        route("public-ipv4", RouteArgs.builder().routeTableId(publicTable.id())
+                .destinationCidrBlock(SecurityRules.ANY_IPV4).gatewayId(igw.id()));
+        if (net.ipv6()) {
+            route("public-ipv6", RouteArgs.builder().routeTableId(publicTable.id())
+                    .destinationIpv6CidrBlock(SecurityRules.ANY_IPV6).gatewayId(igw.id()));
+        }
+
+        var publicSubnets = new ArrayList<Subnet>();
+        var privateSubnets = new ArrayList<Subnet>();
+        var privateTables = new ArrayList<RouteTable>();
+        for (int i = 0; i < net.azCount(); i++) {
+            int az = i;
+            var zone = azNames.applyValue(zones -> zoneAt(zones, az));
+            var publicPart = "public-" + (i + 1);
+            var publicArgs = SubnetArgs.builder()
+                    .vpcId(vpc.id())
+                    .availabilityZone(zone)
+                    .cidrBlock(net.publicSubnets().get(i).toString())
+                    .mapPublicIpOnLaunch(false) // only the ALB and NAT live here, with their own addresses
+                    .tags(names.nameTag(publicPart));
+            if (net.ipv6()) {
+                publicArgs.ipv6CidrBlock(vpc.ipv6CidrBlock().applyValue(block -> Ipv6Subnets.slash64(block, az)));
+            }
+            var publicSubnet = new Subnet(names.name(publicPart), publicArgs.build(), child);
+            associate(publicPart, publicSubnet, publicTable);
+            publicSubnets.add(publicSubnet);
+
+            var privatePart = "private-" + (i + 1);
+            var privateSubnet = new Subnet(names.name(privatePart), SubnetArgs.builder()
+                    .vpcId(vpc.id())
+                    .availabilityZone(zone)
+                    .cidrBlock(net.privateSubnets().get(i).toString())
+                    .mapPublicIpOnLaunch(false)
+                    .tags(names.nameTag(privatePart))
+                    .build(), child);
+            // One table per AZ, so each AZ can route to its own NAT (gateway-per-az).
+            var privateTable = new RouteTable(names.name(privatePart), RouteTableArgs.builder()
+                    .vpcId(vpc.id()).tags(names.nameTag(privatePart)).build(), child);
+            associate(privatePart, privateSubnet, privateTable);
+            privateSubnets.add(privateSubnet);
+            privateTables.add(privateTable);
+        }
+
+        routePrivateTraffic(net, igw, publicSubnets, privateTables, vpc);
+
+        // Free: S3 traffic (media, static, and ECR's image layers) skips the NAT.
+        new VpcEndpoint(names.name("s3"), VpcEndpointArgs.builder()
+                .vpcId(vpc.id())
+                .serviceName("com.amazonaws." + args.region() + ".s3")
+                .vpcEndpointType("Gateway")
+                .routeTableIds(Output.all(privateTables.stream().map(RouteTable::id).toList()))
+                .tags(names.nameTag("s3"))
+                .build(), child);
+
+        declareSecurityGroups(vpc);
+
+        this.vpcId = vpc.id();
+        this.publicSubnetIds = Output.all(publicSubnets.stream().map(Subnet::id).toList());
+        this.privateSubnetIds = Output.all(privateSubnets.stream().map(Subnet::id).toList());
+        this.securityGroupIds = Output.all(SecurityRules.GROUPS.stream().map(g -> groups.get(g).id()).toList())
+                .applyValue(ids -> {
+                    var map = new LinkedHashMap<String, String>();
+                    for (int i = 0; i < ids.size(); i++) {
+                        map.put(SecurityRules.GROUPS.get(i), ids.get(i));
+                    }
+                    return map;
+                });
+        registerOutputs(Map.of(
+                "vpcId", vpcId,
+                "publicSubnetIds", publicSubnetIds,
+                "privateSubnetIds", privateSubnetIds,
+                "securityGroupIds", securityGroupIds));
+    }
+
+    /** The id of one of the four groups; for the later phases. */
+    public Output<String> securityGroupId(String group) {
+        var sg = groups.get(group);
+        if (sg == null) {
+            throw new IllegalArgumentException("no security group '" + group + "'; known: " + groups.keySet());
+        }
+        return sg.id();
+    }
+
+    private static String zoneAt(List<String> zones, int index) {
+        if (index >= zones.size()) {
+            throw new IllegalStateException("tutors:publicSubnetCidrs asks for " + (index + 1)
+                    + " availability zones but the region has " + zones.size() + " available: " + zones);
+        }
+        return zones.get(index);
+    }
+
+    private void routePrivateTraffic(NetworkSettings net, InternetGateway igw, List<Subnet> publicSubnets,
+                                     List<RouteTable> privateTables, Vpc vpc) {
+        var names = args.names();
+        var afterIgw = CustomResourceOptions.builder().parent(this).dependsOn(igw).build();
+        if (net.natMode() == NatMode.INSTANCE) {
+            var natInstanceEni = natInstance(vpc, publicSubnets.get(0), afterIgw);
+            for (int i = 0; i < privateTables.size(); i++) {
+                route("private-" + (i + 1) + "-ipv4", RouteArgs.builder().routeTableId(privateTables.get(i).id())
+                        .destinationCidrBlock(SecurityRules.ANY_IPV4).networkInterfaceId(natInstanceEni));
+            }
+            return;
+        }
+        int gatewayCount = net.natMode() == NatMode.GATEWAY_PER_AZ ? net.azCount() : 1;
+        var gateways = new ArrayList<NatGateway>();
+        for (int i = 0; i < gatewayCount; i++) {
+            var part = "nat-" + (i + 1);
+            var eip = new Eip(names.name(part), EipArgs.builder().domain("vpc").tags(names.nameTag(part)).build(), afterIgw);
+            gateways.add(new NatGateway(names.name(part), NatGatewayArgs.builder()
+                    .allocationId(eip.allocationId())
+                    .subnetId(publicSubnets.get(i).id())
+                    .connectivityType("public")
+                    .tags(names.nameTag(part))
+                    .build(), afterIgw));
+        }
+        for (int i = 0; i < privateTables.size(); i++) {
+            // Each AZ uses its own gateway when there is one, so an AZ outage stays in that AZ.
+            var gateway = gateways.get(Math.min(i, gateways.size() - 1));
+            route("private-" + (i + 1) + "-ipv4", RouteArgs.builder().routeTableId(privateTables.get(i).id())
+                    .destinationCidrBlock(SecurityRules.ANY_IPV4).natGatewayId(gateway.id()));
+        }
+    }
+
+    /** @return the instance's primary network interface, which the private routes point at */
+    private Output<String> natInstance(Vpc vpc, Subnet subnet, CustomResourceOptions afterIgw) {
+        var names = args.names();
+        var sg = new SecurityGroup(names.name("sg-nat"), SecurityGroupArgs.builder()
+                .name(names.name("sg-nat"))
+                .description("NAT instance: forwards traffic from inside the VPC to the internet")
+                .vpcId(vpc.id())
+                .revokeRulesOnDelete(true)
+                .tags(names.nameTag("sg-nat"))
+                .build(), child);
+        new SecurityGroupIngressRule(names.name("sg-nat-in-vpc"), SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(sg.id())
+                .ipProtocol("-1")
+                .cidrIpv4(args.network().vpcCidr().toString())
+                .description("Everything from inside the VPC, to be forwarded")
+                .build(), child);
+        new SecurityGroupEgressRule(names.name("sg-nat-out-ipv4"), SecurityGroupEgressRuleArgs.builder()
+                .securityGroupId(sg.id())
+                .ipProtocol("-1")
+                .cidrIpv4(SecurityRules.ANY_IPV4)
+                .description("Forwarded traffic to the internet")
+                .build(), child);
+        var ami = SsmFunctions.getParameter(GetParameterArgs.builder().name(NatInstance.AMI_PARAMETER).build(),
+                new InvokeOptions(this, null, null)).applyValue(p -> p.value());
+        var instance = new Instance(names.name("nat"), InstanceArgs.builder()
+                .ami(ami)
+                .instanceType(NatInstance.INSTANCE_TYPE)
+                .subnetId(subnet.id())
+                .vpcSecurityGroupIds(Output.all(sg.id()))
+                .sourceDestCheck(false) // it forwards packets that are not addressed to it
+                .userData(NatInstance.USER_DATA)
+                .userDataReplaceOnChange(true)
+                .metadataOptions(InstanceMetadataOptionsArgs.builder().httpEndpoint("enabled").httpTokens("required").build())
+                .rootBlockDevice(InstanceRootBlockDeviceArgs.builder().encrypted(true).volumeType("gp3").build())
+                .tags(names.nameTag("nat"))
+                .build(),
+                // A newer AMI must not replace the router under running tasks on an ordinary `pulumi up`;
+                // refresh it deliberately with `pulumi up --replace <urn>`.
+                CustomResourceOptions.builder().parent(this).ignoreChanges("ami").build());
+        // A fixed egress address survives instance replacement (third parties may allow-list it).
+        new Eip(names.name("nat"), EipArgs.builder()
+                .domain("vpc")
+                .instance(instance.id())
+                .tags(names.nameTag("nat"))
+                .build(), afterIgw);
+        return instance.primaryNetworkInterfaceId();
+    }
+
+    private void declareSecurityGroups(Vpc vpc) {
+        var names = args.names();
+        var descriptions = Map.of(
+                SecurityRules.ALB, "Application Load Balancer: HTTP and HTTPS from the internet",
+                SecurityRules.ECS, "ECS tasks: app ports from the ALB only",
+                SecurityRules.RDS, "RDS PostgreSQL: 5432 from the ECS tasks only",
+                SecurityRules.REDIS, "ElastiCache Redis: 6379 from the ECS tasks only");
+        for (var group : SecurityRules.GROUPS) {
+            var part = "sg-" + group;
+            groups.put(group, new SecurityGroup(names.name(part), SecurityGroupArgs.builder()
+                    .name(names.name(part))
+                    .description(descriptions.get(group))
+                    .vpcId(vpc.id())
+                    // The groups reference each other: revoke rules first so deletes never deadlock.
+                    .revokeRulesOnDelete(true)
+                    .tags(names.nameTag(part))
+                    .build(), child));
+        }
+        // Separate rule resources, not inline rules, so groups that reference each other never form a cycle.
+        for (var rule : SecurityRules.rules(ipv6)) {
+            var self = groups.get(rule.group()).id();
+            Output<String> peer = rule.peerGroup() == null ? null : groups.get(rule.peerGroup()).id();
+            var ruleName = names.name(rule.part());
+            var cidr = rule.peerCidr();
+            Output<String> ipv4 = cidr != null && !cidr.contains(":") ? Output.of(cidr) : null;
+            Output<String> ipv6Cidr = cidr != null && cidr.contains(":") ? Output.of(cidr) : null;
+            if (rule.direction() == SecurityRules.Direction.INGRESS) {
+                new SecurityGroupIngressRule(ruleName, SecurityGroupIngressRuleArgs.builder()
+                        .securityGroupId(self).ipProtocol("tcp").fromPort(rule.port()).toPort(rule.port())
+                        .referencedSecurityGroupId(peer).cidrIpv4(ipv4).cidrIpv6(ipv6Cidr)
+                        .description(rule.description()).build(), child);
+            } else {
+                new SecurityGroupEgressRule(ruleName, SecurityGroupEgressRuleArgs.builder()
+                        .securityGroupId(self).ipProtocol("tcp").fromPort(rule.port()).toPort(rule.port())
+                        .referencedSecurityGroupId(peer).cidrIpv4(ipv4).cidrIpv6(ipv6Cidr)
+                        .description(rule.description()).build(), child);
+            }
+        }
+    }
+
+    private void route(String part, RouteArgs.Builder routeArgs) {
+        new Route(args.names().name(part), routeArgs.build(), child);
+    }
+
+    private void associate(String part, Subnet subnet, RouteTable table) {
+        new RouteTableAssociation(args.names().name(part), RouteTableAssociationArgs.builder()
+                .subnetId(subnet.id()).routeTableId(table.id()).build(), child);
+    }
+}

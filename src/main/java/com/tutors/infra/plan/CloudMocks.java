@@ -1,0 +1,111 @@
+package com.tutors.infra.plan;
+
+import com.pulumi.test.Mocks;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Stands in for AWS under the mock engine: every resource gets realistic computed outputs (ids,
+ * ARNs, addresses) derived from its name, so the same program gives the same plan every time and
+ * nothing downstream sees nulls. Unknown invokes fail loudly rather than return nothing.
+ */
+public final class CloudMocks implements Mocks {
+    public static final String ACCOUNT_ID = "123456789012";
+
+    private static final Map<String, String> ID_PREFIXES = Map.ofEntries(
+            Map.entry("aws:ec2/vpc:Vpc", "vpc-"),
+            Map.entry("aws:ec2/subnet:Subnet", "subnet-"),
+            Map.entry("aws:ec2/internetGateway:InternetGateway", "igw-"),
+            Map.entry("aws:ec2/routeTable:RouteTable", "rtb-"),
+            Map.entry("aws:ec2/routeTableAssociation:RouteTableAssociation", "rtbassoc-"),
+            Map.entry("aws:ec2/route:Route", "r-"),
+            Map.entry("aws:ec2/natGateway:NatGateway", "nat-"),
+            Map.entry("aws:ec2/eip:Eip", "eipalloc-"),
+            Map.entry("aws:ec2/instance:Instance", "i-"),
+            Map.entry("aws:ec2/securityGroup:SecurityGroup", "sg-"),
+            Map.entry("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "sgr-"),
+            Map.entry("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "sgr-"),
+            Map.entry("aws:ec2/vpcEndpoint:VpcEndpoint", "vpce-"));
+
+    private final String region;
+
+    public CloudMocks(String region) {
+        this.region = region;
+    }
+
+    @Override
+    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        var state = new HashMap<String, Object>(args.inputs == null ? Map.of() : args.inputs);
+        if (args.type.startsWith("pulumi:providers:")) {
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(hex(args.name, 32)), state));
+        }
+        if (!args.type.startsWith("aws:")) {
+            // A component resource: no id, and its outputs are its fields.
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), state));
+        }
+        var prefix = ID_PREFIXES.get(args.type);
+        var id = prefix != null ? prefix + hex(args.name, 17) : args.name;
+        state.put("arn", arn(args.type, id));
+        switch (args.type) {
+            case "aws:ec2/vpc:Vpc" -> {
+                if (Boolean.TRUE.equals(args.inputs.get("assignGeneratedIpv6CidrBlock"))) {
+                    state.put("ipv6CidrBlock", "2a05:d014:" + hex(args.name, 3) + ":a00::/56");
+                }
+                state.put("defaultSecurityGroupId", "sg-" + hex(args.name + "/default", 17));
+            }
+            case "aws:ec2/instance:Instance" -> {
+                state.put("primaryNetworkInterfaceId", "eni-" + hex(args.name, 17));
+                state.put("privateIp", "10.0.1.10");
+            }
+            case "aws:ec2/eip:Eip" -> {
+                state.put("allocationId", id);
+                state.put("publicIp", "198.51.100." + (Math.abs(args.name.hashCode()) % 250 + 1));
+            }
+            default -> {
+            }
+        }
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        Map<String, Object> result = switch (args.token) {
+            case "aws:index/getAvailabilityZones:getAvailabilityZones" -> Map.of(
+                    "names", List.of(region + "a", region + "b", region + "c"),
+                    "zoneIds", List.of("euc1-az2", "euc1-az3", "euc1-az1"),
+                    "id", region);
+            case "aws:ssm/getParameter:getParameter" -> Map.of(
+                    "name", args.args.get("name"), "type", "String", "value", "ami-0" + hex(String.valueOf(args.args.get("name")), 16),
+                    "id", args.args.get("name"));
+            case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of(
+                    "accountId", ACCOUNT_ID, "arn", "arn:aws:iam::" + ACCOUNT_ID + ":user/offline", "userId", "AIDAOFFLINE", "id", ACCOUNT_ID);
+            default -> throw new UnsupportedOperationException("no offline answer for the invoke " + args.token
+                    + ": add one to " + CloudMocks.class.getSimpleName());
+        };
+        return CompletableFuture.completedFuture(result);
+    }
+
+    private String arn(String type, String id) {
+        // aws:ec2/vpc:Vpc -> arn:aws:ec2:<region>:<account>:vpc/<id>
+        var module = type.substring(type.indexOf(':') + 1, type.indexOf('/'));
+        var resource = type.substring(type.indexOf('/') + 1, type.lastIndexOf(':')).toLowerCase();
+        return "arn:aws:" + module + ":" + region + ":" + ACCOUNT_ID + ":" + resource + "/" + id;
+    }
+
+    /** Deterministic hex digits from a name, like AWS's random ids. */
+    static String hex(String name, int digits) {
+        var hex = new StringBuilder();
+        int salt = 0;
+        while (hex.length() < digits) {
+            hex.append(UUID.nameUUIDFromBytes((name + "#" + salt++).getBytes(StandardCharsets.UTF_8))
+                    .toString().replace("-", ""));
+        }
+        return hex.substring(0, digits);
+    }
+}

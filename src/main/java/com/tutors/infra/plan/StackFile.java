@@ -1,0 +1,66 @@
+package com.tutors.infra.plan;
+
+import com.google.gson.Gson;
+import com.tutors.infra.config.Keys;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A committed {@code Pulumi.<stack>.yaml}, flattened the way the Pulumi CLI hands config to a
+ * program: full keys, scalar values as text, lists and maps as JSON. Encrypted ({@code secure:})
+ * values cannot be decrypted here; their keys are listed in {@link #secretKeys()}.
+ */
+public record StackFile(String stack, Path path, Map<String, String> values, Set<String> secretKeys) {
+
+    public static StackFile read(Path projectDir, String stack) {
+        var path = projectDir.resolve("Pulumi." + stack + ".yaml");
+        Object document;
+        try {
+            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(path));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("unknown stack '" + stack + "': no " + path.getFileName() + " in "
+                    + projectDir.toAbsolutePath().normalize() + "; stacks here: " + String.join(", ", stacksIn(projectDir)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+        var values = new LinkedHashMap<String, String>();
+        var secrets = new TreeSet<String>();
+        if (document instanceof Map<?, ?> top && top.get("config") instanceof Map<?, ?> config) {
+            var gson = new Gson();
+            config.forEach((k, v) -> {
+                var key = k.toString().contains(":") ? k.toString() : Keys.PROJECT + ":" + k;
+                if (v instanceof Map<?, ?> m && m.size() == 1 && m.containsKey("secure")) {
+                    secrets.add(key);
+                } else if (v instanceof Map<?, ?> || v instanceof Collection<?>) {
+                    values.put(key, gson.toJson(v));
+                } else {
+                    values.put(key, String.valueOf(v));
+                }
+            });
+        }
+        return new StackFile(stack, path, Map.copyOf(values), Set.copyOf(secrets));
+    }
+
+    public static Set<String> stacksIn(Path projectDir) {
+        var stacks = new TreeSet<String>();
+        try (var files = Files.list(projectDir)) {
+            files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("Pulumi.") && n.endsWith(".yaml") && !n.equals("Pulumi.yaml"))
+                    .forEach(n -> stacks.add(n.substring("Pulumi.".length(), n.length() - ".yaml".length())));
+        } catch (IOException e) {
+            // No listing: the caller's message just names no stacks.
+        }
+        return stacks;
+    }
+}

@@ -1,0 +1,34 @@
+package com.tutors.infra;
+
+import com.tutors.infra.config.Keys;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The files a Pulumi user relies on agree with the program. */
+class ProjectFilesTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pulumiYamlNamesTheProjectAndRunsThePackagedJar() throws IOException {
+        Map<String, Object> project = new Yaml().load(Files.readString(StackRuns.PROJECT_DIR.resolve("Pulumi.yaml")));
+        assertEquals(Keys.PROJECT, project.get("name"), "config keys are namespaced by the project name");
+        var runtime = (Map<String, Object>) project.get("runtime");
+        assertEquals("java", runtime.get("name"));
+        assertEquals("target/tutors-infra.jar", ((Map<String, Object>) runtime.get("options")).get("binary"));
+    }
+
+    @Test
+    void readmeDocumentsEveryConfigKey() throws IOException {
+        var readme = Files.readString(StackRuns.PROJECT_DIR.resolve("README.md"));
+        for (var key : Keys.ALL) {
+            assertTrue(readme.contains("`" + key.fullName() + "`"), "README lacks " + key);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package com.tutors.infra;
+
+import com.tutors.infra.plan.OfflineRun;
+import com.tutors.infra.plan.PlannedResource;
+import com.tutors.infra.plan.StackFile;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The shared test harness: runs {@code Main::stack} under the mock engine with a committed
+ * {@code Pulumi.<stack>.yaml} (plus overrides), once per distinct input for the whole test JVM.
+ */
+public final class StackRuns {
+    private StackRuns() {
+    }
+
+    public static final Path PROJECT_DIR = Path.of(System.getProperty("user.dir"));
+
+    /** Fake values for the secret keys, distinctive so a test can search any output for them. */
+    public static final Map<String, String> FAKE_SECRETS = Map.of();
+
+    private static final Map<String, OfflineRun.Result> CACHE = new ConcurrentHashMap<>();
+
+    /** The committed stack as it is. */
+    public static OfflineRun.Result committed(String stack) {
+        return with(stack, Map.of());
+    }
+
+    /** The committed stack with some keys changed; a null value removes the key. */
+    public static OfflineRun.Result with(String stack, Map<String, String> overrides) {
+        // Overrides that restate the committed value run the committed stack: one run, not two.
+        var committed = StackFile.read(PROJECT_DIR, stack).values();
+        var effective = new TreeMap<String, String>();
+        overrides.forEach((k, v) -> {
+            if (v == null || !v.equals(committed.get(k))) {
+                effective.put(k, v);
+            }
+        });
+        return CACHE.computeIfAbsent(stack + effective, k -> OfflineRun.plan(PROJECT_DIR, stack, effective, FAKE_SECRETS));
+    }
+
+    public static Map<String, String> override(String... keyValues) {
+        var map = new HashMap<String, String>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put(keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+
+    public static OfflineRun.Result succeeded(OfflineRun.Result result) {
+        assertTrue(result.succeeded(), () -> "the program failed: " + result.problems());
+        return result;
+    }
+
+    public static List<PlannedResource> ofType(OfflineRun.Result result, String type) {
+        return result.resources().stream().filter(r -> r.type().equals(type)).toList();
+    }
+
+    public static PlannedResource named(OfflineRun.Result result, String type, String name) {
+        var matches = result.resources().stream().filter(r -> r.type().equals(type) && r.name().equals(name)).toList();
+        assertEquals(1, matches.size(), () -> "expected one " + type + " named " + name + ", got " + matches.size());
+        return matches.get(0);
+    }
+
+    /** The id the mocks gave a resource, as later resources receive it. */
+    public static String idOf(PlannedResource r) {
+        return com.pulumi.test.internal.PulumiTestInternal.extractOutputData(
+                ((com.pulumi.resources.CustomResource) r.resource()).id()).getValueNullable();
+    }
+
+    /** Resources the cloud would see: everything but the stack, components and providers. */
+    public static List<PlannedResource> awsResources(OfflineRun.Result result) {
+        return result.resources().stream().filter(r -> r.custom() && !r.isProvider()).toList();
+    }
+}

@@ -1,0 +1,64 @@
+package com.tutors.infra.config;
+
+import com.tutors.infra.StackRuns;
+import com.tutors.infra.plan.PlannedResource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Each bad input, run through the whole program under the mock engine: it fails with a message that
+ * names the key, the bad value and what is allowed, and registers nothing.
+ */
+class BadConfigTest {
+
+    static Stream<Arguments> badInputs() {
+        return Stream.of(
+                bad("tutors:environment", "dev", "'dev'", "unknown environment", "allowed: prod, staging"),
+                bad("tutors:environment", "Prod_1", "'Prod_1'", "lowercase letters, digits and dashes", "allowed: prod, staging"),
+                bad("tutors:vpcCidr", "10.0.0/16", "'10.0.0/16'", "not an IPv4 CIDR block", "10.0.0.0/16"),
+                bad("tutors:vpcCidr", "10.0.0.300/16", "'10.0.0.300/16'", "octet 300 is over 255"),
+                bad("tutors:vpcCidr", "10.0.0.0/8", "'10.0.0.0/8'", "prefix /8 out of range", "allowed: /16 to /28"),
+                bad("tutors:publicSubnetCidrs", "[\"10.0.1.5/24\",\"10.0.2.0/24\"]", "'10.0.1.5/24'", "host bits are set", "10.0.1.0/24"),
+                bad("tutors:publicSubnetCidrs", "[\"10.0.1.0/24\",\"10.0.1.128/25\"]", "10.0.1.0/24 and 10.0.1.128/25 overlap"),
+                bad("tutors:privateSubnetCidrs", "[\"10.0.10.0/24\",\"10.0.2.0/24\"]", "10.0.2.0/24 and 10.0.2.0/24 overlap"),
+                bad("tutors:privateSubnetCidrs", "[\"10.0.10.0/24\",\"10.9.20.0/24\"]", "10.9.20.0/24 is outside the VPC block 10.0.0.0/16"),
+                bad("tutors:publicSubnetCidrs", "[\"10.0.1.0/24\"]", "10.0.1.0/24", "1 subnet(s)", "allowed: at least 2"),
+                bad("tutors:privateSubnetCidrs", "[\"10.0.10.0/24\",\"10.0.20.0/24\",\"10.0.30.0/24\"]", "3 subnets for 2 public ones"),
+                bad("tutors:publicSubnetCidrs", "10.0.1.0/24", "'10.0.1.0/24'", "not a list", "allowed: a list"),
+                bad("tutors:lastPhase", "7", "'7'", "out of range", "allowed: 1 to 6"),
+                bad("tutors:lastPhase", "0", "'0'", "out of range", "allowed: 1 to 6"),
+                bad("tutors:lastPhase", "two", "'two'", "not a whole number"),
+                bad("tutors:natMode", "nat-gateway", "'nat-gateway'", "unknown NAT mode", "allowed: gateway-per-az, gateway-single, instance"),
+                bad("tutors:ipv6", "yes", "'yes'", "not a boolean", "allowed: true, false"),
+                bad("tutors:vpcCdir", "10.0.0.0/16", "not a known key (did you mean tutors:vpcCidr?)", "known keys:"),
+                bad("aws:defaultTags", "{}", "not passed to this program's AWS provider", "allowed aws keys: aws:region, aws:profile"),
+                bad("aws:region", "europe", "'europe'", "not an AWS region name", "eu-central-1"));
+    }
+
+    private static Arguments bad(String key, String value, String... expected) {
+        return Arguments.of(key, value, List.of(expected));
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @MethodSource("badInputs")
+    void failsClearlyAndRegistersNothing(String key, String value, List<String> expected) {
+        var result = StackRuns.with("prod", Map.of(key, value));
+        assertFalse(result.succeeded(), key + "=" + value + " was accepted");
+        var problem = result.problems().stream().filter(p -> p.startsWith(key)).findFirst()
+                .orElseThrow(() -> new AssertionError("no problem names " + key + ": " + result.problems()));
+        for (var fragment : expected) {
+            assertTrue(problem.contains(fragment), () -> "'" + problem + "' lacks '" + fragment + "'");
+        }
+        assertEquals(List.of("pulumi:pulumi:Stack"), result.resources().stream().map(PlannedResource::type).toList(),
+                "nothing but the root stack may be registered");
+    }
+}

@@ -1,0 +1,84 @@
+package com.tutors.infra.config;
+
+import com.tutors.infra.network.Ipv4Cidr;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The pure parser, without the engine: defaults per environment and how problems are reported. */
+class StackSettingsTest {
+
+    private static StackSettings parse(String stack, Map<String, String> config) {
+        return StackSettings.parse(ConfigSource.of(config, stack));
+    }
+
+    @Test
+    void prodDefaultsAreTheSeedPlanWithHaNat() {
+        var s = parse("prod", Map.of());
+        assertEquals(Environment.PROD, s.environment());
+        assertEquals("eu-central-1", s.region());
+        assertEquals(6, s.lastPhase());
+        assertEquals(Ipv4Cidr.parse("10.0.0.0/16"), s.network().vpcCidr());
+        assertEquals(List.of(Ipv4Cidr.parse("10.0.1.0/24"), Ipv4Cidr.parse("10.0.2.0/24")), s.network().publicSubnets());
+        assertEquals(List.of(Ipv4Cidr.parse("10.0.10.0/24"), Ipv4Cidr.parse("10.0.20.0/24")), s.network().privateSubnets());
+        assertEquals(NatMode.GATEWAY_PER_AZ, s.network().natMode());
+        assertTrue(s.network().ipv6());
+        assertTrue(s.awsProfile().isEmpty());
+    }
+
+    @Test
+    void stagingDefaultsToTheNatInstance() {
+        assertEquals(NatMode.INSTANCE, parse("staging", Map.of()).network().natMode());
+    }
+
+    @Test
+    void environmentDefaultsToTheStackNameAndCanBeSetForAnyStackName() {
+        var s = parse("staging-eu", Map.of("tutors:environment", "staging"));
+        assertEquals(Environment.STAGING, s.environment());
+        assertEquals("tutors-staging-cluster", s.naming().name("cluster"));
+        assertEquals("staging-eu", s.stackName());
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        var e = assertThrows(SettingsException.class, () -> parse("prod", Map.of(
+                "tutors:vpcCidr", "10.0.0.0/8", "tutors:natMode", "none", "tutors:lastPhase", "9")));
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("invalid configuration for stack 'prod':"));
+    }
+
+    @Test
+    void anUnknownEnvironmentStopsBeforeDefaultsAreNeeded() {
+        var e = assertThrows(SettingsException.class, () -> parse("dev", Map.of()));
+        assertEquals(List.of("tutors:environment = 'dev': unknown environment (defaults to the stack name); allowed: prod, staging"),
+                e.problems());
+    }
+
+    @Test
+    void phasesAreDeclaredUpToLastPhase() {
+        var s = parse("prod", Map.of("tutors:lastPhase", "3"));
+        assertTrue(s.declares(Phase.FOUNDATION));
+        assertTrue(s.declares(Phase.STORAGE));
+        assertTrue(!s.declares(Phase.COMPUTE));
+    }
+
+    @Test
+    void profileIsPassedThrough() {
+        assertEquals("tutors-admin", parse("prod", Map.of("aws:profile", "tutors-admin")).awsProfile().orElseThrow());
+    }
+
+    @Test
+    void everyKeyHasADefaultForEveryEnvironmentOrIsOptional() {
+        for (var key : Keys.ALL) {
+            for (var env : Environment.values()) {
+                var optional = key == Keys.ENVIRONMENT || key == Keys.AWS_PROFILE || key.secret();
+                assertTrue(optional || key.defaultFor(env) != null, key + " has no default for " + env);
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package com.tutors.infra.plan;
+
+import com.google.gson.Gson;
+import com.tutors.infra.StackRuns;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PlanCommandTest {
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run plan(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int exit = PlanCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void jsonListsEveryResourceWithItsInputsAsTheProviderGetsThem() {
+        var run = plan("--stack", "prod", "--format", "json", "--dir", StackRuns.PROJECT_DIR.toString());
+        assertEquals(0, run.exit(), run.err());
+        var doc = new Gson().fromJson(run.out(), Map.class);
+        assertEquals("prod", doc.get("stack"));
+        assertEquals("tutors", doc.get("project"));
+        assertEquals("gateway-per-az", ((Map<String, Object>) doc.get("config")).get("tutors:natMode"));
+        var resources = (List<Map<String, Object>>) doc.get("resources");
+        assertEquals(StackRuns.committed("prod").resources().size(), resources.size());
+        for (var r : resources) {
+            assertEquals(Set.of("urn", "type", "name", "parent", "provider", "phase", "inputs"), r.keySet(), r.toString());
+        }
+        var vpc = resources.stream().filter(r -> r.get("type").equals("aws:ec2/vpc:Vpc")).findFirst().orElseThrow();
+        assertEquals(1.0, vpc.get("phase"));
+        assertEquals("10.0.0.0/16", ((Map<String, Object>) vpc.get("inputs")).get("cidrBlock"));
+        assertTrue(run.out().contains("\"fromPort\": 443,"), "whole numbers print as integers");
+        assertTrue(((Map<String, Object>) doc.get("outputs")).containsKey("securityGroupIds"));
+    }
+
+    @Test
+    void textGroupsResourcesByPhase() {
+        var run = plan("--stack", "staging", "--dir", StackRuns.PROJECT_DIR.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("Phase 1 Foundation"), run.out());
+        assertTrue(run.out().contains("    tutors-staging-nat  aws:ec2/instance:Instance"), run.out());
+    }
+
+    @Test
+    void setOverridesTheCommittedStack() {
+        var run = plan("--stack", "prod", "--format", "json", "--set", "natMode=gateway-single", "--dir", StackRuns.PROJECT_DIR.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("\"tutors:natMode\": \"gateway-single\""));
+    }
+
+    @Test
+    void badConfigurationExitsOneNamingTheKey() {
+        var run = plan("--stack", "prod", "--set", "tutors:natMode=none", "--dir", StackRuns.PROJECT_DIR.toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("tutors:natMode = 'none': unknown NAT mode"), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void badArgumentsAndUnknownStacksExitTwo() {
+        var unknownStack = plan("--stack", "qa", "--dir", StackRuns.PROJECT_DIR.toString());
+        assertEquals(2, unknownStack.exit());
+        assertTrue(unknownStack.err().contains("unknown stack 'qa'") && unknownStack.err().contains("prod, staging"), unknownStack.err());
+        assertEquals(2, plan().exit());
+        assertEquals(2, plan("--stack").exit());
+        assertEquals(2, plan("--stack", "prod", "--format", "yaml").exit());
+        assertEquals(2, plan("--stack", "prod", "--frobnicate", "1").exit());
+        assertEquals(2, plan("--stack", "prod", "--set", "novalue").exit());
+    }
+}
