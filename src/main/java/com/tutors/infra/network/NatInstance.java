@@ -16,7 +16,13 @@ public final class NatInstance {
     public static final String USER_DATA = """
             #!/bin/bash
             set -euo pipefail
-            dnf install -y iptables-services
+            # The Elastic IP is attached only after the instance exists: until then there is no way
+            # out to the package mirrors, so wait for it rather than fail.
+            for attempt in $(seq 1 60); do
+              dnf install -y iptables-services && break
+              sleep 10
+            done
+            rpm -q iptables-services
             echo 'net.ipv4.ip_forward = 1' > /etc/sysctl.d/90-nat.conf
             sysctl --system
             iface=$(ip -o route show default | awk '{print $5}')
