@@ -6,8 +6,12 @@ import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.tutors.infra.config.Phase;
 import com.tutors.infra.config.StackSettings;
+import com.tutors.infra.data.DataLayer;
 import com.tutors.infra.network.Foundation;
+import com.tutors.infra.network.SecurityRules;
+import com.tutors.infra.storage.Storage;
 import com.tutors.infra.plan.PlanCommand;
 
 import java.util.Arrays;
@@ -47,6 +51,26 @@ public final class Main {
         ctx.export("publicSubnetIds", foundation.publicSubnetIds);
         ctx.export("privateSubnetIds", foundation.privateSubnetIds);
         ctx.export("securityGroupIds", foundation.securityGroupIds);
-        // Phases 2-6 are declared here, each guarded by settings.declares(Phase.X), as they land.
+
+        if (!settings.declares(Phase.DATA)) {
+            return;
+        }
+        var data = new DataLayer(names.name("data"), new DataLayer.Args(names, settings.data(),
+                foundation.privateSubnetIds, foundation.securityGroupId(SecurityRules.RDS),
+                foundation.securityGroupId(SecurityRules.REDIS)), phase);
+        ctx.export("rdsEndpoint", data.rdsEndpoint);
+        ctx.export("rdsPort", data.rdsPort);
+        ctx.export("redisEndpoint", data.redisEndpoint);
+        ctx.export("redisPort", data.redisPort);
+        ctx.export("secretArns", data.secretArns);
+
+        if (!settings.declares(Phase.STORAGE)) {
+            return;
+        }
+        var storage = new Storage(names.name("storage"), new Storage.Args(names, settings.storage(), true), phase);
+        ctx.export("mediaBucketName", storage.mediaBucketName);
+        ctx.export("staticBucketName", storage.staticBucketName);
+        ctx.export("backendEcrUrl", storage.backendEcrUrl);
+        ctx.export("frontendEcrUrl", storage.frontendEcrUrl);
     }
 }

@@ -25,7 +25,12 @@ public final class StackRuns {
     public static final Path PROJECT_DIR = Path.of(System.getProperty("user.dir"));
 
     /** Fake values for the secret keys, distinctive so a test can search any output for them. */
-    public static final Map<String, String> FAKE_SECRETS = Map.of();
+    public static final Map<String, String> FAKE_SECRETS = Map.of(
+            // Characters that must be percent-encoded in a URL, and that RDS accepts.
+            "tutors:dbPassword", "FakeDbPass#1%with?chars:x",
+            "tutors:redisAuthToken", "fake-redis-token+with=chars:2",
+            "tutors:djangoSecretKey", "fake-django-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
+            "tutors:nextauthSecret", "fake-nextauth-secret-0123456789abcdef");
 
     private static final Map<String, OfflineRun.Result> CACHE = new ConcurrentHashMap<>();
 

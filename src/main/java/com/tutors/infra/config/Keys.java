@@ -17,6 +17,10 @@ public final class Keys {
         return new Key(PROJECT, name, description, prod, staging, false);
     }
 
+    private static Key secret(String name, String description) {
+        return new Key(PROJECT, name, description, null, null, true);
+    }
+
     public static final Key ENVIRONMENT = tutors("environment",
             "Environment name used in every resource name (tutors-<env>-<part>) and tag: one of "
                     + Environment.allowed() + ". Defaults to the stack name.",
@@ -41,6 +45,55 @@ public final class Keys {
             "Give the VPC an Amazon-provided IPv6 block and the public subnets a /64 each, so the ALB can be dual-stack.",
             "true", "true");
 
+    public static final Key DOMAIN = tutors("domain",
+            "Public domain of the site, e.g. tutors.example.com: certificate, DNS records, app URLs, CORS. "
+                    + "Optional in staging (then the app is served on the load balancer's own name).",
+            null, null);
+    public static final Key PROTECT_DATA = tutors("protectData",
+            "Guard the stateful resources (RDS, buckets, ECR, secrets): Pulumi protect, RDS deletion protection "
+                    + "and final snapshot, media versioning, no force-destroy, 30-day secret recovery.",
+            "true", "false");
+
+    // Phase 2: Data
+    public static final Key DB_INSTANCE_CLASS = tutors("dbInstanceClass",
+            "RDS instance class, db.<family>.<size>; Graviton (t4g) costs less than t3 for the same size.",
+            "db.t4g.small", "db.t4g.micro");
+    public static final Key DB_MULTI_AZ = tutors("dbMultiAz",
+            "Standby replica in a second AZ with automatic failover (doubles the instance price).", "true", "false");
+    public static final Key DB_ALLOCATED_STORAGE = tutors("dbAllocatedStorage",
+            "Initial gp3 storage in GiB, 20 to 65536.", "20", "20");
+    public static final Key DB_MAX_ALLOCATED_STORAGE = tutors("dbMaxAllocatedStorage",
+            "Storage autoscaling ceiling in GiB: at least 110% of dbAllocatedStorage, or 0 to turn autoscaling off.",
+            "100", "50");
+    public static final Key DB_BACKUP_RETENTION_DAYS = tutors("dbBackupRetentionDays",
+            "Days of automated backups (point-in-time recovery), 1 to 35.", "7", "7");
+    public static final Key DB_PASSWORD = secret("dbPassword",
+            "RDS master password for user tutors: 16 to 128 printable ASCII characters, no '/', '@', '\"' or space.");
+    public static final Key REDIS_NODE_TYPE = tutors("redisNodeType",
+            "ElastiCache node type, cache.<family>.<size>.", "cache.t4g.micro", "cache.t4g.micro");
+    public static final Key REDIS_REPLICAS = tutors("redisReplicas",
+            "Read replicas, 0 to 5; 1 or more turns on automatic failover and Multi-AZ.", "1", "0");
+    public static final Key REDIS_SNAPSHOT_RETENTION_DAYS = tutors("redisSnapshotRetentionDays",
+            "Days of daily Redis snapshots, 0 (none) to 35.", "7", "0");
+    public static final Key REDIS_AUTH_TOKEN = secret("redisAuthToken",
+            "Redis AUTH token: 16 to 128 printable ASCII characters, no '/', '@' or '\"'.");
+    public static final Key DJANGO_SECRET_KEY = secret("djangoSecretKey",
+            "Django SECRET_KEY, at least 50 characters.");
+    public static final Key NEXTAUTH_SECRET = secret("nextauthSecret",
+            "NextAuth.js NEXTAUTH_SECRET, at least 32 characters.");
+
+    // Phase 3: Storage
+    public static final Key BUCKET_SUFFIX = tutors("bucketSuffix",
+            "Appended to the bucket names (tutors-<env>-media-<suffix>) to make them globally unique; "
+                    + "lowercase letters, digits and dashes.", null, null);
+    public static final Key CORS_ORIGINS = tutors("corsOrigins",
+            "Origins allowed to upload to the media bucket from the browser; a list of http(s)://host[:port]. "
+                    + "Defaults to https://<domain>, or none without a domain.", null, null);
+    public static final Key MEDIA_NONCURRENT_VERSION_DAYS = tutors("mediaNoncurrentVersionDays",
+            "Days an overwritten or deleted media object's previous version is kept (versioned buckets).", "30", "7");
+    public static final Key ECR_IMMUTABLE_TAGS = tutors("ecrImmutableTags",
+            "Make ECR image tags immutable; off because CI pushes a moving 'latest' tag.", "false", "false");
+
     public static final Key AWS_REGION = new Key("aws", "region",
             "AWS region of every regional resource.", "eu-central-1", "eu-central-1", false);
     public static final Key AWS_PROFILE = new Key("aws", "profile",
@@ -48,7 +101,12 @@ public final class Keys {
 
     /** In the order the README documents them. */
     public static final List<Key> ALL = List.of(
-            ENVIRONMENT, LAST_PHASE, VPC_CIDR, PUBLIC_SUBNET_CIDRS, PRIVATE_SUBNET_CIDRS, NAT_MODE, IPV6,
+            ENVIRONMENT, LAST_PHASE, DOMAIN, PROTECT_DATA,
+            VPC_CIDR, PUBLIC_SUBNET_CIDRS, PRIVATE_SUBNET_CIDRS, NAT_MODE, IPV6,
+            DB_INSTANCE_CLASS, DB_MULTI_AZ, DB_ALLOCATED_STORAGE, DB_MAX_ALLOCATED_STORAGE, DB_BACKUP_RETENTION_DAYS,
+            DB_PASSWORD, REDIS_NODE_TYPE, REDIS_REPLICAS, REDIS_SNAPSHOT_RETENTION_DAYS, REDIS_AUTH_TOKEN,
+            DJANGO_SECRET_KEY, NEXTAUTH_SECRET,
+            BUCKET_SUFFIX, CORS_ORIGINS, MEDIA_NONCURRENT_VERSION_DAYS, ECR_IMMUTABLE_TAGS,
             AWS_REGION, AWS_PROFILE);
 
     public static Optional<Key> byFullName(String fullName) {

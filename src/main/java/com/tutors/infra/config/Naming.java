@@ -12,6 +12,16 @@ public record Naming(Environment environment) {
         return Keys.PROJECT + "-" + environment.id() + "-" + part;
     }
 
+    /** S3 names are global: an optional suffix makes them unique (validated by the settings). */
+    public String bucketName(String part, java.util.Optional<String> suffix) {
+        return name(part) + suffix.map(x -> "-" + x).orElse("");
+    }
+
+    /** Secrets Manager path of one of the stack's secrets, as the plan names them. */
+    public String secretName(String part) {
+        return "/" + Keys.PROJECT + "/" + environment.id() + "/" + part;
+    }
+
     /** Tags every taggable resource carries, applied through the provider's default tags. */
     public Map<String, String> defaultTags() {
         return Map.of("Project", Keys.PROJECT, "Environment", environment.id(), "ManagedBy", "pulumi");

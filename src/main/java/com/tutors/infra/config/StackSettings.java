@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +25,10 @@ public record StackSettings(String stackName,
                             String region,
                             Optional<String> awsProfile,
                             int lastPhase,
-                            NetworkSettings network) {
+                            Optional<String> domain,
+                            NetworkSettings network,
+                            DataSettings data,
+                            StorageSettings storage) {
 
     public static StackSettings load(Context ctx) {
         return parse(ConfigSource.of(ctx));
@@ -49,6 +53,11 @@ public record StackSettings(String stackName,
     private static final class Parser {
         private static final Pattern ENVIRONMENT = Pattern.compile("[a-z][a-z0-9-]*");
         private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d");
+        private static final Pattern DOMAIN = Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+        private static final Pattern DB_CLASS = Pattern.compile("db\\.[a-z][a-z0-9-]*\\.[a-z0-9]+");
+        private static final Pattern CACHE_NODE = Pattern.compile("cache\\.[a-z][a-z0-9-]*\\.[a-z0-9]+");
+        private static final Pattern SUFFIX = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
+        private static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.-]+(:\\d{1,5})?");
         private static final int MIN_AZS = 2;
         private static final int MAX_AZS = 6;
         // AWS accepts VPC and subnet blocks from /16 to /28.
@@ -80,11 +89,19 @@ public record StackSettings(String stackName,
                 require(n >= Phase.FIRST && n <= Phase.LAST, "out of range; allowed: " + Phase.FIRST + " to " + Phase.LAST);
                 return n;
             });
+            var domain = optional(Keys.DOMAIN, raw -> {
+                require(DOMAIN.matcher(raw).matches() && raw.length() <= 253,
+                        "not a domain name; allowed: lowercase DNS names such as tutors.example.com");
+                return raw;
+            });
+            var protect = check(Keys.PROTECT_DATA, this::bool);
             var network = parseNetwork();
+            var data = parseData(protect, lastPhase == null || lastPhase >= Phase.DATA.number());
+            var storage = parseStorage(domain, protect);
             if (!problems.isEmpty()) {
                 throw new SettingsException(source.stackName(), problems);
             }
-            return new StackSettings(source.stackName(), env, region, profile, lastPhase, network);
+            return new StackSettings(source.stackName(), env, region, profile, lastPhase, domain, network, data, storage);
         }
 
         private void checkKeysAreKnown() {
@@ -151,6 +168,87 @@ public record StackSettings(String stackName,
             return new NetworkSettings(vpc, publics, privates, nat, ipv6);
         }
 
+        /** @param secretsRequired phase 2 is declared; before that its secrets need not be set yet */
+        private DataSettings parseData(Boolean protect, boolean secretsRequired) {
+            var dbClass = check(Keys.DB_INSTANCE_CLASS, raw -> {
+                require(DB_CLASS.matcher(raw).matches(), "not an RDS instance class; allowed: db.<family>.<size> such as db.t4g.micro");
+                return raw;
+            });
+            var multiAz = check(Keys.DB_MULTI_AZ, this::bool);
+            var allocated = check(Keys.DB_ALLOCATED_STORAGE, raw -> range(raw, 20, 65536));
+            var max = check(Keys.DB_MAX_ALLOCATED_STORAGE, raw -> range(raw, 0, 65536));
+            if (allocated != null && max != null && max != 0 && max * 10 < allocated * 11) {
+                problems.add(Keys.DB_MAX_ALLOCATED_STORAGE + " = '" + max + "': below 110% of " + Keys.DB_ALLOCATED_STORAGE
+                        + " (" + allocated + "); allowed: 0 (no autoscaling) or at least " + ((allocated * 11 + 9) / 10));
+            }
+            var backups = check(Keys.DB_BACKUP_RETENTION_DAYS, raw -> range(raw, 1, 35));
+            var password = secret(Keys.DB_PASSWORD, secretsRequired, value -> {
+                require(value.length() >= 16 && value.length() <= 128, "has " + value.length() + " characters; allowed: 16 to 128");
+                require(value.chars().allMatch(c -> c > ' ' && c < 127 && c != '/' && c != '@' && c != '"'),
+                        "holds a character RDS refuses; allowed: printable ASCII except '/', '@', '\"' and space");
+            });
+            var nodeType = check(Keys.REDIS_NODE_TYPE, raw -> {
+                require(CACHE_NODE.matcher(raw).matches(), "not an ElastiCache node type; allowed: cache.<family>.<size> such as cache.t4g.micro");
+                return raw;
+            });
+            var replicas = check(Keys.REDIS_REPLICAS, raw -> range(raw, 0, 5));
+            var snapshots = check(Keys.REDIS_SNAPSHOT_RETENTION_DAYS, raw -> range(raw, 0, 35));
+            var token = secret(Keys.REDIS_AUTH_TOKEN, secretsRequired, value -> {
+                require(value.length() >= 16 && value.length() <= 128, "has " + value.length() + " characters; allowed: 16 to 128");
+                require(value.chars().allMatch(c -> c >= ' ' && c < 127 && c != '/' && c != '@' && c != '"'),
+                        "holds a character ElastiCache refuses; allowed: printable ASCII except '/', '@' and '\"'");
+            });
+            var django = secret(Keys.DJANGO_SECRET_KEY, secretsRequired, value -> require(value.length() >= 50,
+                    "has " + value.length() + " characters; allowed: at least 50 (python -c 'import secrets; print(secrets.token_urlsafe(50))')"));
+            var nextauth = secret(Keys.NEXTAUTH_SECRET, secretsRequired, value -> require(value.length() >= 32,
+                    "has " + value.length() + " characters; allowed: at least 32 (openssl rand -base64 32)"));
+            // Null when invalid, or when phase 2 is not declared and its secrets are not set yet.
+            if (Stream.of(dbClass, multiAz, allocated, max, backups, password, nodeType, replicas, snapshots, token,
+                    django, nextauth, protect).anyMatch(x -> x == null)) {
+                return null;
+            }
+            return new DataSettings(dbClass, multiAz, allocated, max, backups, password, nodeType, replicas, snapshots,
+                    token, django, nextauth, protect);
+        }
+
+        private StorageSettings parseStorage(Optional<String> domain, Boolean protect) {
+            var suffix = optional(Keys.BUCKET_SUFFIX, raw -> {
+                require(SUFFIX.matcher(raw).matches(), "allowed: lowercase letters, digits and dashes, "
+                        + "starting and ending with a letter or digit");
+                return raw;
+            });
+            var names = new Naming(env);
+            String media = null;
+            String statics = null;
+            if (suffix != null) {
+                media = names.bucketName("media", suffix);
+                statics = names.bucketName("static", suffix);
+                for (var bucket : List.of(media, statics)) {
+                    com.tutors.infra.storage.BucketNames.problem(bucket).ifPresent(p -> problems.add(Keys.BUCKET_SUFFIX + " = '"
+                            + suffix.orElse("") + "': " + p));
+                }
+            }
+            var defaultOrigins = domain == null || domain.isEmpty() ? "[]" : "[\"https://" + domain.get() + "\"]";
+            var origins = check(Keys.CORS_ORIGINS, defaultOrigins, raw -> {
+                var json = parseJson(raw);
+                require(json != null && json.isJsonArray(), "not a list; allowed: a list such as [\"https://tutors.example.com\"]");
+                var list = new ArrayList<String>();
+                for (var element : json.getAsJsonArray()) {
+                    var origin = element.isJsonPrimitive() ? element.getAsString() : String.valueOf(element);
+                    require(ORIGIN.matcher(origin).matches(), "'" + origin + "' is not an origin; allowed: "
+                            + "scheme and host only, such as https://tutors.example.com (no path or trailing slash)");
+                    list.add(origin);
+                }
+                return list;
+            });
+            var noncurrent = check(Keys.MEDIA_NONCURRENT_VERSION_DAYS, raw -> range(raw, 1, 3650));
+            var immutable = check(Keys.ECR_IMMUTABLE_TAGS, this::bool);
+            if (suffix == null || origins == null || noncurrent == null || immutable == null || protect == null) {
+                return null;
+            }
+            return new StorageSettings(media, statics, origins, noncurrent, immutable, protect);
+        }
+
         private void checkInside(Ipv4Cidr vpc, Key key, List<Ipv4Cidr> subnets) {
             subnets.stream().filter(s -> !vpc.contains(s)).forEach(s -> problems.add(key + ": " + s
                     + " is outside the VPC block " + vpc + "; allowed: subnets inside " + Keys.VPC_CIDR));
@@ -169,6 +267,46 @@ public record StackSettings(String stackName,
                                 + " overlap; allowed: disjoint subnets");
                     }
                 }
+            }
+        }
+
+        private int range(String raw, int min, int max) {
+            int n = parseInt(raw);
+            require(n >= min && n <= max, "out of range; allowed: " + min + " to " + max);
+            return n;
+        }
+
+        /** A required secret: missing is a problem that says the exact command to run. */
+        private SecretValue secret(Key key, boolean required, java.util.function.Consumer<String> rules) {
+            var value = source.get(key.fullName());
+            if (value.isEmpty() && !required) {
+                return null;
+            }
+            if (value.isEmpty()) {
+                problems.add(key + ": missing; set it with: pulumi config set --secret " + key + " <value>"
+                        + " (" + key.description() + ")");
+                return null;
+            }
+            try {
+                rules.accept(value.get());
+                return new SecretValue(value.get());
+            } catch (Invalid e) {
+                problems.add(key + " = [secret]: " + e.getMessage());
+                return null;
+            }
+        }
+
+        /** An optional key without a default: empty when unset, null when invalid. */
+        private <T> Optional<T> optional(Key key, Function<String, T> parser) {
+            var raw = source.get(key.fullName());
+            if (raw.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(parser.apply(raw.get()));
+            } catch (Invalid e) {
+                problems.add(key + " = '" + raw.get() + "': " + e.getMessage());
+                return null;
             }
         }
 
@@ -231,7 +369,11 @@ public record StackSettings(String stackName,
 
         /** Parses the key's value (or its default for the environment); records a problem and returns null if invalid. */
         private <T> T check(Key key, Function<String, T> parser) {
-            var raw = source.get(key.fullName()).orElse(key.defaultFor(env));
+            return check(key, key.defaultFor(env), parser);
+        }
+
+        private <T> T check(Key key, String defaultValue, Function<String, T> parser) {
+            var raw = source.get(key.fullName()).orElse(defaultValue);
             try {
                 return parser.apply(raw);
             } catch (Invalid e) {

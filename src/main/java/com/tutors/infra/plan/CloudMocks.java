@@ -67,6 +67,38 @@ public final class CloudMocks implements Mocks {
                 state.put("allocationId", id);
                 state.put("publicIp", "198.51.100." + (Math.abs(args.name.hashCode()) % 250 + 1));
             }
+            case "aws:rds/instance:Instance" -> {
+                var host = args.inputs.get("identifier") + ".c" + hex(args.name, 11) + "." + region + ".rds.amazonaws.com";
+                state.put("address", host);
+                state.put("endpoint", host + ":" + args.inputs.get("port"));
+                state.put("arn", "arn:aws:rds:" + region + ":" + ACCOUNT_ID + ":db:" + args.inputs.get("identifier"));
+            }
+            case "aws:elasticache/replicationGroup:ReplicationGroup" -> {
+                var id2 = args.inputs.get("replicationGroupId");
+                state.put("primaryEndpointAddress", "master." + id2 + "." + hex(args.name, 6) + ".euc1.cache.amazonaws.com");
+                state.put("readerEndpointAddress", "replica." + id2 + "." + hex(args.name, 6) + ".euc1.cache.amazonaws.com");
+                state.put("arn", "arn:aws:elasticache:" + region + ":" + ACCOUNT_ID + ":replicationgroup:" + id2);
+            }
+            case "aws:secretsmanager/secret:Secret" -> {
+                // Secrets Manager appends six random characters to the name.
+                var arn = "arn:aws:secretsmanager:" + region + ":" + ACCOUNT_ID + ":secret:" + args.inputs.get("name")
+                        + "-" + hex(args.name, 6);
+                state.put("arn", arn);
+                return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(arn), state));
+            }
+            case "aws:s3/bucketV2:BucketV2" -> {
+                var bucket = (String) args.inputs.get("bucket");
+                state.put("arn", "arn:aws:s3:::" + bucket);
+                state.put("bucketRegionalDomainName", bucket + ".s3." + region + ".amazonaws.com");
+                return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(bucket), state));
+            }
+            case "aws:ecr/repository:Repository" -> {
+                var repo = (String) args.inputs.get("name");
+                state.put("repositoryUrl", ACCOUNT_ID + ".dkr.ecr." + region + ".amazonaws.com/" + repo);
+                state.put("arn", "arn:aws:ecr:" + region + ":" + ACCOUNT_ID + ":repository/" + repo);
+                state.put("registryId", ACCOUNT_ID);
+                return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(repo), state));
+            }
             default -> {
             }
         }

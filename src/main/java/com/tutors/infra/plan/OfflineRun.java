@@ -43,7 +43,7 @@ public final class OfflineRun {
      * @param placeholders secret keys that got a stand-in value because the stack file cannot hold them
      */
     public record Result(String stack, List<PlannedResource> resources, Map<String, Object> outputs,
-                         List<String> problems, Map<String, String> config, Set<String> placeholders) {
+                         List<String> problems, Map<String, String> config, List<String> placeholders) {
         public boolean succeeded() {
             return problems.isEmpty();
         }
@@ -89,7 +89,7 @@ public final class OfflineRun {
 
     /** A stand-in that passes validation of any secret key; never a real credential. */
     static String placeholder(String key) {
-        return "offline-placeholder-" + CloudMocks.hex(key, 24);
+        return "offline-placeholder-" + CloudMocks.hex(key, 48);
     }
 
     /** Runs any program under the same engine and mocks (the plan, and the SDK's bare floor). */
@@ -123,7 +123,7 @@ public final class OfflineRun {
             var visibleConfig = new TreeMap<String, String>(config);
             visibleConfig.keySet().removeAll(secretKeys);
             return new Result(stack, resources(monitor.registrations()), outputs, List.copyOf(problems),
-                    visibleConfig, Set.copyOf(placeholders));
+                    visibleConfig, List.copyOf(new TreeSet<>(placeholders)));
         } finally {
             PulumiTestInternal.cleanup();
         }
@@ -157,6 +157,7 @@ public final class OfflineRun {
             planned.add(new PlannedResource(r.urn(), request.getType(), request.getName(), request.getCustom(),
                     request.getParent(), request.getProvider(), request.getProtect(),
                     List.copyOf(request.getDependenciesList()), List.copyOf(request.getIgnoreChangesList()),
+                    List.copyOf(request.getAdditionalSecretOutputsList()),
                     decode(request.getObject()), phaseOf(r, byUrn), r.resource()));
         }
         planned.sort(Comparator.comparingInt(PlannedResource::phase).thenComparing(PlannedResource::urn));

@@ -10,13 +10,14 @@ import java.util.Map;
  *
  * @param inputs   property names as the provider receives them (camelCase); values are String,
  *                 Double, Boolean, List, Map, null or {@link Secret}
+ * @param secretOutputs outputs the engine is asked to keep secret (additionalSecretOutputs)
  * @param phase    1..6 from the enclosing phase component; 0 for the stack and the providers
  * @param resource the SDK object, for tests that look at component fields
  */
 public record PlannedResource(String urn, String type, String name, boolean custom, String parentUrn,
                               String providerRef, boolean protect, List<String> dependencies,
-                              List<String> ignoreChanges, Map<String, Object> inputs, int phase,
-                              Resource resource) {
+                              List<String> ignoreChanges, List<String> secretOutputs, Map<String, Object> inputs,
+                              int phase, Resource resource) {
 
     /** A value the program marked secret; it is printed as {@code "[secret]"}. */
     public record Secret(Object value) {

@@ -41,22 +41,54 @@ class BadConfigTest {
                 bad("tutors:ipv6", "yes", "'yes'", "not a boolean", "allowed: true, false"),
                 bad("tutors:vpcCdir", "10.0.0.0/16", "not a known key (did you mean tutors:vpcCidr?)", "known keys:"),
                 bad("aws:defaultTags", "{}", "not passed to this program's AWS provider", "allowed aws keys: aws:region, aws:profile"),
-                bad("aws:region", "europe", "'europe'", "not an AWS region name", "eu-central-1"));
+                bad("aws:region", "europe", "'europe'", "not an AWS region name", "eu-central-1"),
+                bad("tutors:domain", "Tutors.Example", "'Tutors.Example'", "not a domain name", "tutors.example.com"),
+                bad("tutors:protectData", "maybe", "'maybe'", "not a boolean"),
+                bad("tutors:dbPassword", null, "missing", "pulumi config set --secret tutors:dbPassword <value>"),
+                bad("tutors:dbPassword", "short-pw-123456", "[secret]", "has 15 characters", "allowed: 16 to 128"),
+                bad("tutors:dbPassword", "has@sign-long-enough", "[secret]", "RDS refuses", "'@'"),
+                bad("tutors:redisAuthToken", "slash/in-the-token-x", "[secret]", "ElastiCache refuses", "'/'"),
+                bad("tutors:redisAuthToken", "too-short", "[secret]", "allowed: 16 to 128"),
+                bad("tutors:redisAuthToken", null, "missing", "pulumi config set --secret tutors:redisAuthToken"),
+                bad("tutors:djangoSecretKey", "only-thirty-characters-long-xx", "[secret]", "allowed: at least 50"),
+                bad("tutors:nextauthSecret", null, "missing", "pulumi config set --secret tutors:nextauthSecret"),
+                bad("tutors:redisReplicas", "-1", "'-1'", "out of range", "allowed: 0 to 5"),
+                bad("tutors:dbInstanceClass", "t3.micro", "'t3.micro'", "not an RDS instance class", "db.t4g.micro"),
+                bad("tutors:redisNodeType", "t3.micro", "'t3.micro'", "not an ElastiCache node type", "cache.t4g.micro"),
+                bad("tutors:dbMaxAllocatedStorage", "21", "'21'", "below 110% of tutors:dbAllocatedStorage", "at least 22"),
+                bad("tutors:dbBackupRetentionDays", "0", "'0'", "allowed: 1 to 35"),
+                bad("tutors:bucketSuffix", "Acme_Co", "'Acme_Co'", "lowercase letters, digits and dashes"),
+                bad("tutors:bucketSuffix", "a".repeat(50), "has 68 characters; S3 allows 3 to 63"),
+                bad("tutors:corsOrigins", "[\"https://tutors.example.com/\"]", "'https://tutors.example.com/' is not an origin",
+                        "no path or trailing slash"));
     }
 
     private static Arguments bad(String key, String value, String... expected) {
         return Arguments.of(key, value, List.of(expected));
     }
 
+    @org.junit.jupiter.api.Test
+    void phaseOneAloneNeedsNoSecretsYet() {
+        var overrides = new java.util.HashMap<String, String>();
+        overrides.put("tutors:lastPhase", "1");
+        Keys.ALL.stream().filter(Key::secret).forEach(k -> overrides.put(k.fullName(), null));
+        StackRuns.succeeded(StackRuns.with("prod", overrides));
+    }
+
     @ParameterizedTest(name = "{0} = {1}")
     @MethodSource("badInputs")
     void failsClearlyAndRegistersNothing(String key, String value, List<String> expected) {
-        var result = StackRuns.with("prod", Map.of(key, value));
+        var overrides = new java.util.HashMap<String, String>();
+        overrides.put(key, value); // null: the key is not set
+        var result = StackRuns.with("prod", overrides);
         assertFalse(result.succeeded(), key + "=" + value + " was accepted");
         var problem = result.problems().stream().filter(p -> p.startsWith(key)).findFirst()
                 .orElseThrow(() -> new AssertionError("no problem names " + key + ": " + result.problems()));
         for (var fragment : expected) {
             assertTrue(problem.contains(fragment), () -> "'" + problem + "' lacks '" + fragment + "'");
+        }
+        if (value != null && key.startsWith("tutors:") && Keys.byFullName(key).map(Key::secret).orElse(false)) {
+            assertTrue(result.problems().stream().noneMatch(p -> p.contains(value)), "an error message shows a secret");
         }
         assertEquals(List.of("pulumi:pulumi:Stack"), result.resources().stream().map(PlannedResource::type).toList(),
                 "nothing but the root stack may be registered");

@@ -13,8 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The pure parser, without the engine: defaults per environment and how problems are reported. */
 class StackSettingsTest {
 
+    private static final Map<String, String> SECRETS = Map.of(
+            "tutors:dbPassword", "x".repeat(16), "tutors:redisAuthToken", "y".repeat(16),
+            "tutors:djangoSecretKey", "z".repeat(50), "tutors:nextauthSecret", "w".repeat(32));
+
     private static StackSettings parse(String stack, Map<String, String> config) {
-        return StackSettings.parse(ConfigSource.of(config, stack));
+        var all = new java.util.HashMap<>(SECRETS);
+        all.putAll(config);
+        return StackSettings.parse(ConfigSource.of(all, stack));
     }
 
     @Test
@@ -68,6 +74,34 @@ class StackSettingsTest {
     }
 
     @Test
+    void prodDefaultsProtectTheDataAndStagingDoesNot() {
+        var prod = parse("prod", Map.of());
+        assertTrue(prod.data().protectData() && prod.storage().protectData());
+        assertEquals("db.t4g.small", prod.data().dbInstanceClass());
+        assertTrue(prod.data().dbMultiAz());
+        assertEquals(1, prod.data().redisReplicas());
+        var staging = parse("staging", Map.of());
+        assertTrue(!staging.data().protectData() && !staging.storage().protectData());
+        assertEquals(0, staging.data().redisReplicas());
+        assertEquals("[secret]", staging.data().dbPassword().toString(), "settings never print a secret");
+    }
+
+    @Test
+    void corsDefaultsToTheDomainAndBucketsToTheNamingScheme() {
+        var s = parse("prod", Map.of("tutors:domain", "tutors.example.com"));
+        assertEquals(List.of("https://tutors.example.com"), s.storage().corsOrigins());
+        assertEquals("tutors-prod-media", s.storage().mediaBucket());
+        assertEquals(List.of(), parse("staging", Map.of()).storage().corsOrigins());
+        assertEquals("tutors-staging-static-x1", parse("staging", Map.of("tutors:bucketSuffix", "x1")).storage().staticBucket());
+    }
+
+    @Test
+    void storageCeilingMayBeOffOrAtLeastTenPercentAbove() {
+        assertEquals(0, parse("prod", Map.of("tutors:dbMaxAllocatedStorage", "0")).data().dbMaxAllocatedStorageGb());
+        assertEquals(22, parse("prod", Map.of("tutors:dbMaxAllocatedStorage", "22")).data().dbMaxAllocatedStorageGb());
+    }
+
+    @Test
     void profileIsPassedThrough() {
         assertEquals("tutors-admin", parse("prod", Map.of("aws:profile", "tutors-admin")).awsProfile().orElseThrow());
     }
@@ -76,7 +110,8 @@ class StackSettingsTest {
     void everyKeyHasADefaultForEveryEnvironmentOrIsOptional() {
         for (var key : Keys.ALL) {
             for (var env : Environment.values()) {
-                var optional = key == Keys.ENVIRONMENT || key == Keys.AWS_PROFILE || key.secret();
+                var optional = List.of(Keys.ENVIRONMENT, Keys.AWS_PROFILE, Keys.DOMAIN, Keys.BUCKET_SUFFIX, Keys.CORS_ORIGINS)
+                        .contains(key) || key.secret();
                 assertTrue(optional || key.defaultFor(env) != null, key + " has no default for " + env);
             }
         }

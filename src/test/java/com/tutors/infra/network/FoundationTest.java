@@ -238,14 +238,14 @@ class FoundationTest {
         for (var r : StackRuns.awsResources(result)) {
             assertTrue(r.providerRef().startsWith(provider.urn() + "::"), () -> r.urn() + " does not use the tagged provider");
             assertTrue(r.name().startsWith("tutors-" + stack + "-"), () -> r.name() + " breaks the naming scheme");
-            assertEquals(1, r.phase());
             if (r.inputs().containsKey("tags")) {
                 assertEquals(r.name(), r.input("tags.Name"));
             }
         }
         var foundation = named(result, "tutors:network:Foundation", "tutors-" + stack + "-foundation");
-        assertTrue(StackRuns.awsResources(result).stream().allMatch(r -> r.parentUrn().equals(foundation.urn())),
-                "every phase-1 resource is a child of the Foundation component");
+        var phaseOne = StackRuns.awsResources(result).stream().filter(r -> r.phase() == 1).toList();
+        assertEquals(StackRuns.awsResources(result).stream().filter(r -> r.parentUrn().equals(foundation.urn())).toList(),
+                phaseOne, "phase 1 is exactly the Foundation component's children");
     }
 
     @ParameterizedTest

@@ -1,0 +1,24 @@
+package com.tutors.infra.config;
+
+import com.pulumi.core.Output;
+
+/**
+ * A secret from the stack's configuration. It prints as {@code [secret]}, so no settings record or
+ * error message can leak it; the only way out is {@link #output()}, a Pulumi secret.
+ */
+public final class SecretValue {
+    private final String value;
+
+    public SecretValue(String value) {
+        this.value = value;
+    }
+
+    public Output<String> output() {
+        return Output.ofSecret(value);
+    }
+
+    @Override
+    public String toString() {
+        return "[secret]";
+    }
+}

@@ -1,0 +1,202 @@
+package com.tutors.infra.data;
+
+import com.pulumi.aws.elasticache.ReplicationGroup;
+import com.pulumi.aws.elasticache.ReplicationGroupArgs;
+import com.pulumi.aws.rds.Instance;
+import com.pulumi.aws.rds.InstanceArgs;
+import com.pulumi.aws.rds.ParameterGroup;
+import com.pulumi.aws.rds.ParameterGroupArgs;
+import com.pulumi.aws.rds.SubnetGroup;
+import com.pulumi.aws.rds.SubnetGroupArgs;
+import com.pulumi.aws.rds.inputs.ParameterGroupParameterArgs;
+import com.pulumi.aws.secretsmanager.Secret;
+import com.pulumi.aws.secretsmanager.SecretArgs;
+import com.pulumi.aws.secretsmanager.SecretVersion;
+import com.pulumi.aws.secretsmanager.SecretVersionArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.tutors.infra.config.DataSettings;
+import com.tutors.infra.config.Naming;
+import com.tutors.infra.config.Phase;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Phase 2: RDS PostgreSQL 15 and ElastiCache Redis 7 in the private subnets, and one Secrets
+ * Manager secret per value the containers need. Secret values stay Pulumi secrets end to end.
+ */
+public final class DataLayer extends ComponentResource {
+
+    /** Phase 2 takes phase 1's outputs only. */
+    public record Args(Naming names, DataSettings data, Output<List<String>> privateSubnetIds,
+                       Output<String> rdsSecurityGroupId, Output<String> redisSecurityGroupId) {
+    }
+
+    /** The secrets, by the last part of their name ({@code /tutors/<env>/<part>}). */
+    public static final String DB_CREDENTIALS = "db-credentials";
+    public static final String DB_URL = "db-url";
+    public static final String REDIS_URL = "redis-url";
+    public static final String DJANGO_SECRET_KEY = "django-secret-key";
+    public static final String NEXTAUTH_SECRET = "nextauth-secret";
+
+    // UTC, outside European daytime, and never overlapping each other.
+    static final String DB_BACKUP_WINDOW = "02:00-02:30";
+    static final String DB_MAINTENANCE_WINDOW = "sun:03:00-sun:03:30";
+    static final String REDIS_SNAPSHOT_WINDOW = "00:30-01:30";
+    static final String REDIS_MAINTENANCE_WINDOW = "sun:04:00-sun:05:00";
+
+    public final Output<String> rdsEndpoint;
+    public final Output<Integer> rdsPort;
+    public final Output<String> redisEndpoint;
+    public final Output<Integer> redisPort;
+    /** Secret ARNs by part; the values are never exposed. */
+    public final Output<Map<String, String>> secretArns;
+
+    private final Map<String, Secret> secrets = new LinkedHashMap<>();
+
+    public DataLayer(String name, Args args, ComponentResourceOptions options) {
+        super(Phase.DATA.componentType(), name, options);
+        var names = args.names();
+        var d = args.data();
+        var child = CustomResourceOptions.builder().parent(this).build();
+        // One setting guards everything that holds data: `pulumi destroy` or a lowered lastPhase
+        // must then fail instead of deleting it.
+        var stateful = CustomResourceOptions.builder().parent(this).protect(d.protectData()).build();
+
+        var dbSubnets = new SubnetGroup(names.name("db"), SubnetGroupArgs.builder()
+                .name(names.name("db"))
+                .description("Private subnets for PostgreSQL")
+                .subnetIds(args.privateSubnetIds())
+                .tags(names.nameTag("db"))
+                .build(), child);
+        // The family is in the name: a major upgrade then gets a new group instead of replacing one in use.
+        var parameters = new ParameterGroup(names.name("postgres15"), ParameterGroupArgs.builder()
+                .name(names.name("postgres15"))
+                .family("postgres15")
+                .description("Tutors PostgreSQL 15: TLS required")
+                .parameters(ParameterGroupParameterArgs.builder().name("rds.force_ssl").value("1").applyMethod("immediate").build())
+                .tags(names.nameTag("postgres15"))
+                .build(), child);
+        var dbArgs = InstanceArgs.builder()
+                .identifier(names.name("postgres"))
+                .engine("postgres")
+                .engineVersion("15") // major only: minor versions come with autoMinorVersionUpgrade
+                .instanceClass(d.dbInstanceClass())
+                .allocatedStorage(d.dbAllocatedStorageGb())
+                .maxAllocatedStorage(d.dbMaxAllocatedStorageGb())
+                .storageType("gp3")
+                .storageEncrypted(true)
+                .multiAz(d.dbMultiAz())
+                .dbName(ConnectionStrings.DB_NAME)
+                .username(ConnectionStrings.DB_USER)
+                .password(d.dbPassword().output())
+                .port(ConnectionStrings.POSTGRES_PORT)
+                .dbSubnetGroupName(dbSubnets.name())
+                .vpcSecurityGroupIds(args.rdsSecurityGroupId().applyValue(List::of))
+                .publiclyAccessible(false)
+                .parameterGroupName(parameters.name())
+                .backupRetentionPeriod(d.dbBackupRetentionDays())
+                .backupWindow(DB_BACKUP_WINDOW)
+                .maintenanceWindow(DB_MAINTENANCE_WINDOW)
+                .copyTagsToSnapshot(true)
+                .autoMinorVersionUpgrade(true)
+                .allowMajorVersionUpgrade(false)
+                .enabledCloudwatchLogsExports("postgresql")
+                .deletionProtection(d.protectData())
+                .skipFinalSnapshot(!d.protectData())
+                .deleteAutomatedBackups(!d.protectData())
+                .tags(names.nameTag("postgres"));
+        if (d.protectData()) {
+            dbArgs.finalSnapshotIdentifier(names.name("postgres-final"));
+        }
+        var db = new Instance(names.name("postgres"), dbArgs.build(), stateful);
+
+        var cacheSubnets = new com.pulumi.aws.elasticache.SubnetGroup(names.name("redis"),
+                com.pulumi.aws.elasticache.SubnetGroupArgs.builder()
+                        .name(names.name("redis"))
+                        .description("Private subnets for Redis")
+                        .subnetIds(args.privateSubnetIds())
+                        .tags(names.nameTag("redis"))
+                        .build(), child);
+        boolean replicated = d.redisReplicas() > 0;
+        var redisArgs = ReplicationGroupArgs.builder()
+                .replicationGroupId(names.name("redis"))
+                .description("Tutors " + names.environment().id() + " cache")
+                .engine("redis")
+                .engineVersion("7.1")
+                .parameterGroupName("default.redis7")
+                .nodeType(d.redisNodeType())
+                .port(ConnectionStrings.REDIS_PORT)
+                .numCacheClusters(1 + d.redisReplicas())
+                .automaticFailoverEnabled(replicated)
+                .multiAzEnabled(replicated)
+                .subnetGroupName(cacheSubnets.name())
+                .securityGroupIds(args.redisSecurityGroupId().applyValue(List::of))
+                .atRestEncryptionEnabled(true)
+                .transitEncryptionEnabled(true) // clients connect with rediss://
+                .authToken(d.redisAuthToken().output())
+                .snapshotRetentionLimit(d.redisSnapshotRetentionDays())
+                .snapshotWindow(REDIS_SNAPSHOT_WINDOW)
+                .maintenanceWindow(REDIS_MAINTENANCE_WINDOW)
+                .autoMinorVersionUpgrade(true)
+                .tags(names.nameTag("redis"));
+        if (d.protectData()) {
+            redisArgs.finalSnapshotIdentifier(names.name("redis-final"));
+        }
+        var redis = new ReplicationGroup(names.name("redis"), redisArgs.build(), child);
+
+        var password = d.dbPassword().output();
+        var token = d.redisAuthToken().output();
+        secret(DB_CREDENTIALS, "PostgreSQL credentials as JSON (username, password, engine, host, port, dbname)",
+                Output.tuple(password, db.address()).applyValue(t -> ConnectionStrings.dbCredentialsJson(t.t1, t.t2)), args, stateful);
+        secret(DB_URL, "DATABASE_URL for Django (TLS required)",
+                Output.tuple(password, db.address()).applyValue(t -> ConnectionStrings.databaseUrl(t.t1, t.t2)), args, stateful);
+        secret(REDIS_URL, "REDIS_URL for Django (TLS, AUTH)",
+                Output.tuple(token, redis.primaryEndpointAddress()).applyValue(t -> ConnectionStrings.redisUrl(t.t1, t.t2)), args, stateful);
+        secret(DJANGO_SECRET_KEY, "Django SECRET_KEY", d.djangoSecretKey().output(), args, stateful);
+        secret(NEXTAUTH_SECRET, "NextAuth.js NEXTAUTH_SECRET", d.nextauthSecret().output(), args, stateful);
+
+        this.rdsEndpoint = db.address();
+        this.rdsPort = db.port();
+        this.redisEndpoint = redis.primaryEndpointAddress();
+        this.redisPort = Output.of(ConnectionStrings.REDIS_PORT);
+        var parts = List.copyOf(secrets.keySet());
+        this.secretArns = Output.all(parts.stream().map(p -> secrets.get(p).arn()).toList()).applyValue(arns -> {
+            var map = new LinkedHashMap<String, String>();
+            for (int i = 0; i < parts.size(); i++) {
+                map.put(parts.get(i), arns.get(i));
+            }
+            return map;
+        });
+        registerOutputs(Map.of("rdsEndpoint", rdsEndpoint, "rdsPort", rdsPort, "redisEndpoint", redisEndpoint,
+                "redisPort", redisPort, "secretArns", secretArns));
+    }
+
+    /** The ARN of one of the stack's secrets, for task definitions and IAM policies. */
+    public Output<String> secretArn(String part) {
+        var secret = secrets.get(part);
+        if (secret == null) {
+            throw new IllegalArgumentException("no secret '" + part + "'; known: " + secrets.keySet());
+        }
+        return secret.arn();
+    }
+
+    private void secret(String part, String description, Output<String> value, Args args, CustomResourceOptions stateful) {
+        var names = args.names();
+        var secret = new Secret(names.name("secret-" + part), SecretArgs.builder()
+                .name(names.secretName(part))
+                .description(description)
+                // Protected stacks keep a deleted secret recoverable for 30 days; others free the name at once.
+                .recoveryWindowInDays(args.data().protectData() ? 30 : 0)
+                .build(), stateful);
+        new SecretVersion(names.name("secret-" + part), SecretVersionArgs.builder()
+                .secretId(secret.id())
+                .secretString(value.asSecret()) // already secret when derived from one; explicit for all
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        secrets.put(part, secret);
+    }
+}

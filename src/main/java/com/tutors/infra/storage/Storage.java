@@ -1,0 +1,194 @@
+package com.tutors.infra.storage;
+
+import com.pulumi.aws.ecr.LifecyclePolicy;
+import com.pulumi.aws.ecr.LifecyclePolicyArgs;
+import com.pulumi.aws.ecr.Repository;
+import com.pulumi.aws.ecr.RepositoryArgs;
+import com.pulumi.aws.ecr.inputs.RepositoryEncryptionConfigurationArgs;
+import com.pulumi.aws.ecr.inputs.RepositoryImageScanningConfigurationArgs;
+import com.pulumi.aws.s3.BucketCorsConfigurationV2;
+import com.pulumi.aws.s3.BucketCorsConfigurationV2Args;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
+import com.pulumi.aws.s3.BucketOwnershipControls;
+import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPolicyArgs;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.s3.BucketV2Args;
+import com.pulumi.aws.s3.BucketVersioningV2;
+import com.pulumi.aws.s3.BucketVersioningV2Args;
+import com.pulumi.aws.s3.inputs.BucketCorsConfigurationV2CorsRuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs;
+import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.tutors.infra.config.Naming;
+import com.tutors.infra.config.Phase;
+import com.tutors.infra.config.StorageSettings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Phase 3: the media bucket (private, user uploads), the static bucket (collectstatic, public read
+ * until a CDN fronts it) and the two ECR repositories.
+ */
+public final class Storage extends ComponentResource {
+
+    /**
+     * @param publicStaticReads whether anyone may read the static bucket directly; off once
+     *                          CloudFront serves it through Origin Access Control
+     */
+    public record Args(Naming names, StorageSettings storage, boolean publicStaticReads) {
+    }
+
+    public static final int MEDIA_TO_IA_DAYS = 90;
+    public static final int ABORT_MULTIPART_DAYS = 7;
+
+    public final Output<String> mediaBucketName;
+    public final Output<String> staticBucketName;
+    public final Output<String> mediaBucketArn;
+    public final Output<String> staticBucketArn;
+    public final Output<String> backendEcrUrl;
+    public final Output<String> frontendEcrUrl;
+
+    private final CustomResourceOptions child;
+    private final CustomResourceOptions stateful;
+    private final Naming names;
+
+    public Storage(String name, Args args, ComponentResourceOptions options) {
+        super(Phase.STORAGE.componentType(), name, options);
+        this.names = args.names();
+        var s = args.storage();
+        this.child = CustomResourceOptions.builder().parent(this).build();
+        this.stateful = CustomResourceOptions.builder().parent(this).protect(s.protectData()).build();
+
+        var media = bucket("media", s.mediaBucket(), s.protectData(), false);
+        if (s.protectData()) {
+            new BucketVersioningV2(names.name("media"), BucketVersioningV2Args.builder()
+                    .bucket(media.id())
+                    .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
+                    .build(), child);
+        }
+        var mediaRules = new ArrayList<BucketLifecycleConfigurationV2RuleArgs>();
+        mediaRules.add(BucketLifecycleConfigurationV2RuleArgs.builder()
+                .id("media-to-infrequent-access")
+                .status("Enabled")
+                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                // S3 skips objects under 128 KB by default: small avatars stay in STANDARD, where they are cheaper.
+                .transitions(BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
+                        .days(MEDIA_TO_IA_DAYS).storageClass("STANDARD_IA").build())
+                .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
+                        .noncurrentDays(s.noncurrentVersionDays()).build())
+                .build());
+        mediaRules.add(abortIncompleteUploads());
+        new BucketLifecycleConfigurationV2(names.name("media"), BucketLifecycleConfigurationV2Args.builder()
+                .bucket(media.id()).rules(mediaRules).build(), child);
+        if (!s.corsOrigins().isEmpty()) {
+            // Browsers upload straight to S3 with presigned PUT or POST; GET/HEAD for previews.
+            new BucketCorsConfigurationV2(names.name("media"), BucketCorsConfigurationV2Args.builder()
+                    .bucket(media.id())
+                    .corsRules(BucketCorsConfigurationV2CorsRuleArgs.builder()
+                            .allowedOrigins(s.corsOrigins())
+                            .allowedMethods("GET", "PUT", "POST", "HEAD")
+                            .allowedHeaders("*")
+                            .exposeHeaders("ETag")
+                            .maxAgeSeconds(3000)
+                            .build())
+                    .build(), child);
+        }
+
+        var statics = bucket("static", s.staticBucket(), s.protectData(), args.publicStaticReads());
+        new BucketLifecycleConfigurationV2(names.name("static"), BucketLifecycleConfigurationV2Args.builder()
+                .bucket(statics.id()).rules(abortIncompleteUploads()).build(), child);
+
+        var backend = repository("backend", s);
+        var frontend = repository("frontend", s);
+
+        this.mediaBucketName = media.bucket();
+        this.staticBucketName = statics.bucket();
+        this.mediaBucketArn = media.arn();
+        this.staticBucketArn = statics.arn();
+        this.backendEcrUrl = backend.repositoryUrl();
+        this.frontendEcrUrl = frontend.repositoryUrl();
+        registerOutputs(Map.of("mediaBucketName", mediaBucketName, "staticBucketName", staticBucketName,
+                "backendEcrUrl", backendEcrUrl, "frontendEcrUrl", frontendEcrUrl));
+    }
+
+    /** A private-by-default bucket: owner-enforced objects (no ACLs), SSE-S3, TLS-only policy. */
+    private BucketV2 bucket(String part, String bucketName, boolean protect, boolean publicRead) {
+        var bucket = new BucketV2(names.name(part), BucketV2Args.builder()
+                .bucket(bucketName)
+                .forceDestroy(!protect) // unprotected stacks can be torn down with their objects
+                .tags(names.nameTag(part))
+                .build(), stateful);
+        new BucketOwnershipControls(names.name(part), BucketOwnershipControlsArgs.builder()
+                .bucket(bucket.id())
+                .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build())
+                .build(), child);
+        // ACLs stay blocked everywhere; only the public-policy block is lifted, for public reads.
+        var access = new BucketPublicAccessBlock(names.name(part), BucketPublicAccessBlockArgs.builder()
+                .bucket(bucket.id())
+                .blockPublicAcls(true)
+                .ignorePublicAcls(true)
+                .blockPublicPolicy(!publicRead)
+                .restrictPublicBuckets(!publicRead)
+                .build(), child);
+        new BucketServerSideEncryptionConfigurationV2(names.name(part), BucketServerSideEncryptionConfigurationV2Args.builder()
+                .bucket(bucket.id())
+                .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
+                        .applyServerSideEncryptionByDefault(
+                                BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.builder()
+                                        .sseAlgorithm("AES256").build())
+                        .build())
+                .build(), child);
+        // New buckets block public policies: a public policy must wait until the block is lifted.
+        new BucketPolicy(names.name(part), BucketPolicyArgs.builder()
+                .bucket(bucket.id())
+                .policy(bucket.arn().applyValue(arn -> StoragePolicies.bucketPolicy(arn, publicRead)))
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(access).build());
+        return bucket;
+    }
+
+    private static BucketLifecycleConfigurationV2RuleArgs abortIncompleteUploads() {
+        return BucketLifecycleConfigurationV2RuleArgs.builder()
+                .id("abort-incomplete-multipart-uploads")
+                .status("Enabled")
+                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
+                        .daysAfterInitiation(ABORT_MULTIPART_DAYS).build())
+                .build();
+    }
+
+    private Repository repository(String part, StorageSettings s) {
+        var repo = new Repository(names.name(part), RepositoryArgs.builder()
+                .name(names.name(part))
+                .imageTagMutability(s.immutableTags() ? "IMMUTABLE" : "MUTABLE")
+                .imageScanningConfiguration(RepositoryImageScanningConfigurationArgs.builder().scanOnPush(true).build())
+                .encryptionConfigurations(RepositoryEncryptionConfigurationArgs.builder().encryptionType("AES256").build())
+                .forceDelete(!s.protectData())
+                .tags(names.nameTag(part))
+                .build(), stateful);
+        new LifecyclePolicy(names.name(part), LifecyclePolicyArgs.builder()
+                .repository(repo.name())
+                .policy(StoragePolicies.ecrLifecycle())
+                .build(), child);
+        return repo;
+    }
+
+}

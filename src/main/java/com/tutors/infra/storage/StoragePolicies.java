@@ -1,0 +1,78 @@
+package com.tutors.infra.storage;
+
+import com.google.gson.Gson;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Bucket policies and ECR lifecycle policies, built as JSON from data. */
+public final class StoragePolicies {
+    private StoragePolicies() {
+    }
+
+    private static final Gson GSON = new Gson();
+
+    public static final int KEEP_IMAGES = 10;
+    public static final int UNTAGGED_IMAGE_DAYS = 1;
+
+    /**
+     * Denies every request that is not over TLS; with {@code publicRead}, also lets anyone read
+     * objects (never list the bucket, never write).
+     */
+    public static String bucketPolicy(String bucketArn, boolean publicRead) {
+        var statements = new ArrayList<Map<String, Object>>();
+        statements.add(statement("DenyInsecureTransport", "Deny", "*", List.of("s3:*"),
+                List.of(bucketArn, bucketArn + "/*"), Map.of("Bool", Map.of("aws:SecureTransport", "false"))));
+        if (publicRead) {
+            statements.add(statement("PublicReadObjects", "Allow", "*", List.of("s3:GetObject"),
+                    List.of(bucketArn + "/*"), null));
+        }
+        return document(statements);
+    }
+
+    static String document(List<Map<String, Object>> statements) {
+        var doc = new LinkedHashMap<String, Object>();
+        doc.put("Version", "2012-10-17");
+        doc.put("Statement", statements);
+        return GSON.toJson(doc);
+    }
+
+    static Map<String, Object> statement(String sid, String effect, Object principal, List<String> actions,
+                                         List<String> resources, Map<String, Object> condition) {
+        var s = new LinkedHashMap<String, Object>();
+        s.put("Sid", sid);
+        s.put("Effect", effect);
+        s.put("Principal", principal);
+        s.put("Action", actions);
+        s.put("Resource", resources);
+        if (condition != null) {
+            s.put("Condition", condition);
+        }
+        return s;
+    }
+
+    /**
+     * Untagged images (superseded by a newer push of the same tag) go after a day; of the rest,
+     * the newest {@link #KEEP_IMAGES} stay, enough to roll back. A "tagStatus any" rule must have
+     * the lowest priority, so it comes last.
+     */
+    public static String ecrLifecycle() {
+        var untagged = rule(1, "Expire untagged images after " + UNTAGGED_IMAGE_DAYS + " day",
+                Map.of("tagStatus", "untagged", "countType", "sinceImagePushed", "countUnit", "days",
+                        "countNumber", UNTAGGED_IMAGE_DAYS));
+        var keepLast = rule(2, "Keep the last " + KEEP_IMAGES + " images",
+                Map.of("tagStatus", "any", "countType", "imageCountMoreThan", "countNumber", KEEP_IMAGES));
+        return GSON.toJson(Map.of("rules", List.of(untagged, keepLast)));
+    }
+
+    private static Map<String, Object> rule(int priority, String description, Map<String, Object> selection) {
+        var rule = new LinkedHashMap<String, Object>();
+        rule.put("rulePriority", priority);
+        rule.put("description", description);
+        rule.put("selection", new LinkedHashMap<>(selection));
+        rule.put("action", Map.of("type", "expire"));
+        return rule;
+    }
+}

@@ -1,0 +1,34 @@
+package com.tutors.infra;
+
+import com.tutors.infra.plan.PlannedResource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** protectData guards exactly the resources that hold data; a typo or a lower lastPhase cannot delete them. */
+class DataProtectionTest {
+
+    private static final Set<String> STATEFUL = Set.of("aws:rds/instance:Instance", "aws:s3/bucketV2:BucketV2",
+            "aws:ecr/repository:Repository", "aws:secretsmanager/secret:Secret");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "staging"})
+    void statefulResourcesAreProtectedExactlyInProd(String stack) {
+        var result = StackRuns.succeeded(StackRuns.committed(stack));
+        List<PlannedResource> stateful = result.resources().stream().filter(r -> STATEFUL.contains(r.type())).toList();
+        assertEquals(1 + 2 + 2 + 5, stateful.size());
+        for (var r : stateful) {
+            assertEquals(stack.equals("prod"), r.protect(), r.urn());
+        }
+        for (var r : StackRuns.awsResources(result)) {
+            if (!STATEFUL.contains(r.type())) {
+                assertFalse(r.protect(), () -> r.urn() + " is protected but holds no data");
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package com.tutors.infra.config;
+
+import com.pulumi.test.internal.PulumiTestInternal;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SecretValueTest {
+
+    @Test
+    void leavesOnlyAsAPulumiSecret() {
+        var secret = new SecretValue("hunter2-hunter2-hunter2");
+        assertEquals("[secret]", secret.toString());
+        var data = PulumiTestInternal.extractOutputData(secret.output());
+        assertTrue(data.isSecret(), "Output.isSecret");
+        assertEquals("hunter2-hunter2-hunter2", data.getValueNullable());
+    }
+}

@@ -1,0 +1,187 @@
+package com.tutors.infra.data;
+
+import com.google.gson.Gson;
+import com.pulumi.test.internal.PulumiTestInternal;
+import com.tutors.infra.StackRuns;
+import com.tutors.infra.plan.OfflineRun;
+import com.tutors.infra.plan.PlanFormats;
+import com.tutors.infra.plan.PlannedResource;
+import com.tutors.infra.plan.StackFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static com.tutors.infra.StackRuns.FAKE_SECRETS;
+import static com.tutors.infra.StackRuns.idOf;
+import static com.tutors.infra.StackRuns.named;
+import static com.tutors.infra.StackRuns.ofType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Phase 2 as both committed stacks declare it. */
+class DataLayerTest {
+
+    private static final String RDS = "aws:rds/instance:Instance";
+    private static final String REDIS = "aws:elasticache/replicationGroup:ReplicationGroup";
+    private static final String SECRET = "aws:secretsmanager/secret:Secret";
+    private static final String VERSION = "aws:secretsmanager/secretVersion:SecretVersion";
+
+    private static OfflineRun.Result run(String stack) {
+        return StackRuns.succeeded(StackRuns.committed(stack));
+    }
+
+    private static String file(String stack, String key) {
+        return StackFile.read(StackRuns.PROJECT_DIR, stack).values().get(key);
+    }
+
+    private static Object secretValue(Object input) {
+        return assertInstanceOf(PlannedResource.Secret.class, input, "must be marked secret").value();
+    }
+
+    private static String rdsHost(OfflineRun.Result result, String env) {
+        return PulumiTestInternal.extractOutputData(
+                ((com.pulumi.aws.rds.Instance) named(result, RDS, env + "postgres").resource()).address()).getValueNullable();
+    }
+
+    private static String redisHost(OfflineRun.Result result, String env) {
+        return PulumiTestInternal.extractOutputData(((com.pulumi.aws.elasticache.ReplicationGroup)
+                named(result, REDIS, env + "redis").resource()).primaryEndpointAddress()).getValueNullable();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "staging"})
+    void postgresIsPrivateEncryptedBackedUpAndForcesTls(String stack) {
+        var result = run(stack);
+        var env = "tutors-" + stack + "-";
+        var db = named(result, RDS, env + "postgres");
+        assertEquals(env + "postgres", db.input("identifier"));
+        assertEquals("postgres", db.input("engine"));
+        assertEquals("15", db.input("engineVersion"));
+        assertEquals(file(stack, "tutors:dbInstanceClass"), db.input("instanceClass"));
+        assertEquals(Boolean.valueOf(file(stack, "tutors:dbMultiAz")), db.input("multiAz"));
+        assertEquals(20.0, db.input("allocatedStorage"));
+        assertEquals(Double.valueOf(file(stack, "tutors:dbMaxAllocatedStorage")), db.input("maxAllocatedStorage"));
+        assertEquals("gp3", db.input("storageType"));
+        assertEquals(true, db.input("storageEncrypted"));
+        assertEquals(false, db.input("publiclyAccessible"));
+        assertEquals(7.0, db.input("backupRetentionPeriod"));
+        assertEquals("02:00-02:30", db.input("backupWindow"));
+        assertEquals("sun:03:00-sun:03:30", db.input("maintenanceWindow"));
+        assertEquals(true, db.input("copyTagsToSnapshot"));
+        assertEquals(true, db.input("autoMinorVersionUpgrade"));
+        assertEquals(List.of("postgresql"), db.input("enabledCloudwatchLogsExports"));
+        assertEquals("tutors", db.input("username"));
+        assertEquals("tutors", db.input("dbName"));
+        assertEquals(FAKE_SECRETS.get("tutors:dbPassword"), secretValue(db.input("password")));
+        assertTrue(db.secretOutputs().contains("password"));
+        assertEquals(List.of(idOf(named(result, "aws:ec2/securityGroup:SecurityGroup", env + "sg-rds"))),
+                db.input("vpcSecurityGroupIds"));
+
+        var subnets = named(result, "aws:rds/subnetGroup:SubnetGroup", env + "db");
+        assertEquals(db.input("dbSubnetGroupName"), subnets.input("name"));
+        assertEquals(result.outputs().get("privateSubnetIds"), subnets.input("subnetIds"), "private subnets only");
+
+        var parameters = named(result, "aws:rds/parameterGroup:ParameterGroup", env + "postgres15");
+        assertEquals(db.input("parameterGroupName"), parameters.input("name"));
+        assertEquals("postgres15", parameters.input("family"));
+        assertEquals(List.of(Map.of("name", "rds.force_ssl", "value", "1", "applyMethod", "immediate")),
+                parameters.input("parameters"));
+    }
+
+    @Test
+    void prodKeepsItsDatabaseAndStagingCanBeDestroyed() {
+        var prod = named(run("prod"), RDS, "tutors-prod-postgres");
+        assertEquals(true, prod.input("deletionProtection"));
+        assertEquals(false, prod.input("skipFinalSnapshot"));
+        assertEquals("tutors-prod-postgres-final", prod.input("finalSnapshotIdentifier"));
+        assertEquals(false, prod.input("deleteAutomatedBackups"));
+        var staging = named(run("staging"), RDS, "tutors-staging-postgres");
+        assertEquals(false, staging.input("deletionProtection"));
+        assertEquals(true, staging.input("skipFinalSnapshot"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "staging"})
+    void redisIsPrivateEncryptedAndAuthenticated(String stack) {
+        var result = run(stack);
+        var env = "tutors-" + stack + "-";
+        var redis = named(result, REDIS, env + "redis");
+        int replicas = Integer.parseInt(file(stack, "tutors:redisReplicas"));
+        assertEquals(env + "redis", redis.input("replicationGroupId"));
+        assertEquals("redis", redis.input("engine"));
+        assertTrue(((String) redis.input("engineVersion")).startsWith("7."));
+        assertEquals(file(stack, "tutors:redisNodeType"), redis.input("nodeType"));
+        assertEquals(1.0 + replicas, redis.input("numCacheClusters"));
+        assertEquals(replicas > 0, redis.input("automaticFailoverEnabled"));
+        assertEquals(replicas > 0, redis.input("multiAzEnabled"));
+        assertEquals(true, redis.input("atRestEncryptionEnabled"));
+        assertEquals(true, redis.input("transitEncryptionEnabled"));
+        assertEquals(6379.0, redis.input("port"));
+        assertEquals(FAKE_SECRETS.get("tutors:redisAuthToken"), secretValue(redis.input("authToken")));
+        assertTrue(redis.secretOutputs().contains("authToken"));
+        assertEquals(Double.valueOf(file(stack, "tutors:redisSnapshotRetentionDays")), redis.input("snapshotRetentionLimit"));
+        assertEquals(List.of(idOf(named(result, "aws:ec2/securityGroup:SecurityGroup", env + "sg-redis"))),
+                redis.input("securityGroupIds"));
+        var subnets = named(result, "aws:elasticache/subnetGroup:SubnetGroup", env + "redis");
+        assertEquals(redis.input("subnetGroupName"), subnets.input("name"));
+        assertEquals(result.outputs().get("privateSubnetIds"), subnets.input("subnetIds"), "private subnets only");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "staging"})
+    @SuppressWarnings("unchecked")
+    void oneSecretPerContainerValueHoldingExactlyWhatTheAppNeeds(String stack) {
+        var result = run(stack);
+        var env = "tutors-" + stack + "-";
+        var password = FAKE_SECRETS.get("tutors:dbPassword");
+        var expected = Map.of(
+                "db-url", ConnectionStrings.databaseUrl(password, rdsHost(result, env)),
+                "redis-url", ConnectionStrings.redisUrl(FAKE_SECRETS.get("tutors:redisAuthToken"), redisHost(result, env)),
+                "django-secret-key", FAKE_SECRETS.get("tutors:djangoSecretKey"),
+                "nextauth-secret", FAKE_SECRETS.get("tutors:nextauthSecret"));
+        assertEquals(5, ofType(result, SECRET).size());
+        var arns = (Map<String, String>) result.outputs().get("secretArns");
+        assertEquals(List.of("db-credentials", "db-url", "redis-url", "django-secret-key", "nextauth-secret"),
+                List.copyOf(arns.keySet()));
+        for (var part : arns.keySet()) {
+            var secret = named(result, SECRET, env + "secret-" + part);
+            assertEquals("/tutors/" + stack + "/" + part, secret.input("name"));
+            assertEquals(stack.equals("prod") ? 30.0 : 0.0, secret.input("recoveryWindowInDays"));
+            assertEquals(idOf(secret), arns.get(part));
+            var version = named(result, VERSION, env + "secret-" + part);
+            assertEquals(idOf(secret), version.input("secretId"));
+            var value = (String) secretValue(version.input("secretString"));
+            if (part.equals("db-credentials")) {
+                var json = new Gson().fromJson(value, Map.class);
+                assertEquals(Map.of("username", "tutors", "password", password, "engine", "postgres",
+                        "host", rdsHost(result, env), "port", 5432.0, "dbname", "tutors"), json);
+            } else {
+                assertEquals(expected.get(part), value, part);
+            }
+            // The mock engine ignores additionalSecretOutputs; the real engine keeps the stored value secret.
+            assertTrue(version.secretOutputs().contains("secretString"), "the engine keeps " + part + " secret");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "staging"})
+    void outputsNameTheEndpointsAndNoSecretLeaksAnywhere(String stack) {
+        var result = run(stack);
+        var env = "tutors-" + stack + "-";
+        assertEquals(rdsHost(result, env), result.outputs().get("rdsEndpoint"));
+        assertEquals(5432, ((Number) result.outputs().get("rdsPort")).intValue());
+        assertEquals(redisHost(result, env), result.outputs().get("redisEndpoint"));
+        assertEquals(6379, ((Number) result.outputs().get("redisPort")).intValue());
+        var json = PlanFormats.json(result) + PlanFormats.text(result);
+        for (var secret : FAKE_SECRETS.values()) {
+            assertFalse(json.contains(secret), "the plan shows a secret value");
+            assertFalse(json.contains(ConnectionStrings.encode(secret)), "the plan shows an encoded secret value");
+        }
+        assertFalse(result.config().keySet().stream().anyMatch(FAKE_SECRETS::containsKey), "secret keys are not listed in config");
+    }
+}

@@ -1,0 +1,142 @@
+package com.tutors.infra.storage;
+
+import com.google.gson.Gson;
+import com.tutors.infra.StackRuns;
+import com.tutors.infra.plan.OfflineRun;
+import com.tutors.infra.plan.PlannedResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static com.tutors.infra.StackRuns.named;
+import static com.tutors.infra.StackRuns.ofType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Phase 3 as both committed stacks declare it. */
+class StorageTest {
+
+    private static final String BUCKET = "aws:s3/bucketV2:BucketV2";
+    private static final String ACCESS = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
+    private static final String POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+    private static final String LIFECYCLE = "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2";
+    private static final String REPO = "aws:ecr/repository:Repository";
+
+    private static OfflineRun.Result run(String stack) {
+        return StackRuns.succeeded(StackRuns.committed(stack));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> statements(PlannedResource policy) {
+        return (List<Map<String, Object>>) new Gson().fromJson((String) policy.input("policy"), Map.class).get("Statement");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "staging"})
+    void bothBucketsAreOwnerEnforcedEncryptedAndTlsOnly(String stack) {
+        var result = run(stack);
+        var env = "tutors-" + stack + "-";
+        for (var part : List.of("media", "static")) {
+            var bucket = named(result, BUCKET, env + part);
+            assertEquals(env + part, bucket.input("bucket"));
+            assertEquals(stack.equals("staging"), bucket.input("forceDestroy"));
+            assertEquals(env + part, named(result, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", env + part)
+                    .input("bucket"));
+            assertEquals("BucketOwnerEnforced", named(result, "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+                    env + part).input("rule.objectOwnership"));
+            var sse = named(result, "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", env + part);
+            assertEquals(List.of(Map.of("applyServerSideEncryptionByDefault", Map.of("sseAlgorithm", "AES256"))), sse.input("rules"));
+            var access = named(result, ACCESS, env + part);
+            assertEquals(true, access.input("blockPublicAcls"));
+            assertEquals(true, access.input("ignorePublicAcls"));
+            var policy = named(result, POLICY, env + part);
+            var deny = statements(policy).get(0);
+            assertEquals("Deny", deny.get("Effect"));
+            assertEquals(List.of("arn:aws:s3:::" + env + part, "arn:aws:s3:::" + env + part + "/*"), deny.get("Resource"));
+            assertTrue(policy.dependencies().contains(access.urn()), "the policy waits for the public-access block");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "staging"})
+    void mediaIsPrivateWithLifecycleAndCorsForTheSite(String stack) {
+        var result = run(stack);
+        var env = "tutors-" + stack + "-";
+        var access = named(result, ACCESS, env + "media");
+        assertEquals(true, access.input("blockPublicPolicy"));
+        assertEquals(true, access.input("restrictPublicBuckets"));
+        assertEquals(1, statements(named(result, POLICY, env + "media")).size(), "nothing but the TLS deny");
+        var rules = (List<?>) named(result, LIFECYCLE, env + "media").input("rules");
+        var toIa = (Map<?, ?>) rules.get(0);
+        assertEquals(List.of(Map.of("days", 90.0, "storageClass", "STANDARD_IA")), toIa.get("transitions"));
+        assertEquals(stack.equals("prod") ? 30.0 : 7.0, ((Map<?, ?>) toIa.get("noncurrentVersionExpiration")).get("noncurrentDays"));
+        assertEquals(Map.of("daysAfterInitiation", 7.0), ((Map<?, ?>) rules.get(1)).get("abortIncompleteMultipartUpload"));
+        var cors = named(result, "aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2", env + "media");
+        var rule = (Map<?, ?>) ((List<?>) cors.input("corsRules")).get(0);
+        var domain = stack.equals("prod") ? "tutors.example.com" : "staging.tutors.example.com";
+        assertEquals(List.of("https://" + domain), rule.get("allowedOrigins"));
+        assertEquals(List.of("GET", "PUT", "POST", "HEAD"), rule.get("allowedMethods"));
+        assertEquals(List.of("ETag"), rule.get("exposeHeaders"));
+    }
+
+    @Test
+    void mediaIsVersionedInProdOnly() {
+        var versioning = named(run("prod"), "aws:s3/bucketVersioningV2:BucketVersioningV2", "tutors-prod-media");
+        assertEquals("Enabled", versioning.input("versioningConfiguration.status"));
+        assertTrue(ofType(run("staging"), "aws:s3/bucketVersioningV2:BucketVersioningV2").isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "staging"})
+    void staticIsPublicReadByPolicyNeverByAcl(String stack) {
+        var result = run(stack);
+        var env = "tutors-" + stack + "-";
+        var access = named(result, ACCESS, env + "static");
+        assertEquals(false, access.input("blockPublicPolicy"));
+        assertEquals(false, access.input("restrictPublicBuckets"));
+        var allow = statements(named(result, POLICY, env + "static")).get(1);
+        assertEquals("Allow", allow.get("Effect"));
+        assertEquals("*", allow.get("Principal"));
+        assertEquals(List.of("s3:GetObject"), allow.get("Action"));
+        assertEquals(List.of("arn:aws:s3:::" + env + "static/*"), allow.get("Resource"));
+        assertTrue(ofType(result, "aws:s3/bucketAclV2:BucketAclV2").isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "staging"})
+    void ecrRepositoriesScanEncryptAndKeepTheLastTen(String stack) {
+        var result = run(stack);
+        var env = "tutors-" + stack + "-";
+        for (var part : List.of("backend", "frontend")) {
+            var repo = named(result, REPO, env + part);
+            assertEquals(env + part, repo.input("name"));
+            assertEquals(true, repo.input("imageScanningConfiguration.scanOnPush"));
+            assertEquals(List.of(Map.of("encryptionType", "AES256")), repo.input("encryptionConfigurations"));
+            assertEquals("MUTABLE", repo.input("imageTagMutability"));
+            assertEquals(stack.equals("staging"), repo.input("forceDelete"));
+            var lifecycle = named(result, "aws:ecr/lifecyclePolicy:LifecyclePolicy", env + part);
+            assertEquals(env + part, lifecycle.input("repository"));
+            assertEquals(StoragePolicies.ecrLifecycle(), lifecycle.input("policy"));
+            assertEquals("123456789012.dkr.ecr.eu-central-1.amazonaws.com/" + env + part,
+                    result.outputs().get(part + "EcrUrl"));
+        }
+        assertEquals(env + "media", result.outputs().get("mediaBucketName"));
+        assertEquals(env + "static", result.outputs().get("staticBucketName"));
+    }
+
+    @Test
+    void bucketSuffixMakesTheNamesUnique() {
+        var result = StackRuns.succeeded(StackRuns.with("staging", StackRuns.override("tutors:bucketSuffix", "acme42")));
+        assertEquals("tutors-staging-media-acme42", named(result, BUCKET, "tutors-staging-media").input("bucket"));
+        assertEquals("tutors-staging-static-acme42", result.outputs().get("staticBucketName"));
+    }
+
+    @Test
+    void withoutADomainNoCorsRuleIsDeclared() {
+        var result = StackRuns.succeeded(StackRuns.with("staging", StackRuns.override("tutors:domain", null)));
+        assertTrue(ofType(result, "aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2").isEmpty());
+    }
+}
