@@ -94,6 +94,38 @@ public final class Keys {
     public static final Key ECR_IMMUTABLE_TAGS = tutors("ecrImmutableTags",
             "Make ECR image tags immutable; off because CI pushes a moving 'latest' tag.", "false", "false");
 
+    // Phase 4: Compute
+    public static final Key IMAGE_TAG = tutors("imageTag",
+            "Image tag both services run; deploy a previous commit's SHA to roll back.", "latest", "latest");
+    public static final Key BACKEND_CPU = tutors("backendCpu", "Backend task CPU units (256 = 0.25 vCPU).", "256", "256");
+    public static final Key BACKEND_MEMORY = tutors("backendMemory", "Backend task memory (MiB); a valid Fargate pair with backendCpu.", "512", "512");
+    public static final Key BACKEND_DESIRED_COUNT = tutors("backendDesiredCount", "Backend tasks at creation (autoscaling moves it later).", "2", "1");
+    public static final Key BACKEND_MIN_COUNT = tutors("backendMinCount", "Backend autoscaling minimum.", "1", "1");
+    public static final Key BACKEND_MAX_COUNT = tutors("backendMaxCount", "Backend autoscaling maximum.", "4", "2");
+    public static final Key FRONTEND_CPU = tutors("frontendCpu", "Frontend task CPU units.", "256", "256");
+    public static final Key FRONTEND_MEMORY = tutors("frontendMemory", "Frontend task memory (MiB).", "512", "512");
+    public static final Key FRONTEND_DESIRED_COUNT = tutors("frontendDesiredCount", "Frontend tasks at creation.", "2", "1");
+    public static final Key FRONTEND_MIN_COUNT = tutors("frontendMinCount", "Frontend autoscaling minimum.", "1", "1");
+    public static final Key FRONTEND_MAX_COUNT = tutors("frontendMaxCount", "Frontend autoscaling maximum.", "4", "2");
+    public static final Key CPU_ARCHITECTURE = tutors("cpuArchitecture",
+            "X86_64 or ARM64 (Graviton, about 20% cheaper; the images must be built for arm64; no Fargate Spot).",
+            "X86_64", "X86_64");
+    public static final Key FARGATE_SPOT_PERCENT = tutors("fargateSpotPercent",
+            "Share of tasks on Fargate Spot, 0-100; below 100 one task always runs on demand.", "0", "100");
+    public static final Key LOG_RETENTION_DAYS = tutors("logRetentionDays",
+            "CloudWatch Logs retention of the containers' logs, one of CloudWatch's values (1 to 3653).", "30", "7");
+    public static final Key ECS_EXEC = tutors("ecsExec",
+            "Allow `aws ecs execute-command` into running tasks (adds ssmmessages permissions).", "false", "true");
+
+    // Phase 5: Edge
+    public static final Key HOSTED_ZONE = tutors("hostedZone",
+            "Route 53 hosted zone holding the domain: its name (the domain or a parent of it) or its id (Z...). "
+                    + "Defaults to the domain itself.", null, null);
+    public static final Key ALB_ACCESS_LOGS = tutors("albAccessLogs",
+            "Write ALB access logs to an S3 bucket (tutors-<env>-alb-logs).", "true", "false");
+    public static final Key ALB_IDLE_TIMEOUT = tutors("albIdleTimeout",
+            "ALB idle timeout in seconds, 1 to 4000; the containers keep connections 15 s longer.", "60", "60");
+
     public static final Key AWS_REGION = new Key("aws", "region",
             "AWS region of every regional resource.", "eu-central-1", "eu-central-1", false);
     public static final Key AWS_PROFILE = new Key("aws", "profile",
@@ -107,6 +139,10 @@ public final class Keys {
             DB_PASSWORD, REDIS_NODE_TYPE, REDIS_REPLICAS, REDIS_SNAPSHOT_RETENTION_DAYS, REDIS_AUTH_TOKEN,
             DJANGO_SECRET_KEY, NEXTAUTH_SECRET,
             BUCKET_SUFFIX, CORS_ORIGINS, MEDIA_NONCURRENT_VERSION_DAYS, ECR_IMMUTABLE_TAGS,
+            IMAGE_TAG, BACKEND_CPU, BACKEND_MEMORY, BACKEND_DESIRED_COUNT, BACKEND_MIN_COUNT, BACKEND_MAX_COUNT,
+            FRONTEND_CPU, FRONTEND_MEMORY, FRONTEND_DESIRED_COUNT, FRONTEND_MIN_COUNT, FRONTEND_MAX_COUNT,
+            CPU_ARCHITECTURE, FARGATE_SPOT_PERCENT, LOG_RETENTION_DAYS, ECS_EXEC,
+            HOSTED_ZONE, ALB_ACCESS_LOGS, ALB_IDLE_TIMEOUT,
             AWS_REGION, AWS_PROFILE);
 
     public static Optional<Key> byFullName(String fullName) {

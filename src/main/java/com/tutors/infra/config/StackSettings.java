@@ -28,7 +28,9 @@ public record StackSettings(String stackName,
                             Optional<String> domain,
                             NetworkSettings network,
                             DataSettings data,
-                            StorageSettings storage) {
+                            StorageSettings storage,
+                            ComputeSettings compute,
+                            EdgeSettings edge) {
 
     public static StackSettings load(Context ctx) {
         return parse(ConfigSource.of(ctx));
@@ -58,6 +60,10 @@ public record StackSettings(String stackName,
         private static final Pattern CACHE_NODE = Pattern.compile("cache\\.[a-z][a-z0-9-]*\\.[a-z0-9]+");
         private static final Pattern SUFFIX = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
         private static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.-]+(:\\d{1,5})?");
+        private static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+        private static final Pattern ZONE_ID = Pattern.compile("Z[A-Z0-9]{1,31}");
+        private static final List<Integer> LOG_RETENTION = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
+                545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
         private static final int MIN_AZS = 2;
         private static final int MAX_AZS = 6;
         // AWS accepts VPC and subnet blocks from /16 to /28.
@@ -98,10 +104,13 @@ public record StackSettings(String stackName,
             var network = parseNetwork();
             var data = parseData(protect, lastPhase == null || lastPhase >= Phase.DATA.number());
             var storage = parseStorage(domain, protect);
+            var compute = parseCompute();
+            var edge = parseEdge(domain, protect, lastPhase == null || lastPhase >= Phase.EDGE.number());
             if (!problems.isEmpty()) {
                 throw new SettingsException(source.stackName(), problems);
             }
-            return new StackSettings(source.stackName(), env, region, profile, lastPhase, domain, network, data, storage);
+            return new StackSettings(source.stackName(), env, region, profile, lastPhase, domain, network, data, storage,
+                    compute, edge);
         }
 
         private void checkKeysAreKnown() {
@@ -223,7 +232,7 @@ public record StackSettings(String stackName,
             if (suffix != null) {
                 media = names.bucketName("media", suffix);
                 statics = names.bucketName("static", suffix);
-                for (var bucket : List.of(media, statics)) {
+                for (var bucket : List.of(media, statics, names.bucketName("alb-logs", suffix))) {
                     com.tutors.infra.storage.BucketNames.problem(bucket).ifPresent(p -> problems.add(Keys.BUCKET_SUFFIX + " = '"
                             + suffix.orElse("") + "': " + p));
                 }
@@ -247,6 +256,103 @@ public record StackSettings(String stackName,
                 return null;
             }
             return new StorageSettings(media, statics, origins, noncurrent, immutable, protect);
+        }
+
+        private ComputeSettings parseCompute() {
+            var tag = check(Keys.IMAGE_TAG, raw -> {
+                require(IMAGE_TAG.matcher(raw).matches(), "not a Docker image tag; allowed: letters, digits, '_', '.' "
+                        + "and '-', up to 128 characters, not starting with '.' or '-'");
+                return raw;
+            });
+            var backend = parseService(Keys.BACKEND_CPU, Keys.BACKEND_MEMORY, Keys.BACKEND_DESIRED_COUNT,
+                    Keys.BACKEND_MIN_COUNT, Keys.BACKEND_MAX_COUNT);
+            var frontend = parseService(Keys.FRONTEND_CPU, Keys.FRONTEND_MEMORY, Keys.FRONTEND_DESIRED_COUNT,
+                    Keys.FRONTEND_MIN_COUNT, Keys.FRONTEND_MAX_COUNT);
+            var arch = check(Keys.CPU_ARCHITECTURE, raw -> {
+                require(raw.equals("X86_64") || raw.equals("ARM64"), "unknown CPU architecture; allowed: X86_64, ARM64");
+                return raw;
+            });
+            var spot = check(Keys.FARGATE_SPOT_PERCENT, raw -> range(raw, 0, 100));
+            if ("ARM64".equals(arch) && spot != null && spot > 0) {
+                problems.add(Keys.FARGATE_SPOT_PERCENT + " = '" + spot + "': Fargate Spot does not run ARM64 tasks; "
+                        + "allowed with " + Keys.CPU_ARCHITECTURE + "=ARM64: 0");
+            }
+            var retention = check(Keys.LOG_RETENTION_DAYS, raw -> {
+                int days = parseInt(raw);
+                require(LOG_RETENTION.contains(days), "not a CloudWatch Logs retention; allowed: " + LOG_RETENTION
+                        + " (never 0: logs kept forever cost forever)");
+                return days;
+            });
+            var exec = check(Keys.ECS_EXEC, this::bool);
+            if (Stream.of(tag, backend, frontend, arch, spot, retention, exec).anyMatch(x -> x == null)) {
+                return null;
+            }
+            return new ComputeSettings(tag, backend, frontend, arch, spot, retention, exec);
+        }
+
+        private ComputeSettings.Service parseService(Key cpuKey, Key memoryKey, Key desiredKey, Key minKey, Key maxKey) {
+            var cpu = check(cpuKey, raw -> {
+                int n = parseInt(raw);
+                require(com.tutors.infra.compute.FargateSizes.cpus().contains(n),
+                        "not a Fargate CPU value; allowed: " + com.tutors.infra.compute.FargateSizes.cpus());
+                return n;
+            });
+            var memory = check(memoryKey, this::parseInt);
+            if (cpu != null && memory != null && !com.tutors.infra.compute.FargateSizes.isValid(cpu, memory)) {
+                problems.add(memoryKey + " = '" + memory + "': not a Fargate pair with " + cpuKey + "=" + cpu
+                        + "; allowed with " + cpu + ": " + com.tutors.infra.compute.FargateSizes.memories(cpu)
+                        + " (all pairs: " + com.tutors.infra.compute.FargateSizes.describe() + ")");
+                memory = null;
+            }
+            var desired = check(desiredKey, raw -> range(raw, 0, 1000));
+            var min = check(minKey, raw -> range(raw, 0, 1000));
+            var max = check(maxKey, raw -> range(raw, 1, 1000));
+            if (min != null && max != null && min > max) {
+                problems.add(minKey + " = '" + min + "': above " + maxKey + " (" + max + "); allowed: min <= max");
+                return null;
+            }
+            if (desired != null && min != null && max != null && (desired < min || desired > max)) {
+                problems.add(desiredKey + " = '" + desired + "': outside " + minKey + ".." + maxKey + " (" + min + ".." + max
+                        + "); allowed: " + min + " to " + max);
+                return null;
+            }
+            if (cpu == null || memory == null || desired == null || min == null || max == null) {
+                return null;
+            }
+            return new ComputeSettings.Service(cpu, memory, desired, min, max);
+        }
+
+        /** @param declared phase 5 is declared: only then does prod need its domain */
+        private EdgeSettings parseEdge(Optional<String> domain, Boolean protect, boolean declared) {
+            if (declared && domain != null && domain.isEmpty() && env.isProduction()) {
+                problems.add(Keys.DOMAIN + ": missing; prod serves HTTPS on its own domain; allowed: a domain name "
+                        + "such as tutors.example.com (pulumi config set " + Keys.DOMAIN + " <domain>)");
+            }
+            var zone = optional(Keys.HOSTED_ZONE, raw -> raw);
+            if (zone != null && domain != null) {
+                if (zone.isPresent() && domain.isEmpty()) {
+                    problems.add(Keys.HOSTED_ZONE + " = '" + zone.get() + "': set without " + Keys.DOMAIN
+                            + "; allowed: only together with a domain");
+                } else if (zone.isPresent() && !ZONE_ID.matcher(zone.get()).matches()) {
+                    var d = domain.get();
+                    if (!(d.equals(zone.get()) || d.endsWith("." + zone.get()))) {
+                        problems.add(Keys.HOSTED_ZONE + " = '" + zone.get() + "': cannot hold " + Keys.DOMAIN + " '" + d
+                                + "'; allowed: the domain, a parent of it, or a zone id (Z...)");
+                    }
+                }
+            }
+            var logs = check(Keys.ALB_ACCESS_LOGS, this::bool);
+            var idle = check(Keys.ALB_IDLE_TIMEOUT, raw -> range(raw, 1, 4000));
+            if (domain == null || zone == null || logs == null || idle == null || protect == null) {
+                return null;
+            }
+            var hostedZone = domain.isPresent() ? Optional.of(zone.orElse(domain.get())) : Optional.<String>empty();
+            var logBucket = new Naming(env).bucketName("alb-logs", suffixOrEmpty());
+            return new EdgeSettings(domain, hostedZone, logs, idle, logBucket, protect);
+        }
+
+        private Optional<String> suffixOrEmpty() {
+            return source.get(Keys.BUCKET_SUFFIX.fullName());
         }
 
         private void checkInside(Ipv4Cidr vpc, Key key, List<Ipv4Cidr> subnets) {
@@ -359,7 +465,7 @@ public record StackSettings(String stackName,
             };
         }
 
-        private int parseInt(String raw) {
+        private Integer parseInt(String raw) {
             try {
                 return Integer.parseInt(raw.trim());
             } catch (NumberFormatException e) {

@@ -33,6 +33,10 @@ public final class CloudMocks implements Mocks {
             Map.entry("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "sgr-"),
             Map.entry("aws:ec2/vpcEndpoint:VpcEndpoint", "vpce-"));
 
+    private static final java.util.Set<String> ARN_IDS = java.util.Set.of("aws:lb/loadBalancer:LoadBalancer",
+            "aws:lb/targetGroup:TargetGroup", "aws:lb/listener:Listener", "aws:lb/listenerRule:ListenerRule",
+            "aws:acm/certificate:Certificate", "aws:ecs/service:Service", "aws:ecs/cluster:Cluster");
+
     private final String region;
 
     public CloudMocks(String region) {
@@ -50,7 +54,7 @@ public final class CloudMocks implements Mocks {
             return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), state));
         }
         var prefix = ID_PREFIXES.get(args.type);
-        var id = prefix != null ? prefix + hex(args.name, 17) : args.name;
+        String id = prefix != null ? prefix + hex(args.name, 17) : args.name;
         state.put("arn", arn(args.type, id));
         switch (args.type) {
             case "aws:ec2/vpc:Vpc" -> {
@@ -99,8 +103,47 @@ public final class CloudMocks implements Mocks {
                 state.put("registryId", ACCOUNT_ID);
                 return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(repo), state));
             }
+            case "aws:ecs/cluster:Cluster", "aws:cloudwatch/logGroup:LogGroup", "aws:ecs/service:Service" ->
+                    state.put("arn", arn(args.type, (String) args.inputs.get("name")));
+            case "aws:ecs/taskDefinition:TaskDefinition" -> {
+                state.put("arn", "arn:aws:ecs:" + region + ":" + ACCOUNT_ID + ":task-definition/" + args.inputs.get("family") + ":1");
+                state.put("revision", 1);
+            }
+            case "aws:iam/role:Role" -> {
+                state.put("arn", "arn:aws:iam::" + ACCOUNT_ID + ":role/" + args.inputs.get("name"));
+                return CompletableFuture.completedFuture(ResourceResult.of(Optional.of((String) args.inputs.get("name")), state));
+            }
+            case "aws:lb/loadBalancer:LoadBalancer" -> {
+                var suffix = "app/" + args.inputs.get("name") + "/" + hex(args.name, 16);
+                state.put("arn", "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT_ID + ":loadbalancer/" + suffix);
+                state.put("arnSuffix", suffix);
+                state.put("dnsName", args.inputs.get("name") + "-" + Math.abs(args.name.hashCode()) + "." + region + ".elb.amazonaws.com");
+                state.put("zoneId", "Z215JYRZR1TBD5"); // ALBs' hosted zone in eu-central-1
+            }
+            case "aws:lb/targetGroup:TargetGroup" -> {
+                var suffix = "targetgroup/" + args.inputs.get("name") + "/" + hex(args.name, 16);
+                state.put("arn", "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT_ID + ":" + suffix);
+                state.put("arnSuffix", suffix);
+            }
+            case "aws:acm/certificate:Certificate" -> {
+                // The apex and its wildcard are validated by one and the same record.
+                var domain = (String) args.inputs.get("domainName");
+                var record = "_" + hex(domain, 32) + "." + domain + ".";
+                var options = new java.util.ArrayList<Map<String, Object>>();
+                for (var name : new String[]{domain, "*." + domain}) {
+                    options.add(Map.of("domainName", name, "resourceRecordName", record, "resourceRecordType", "CNAME",
+                            "resourceRecordValue", "_" + hex(record, 32) + ".acm-validations.aws."));
+                }
+                state.put("domainValidationOptions", options);
+                state.put("arn", "arn:aws:acm:" + region + ":" + ACCOUNT_ID + ":certificate/" + UUID.nameUUIDFromBytes(args.name.getBytes(StandardCharsets.UTF_8)));
+            }
+            case "aws:route53/record:Record" -> state.put("fqdn", String.valueOf(args.inputs.get("name")).replaceAll("\\.$", ""));
             default -> {
             }
+        }
+        // As in AWS, these resources' ids are their ARNs.
+        if (ARN_IDS.contains(args.type)) {
+            id = (String) state.get("arn");
         }
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
     }
@@ -115,6 +158,11 @@ public final class CloudMocks implements Mocks {
             case "aws:ssm/getParameter:getParameter" -> Map.of(
                     "name", args.args.get("name"), "type", "String", "value", "ami-0" + hex(String.valueOf(args.args.get("name")), 16),
                     "id", args.args.get("name"));
+            case "aws:route53/getZone:getZone" -> {
+                var zone = String.valueOf(args.args.getOrDefault("name", "tutors.example.com"));
+                yield Map.of("zoneId", String.valueOf(args.args.getOrDefault("zoneId", "Z0" + hex(zone, 18).toUpperCase())),
+                        "name", zone, "id", zone);
+            }
             case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of(
                     "accountId", ACCOUNT_ID, "arn", "arn:aws:iam::" + ACCOUNT_ID + ":user/offline", "userId", "AIDAOFFLINE", "id", ACCOUNT_ID);
             default -> throw new UnsupportedOperationException("no offline answer for the invoke " + args.token

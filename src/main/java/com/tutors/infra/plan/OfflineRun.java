@@ -108,7 +108,8 @@ public final class OfflineRun {
                     .monitorDecorator(ignored -> monitor)
                     .build();
             var result = test.runTest(program);
-            var problems = new ArrayList<String>();
+            // The SDK reports a failing program's exception more than once: keep each problem once.
+            var problems = new java.util.LinkedHashSet<String>();
             for (var e : result.exceptions()) {
                 problems.addAll(problemsOf(e));
             }

@@ -1,8 +1,8 @@
 package com.tutors.infra.storage;
 
 import com.google.gson.Gson;
+import com.tutors.infra.policy.PolicyDocument;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,35 +22,12 @@ public final class StoragePolicies {
      * objects (never list the bucket, never write).
      */
     public static String bucketPolicy(String bucketArn, boolean publicRead) {
-        var statements = new ArrayList<Map<String, Object>>();
-        statements.add(statement("DenyInsecureTransport", "Deny", "*", List.of("s3:*"),
-                List.of(bucketArn, bucketArn + "/*"), Map.of("Bool", Map.of("aws:SecureTransport", "false"))));
+        var doc = PolicyDocument.create().statement("DenyInsecureTransport", "Deny", "*", List.of("s3:*"),
+                List.of(bucketArn, bucketArn + "/*"), Map.of("Bool", Map.of("aws:SecureTransport", "false")));
         if (publicRead) {
-            statements.add(statement("PublicReadObjects", "Allow", "*", List.of("s3:GetObject"),
-                    List.of(bucketArn + "/*"), null));
+            doc.statement("PublicReadObjects", "Allow", "*", List.of("s3:GetObject"), List.of(bucketArn + "/*"), null);
         }
-        return document(statements);
-    }
-
-    static String document(List<Map<String, Object>> statements) {
-        var doc = new LinkedHashMap<String, Object>();
-        doc.put("Version", "2012-10-17");
-        doc.put("Statement", statements);
-        return GSON.toJson(doc);
-    }
-
-    static Map<String, Object> statement(String sid, String effect, Object principal, List<String> actions,
-                                         List<String> resources, Map<String, Object> condition) {
-        var s = new LinkedHashMap<String, Object>();
-        s.put("Sid", sid);
-        s.put("Effect", effect);
-        s.put("Principal", principal);
-        s.put("Action", actions);
-        s.put("Resource", resources);
-        if (condition != null) {
-            s.put("Condition", condition);
-        }
-        return s;
+        return doc.json();
     }
 
     /**

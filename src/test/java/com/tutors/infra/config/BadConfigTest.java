@@ -60,7 +60,22 @@ class BadConfigTest {
                 bad("tutors:bucketSuffix", "Acme_Co", "'Acme_Co'", "lowercase letters, digits and dashes"),
                 bad("tutors:bucketSuffix", "a".repeat(50), "has 68 characters; S3 allows 3 to 63"),
                 bad("tutors:corsOrigins", "[\"https://tutors.example.com/\"]", "'https://tutors.example.com/' is not an origin",
-                        "no path or trailing slash"));
+                        "no path or trailing slash"),
+                bad("tutors:backendMemory", "4096", "'4096'", "not a Fargate pair with tutors:backendCpu=256",
+                        "allowed with 256: [512, 1024, 2048]"),
+                bad("tutors:frontendCpu", "300", "'300'", "not a Fargate CPU value", "[256, 512, 1024"),
+                bad("tutors:backendMinCount", "5", "'5'", "above tutors:backendMaxCount (4)", "min <= max"),
+                bad("tutors:frontendDesiredCount", "9", "'9'", "outside tutors:frontendMinCount..tutors:frontendMaxCount",
+                        "allowed: 1 to 4"),
+                bad("tutors:cpuArchitecture", "ARM", "'ARM'", "unknown CPU architecture", "X86_64, ARM64"),
+                bad("tutors:logRetentionDays", "-1", "'-1'", "not a CloudWatch Logs retention", "never 0"),
+                bad("tutors:logRetentionDays", "0", "'0'", "never 0"),
+                bad("tutors:imageTag", "-bad tag", "'-bad tag'", "not a Docker image tag"),
+                bad("tutors:fargateSpotPercent", "101", "'101'", "allowed: 0 to 100"),
+                bad("tutors:albIdleTimeout", "0", "'0'", "allowed: 1 to 4000"),
+                bad("tutors:hostedZone", "example.org", "'example.org'", "cannot hold tutors:domain 'tutors.example.com'",
+                        "a parent of it, or a zone id"),
+                bad("tutors:domain", null, "missing", "prod serves HTTPS on its own domain", "pulumi config set tutors:domain"));
     }
 
     private static Arguments bad(String key, String value, String... expected) {
@@ -73,6 +88,22 @@ class BadConfigTest {
         overrides.put("tutors:lastPhase", "1");
         Keys.ALL.stream().filter(Key::secret).forEach(k -> overrides.put(k.fullName(), null));
         StackRuns.succeeded(StackRuns.with("prod", overrides));
+    }
+
+    @org.junit.jupiter.api.Test
+    void armTasksCannotRunOnSpot() {
+        var result = StackRuns.with("staging", StackRuns.override("tutors:cpuArchitecture", "ARM64"));
+        assertTrue(result.problems().stream().anyMatch(p -> p.startsWith(
+                "tutors:fargateSpotPercent = '100': Fargate Spot does not run ARM64 tasks")), result.problems()::toString);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aZoneWithoutADomainIsRejected() {
+        var overrides = new java.util.HashMap<String, String>();
+        overrides.put("tutors:domain", null);
+        var result = StackRuns.with("staging", overrides);
+        assertTrue(result.problems().stream().anyMatch(p -> p.startsWith(
+                "tutors:hostedZone = 'tutors.example.com': set without tutors:domain")), result.problems()::toString);
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -90,6 +121,7 @@ class BadConfigTest {
         if (value != null && key.startsWith("tutors:") && Keys.byFullName(key).map(Key::secret).orElse(false)) {
             assertTrue(result.problems().stream().noneMatch(p -> p.contains(value)), "an error message shows a secret");
         }
+        assertEquals(result.problems().size(), new java.util.HashSet<>(result.problems()).size(), "each problem once");
         assertEquals(List.of("pulumi:pulumi:Stack"), result.resources().stream().map(PlannedResource::type).toList(),
                 "nothing but the root stack may be registered");
     }

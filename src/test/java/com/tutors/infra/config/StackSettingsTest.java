@@ -19,6 +19,9 @@ class StackSettingsTest {
 
     private static StackSettings parse(String stack, Map<String, String> config) {
         var all = new java.util.HashMap<>(SECRETS);
+        if (stack.equals("prod")) {
+            all.put("tutors:domain", "tutors.example.com"); // prod requires one once phase 5 is declared
+        }
         all.putAll(config);
         return StackSettings.parse(ConfigSource.of(all, stack));
     }
@@ -102,6 +105,39 @@ class StackSettingsTest {
     }
 
     @Test
+    void prodNeedsADomainOnlyOncePhaseFiveIsDeclared() {
+        var withoutDomain = Map.of("tutors:dbPassword", "x".repeat(16), "tutors:redisAuthToken", "y".repeat(16),
+                "tutors:djangoSecretKey", "z".repeat(50), "tutors:nextauthSecret", "w".repeat(32));
+        var e = assertThrows(SettingsException.class, () -> StackSettings.parse(ConfigSource.of(withoutDomain, "prod")));
+        assertTrue(e.problems().get(0).startsWith("tutors:domain: missing; prod serves HTTPS"), e.getMessage());
+        var upToCompute = new java.util.HashMap<>(withoutDomain);
+        upToCompute.put("tutors:lastPhase", "4");
+        assertEquals(4, StackSettings.parse(ConfigSource.of(upToCompute, "prod")).lastPhase());
+    }
+
+    @Test
+    void hostedZoneDefaultsToTheDomainAndKeepAliveOutlastsTheAlb() {
+        var s = parse("prod", Map.of());
+        assertEquals("tutors.example.com", s.edge().hostedZone().orElseThrow());
+        assertEquals(75, s.edge().keepAliveSeconds());
+        assertTrue(parse("staging", Map.of()).edge().hostedZone().isEmpty(), "no domain, no zone");
+    }
+
+    @Test
+    void computeDefaultsFollowThePlan() {
+        var prod = parse("prod", Map.of()).compute();
+        assertEquals(new ComputeSettings.Service(256, 512, 2, 1, 4), prod.backend());
+        assertEquals(new ComputeSettings.Service(256, 512, 2, 1, 4), prod.frontend());
+        assertEquals("latest", prod.imageTag());
+        assertEquals(0, prod.spotPercent());
+        assertEquals(30, prod.logRetentionDays());
+        var staging = parse("staging", Map.of()).compute();
+        assertEquals(100, staging.spotPercent());
+        assertEquals(7, staging.logRetentionDays());
+        assertTrue(staging.ecsExec());
+    }
+
+    @Test
     void profileIsPassedThrough() {
         assertEquals("tutors-admin", parse("prod", Map.of("aws:profile", "tutors-admin")).awsProfile().orElseThrow());
     }
@@ -110,7 +146,8 @@ class StackSettingsTest {
     void everyKeyHasADefaultForEveryEnvironmentOrIsOptional() {
         for (var key : Keys.ALL) {
             for (var env : Environment.values()) {
-                var optional = List.of(Keys.ENVIRONMENT, Keys.AWS_PROFILE, Keys.DOMAIN, Keys.BUCKET_SUFFIX, Keys.CORS_ORIGINS)
+                var optional = List.of(Keys.ENVIRONMENT, Keys.AWS_PROFILE, Keys.DOMAIN, Keys.BUCKET_SUFFIX, Keys.CORS_ORIGINS,
+                        Keys.HOSTED_ZONE)
                         .contains(key) || key.secret();
                 assertTrue(optional || key.defaultFor(env) != null, key + " has no default for " + env);
             }

@@ -1,0 +1,316 @@
+package com.tutors.infra.compute;
+
+import com.pulumi.aws.AwsFunctions;
+import com.pulumi.aws.inputs.GetCallerIdentityArgs;
+import com.pulumi.aws.appautoscaling.Policy;
+import com.pulumi.aws.appautoscaling.PolicyArgs;
+import com.pulumi.aws.appautoscaling.Target;
+import com.pulumi.aws.appautoscaling.TargetArgs;
+import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationArgs;
+import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.ecs.Cluster;
+import com.pulumi.aws.ecs.ClusterArgs;
+import com.pulumi.aws.ecs.ClusterCapacityProviders;
+import com.pulumi.aws.ecs.ClusterCapacityProvidersArgs;
+import com.pulumi.aws.ecs.Service;
+import com.pulumi.aws.ecs.ServiceArgs;
+import com.pulumi.aws.ecs.TaskDefinition;
+import com.pulumi.aws.ecs.TaskDefinitionArgs;
+import com.pulumi.aws.ecs.inputs.ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs;
+import com.pulumi.aws.ecs.inputs.ClusterSettingArgs;
+import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
+import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
+import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
+import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import com.tutors.infra.config.ComputeSettings;
+import com.tutors.infra.config.Naming;
+import com.tutors.infra.config.Phase;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Phase 4: the ECS cluster, the backend and frontend services with their task definitions, the
+ * one-off migration task, IAM roles, log groups and CPU autoscaling.
+ */
+public final class Compute extends ComponentResource {
+
+    /** Phase 1's network pieces for the tasks. */
+    public record Network(Output<List<String>> privateSubnetIds, Output<String> securityGroupId) {
+    }
+
+    /** Phase 2's secret ARNs the containers read. */
+    public record AppSecrets(Output<String> databaseUrl, Output<String> redisUrl, Output<String> djangoSecretKey,
+                             Output<String> nextauthSecret) {
+    }
+
+    /** Phase 3's buckets and repositories. */
+    public record Artifacts(Output<String> backendRepositoryUrl, Output<String> frontendRepositoryUrl,
+                            Output<String> mediaBucketName, Output<String> mediaBucketArn,
+                            Output<String> staticBucketName, Output<String> staticBucketArn) {
+    }
+
+    /** Where users reach the site: the domain, or the ALB's own name in no-domain mode. */
+    public record Site(Output<String> host, Output<String> url) {
+    }
+
+    /**
+     * Phase 5's target groups, when it is declared. The services wait for {@code listeners} (listeners
+     * and rules): a target group must be attached to a load balancer before a service can use it.
+     */
+    public record LoadBalancing(Output<String> backendTargetGroupArn, Output<String> frontendTargetGroupArn,
+                                List<Resource> listeners) {
+    }
+
+    public record Args(Naming names, String region, ComputeSettings settings, int keepAliveSeconds,
+                       Network network, AppSecrets secrets, Artifacts artifacts, Site site,
+                       Optional<LoadBalancing> loadBalancing) {
+    }
+
+    public static final int BACKEND_PORT = 8000;
+    public static final int FRONTEND_PORT = 3000;
+    public static final int HEALTH_CHECK_GRACE_SECONDS = 60;
+    public static final double CPU_TARGET_PERCENT = 70.0;
+    public static final int SCALE_OUT_COOLDOWN_SECONDS = 60;
+    public static final int SCALE_IN_COOLDOWN_SECONDS = 300;
+
+    public final Output<String> ecsClusterName;
+    public final Output<String> backendServiceName;
+    public final Output<String> frontendServiceName;
+    public final Output<String> migrateCommand;
+
+    private final Args args;
+    private final Naming names;
+    private final CustomResourceOptions child;
+
+    public Compute(String name, Args args, ComponentResourceOptions options) {
+        super(Phase.COMPUTE.componentType(), name, options);
+        this.args = args;
+        this.names = args.names();
+        this.child = CustomResourceOptions.builder().parent(this).build();
+        var s = args.settings();
+
+        var backendLogs = logGroup("backend");
+        var frontendLogs = logGroup("frontend");
+
+        var cluster = new Cluster(names.name("cluster"), ClusterArgs.builder()
+                .name(names.name("cluster"))
+                .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build())
+                .build(), child);
+        var strategy = Capacity.strategy(s.spotPercent());
+        var capacity = new ClusterCapacityProviders(names.name("cluster"), ClusterCapacityProvidersArgs.builder()
+                .clusterName(cluster.name())
+                .capacityProviders("FARGATE", "FARGATE_SPOT")
+                .defaultCapacityProviderStrategies(strategy.stream().map(share ->
+                        ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs.builder()
+                                .capacityProvider(share.provider()).base(share.base()).weight(share.weight()).build()).toList())
+                .build(), child);
+
+        // One invoke for the phase: the trust policies name this account.
+        var accountId = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(), new InvokeOptions(this, null, null)).applyValue(r -> r.accountId());
+        var trust = accountId.applyValue(ComputePolicies::ecsTasksTrust);
+        var secrets = args.secrets();
+
+        var execution = role("ecs-execution", "Lets ECS pull images, write logs and read this stack's app secrets", trust);
+        new RolePolicyAttachment(names.name("ecs-execution"), RolePolicyAttachmentArgs.builder()
+                .role(execution.name()).policyArn(ComputePolicies.EXECUTION_MANAGED_POLICY).build(), child);
+        new RolePolicy(names.name("ecs-execution-secrets"), RolePolicyArgs.builder()
+                .role(execution.name())
+                .policy(Output.all(secrets.databaseUrl(), secrets.redisUrl(), secrets.djangoSecretKey(), secrets.nextauthSecret())
+                        .applyValue(ComputePolicies::readSecrets))
+                .build(), child);
+
+        var backendRole = role("backend-task", "The Django backend: its S3 buckets", trust);
+        var artifacts = args.artifacts();
+        new RolePolicy(names.name("backend-task-s3"), RolePolicyArgs.builder()
+                .role(backendRole.name())
+                .policy(Output.tuple(artifacts.mediaBucketArn(), artifacts.staticBucketArn())
+                        .applyValue(t -> ComputePolicies.backendS3(t.t1, t.t2, s.ecsExec())))
+                .build(), child);
+        // The frontend calls nothing in AWS: its role has no permission unless ECS Exec is on.
+        var frontendRole = role("frontend-task", "The Next.js frontend: no AWS permissions", trust);
+        if (s.ecsExec()) {
+            new RolePolicy(names.name("frontend-task-exec"), RolePolicyArgs.builder()
+                    .role(frontendRole.name()).policy(ComputePolicies.ecsExecOnly()).build(), child);
+        }
+
+        var site = args.site();
+        var backendEnv = Output.tuple(site.host(), site.url(), artifacts.mediaBucketName(), artifacts.staticBucketName())
+                .applyValue(t -> {
+                    var env = new LinkedHashMap<String, String>();
+                    env.put("DJANGO_SETTINGS_MODULE", "config.settings.production");
+                    env.put("ALLOWED_HOSTS", t.t1);
+                    env.put("CSRF_TRUSTED_ORIGINS", t.t2);
+                    env.put("AWS_STORAGE_BUCKET_NAME", t.t3);
+                    env.put("AWS_STATIC_BUCKET_NAME", t.t4);
+                    env.put("AWS_S3_REGION_NAME", args.region());
+                    return env;
+                });
+        var backendSecrets = Output.tuple(secrets.databaseUrl(), secrets.redisUrl(), secrets.djangoSecretKey())
+                .applyValue(t -> Map.of("DATABASE_URL", t.t1, "REDIS_URL", t.t2, "DJANGO_SECRET_KEY", t.t3));
+        var backendImage = image(artifacts.backendRepositoryUrl());
+        var gunicorn = List.of("gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:" + BACKEND_PORT,
+                // Longer than the ALB's idle timeout, so the ALB never reuses a connection gunicorn closed (502s).
+                "--keep-alive", String.valueOf(args.keepAliveSeconds()), "--access-logfile", "-");
+        var backendTask = taskDefinition("backend", s.backend(), backendRole, execution, container("backend", backendImage,
+                gunicorn, BACKEND_PORT, backendEnv, backendSecrets, backendLogs, "backend"));
+        var migrateTask = taskDefinition("backend-migrate", s.backend(), backendRole, execution, container("backend",
+                backendImage, List.of("python", "manage.py", "migrate", "--noinput"), null, backendEnv, backendSecrets,
+                backendLogs, "migrate"));
+
+        var frontendEnv = site.url().applyValue(url -> Map.of(
+                "NEXT_PUBLIC_API_URL", url + "/api",
+                "NEXTAUTH_URL", url,
+                // Fargate sets HOSTNAME to the task's name; a Next.js standalone server would bind only to that.
+                "HOSTNAME", "0.0.0.0",
+                "PORT", String.valueOf(FRONTEND_PORT)));
+        var frontendSecrets = secrets.nextauthSecret().applyValue(arn -> Map.of("NEXTAUTH_SECRET", arn));
+        var frontendTask = taskDefinition("frontend", s.frontend(), frontendRole, execution, container("frontend",
+                image(artifacts.frontendRepositoryUrl()), List.of("npm", "start"), FRONTEND_PORT, frontendEnv,
+                frontendSecrets, frontendLogs, "frontend"));
+
+        var lb = args.loadBalancing();
+        var backend = service("backend", s.backend(), cluster, backendTask, capacity,
+                lb.map(l -> l.backendTargetGroupArn()), BACKEND_PORT);
+        var frontend = service("frontend", s.frontend(), cluster, frontendTask, capacity,
+                lb.map(l -> l.frontendTargetGroupArn()), FRONTEND_PORT);
+        autoscale("backend", s.backend(), cluster, backend);
+        autoscale("frontend", s.frontend(), cluster, frontend);
+
+        this.ecsClusterName = cluster.name();
+        this.backendServiceName = backend.name();
+        this.frontendServiceName = frontend.name();
+        var network = args.network();
+        this.migrateCommand = Output.tuple(cluster.name(), migrateTask.family(), network.privateSubnetIds(),
+                network.securityGroupId()).applyValue(t -> Capacity.runTaskCommand(t.t1, t.t2, t.t3, t.t4, args.region()));
+        registerOutputs(Map.of("ecsClusterName", ecsClusterName, "backendServiceName", backendServiceName,
+                "frontendServiceName", frontendServiceName, "migrateCommand", migrateCommand));
+    }
+
+    private Output<String> image(Output<String> repositoryUrl) {
+        return repositoryUrl.applyValue(url -> url + ":" + args.settings().imageTag());
+    }
+
+    private LogGroup logGroup(String part) {
+        return new LogGroup(names.name(part + "-logs"), LogGroupArgs.builder()
+                .name("/ecs/" + names.name(part))
+                .retentionInDays(args.settings().logRetentionDays())
+                .build(), child);
+    }
+
+    private Role role(String part, String description, Output<String> trust) {
+        return new Role(names.name(part), RoleArgs.builder()
+                .name(names.name(part))
+                .description(description)
+                .assumeRolePolicy(trust)
+                .build(), child);
+    }
+
+    private Output<String> container(String name, Output<String> image, List<String> command, Integer port,
+                                     Output<? extends Map<String, String>> environment,
+                                     Output<Map<String, String>> secrets, LogGroup logs, String streamPrefix) {
+        // One apply per task definition: everything the JSON needs, resolved together.
+        return Output.tuple(image, environment, secrets, logs.name()).applyValue(t -> ContainerDefinitions.json(
+                new ContainerDefinitions.Container(name, t.t1, command, port, t.t2, t.t3, t.t4, args.region(),
+                        streamPrefix, args.settings().ecsExec())));
+    }
+
+    private TaskDefinition taskDefinition(String part, ComputeSettings.Service size, Role taskRole, Role execution,
+                                          Output<String> containers) {
+        return new TaskDefinition(names.name(part), TaskDefinitionArgs.builder()
+                .family(names.name(part))
+                .requiresCompatibilities("FARGATE")
+                .networkMode("awsvpc")
+                .cpu(String.valueOf(size.cpu()))
+                .memory(String.valueOf(size.memory()))
+                .runtimePlatform(TaskDefinitionRuntimePlatformArgs.builder()
+                        .operatingSystemFamily("LINUX").cpuArchitecture(args.settings().cpuArchitecture()).build())
+                .executionRoleArn(execution.arn())
+                .taskRoleArn(taskRole.arn())
+                .containerDefinitions(containers)
+                .build(), child);
+    }
+
+    private Service service(String part, ComputeSettings.Service size, Cluster cluster, TaskDefinition task,
+                            ClusterCapacityProviders capacity, Optional<Output<String>> targetGroupArn, int port) {
+        var network = args.network();
+        var serviceArgs = ServiceArgs.builder()
+                .name(names.name(part))
+                .cluster(cluster.arn())
+                .taskDefinition(task.arn())
+                .desiredCount(size.desiredCount())
+                .capacityProviderStrategies(Capacity.strategy(args.settings().spotPercent()).stream().map(share ->
+                        ServiceCapacityProviderStrategyArgs.builder()
+                                .capacityProvider(share.provider()).base(share.base()).weight(share.weight()).build()).toList())
+                .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
+                        .subnets(network.privateSubnetIds())
+                        .securityGroups(network.securityGroupId().applyValue(List::of))
+                        .assignPublicIp(false)
+                        .build())
+                // Rolling deploys that never drop below full capacity, rolled back if tasks keep failing.
+                .deploymentMinimumHealthyPercent(100)
+                .deploymentMaximumPercent(200)
+                .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
+                .enableExecuteCommand(args.settings().ecsExec())
+                .propagateTags("SERVICE")
+                .enableEcsManagedTags(true);
+        var dependsOn = new ArrayList<Resource>(List.of(capacity));
+        targetGroupArn.ifPresent(arn -> {
+            serviceArgs.loadBalancers(ServiceLoadBalancerArgs.builder()
+                    .targetGroupArn(arn).containerName(part).containerPort(port).build());
+            // Only valid with a load balancer: new tasks get this long before failed health checks count.
+            serviceArgs.healthCheckGracePeriodSeconds(HEALTH_CHECK_GRACE_SECONDS);
+            dependsOn.addAll(args.loadBalancing().orElseThrow().listeners());
+        });
+        return new Service(names.name(part), serviceArgs.build(), CustomResourceOptions.builder()
+                .parent(this)
+                .dependsOn(dependsOn)
+                // Autoscaling owns the running count after creation; an `up` must not reset it.
+                .ignoreChanges("desiredCount")
+                .build());
+    }
+
+    private void autoscale(String part, ComputeSettings.Service size, Cluster cluster, Service service) {
+        var target = new Target(names.name(part), TargetArgs.builder()
+                .serviceNamespace("ecs")
+                .scalableDimension("ecs:service:DesiredCount")
+                .resourceId(Output.tuple(cluster.name(), service.name()).applyValue(t -> "service/" + t.t1 + "/" + t.t2))
+                .minCapacity(size.minCount())
+                .maxCapacity(size.maxCount())
+                .build(), child);
+        new Policy(names.name(part + "-cpu"), PolicyArgs.builder()
+                .name(names.name(part + "-cpu"))
+                .policyType("TargetTrackingScaling")
+                .serviceNamespace(target.serviceNamespace())
+                .scalableDimension(target.scalableDimension())
+                .resourceId(target.resourceId())
+                .targetTrackingScalingPolicyConfiguration(PolicyTargetTrackingScalingPolicyConfigurationArgs.builder()
+                        .targetValue(CPU_TARGET_PERCENT)
+                        .predefinedMetricSpecification(
+                                PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs.builder()
+                                        .predefinedMetricType("ECSServiceAverageCPUUtilization").build())
+                        // Out fast when busy; in slowly, so a short lull does not flap the task count.
+                        .scaleOutCooldown(SCALE_OUT_COOLDOWN_SECONDS)
+                        .scaleInCooldown(SCALE_IN_COOLDOWN_SECONDS)
+                        .build())
+                .build(), child);
+    }
+}

@@ -1,0 +1,54 @@
+package com.tutors.infra.policy;
+
+import com.google.gson.Gson;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** IAM and resource policies built as JSON from data, never by string concatenation. */
+public final class PolicyDocument {
+    private static final Gson GSON = new Gson();
+
+    private final List<Map<String, Object>> statements = new ArrayList<>();
+
+    public static PolicyDocument create() {
+        return new PolicyDocument();
+    }
+
+    /**
+     * @param principal null for identity policies; {@code "*"}, or a map such as {@code {"Service": ...}}
+     * @param resources null for trust policies
+     * @param condition null for none
+     */
+    public PolicyDocument statement(String sid, String effect, Object principal, List<String> actions,
+                                    List<String> resources, Map<String, Object> condition) {
+        var s = new LinkedHashMap<String, Object>();
+        s.put("Sid", sid);
+        s.put("Effect", effect);
+        if (principal != null) {
+            s.put("Principal", principal);
+        }
+        s.put("Action", actions);
+        if (resources != null) {
+            s.put("Resource", resources);
+        }
+        if (condition != null) {
+            s.put("Condition", condition);
+        }
+        statements.add(s);
+        return this;
+    }
+
+    public PolicyDocument allow(String sid, List<String> actions, List<String> resources) {
+        return statement(sid, "Allow", null, actions, resources, null);
+    }
+
+    public String json() {
+        var doc = new LinkedHashMap<String, Object>();
+        doc.put("Version", "2012-10-17");
+        doc.put("Statement", statements);
+        return GSON.toJson(doc);
+    }
+}

@@ -1,0 +1,288 @@
+package com.tutors.infra.compute;
+
+import com.google.gson.Gson;
+import com.tutors.infra.StackRuns;
+import com.tutors.infra.plan.OfflineRun;
+import com.tutors.infra.plan.PlannedResource;
+import com.tutors.infra.plan.StackFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static com.tutors.infra.Containers.container;
+import static com.tutors.infra.Containers.pairs;
+import static com.tutors.infra.StackRuns.idOf;
+import static com.tutors.infra.StackRuns.named;
+import static com.tutors.infra.StackRuns.ofType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Phase 4 as both committed stacks declare it. */
+class ComputeTest {
+
+    static final String TASK = "aws:ecs/taskDefinition:TaskDefinition";
+    static final String SERVICE = "aws:ecs/service:Service";
+    private static final String ROLE = "aws:iam/role:Role";
+    private static final String ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
+
+    private static OfflineRun.Result run(String stack) {
+        return StackRuns.succeeded(StackRuns.committed(stack));
+    }
+
+    private static String file(String stack, String key) {
+        return StackFile.read(StackRuns.PROJECT_DIR, stack).values().get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> secretArns(OfflineRun.Result result) {
+        return (Map<String, String>) result.outputs().get("secretArns");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "staging"})
+    void clusterHasInsightsAndBothFargateProviders(String stack) {
+        var result = run(stack);
+        var env = "tutors-" + stack + "-";
+        var cluster = named(result, "aws:ecs/cluster:Cluster", env + "cluster");
+        assertEquals(env + "cluster", cluster.input("name"));
+        assertEquals(List.of(Map.of("name", "containerInsights", "value", "enabled")), cluster.input("settings"));
+        var capacity = named(result, "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders", env + "cluster");
+        assertEquals(List.of("FARGATE", "FARGATE_SPOT"), capacity.input("capacityProviders"));
+        var expected = stack.equals("prod")
+                ? List.of(Map.of("capacityProvider", "FARGATE", "base", 1.0, "weight", 1.0))
+                : List.of(Map.of("capacityProvider", "FARGATE_SPOT", "base", 0.0, "weight", 1.0));
+        assertEquals(expected, capacity.input("defaultCapacityProviderStrategies"));
+        assertEquals(env + "cluster", result.outputs().get("ecsClusterName"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "staging"})
+    void backendRunsGunicornWithItsSecretsByArnAndLogs(String stack) {
+        var result = run(stack);
+        var env = "tutors-" + stack + "-";
+        var domain = file(stack, "tutors:domain");
+        var task = named(result, TASK, env + "backend");
+        assertEquals(env + "backend", task.input("family"));
+        assertEquals(List.of("FARGATE"), task.input("requiresCompatibilities"));
+        assertEquals("awsvpc", task.input("networkMode"));
+        assertEquals("256", task.input("cpu"));
+        assertEquals("512", task.input("memory"));
+        assertEquals(Map.of("operatingSystemFamily", "LINUX", "cpuArchitecture", "X86_64"), task.input("runtimePlatform"));
+        assertEquals("arn:aws:iam::123456789012:role/" + env + "ecs-execution", task.input("executionRoleArn"));
+        assertEquals("arn:aws:iam::123456789012:role/" + env + "backend-task", task.input("taskRoleArn"));
+
+        var c = container(task);
+        assertEquals("backend", c.get("name"));
+        assertEquals(result.outputs().get("backendEcrUrl") + ":latest", c.get("image"));
+        assertEquals(true, c.get("essential"));
+        var idle = ((Number) named(result, "aws:lb/loadBalancer:LoadBalancer", env + "alb").input("idleTimeout")).intValue();
+        var command = (List<?>) c.get("command");
+        assertEquals(List.of("gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000"), command.subList(0, 4));
+        int keepAlive = Integer.parseInt((String) command.get(command.indexOf("--keep-alive") + 1));
+        assertTrue(keepAlive > idle, "gunicorn keep-alive " + keepAlive + " must outlast the ALB's idle timeout " + idle);
+        assertEquals(List.of(Map.of("containerPort", 8000.0, "protocol", "tcp", "name", "backend-http")), c.get("portMappings"));
+        assertEquals(Map.of(
+                "DJANGO_SETTINGS_MODULE", "config.settings.production",
+                "ALLOWED_HOSTS", domain,
+                "CSRF_TRUSTED_ORIGINS", "https://" + domain,
+                "AWS_STORAGE_BUCKET_NAME", env + "media",
+                "AWS_STATIC_BUCKET_NAME", env + "static",
+                "AWS_S3_REGION_NAME", "eu-central-1"), pairs(c, "environment", "value"));
+        var arns = secretArns(result);
+        assertEquals(Map.of("DATABASE_URL", arns.get("db-url"), "REDIS_URL", arns.get("redis-url"),
+                "DJANGO_SECRET_KEY", arns.get("django-secret-key")), pairs(c, "secrets", "valueFrom"));
+        assertEquals(Map.of("logDriver", "awslogs", "options", Map.of("awslogs-group", "/ecs/" + env + "backend",
+                "awslogs-region", "eu-central-1", "awslogs-stream-prefix", "backend")), c.get("logConfiguration"));
+        var json = (String) task.input("containerDefinitions");
+        StackRuns.FAKE_SECRETS.values().forEach(secret -> assertFalse(json.contains(secret), "a secret value in plain environment"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "staging"})
+    void frontendRunsNextWithItsPublicUrls(String stack) {
+        var result = run(stack);
+        var env = "tutors-" + stack + "-";
+        var domain = file(stack, "tutors:domain");
+        var task = named(result, TASK, env + "frontend");
+        assertEquals("arn:aws:iam::123456789012:role/" + env + "frontend-task", task.input("taskRoleArn"));
+        var c = container(task);
+        assertEquals(List.of("npm", "start"), c.get("command"));
+        assertEquals(result.outputs().get("frontendEcrUrl") + ":latest", c.get("image"));
+        assertEquals(List.of(Map.of("containerPort", 3000.0, "protocol", "tcp", "name", "frontend-http")), c.get("portMappings"));
+        assertEquals(Map.of("NEXT_PUBLIC_API_URL", "https://" + domain + "/api", "NEXTAUTH_URL", "https://" + domain,
+                "HOSTNAME", "0.0.0.0", "PORT", "3000"), pairs(c, "environment", "value"));
+        assertEquals(Map.of("NEXTAUTH_SECRET", secretArns(result).get("nextauth-secret")), pairs(c, "secrets", "valueFrom"));
+        assertEquals("/ecs/" + env + "frontend", ((Map<?, ?>) ((Map<?, ?>) c.get("logConfiguration")).get("options")).get("awslogs-group"));
+        assertEquals(stack.equals("staging"), c.containsKey("linuxParameters"), "init process only with ECS Exec");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "staging"})
+    void migrationTaskIsTheBackendRunningMigrate(String stack) {
+        var result = run(stack);
+        var env = "tutors-" + stack + "-";
+        var backend = container(named(result, TASK, env + "backend"));
+        var migrate = named(result, TASK, env + "backend-migrate");
+        var c = container(migrate);
+        assertEquals(List.of("python", "manage.py", "migrate", "--noinput"), c.get("command"));
+        assertEquals(backend.get("image"), c.get("image"));
+        assertEquals(backend.get("secrets"), c.get("secrets"));
+        assertEquals(backend.get("environment"), c.get("environment"));
+        assertNull(c.get("portMappings"));
+        assertEquals(named(result, TASK, env + "backend").input("taskRoleArn"), migrate.input("taskRoleArn"));
+        assertTrue(ofType(result, SERVICE).stream().noneMatch(s -> s.name().contains("migrate")), "no service runs it");
+        var subnets = (List<?>) result.outputs().get("privateSubnetIds");
+        var sg = ((Map<?, ?>) result.outputs().get("securityGroupIds")).get("ecs");
+        assertEquals("aws ecs run-task --region eu-central-1 --cluster " + env + "cluster --task-definition " + env
+                + "backend-migrate --launch-type FARGATE --count 1 --network-configuration 'awsvpcConfiguration={subnets=["
+                + subnets.get(0) + "," + subnets.get(1) + "],securityGroups=[" + sg + "],assignPublicIp=DISABLED}'",
+                result.outputs().get("migrateCommand"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "staging"})
+    void servicesRollWithoutLosingCapacityBehindTheAlb(String stack) {
+        var result = run(stack);
+        var env = "tutors-" + stack + "-";
+        for (var part : List.of("backend", "frontend")) {
+            var service = named(result, SERVICE, env + part);
+            assertEquals(env + part, service.input("name"));
+            assertEquals(Double.valueOf(file(stack, "tutors:" + part + "DesiredCount")), service.input("desiredCount"));
+            assertEquals("arn:aws:ecs:eu-central-1:123456789012:cluster/" + env + "cluster", service.input("cluster"));
+            assertEquals("arn:aws:ecs:eu-central-1:123456789012:task-definition/" + env + part + ":1", service.input("taskDefinition"));
+            assertEquals(Map.of("subnets", result.outputs().get("privateSubnetIds"),
+                    "securityGroups", List.of(((Map<?, ?>) result.outputs().get("securityGroupIds")).get("ecs")),
+                    "assignPublicIp", false), service.input("networkConfiguration"));
+            assertEquals(100.0, service.input("deploymentMinimumHealthyPercent"));
+            assertEquals(200.0, service.input("deploymentMaximumPercent"));
+            assertEquals(Map.of("enable", true, "rollback", true), service.input("deploymentCircuitBreaker"));
+            assertEquals(stack.equals("staging"), service.input("enableExecuteCommand"));
+            assertEquals(60.0, service.input("healthCheckGracePeriodSeconds"));
+            var tg = named(result, "aws:lb/targetGroup:TargetGroup", env + part);
+            assertEquals(List.of(Map.of("targetGroupArn", idOf(tg), "containerName", part,
+                    "containerPort", part.equals("backend") ? 8000.0 : 3000.0)), service.input("loadBalancers"));
+            assertTrue(service.ignoreChanges().contains("desiredCount"), "autoscaling owns the count");
+            var capacity = named(result, "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders", env + "cluster");
+            assertTrue(service.dependencies().contains(capacity.urn()));
+            for (var listener : ofType(result, "aws:lb/listenerRule:ListenerRule")) {
+                assertTrue(service.dependencies().contains(listener.urn()), "waits for " + listener.name());
+            }
+            var serving = named(result, "aws:lb/listener:Listener", env + "https");
+            assertTrue(service.dependencies().contains(serving.urn()));
+            assertEquals(env + part, result.outputs().get(part + "ServiceName"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "staging"})
+    void eachServiceScalesOnCpuWithinItsBounds(String stack) {
+        var result = run(stack);
+        var env = "tutors-" + stack + "-";
+        for (var part : List.of("backend", "frontend")) {
+            var target = named(result, "aws:appautoscaling/target:Target", env + part);
+            assertEquals("service/" + env + "cluster/" + env + part, target.input("resourceId"));
+            assertEquals("ecs:service:DesiredCount", target.input("scalableDimension"));
+            assertEquals(Double.valueOf(file(stack, "tutors:" + part + "MinCount")), target.input("minCapacity"));
+            assertEquals(Double.valueOf(file(stack, "tutors:" + part + "MaxCount")), target.input("maxCapacity"));
+            var policy = named(result, "aws:appautoscaling/policy:Policy", env + part + "-cpu");
+            assertEquals("TargetTrackingScaling", policy.input("policyType"));
+            assertEquals(target.input("resourceId"), policy.input("resourceId"));
+            assertEquals(Map.of("targetValue", 70.0,
+                    "predefinedMetricSpecification", Map.of("predefinedMetricType", "ECSServiceAverageCPUUtilization"),
+                    "scaleOutCooldown", 60.0, "scaleInCooldown", 300.0),
+                    policy.input("targetTrackingScalingPolicyConfiguration"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "staging"})
+    @SuppressWarnings("unchecked")
+    void iamIsLeastPrivilege(String stack) {
+        var result = run(stack);
+        var env = "tutors-" + stack + "-";
+        var gson = new Gson();
+        for (var role : List.of("ecs-execution", "backend-task", "frontend-task")) {
+            var trust = gson.fromJson((String) named(result, ROLE, env + role).input("assumeRolePolicy"), Map.class);
+            var statement = ((List<Map<String, Object>>) trust.get("Statement")).get(0);
+            assertEquals(Map.of("Service", "ecs-tasks.amazonaws.com"), statement.get("Principal"));
+            assertEquals(List.of("sts:AssumeRole"), statement.get("Action"));
+            assertEquals(Map.of("StringEquals", Map.of("aws:SourceAccount", "123456789012")), statement.get("Condition"));
+        }
+        assertEquals("arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy",
+                named(result, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", env + "ecs-execution").input("policyArn"));
+        var arns = secretArns(result);
+        var secrets = statements(named(result, ROLE_POLICY, env + "ecs-execution-secrets"));
+        assertEquals(1, secrets.size());
+        assertEquals(List.of("secretsmanager:GetSecretValue"), secrets.get(0).get("Action"));
+        assertEquals(Set.of(arns.get("db-url"), arns.get("redis-url"), arns.get("django-secret-key"), arns.get("nextauth-secret")),
+                Set.copyOf((List<String>) secrets.get(0).get("Resource")), "exactly the secrets the containers use");
+
+        var s3 = statements(named(result, ROLE_POLICY, env + "backend-task-s3"));
+        assertEquals(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"), s3.get(0).get("Action"));
+        assertEquals(List.of("arn:aws:s3:::" + env + "media/*", "arn:aws:s3:::" + env + "static/*"), s3.get(0).get("Resource"));
+        assertEquals(List.of("s3:ListBucket"), s3.get(1).get("Action"));
+        assertEquals(List.of("arn:aws:s3:::" + env + "media", "arn:aws:s3:::" + env + "static"), s3.get(1).get("Resource"));
+
+        var byRole = new HashMap<Object, List<PlannedResource>>();
+        ofType(result, ROLE_POLICY).forEach(p -> byRole.computeIfAbsent(p.input("role"), k -> new java.util.ArrayList<>()).add(p));
+        var frontendPolicies = byRole.getOrDefault(env + "frontend-task", List.of());
+        boolean exec = stack.equals("staging");
+        assertEquals(exec ? 1 : 0, frontendPolicies.size(), "the frontend gets nothing but ECS Exec");
+        for (var policy : ofType(result, ROLE_POLICY)) {
+            for (var st : statements(policy)) {
+                var resources = (List<String>) st.get("Resource");
+                if (resources.contains("*")) {
+                    assertEquals(ComputePolicies.EXEC_ACTIONS, st.get("Action"), "only ssmmessages may use Resource *");
+                    assertTrue(exec);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "staging"})
+    void logGroupsKeepLogsForTheStacksRetention(String stack) {
+        var result = run(stack);
+        var env = "tutors-" + stack + "-";
+        for (var part : List.of("backend", "frontend")) {
+            var group = named(result, "aws:cloudwatch/logGroup:LogGroup", env + part + "-logs");
+            assertEquals("/ecs/" + env + part, group.input("name"));
+            assertEquals(Double.valueOf(file(stack, "tutors:logRetentionDays")), group.input("retentionInDays"));
+        }
+    }
+
+    @Test
+    void withoutPhaseFiveTheServicesRunWithoutALoadBalancerUnderTheSameUrns() {
+        var four = StackRuns.succeeded(StackRuns.with("prod", StackRuns.override("tutors:lastPhase", "4")));
+        var five = run("prod");
+        for (var part : List.of("backend", "frontend")) {
+            var alone = named(four, SERVICE, "tutors-prod-" + part);
+            assertNull(alone.input("loadBalancers"));
+            assertNull(alone.input("healthCheckGracePeriodSeconds"), "only valid with a load balancer");
+            var behind = named(five, SERVICE, "tutors-prod-" + part);
+            assertEquals(alone.urn(), behind.urn(), "raising lastPhase to 5 updates the service in place");
+        }
+        assertTrue(ofType(four, "aws:lb/loadBalancer:LoadBalancer").isEmpty());
+        var env = pairs(container(named(four, TASK, "tutors-prod-backend")), "environment", "value");
+        assertEquals("tutors.example.com", env.get("ALLOWED_HOSTS"), "the configured domain, before the ALB exists");
+    }
+
+    @Test
+    void armTasksUseTheGravitonPlatform() {
+        var result = StackRuns.succeeded(StackRuns.with("prod", StackRuns.override("tutors:cpuArchitecture", "ARM64")));
+        assertEquals("ARM64", named(result, TASK, "tutors-prod-backend").input("runtimePlatform.cpuArchitecture"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> statements(PlannedResource policy) {
+        return (List<Map<String, Object>>) new Gson().fromJson((String) policy.input("policy"), Map.class).get("Statement");
+    }
+}

@@ -1,0 +1,240 @@
+package com.tutors.infra.edge;
+
+import com.google.gson.Gson;
+import com.tutors.infra.StackRuns;
+import com.tutors.infra.plan.OfflineRun;
+import com.tutors.infra.plan.PlannedResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import static com.tutors.infra.StackRuns.idOf;
+import static com.tutors.infra.StackRuns.named;
+import static com.tutors.infra.StackRuns.ofType;
+import static com.tutors.infra.Containers.container;
+import static com.tutors.infra.Containers.pairs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Phase 5 for both committed stacks, and no-domain mode. */
+class EdgeTest {
+
+    private static final String ALB = "aws:lb/loadBalancer:LoadBalancer";
+    private static final String TG = "aws:lb/targetGroup:TargetGroup";
+    private static final String LISTENER = "aws:lb/listener:Listener";
+    private static final String RULE = "aws:lb/listenerRule:ListenerRule";
+    private static final String RECORD = "aws:route53/record:Record";
+
+    private static OfflineRun.Result run(String stack) {
+        return StackRuns.succeeded(StackRuns.committed(stack));
+    }
+
+    private static String domain(String stack) {
+        return stack.equals("prod") ? "tutors.example.com" : "staging.tutors.example.com";
+    }
+
+    private static OfflineRun.Result noDomain() {
+        var overrides = new HashMap<String, String>();
+        overrides.put("tutors:domain", null);
+        overrides.put("tutors:hostedZone", null);
+        return StackRuns.succeeded(StackRuns.with("staging", overrides));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "staging"})
+    void albIsPublicDualStackAndStrictAboutHeaders(String stack) {
+        var result = run(stack);
+        var env = "tutors-" + stack + "-";
+        var alb = named(result, ALB, env + "alb");
+        assertEquals(env + "alb", alb.input("name"));
+        assertEquals(false, alb.input("internal"));
+        assertEquals("application", alb.input("loadBalancerType"));
+        assertEquals(result.outputs().get("publicSubnetIds"), alb.input("subnets"));
+        assertEquals(List.of(((Map<?, ?>) result.outputs().get("securityGroupIds")).get("alb")), alb.input("securityGroups"));
+        assertEquals("dualstack", alb.input("ipAddressType"), "the VPC has IPv6 in both stacks");
+        assertEquals(true, alb.input("dropInvalidHeaderFields"));
+        assertEquals(stack.equals("prod"), alb.input("enableDeletionProtection"));
+        assertEquals(60.0, alb.input("idleTimeout"));
+        assertEquals(PulumiOutputs.dns(alb), result.outputs().get("albDnsName"));
+        assertEquals("Z215JYRZR1TBD5", result.outputs().get("albZoneId"));
+    }
+
+    @Test
+    void prodWritesAccessLogsToAnEncryptedBucketOnlyTheElbMayWrite() {
+        var result = run("prod");
+        var alb = named(result, ALB, "tutors-prod-alb");
+        assertEquals(Map.of("bucket", "tutors-prod-alb-logs", "prefix", "alb", "enabled", true), alb.input("accessLogs"));
+        var policy = named(result, "aws:s3/bucketPolicy:BucketPolicy", "tutors-prod-alb-logs");
+        assertTrue(alb.dependencies().contains(policy.urn()), "the ALB checks it may write before accepting the setting");
+        @SuppressWarnings("unchecked")
+        var statements = (List<Map<String, Object>>) new Gson().fromJson((String) policy.input("policy"), Map.class).get("Statement");
+        assertEquals("Deny", statements.get(0).get("Effect"));
+        var delivery = statements.get(1);
+        assertEquals(Map.of("AWS", "arn:aws:iam::054676820928:root"), delivery.get("Principal"), "eu-central-1's ELB account");
+        assertEquals(List.of("s3:PutObject"), delivery.get("Action"));
+        assertEquals(List.of("arn:aws:s3:::tutors-prod-alb-logs/alb/AWSLogs/123456789012/*"), delivery.get("Resource"));
+        var sse = named(result, "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+                "tutors-prod-alb-logs");
+        assertEquals(List.of(Map.of("applyServerSideEncryptionByDefault", Map.of("sseAlgorithm", "AES256"))), sse.input("rules"));
+        var lifecycle = named(result, "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", "tutors-prod-alb-logs");
+        assertEquals(Map.of("days", 90.0), ((Map<?, ?>) ((List<?>) lifecycle.input("rules")).get(0)).get("expiration"));
+        var access = named(result, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "tutors-prod-alb-logs");
+        assertEquals(true, access.input("blockPublicPolicy"));
+        assertEquals(null, named(run("staging"), ALB, "tutors-staging-alb").input("accessLogs"), "off in staging");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "staging"})
+    void targetGroupsRegisterTaskIpsAndCheckHealth(String stack) {
+        var result = run(stack);
+        var env = "tutors-" + stack + "-";
+        var expected = Map.of("backend", List.of(8000.0, "/api/health/", "200"), "frontend", List.of(3000.0, "/", "200-399"));
+        expected.forEach((part, values) -> {
+            var tg = named(result, TG, env + part);
+            assertTrue(((String) tg.input("name")).length() <= 32);
+            assertEquals("ip", tg.input("targetType"));
+            assertEquals("HTTP", tg.input("protocol"));
+            assertEquals(values.get(0), tg.input("port"));
+            assertEquals(result.outputs().get("vpcId"), tg.input("vpcId"));
+            assertEquals(30.0, tg.input("deregistrationDelay"));
+            assertEquals(Map.of("enabled", true, "protocol", "HTTP", "path", values.get(1), "matcher", values.get(2),
+                    "interval", 15.0, "timeout", 5.0, "healthyThreshold", 2.0, "unhealthyThreshold", 3.0), tg.input("healthCheck"));
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "staging"})
+    void httpsWithAModernPolicyAndHttpRedirects(String stack) {
+        var result = run(stack);
+        var env = "tutors-" + stack + "-";
+        var albArn = idOf(named(result, ALB, env + "alb"));
+        var https = named(result, LISTENER, env + "https");
+        assertEquals(albArn, https.input("loadBalancerArn"));
+        assertEquals(443.0, https.input("port"));
+        assertEquals("HTTPS", https.input("protocol"));
+        assertEquals("ELBSecurityPolicy-TLS13-1-2-2021-06", https.input("sslPolicy"));
+        var certificate = named(result, "aws:acm/certificate:Certificate", env + "certificate");
+        assertEquals(idOf(certificate), https.input("certificateArn"));
+        assertEquals(idOf(certificate), result.outputs().get("certificateArn"));
+        assertTrue(https.dependencies().contains(named(result, "aws:acm/certificateValidation:CertificateValidation",
+                env + "certificate").urn()), "the listener waits for the certificate to be issued");
+        assertEquals(List.of(Map.of("type", "forward", "targetGroupArn", idOf(named(result, TG, env + "frontend")))),
+                https.input("defaultActions"));
+        var http = named(result, LISTENER, env + "http");
+        assertEquals(80.0, http.input("port"));
+        assertEquals(List.of(Map.of("type", "redirect", "redirect", Map.of("protocol", "HTTPS", "port", "443",
+                "statusCode", "HTTP_301"))), http.input("defaultActions"));
+        assertRules(result, https, idOf(named(result, TG, env + "backend")));
+    }
+
+    private static void assertRules(OfflineRun.Result result, PlannedResource listener, String backendTg) {
+        var rules = ofType(result, RULE);
+        var paths = new HashMap<Double, Object>();
+        for (var rule : rules) {
+            assertEquals(idOf(listener), rule.input("listenerArn"));
+            assertEquals(List.of(Map.of("type", "forward", "targetGroupArn", backendTg)), rule.input("actions"));
+            assertTrue(paths.put((Double) rule.input("priority"), rule.input("conditions")) == null, "priorities are unique");
+        }
+        assertEquals(Map.of(
+                10.0, List.of(Map.of("pathPattern", Map.of("values", List.of("/api", "/api/*")))),
+                20.0, List.of(Map.of("pathPattern", Map.of("values", List.of("/admin", "/admin/*"))))), paths);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "staging"})
+    void certificateCoversApexAndWildcardWithOneValidationRecord(String stack) {
+        var result = run(stack);
+        var env = "tutors-" + stack + "-";
+        var domain = domain(stack);
+        var certificate = named(result, "aws:acm/certificate:Certificate", env + "certificate");
+        assertEquals(domain, certificate.input("domainName"));
+        assertEquals(List.of("*." + domain), certificate.input("subjectAlternativeNames"));
+        assertEquals("DNS", certificate.input("validationMethod"));
+        var records = ofType(result, RECORD).stream().filter(r -> "CNAME".equals(r.input("type"))).toList();
+        assertEquals(1, records.size(), "apex and wildcard share one validation record");
+        var record = records.get(0);
+        assertTrue(((String) record.input("name")).endsWith("." + domain + "."));
+        assertTrue(((String) ((List<?>) record.input("records")).get(0)).endsWith(".acm-validations.aws."));
+        var validation = named(result, "aws:acm/certificateValidation:CertificateValidation", env + "certificate");
+        assertEquals(idOf(certificate), validation.input("certificateArn"));
+        assertEquals(List.of(((String) record.input("name")).replaceAll("\\.$", "")), validation.input("validationRecordFqdns"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "staging"})
+    void aliasRecordsPointTheDomainAtTheAlbInTheLookedUpZone(String stack) {
+        var result = run(stack);
+        var env = "tutors-" + stack + "-";
+        var alb = named(result, ALB, env + "alb");
+        var types = new HashSet<Object>();
+        var zones = new HashSet<Object>();
+        for (var record : ofType(result, RECORD)) {
+            zones.add(record.input("zoneId"));
+            if (record.input("aliases") == null) {
+                continue;
+            }
+            types.add(record.input("type"));
+            assertEquals(domain(stack), record.input("name"));
+            assertEquals(List.of(Map.of("name", PulumiOutputs.dns(alb), "zoneId", "Z215JYRZR1TBD5", "evaluateTargetHealth", true)),
+                    record.input("aliases"));
+        }
+        assertEquals(java.util.Set.of("A", "AAAA"), types, "AAAA because the ALB is dual-stack");
+        assertEquals(1, zones.size(), "every record in the one zone looked up for tutors.example.com");
+        assertEquals("https://" + domain(stack), result.outputs().get("url"));
+        assertEquals(domain(stack), result.outputs().get("domainName"));
+    }
+
+    @Test
+    void withoutADomainTheAlbServesHttpOnItsOwnName() {
+        var result = noDomain();
+        var env = "tutors-staging-";
+        var alb = named(result, ALB, env + "alb");
+        assertTrue(ofType(result, "aws:acm/certificate:Certificate").isEmpty());
+        assertTrue(ofType(result, RECORD).isEmpty());
+        var listeners = ofType(result, LISTENER);
+        assertEquals(1, listeners.size());
+        var http = listeners.get(0);
+        assertEquals(80.0, http.input("port"));
+        assertEquals(List.of(Map.of("type", "forward", "targetGroupArn", idOf(named(result, TG, env + "frontend")))),
+                http.input("defaultActions"));
+        assertRules(result, http, idOf(named(result, TG, env + "backend")));
+        var dns = PulumiOutputs.dns(alb);
+        assertEquals("http://" + dns, result.outputs().get("url"));
+        assertTrue(!result.outputs().containsKey("certificateArn"));
+        var backend = pairs(container(named(result, "aws:ecs/taskDefinition:TaskDefinition", env + "backend")), "environment", "value");
+        assertEquals(dns, backend.get("ALLOWED_HOSTS"));
+        assertEquals("http://" + dns, backend.get("CSRF_TRUSTED_ORIGINS"));
+        var frontend = pairs(container(named(result, "aws:ecs/taskDefinition:TaskDefinition", env + "frontend")), "environment", "value");
+        assertEquals("http://" + dns + "/api", frontend.get("NEXT_PUBLIC_API_URL"));
+        for (var service : ofType(result, "aws:ecs/service:Service")) {
+            assertTrue(service.dependencies().contains(http.urn()));
+        }
+    }
+
+    @Test
+    void withoutIpv6TheAlbIsIpv4AndThereIsNoAaaaRecord() {
+        var result = StackRuns.succeeded(StackRuns.with("prod", StackRuns.override("tutors:ipv6", "false")));
+        assertEquals("ipv4", named(result, ALB, "tutors-prod-alb").input("ipAddressType"));
+        assertTrue(ofType(result, RECORD).stream().noneMatch(r -> "AAAA".equals(r.input("type"))));
+    }
+
+    @Test
+    void elbLogDeliveryUsesTheServicePrincipalInNewerRegions() {
+        var policy = new Gson().fromJson(EdgePolicies.accessLogBucketPolicy("arn:aws:s3:::b", "ap-southeast-5", "1"), Map.class);
+        var delivery = (Map<?, ?>) ((List<?>) policy.get("Statement")).get(1);
+        assertEquals(Map.of("Service", "logdelivery.elasticloadbalancing.amazonaws.com"), delivery.get("Principal"));
+    }
+
+    /** Reads computed outputs of the mock engine. */
+    static final class PulumiOutputs {
+        static String dns(PlannedResource alb) {
+            return com.pulumi.test.internal.PulumiTestInternal.extractOutputData(
+                    ((com.pulumi.aws.lb.LoadBalancer) alb.resource()).dnsName()).getValueNullable();
+        }
+    }
+}
