@@ -30,7 +30,8 @@ public final class StackRuns {
             "tutors:dbPassword", "FakeDbPass#1%with?chars:x",
             "tutors:redisAuthToken", "fake-redis-token+with=chars:2",
             "tutors:djangoSecretKey", "fake-django-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
-            "tutors:nextauthSecret", "fake-nextauth-secret-0123456789abcdef");
+            "tutors:nextauthSecret", "fake-nextauth-secret-0123456789abcdef",
+            "tutors:originSecret", "fake_origin_secret_0123456789abcdefghij");
 
     private static final Map<String, OfflineRun.Result> CACHE = new ConcurrentHashMap<>();
 

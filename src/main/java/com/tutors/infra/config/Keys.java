@@ -126,6 +126,22 @@ public final class Keys {
     public static final Key ALB_IDLE_TIMEOUT = tutors("albIdleTimeout",
             "ALB idle timeout in seconds, 1 to 4000; the containers keep connections 15 s longer.", "60", "60");
 
+    // Phase 6: Optimization
+    public static final Key CDN = tutors("cdn",
+            "CloudFront in front of the ALB and the buckets (needs a domain and originSecret).", "true", "false");
+    public static final Key WAF = tutors("waf",
+            "WAFv2 web ACL: AWS managed rules, IP rate limit, optional geo blocking.", "true", "false");
+    public static final Key ALARMS = tutors("alarms", "CloudWatch alarms to an SNS topic.", "true", "true");
+    public static final Key ALARM_EMAIL = tutors("alarmEmail",
+            "Optional address subscribed to the alarm topic (AWS mails a confirmation link).", null, null);
+    public static final Key WAF_RATE_LIMIT = tutors("wafRateLimit",
+            "Requests one IP may make in 5 minutes before WAF blocks it, 10 to 2000000000.", "2000", "2000");
+    public static final Key WAF_BLOCKED_COUNTRIES = tutors("wafBlockedCountries",
+            "Countries WAF blocks: a list of ISO 3166-1 alpha-2 codes such as [\"KP\"].", "[]", "[]");
+    public static final Key ORIGIN_SECRET = secret("originSecret",
+            "Header value CloudFront sends to the ALB, which refuses requests without it: at least 32 characters "
+                    + "of letters, digits, '-' and '_'. Required with cdn.");
+
     public static final Key AWS_REGION = new Key("aws", "region",
             "AWS region of every regional resource.", "eu-central-1", "eu-central-1", false);
     public static final Key AWS_PROFILE = new Key("aws", "profile",
@@ -143,6 +159,7 @@ public final class Keys {
             FRONTEND_CPU, FRONTEND_MEMORY, FRONTEND_DESIRED_COUNT, FRONTEND_MIN_COUNT, FRONTEND_MAX_COUNT,
             CPU_ARCHITECTURE, FARGATE_SPOT_PERCENT, LOG_RETENTION_DAYS, ECS_EXEC,
             HOSTED_ZONE, ALB_ACCESS_LOGS, ALB_IDLE_TIMEOUT,
+            CDN, WAF, ALARMS, ALARM_EMAIL, WAF_RATE_LIMIT, WAF_BLOCKED_COUNTRIES, ORIGIN_SECRET,
             AWS_REGION, AWS_PROFILE);
 
     public static Optional<Key> byFullName(String fullName) {

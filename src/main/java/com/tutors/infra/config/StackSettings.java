@@ -30,7 +30,8 @@ public record StackSettings(String stackName,
                             DataSettings data,
                             StorageSettings storage,
                             ComputeSettings compute,
-                            EdgeSettings edge) {
+                            EdgeSettings edge,
+                            OptimizationSettings optimization) {
 
     public static StackSettings load(Context ctx) {
         return parse(ConfigSource.of(ctx));
@@ -64,6 +65,8 @@ public record StackSettings(String stackName,
         private static final Pattern ZONE_ID = Pattern.compile("Z[A-Z0-9]{1,31}");
         private static final List<Integer> LOG_RETENTION = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
                 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+        private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+        private static final Pattern ORIGIN_SECRET = Pattern.compile("[A-Za-z0-9_-]{32,256}");
         private static final int MIN_AZS = 2;
         private static final int MAX_AZS = 6;
         // AWS accepts VPC and subnet blocks from /16 to /28.
@@ -106,11 +109,12 @@ public record StackSettings(String stackName,
             var storage = parseStorage(domain, protect);
             var compute = parseCompute();
             var edge = parseEdge(domain, protect, lastPhase == null || lastPhase >= Phase.EDGE.number());
+            var optimization = parseOptimization(domain, lastPhase == null || lastPhase >= Phase.OPTIMIZATION.number());
             if (!problems.isEmpty()) {
                 throw new SettingsException(source.stackName(), problems);
             }
             return new StackSettings(source.stackName(), env, region, profile, lastPhase, domain, network, data, storage,
-                    compute, edge);
+                    compute, edge, optimization);
         }
 
         private void checkKeysAreKnown() {
@@ -349,6 +353,43 @@ public record StackSettings(String stackName,
             var hostedZone = domain.isPresent() ? Optional.of(zone.orElse(domain.get())) : Optional.<String>empty();
             var logBucket = new Naming(env).bucketName("alb-logs", suffixOrEmpty());
             return new EdgeSettings(domain, hostedZone, logs, idle, logBucket, protect);
+        }
+
+        /** @param declared phase 6 is declared: only then is the origin secret required */
+        private OptimizationSettings parseOptimization(Optional<String> domain, boolean declared) {
+            var cdn = check(Keys.CDN, this::bool);
+            var waf = check(Keys.WAF, this::bool);
+            var alarms = check(Keys.ALARMS, this::bool);
+            var email = optional(Keys.ALARM_EMAIL, raw -> {
+                require(EMAIL.matcher(raw).matches(), "not an email address; allowed: name@example.com");
+                return raw;
+            });
+            var rate = check(Keys.WAF_RATE_LIMIT, raw -> range(raw, 10, 2_000_000_000));
+            var countries = check(Keys.WAF_BLOCKED_COUNTRIES, raw -> {
+                var json = parseJson(raw);
+                require(json != null && json.isJsonArray(), "not a list; allowed: a list such as [\"KP\", \"IR\"]");
+                var known = java.util.Set.of(java.util.Locale.getISOCountries());
+                var list = new ArrayList<String>();
+                for (var element : json.getAsJsonArray()) {
+                    var code = element.isJsonPrimitive() ? element.getAsString() : String.valueOf(element);
+                    require(known.contains(code), "'" + code + "' is not a country code; allowed: ISO 3166-1 alpha-2 "
+                            + "codes in capitals, such as DE or US");
+                    list.add(code);
+                }
+                require(list.size() <= 100, list.size() + " countries; allowed: at most 100");
+                return list;
+            });
+            boolean needSecret = declared && Boolean.TRUE.equals(cdn);
+            var secret = secret(Keys.ORIGIN_SECRET, needSecret, value -> require(ORIGIN_SECRET.matcher(value).matches(),
+                    "allowed: at least 32 characters of letters, digits, '-' and '_' (openssl rand -hex 32)"));
+            if (declared && Boolean.TRUE.equals(cdn) && domain != null && domain.isEmpty()) {
+                problems.add(Keys.CDN + " = 'true': CloudFront serves the site's domain, and " + Keys.DOMAIN
+                        + " is not set; allowed: cdn with a domain, or cdn = false");
+            }
+            if (Stream.of(cdn, waf, alarms, email, rate, countries).anyMatch(x -> x == null) || (needSecret && secret == null)) {
+                return null;
+            }
+            return new OptimizationSettings(cdn, waf, alarms, email, rate, countries, Optional.ofNullable(secret));
         }
 
         private Optional<String> suffixOrEmpty() {

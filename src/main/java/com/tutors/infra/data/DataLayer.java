@@ -53,6 +53,10 @@ public final class DataLayer extends ComponentResource {
     public final Output<Integer> rdsPort;
     public final Output<String> redisEndpoint;
     public final Output<Integer> redisPort;
+    /** For the alarms: the RDS identifier, the replication group and its node count. */
+    public final Output<String> rdsIdentifier;
+    public final Output<String> redisGroupId;
+    public final int redisNodes;
     /** Secret ARNs by part; the values are never exposed. */
     public final Output<Map<String, String>> secretArns;
 
@@ -160,6 +164,9 @@ public final class DataLayer extends ComponentResource {
         secret(DJANGO_SECRET_KEY, "Django SECRET_KEY", d.djangoSecretKey().output(), args, stateful);
         secret(NEXTAUTH_SECRET, "NextAuth.js NEXTAUTH_SECRET", d.nextauthSecret().output(), args, stateful);
 
+        this.rdsIdentifier = db.identifier();
+        this.redisGroupId = redis.replicationGroupId();
+        this.redisNodes = 1 + d.redisReplicas();
         this.rdsEndpoint = db.address();
         this.rdsPort = db.port();
         this.redisEndpoint = redis.primaryEndpointAddress();

@@ -17,7 +17,9 @@ import com.pulumi.aws.lb.TargetGroupArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionFixedResponseArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionHttpHeaderArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
 import com.pulumi.aws.lb.inputs.LoadBalancerAccessLogsArgs;
 import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
@@ -68,8 +70,13 @@ import java.util.Map;
 public final class Edge extends ComponentResource {
 
     /** Phase 1's outputs. */
+    /**
+     * @param originSecret when CloudFront fronts the site (phase 6): the ALB then answers only requests
+     *                     carrying this value in {@link EdgePolicies#ORIGIN_HEADER}
+     */
     public record Args(Naming names, EdgeSettings settings, String region, boolean ipv6, Output<String> vpcId,
-                       Output<List<String>> publicSubnetIds, Output<String> albSecurityGroupId) {
+                       Output<List<String>> publicSubnetIds, Output<String> albSecurityGroupId,
+                       java.util.Optional<Output<String>> originSecret) {
     }
 
     public static final int DEREGISTRATION_DELAY_SECONDS = 30;
@@ -80,6 +87,10 @@ public final class Edge extends ComponentResource {
     public final Output<String> albDnsName;
     public final Output<String> albZoneId;
     public final Output<String> albArnSuffix;
+    public final Output<String> albArn;
+    /** Present with a domain: the Route 53 zone and the certificate's validation record. */
+    public final java.util.Optional<Output<String>> zoneId;
+    public final java.util.Optional<Output<String>> validationRecordFqdn;
     public final Output<String> backendTargetGroupArn;
     public final Output<String> frontendTargetGroupArn;
     public final Output<String> backendTargetGroupArnSuffix;
@@ -95,11 +106,15 @@ public final class Edge extends ComponentResource {
 
     private final Naming names;
     private final CustomResourceOptions child;
+    private final Args args;
+    private final LoadBalancer alb;
+    private boolean recordsDeclared;
 
     public Edge(String name, Args args, ComponentResourceOptions options) {
         super(Phase.EDGE.componentType(), name, options);
         this.names = args.names();
         this.child = CustomResourceOptions.builder().parent(this).build();
+        this.args = args;
         var s = args.settings();
 
         var albArgs = LoadBalancerArgs.builder()
@@ -121,12 +136,18 @@ public final class Edge extends ComponentResource {
             // ELB checks that it may write before it accepts the setting.
             albOptions.dependsOn(logs.policy);
         }
-        var alb = new LoadBalancer(names.name("alb"), albArgs.build(), albOptions.build());
+        this.alb = new LoadBalancer(names.name("alb"), albArgs.build(), albOptions.build());
 
         var backend = targetGroup("backend", Compute.BACKEND_PORT, "/api/health/", "200", args.vpcId());
         var frontend = targetGroup("frontend", Compute.FRONTEND_PORT, "/", "200-399", args.vpcId());
 
         var forwardToFrontend = ListenerDefaultActionArgs.builder().type("forward").targetGroupArn(frontend.arn()).build();
+        // Behind CloudFront only requests carrying the origin secret are served; anything else is refused.
+        var defaultAction = args.originSecret().isEmpty() ? forwardToFrontend : ListenerDefaultActionArgs.builder()
+                .type("fixed-response")
+                .fixedResponse(ListenerDefaultActionFixedResponseArgs.builder()
+                        .statusCode("403").contentType("text/plain").messageBody("Forbidden").build())
+                .build();
         Listener serving;
         Output<String> certificate;
         if (s.domain().isPresent()) {
@@ -137,6 +158,8 @@ public final class Edge extends ComponentResource {
             var zoneId = Route53Functions.getZone(zoneArgs.privateZone(false).build(), new InvokeOptions(this, null, null))
                     .applyValue(z -> z.zoneId());
             var validated = certificate(domain, zoneId);
+            this.zoneId = java.util.Optional.of(zoneId);
+            this.validationRecordFqdn = java.util.Optional.of(validated.validationRecordFqdns().applyValue(l -> l.orElseThrow().get(0)));
             certificate = validated.certificateArn();
             serving = new Listener(names.name("https"), ListenerArgs.builder()
                     .loadBalancerArn(alb.arn())
@@ -144,7 +167,7 @@ public final class Edge extends ComponentResource {
                     .protocol("HTTPS")
                     .sslPolicy(EdgePolicies.TLS_POLICY)
                     .certificateArn(validated.certificateArn()) // waits until the certificate is issued
-                    .defaultActions(forwardToFrontend)
+                    .defaultActions(defaultAction)
                     .build(), child);
             new Listener(names.name("http"), ListenerArgs.builder()
                     .loadBalancerArn(alb.arn())
@@ -155,13 +178,14 @@ public final class Edge extends ComponentResource {
                                     .protocol("HTTPS").port("443").statusCode("HTTP_301").build())
                             .build())
                     .build(), child);
-            aliasRecords(domain, zoneId, alb, args.ipv6());
             this.host = Output.of(domain);
             this.url = Output.of("https://" + domain);
             this.domainName = Output.of(domain);
         } else {
             // No-domain mode: plain HTTP on the ALB's own name, for a first staging deploy.
             certificate = Output.of("");
+            this.zoneId = java.util.Optional.empty();
+            this.validationRecordFqdn = java.util.Optional.empty();
             serving = new Listener(names.name("http"), ListenerArgs.builder()
                     .loadBalancerArn(alb.arn())
                     .port(80)
@@ -174,20 +198,31 @@ public final class Edge extends ComponentResource {
         }
         var listeners = new ArrayList<Resource>(List.of(serving));
         for (var route : EdgePolicies.BACKEND_ROUTES) {
+            var conditions = new ArrayList<ListenerRuleConditionArgs>();
+            conditions.add(ListenerRuleConditionArgs.builder()
+                    .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values(route.paths()).build())
+                    .build());
+            args.originSecret().ifPresent(secret -> conditions.add(originHeader(secret)));
             listeners.add(new ListenerRule(names.name("backend-" + route.priority()), ListenerRuleArgs.builder()
                     .listenerArn(serving.arn())
                     .priority(route.priority())
                     .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(backend.arn()).build())
-                    .conditions(ListenerRuleConditionArgs.builder()
-                            .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values(route.paths()).build())
-                            .build())
+                    .conditions(conditions)
                     .build(), child));
         }
+        args.originSecret().ifPresent(secret -> listeners.add(new ListenerRule(names.name("frontend-"
+                + EdgePolicies.FRONTEND_PRIORITY), ListenerRuleArgs.builder()
+                .listenerArn(serving.arn())
+                .priority(EdgePolicies.FRONTEND_PRIORITY)
+                .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(frontend.arn()).build())
+                .conditions(originHeader(secret))
+                .build(), child)));
 
         this.servingListeners = List.copyOf(listeners);
         this.albDnsName = alb.dnsName();
         this.albZoneId = alb.zoneId();
         this.albArnSuffix = alb.arnSuffix();
+        this.albArn = alb.arn();
         this.backendTargetGroupArn = backend.arn();
         this.frontendTargetGroupArn = frontend.arn();
         this.backendTargetGroupArnSuffix = backend.arnSuffix();
@@ -257,14 +292,38 @@ public final class Edge extends ComponentResource {
                 .build(), child);
     }
 
-    private void aliasRecords(String domain, Output<String> zoneId, LoadBalancer alb, boolean ipv6) {
-        for (var type : ipv6 ? List.of("A", "AAAA") : List.of("A")) {
+    private static ListenerRuleConditionArgs originHeader(Output<String> secret) {
+        return ListenerRuleConditionArgs.builder()
+                .httpHeader(ListenerRuleConditionHttpHeaderArgs.builder()
+                        .httpHeaderName(EdgePolicies.ORIGIN_HEADER).values(secret.applyValue(List::of)).build())
+                .build();
+    }
+
+    /** An alias target: a load balancer or a CloudFront distribution. */
+    public record AliasTarget(Output<String> dnsName, Output<String> zoneId, boolean evaluateTargetHealth) {
+    }
+
+    /**
+     * Declares the domain's A (and AAAA) alias records, once the program knows where they point: the
+     * ALB, or a CloudFront distribution (phase 6). Same names either way, so the switch is an update.
+     */
+    public void declareSiteRecords(java.util.Optional<AliasTarget> cdn) {
+        if (recordsDeclared) {
+            throw new IllegalStateException("site records are declared once");
+        }
+        recordsDeclared = true;
+        if (zoneId.isEmpty()) {
+            return; // no-domain mode
+        }
+        var target = cdn.orElse(new AliasTarget(alb.dnsName(), alb.zoneId(), true));
+        for (var type : args.ipv6() ? List.of("A", "AAAA") : List.of("A")) {
             new Record(names.name("alias-" + type.toLowerCase()), RecordArgs.builder()
-                    .zoneId(zoneId)
-                    .name(domain)
+                    .zoneId(zoneId.get())
+                    .name(args.settings().domain().orElseThrow())
                     .type(type)
                     .aliases(RecordAliasArgs.builder()
-                            .name(alb.dnsName()).zoneId(alb.zoneId()).evaluateTargetHealth(true).build())
+                            .name(target.dnsName()).zoneId(target.zoneId()).evaluateTargetHealth(target.evaluateTargetHealth())
+                            .build())
                     .build(), child);
         }
     }

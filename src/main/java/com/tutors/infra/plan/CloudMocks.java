@@ -37,25 +37,31 @@ public final class CloudMocks implements Mocks {
             "aws:lb/targetGroup:TargetGroup", "aws:lb/listener:Listener", "aws:lb/listenerRule:ListenerRule",
             "aws:acm/certificate:Certificate", "aws:ecs/service:Service", "aws:ecs/cluster:Cluster");
 
-    private final String region;
+    private final String defaultRegion;
+    private final Map<String, String> providerRegions = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CloudMocks(String region) {
-        this.region = region;
+        this.defaultRegion = region;
     }
 
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         var state = new HashMap<String, Object>(args.inputs == null ? Map.of() : args.inputs);
         if (args.type.startsWith("pulumi:providers:")) {
-            return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(hex(args.name, 32)), state));
+            var providerId = hex(args.name, 32);
+            providerRegions.put(providerId, String.valueOf(state.getOrDefault("region", defaultRegion)));
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(providerId), state));
         }
+        // A resource is in its provider's region (CloudFront's certificate is in us-east-1).
+        var region = args.provider == null || !args.provider.contains("::") ? defaultRegion
+                : providerRegions.getOrDefault(args.provider.substring(args.provider.lastIndexOf("::") + 2), defaultRegion);
         if (!args.type.startsWith("aws:")) {
             // A component resource: no id, and its outputs are its fields.
             return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), state));
         }
         var prefix = ID_PREFIXES.get(args.type);
         String id = prefix != null ? prefix + hex(args.name, 17) : args.name;
-        state.put("arn", arn(args.type, id));
+        state.put("arn", arn(args.type, id, region));
         switch (args.type) {
             case "aws:ec2/vpc:Vpc" -> {
                 if (Boolean.TRUE.equals(args.inputs.get("assignGeneratedIpv6CidrBlock"))) {
@@ -103,8 +109,8 @@ public final class CloudMocks implements Mocks {
                 state.put("registryId", ACCOUNT_ID);
                 return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(repo), state));
             }
-            case "aws:ecs/cluster:Cluster", "aws:cloudwatch/logGroup:LogGroup", "aws:ecs/service:Service" ->
-                    state.put("arn", arn(args.type, (String) args.inputs.get("name")));
+            case "aws:ecs/cluster:Cluster", "aws:ecs/service:Service" ->
+                    state.put("arn", arn(args.type, (String) args.inputs.get("name"), region));
             case "aws:ecs/taskDefinition:TaskDefinition" -> {
                 state.put("arn", "arn:aws:ecs:" + region + ":" + ACCOUNT_ID + ":task-definition/" + args.inputs.get("family") + ":1");
                 state.put("revision", 1);
@@ -137,6 +143,29 @@ public final class CloudMocks implements Mocks {
                 state.put("domainValidationOptions", options);
                 state.put("arn", "arn:aws:acm:" + region + ":" + ACCOUNT_ID + ":certificate/" + UUID.nameUUIDFromBytes(args.name.getBytes(StandardCharsets.UTF_8)));
             }
+            case "aws:cloudfront/distribution:Distribution" -> {
+                var distribution = "E" + hex(args.name, 13).toUpperCase();
+                state.put("domainName", "d" + hex(args.name, 13) + ".cloudfront.net");
+                state.put("hostedZoneId", "Z2FDTNDATAQYW2");
+                state.put("arn", "arn:aws:cloudfront::" + ACCOUNT_ID + ":distribution/" + distribution);
+                return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(distribution), state));
+            }
+            case "aws:cloudfront/cachePolicy:CachePolicy", "aws:cloudfront/originAccessControl:OriginAccessControl" ->
+                    id = UUID.nameUUIDFromBytes(args.name.getBytes(StandardCharsets.UTF_8)).toString();
+            case "aws:wafv2/webAcl:WebAcl" -> {
+                id = UUID.nameUUIDFromBytes(args.name.getBytes(StandardCharsets.UTF_8)).toString();
+                var scope = "CLOUDFRONT".equals(args.inputs.get("scope")) ? "global" : "regional";
+                state.put("arn", "arn:aws:wafv2:" + region + ":" + ACCOUNT_ID + ":" + scope + "/webacl/"
+                        + args.inputs.get("name") + "/" + UUID.nameUUIDFromBytes(args.name.getBytes(StandardCharsets.UTF_8)));
+            }
+            case "aws:kms/key:Key" -> {
+                id = UUID.nameUUIDFromBytes(args.name.getBytes(StandardCharsets.UTF_8)).toString();
+                state.put("keyId", id);
+                state.put("arn", "arn:aws:kms:" + region + ":" + ACCOUNT_ID + ":key/" + id);
+            }
+            case "aws:sns/topic:Topic" -> state.put("arn", "arn:aws:sns:" + region + ":" + ACCOUNT_ID + ":" + args.inputs.get("name"));
+            case "aws:cloudwatch/logGroup:LogGroup" ->
+                    state.put("arn", "arn:aws:logs:" + region + ":" + ACCOUNT_ID + ":log-group:" + args.inputs.get("name"));
             case "aws:route53/record:Record" -> state.put("fqdn", String.valueOf(args.inputs.get("name")).replaceAll("\\.$", ""));
             default -> {
             }
@@ -152,9 +181,9 @@ public final class CloudMocks implements Mocks {
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
         Map<String, Object> result = switch (args.token) {
             case "aws:index/getAvailabilityZones:getAvailabilityZones" -> Map.of(
-                    "names", List.of(region + "a", region + "b", region + "c"),
+                    "names", List.of(defaultRegion + "a", defaultRegion + "b", defaultRegion + "c"),
                     "zoneIds", List.of("euc1-az2", "euc1-az3", "euc1-az1"),
-                    "id", region);
+                    "id", defaultRegion);
             case "aws:ssm/getParameter:getParameter" -> Map.of(
                     "name", args.args.get("name"), "type", "String", "value", "ami-0" + hex(String.valueOf(args.args.get("name")), 16),
                     "id", args.args.get("name"));
@@ -171,7 +200,7 @@ public final class CloudMocks implements Mocks {
         return CompletableFuture.completedFuture(result);
     }
 
-    private String arn(String type, String id) {
+    private static String arn(String type, String id, String region) {
         // aws:ec2/vpc:Vpc -> arn:aws:ec2:<region>:<account>:vpc/<id>
         var module = type.substring(type.indexOf(':') + 1, type.indexOf('/'));
         var resource = type.substring(type.indexOf('/') + 1, type.lastIndexOf(':')).toLowerCase();

@@ -64,16 +64,23 @@ public final class Storage extends ComponentResource {
     public final Output<String> staticBucketName;
     public final Output<String> mediaBucketArn;
     public final Output<String> staticBucketArn;
+    public final Output<String> mediaBucketDomain;
+    public final Output<String> staticBucketDomain;
     public final Output<String> backendEcrUrl;
     public final Output<String> frontendEcrUrl;
 
     private final CustomResourceOptions child;
     private final CustomResourceOptions stateful;
     private final Naming names;
+    private final boolean publicStaticReads;
+    private final Map<String, BucketV2> buckets = new java.util.LinkedHashMap<>();
+    private final Map<String, BucketPublicAccessBlock> accessBlocks = new java.util.HashMap<>();
+    private boolean policiesDeclared;
 
     public Storage(String name, Args args, ComponentResourceOptions options) {
         super(Phase.STORAGE.componentType(), name, options);
         this.names = args.names();
+        this.publicStaticReads = args.publicStaticReads();
         var s = args.storage();
         this.child = CustomResourceOptions.builder().parent(this).build();
         this.stateful = CustomResourceOptions.builder().parent(this).protect(s.protectData()).build();
@@ -123,6 +130,8 @@ public final class Storage extends ComponentResource {
         this.mediaBucketName = media.bucket();
         this.staticBucketName = statics.bucket();
         this.mediaBucketArn = media.arn();
+        this.mediaBucketDomain = media.bucketRegionalDomainName();
+        this.staticBucketDomain = statics.bucketRegionalDomainName();
         this.staticBucketArn = statics.arn();
         this.backendEcrUrl = backend.repositoryUrl();
         this.frontendEcrUrl = frontend.repositoryUrl();
@@ -157,12 +166,33 @@ public final class Storage extends ComponentResource {
                                         .sseAlgorithm("AES256").build())
                         .build())
                 .build(), child);
-        // New buckets block public policies: a public policy must wait until the block is lifted.
-        new BucketPolicy(names.name(part), BucketPolicyArgs.builder()
-                .bucket(bucket.id())
-                .policy(bucket.arn().applyValue(arn -> StoragePolicies.bucketPolicy(arn, publicRead)))
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(access).build());
+        buckets.put(part, bucket);
+        accessBlocks.put(part, access);
         return bucket;
+    }
+
+    /**
+     * Declares both bucket policies, once the program knows whether a CDN reads the buckets (phase 6
+     * decides). They stay children of this component under the same names either way, so switching
+     * the CDN on or off updates them in place.
+     *
+     * @param cdnDistributionArn the distribution that may read objects, if there is one
+     */
+    public void declareBucketPolicies(java.util.Optional<Output<String>> cdnDistributionArn) {
+        if (policiesDeclared) {
+            throw new IllegalStateException("bucket policies are declared once");
+        }
+        policiesDeclared = true;
+        var cdn = cdnDistributionArn.orElse(Output.of(""));
+        buckets.forEach((part, bucket) -> {
+            boolean publicRead = part.equals("static") && publicStaticReads;
+            new BucketPolicy(names.name(part), BucketPolicyArgs.builder()
+                    .bucket(bucket.id())
+                    .policy(Output.tuple(bucket.arn(), cdn).applyValue(t ->
+                            StoragePolicies.bucketPolicy(t.t1, publicRead, t.t2.isEmpty() ? null : t.t2)))
+                    // New buckets block public policies: a public policy must wait until the block is lifted.
+                    .build(), CustomResourceOptions.builder().parent(this).dependsOn(accessBlocks.get(part)).build());
+        });
     }
 
     private static BucketLifecycleConfigurationV2RuleArgs abortIncompleteUploads() {

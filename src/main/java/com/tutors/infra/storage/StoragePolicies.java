@@ -22,10 +22,23 @@ public final class StoragePolicies {
      * objects (never list the bucket, never write).
      */
     public static String bucketPolicy(String bucketArn, boolean publicRead) {
+        return bucketPolicy(bucketArn, publicRead, null);
+    }
+
+    /**
+     * @param cdnDistributionArn when set, exactly this CloudFront distribution may read objects
+     *                           (Origin Access Control signs its requests)
+     */
+    public static String bucketPolicy(String bucketArn, boolean publicRead, String cdnDistributionArn) {
         var doc = PolicyDocument.create().statement("DenyInsecureTransport", "Deny", "*", List.of("s3:*"),
                 List.of(bucketArn, bucketArn + "/*"), Map.of("Bool", Map.of("aws:SecureTransport", "false")));
         if (publicRead) {
             doc.statement("PublicReadObjects", "Allow", "*", List.of("s3:GetObject"), List.of(bucketArn + "/*"), null);
+        }
+        if (cdnDistributionArn != null) {
+            doc.statement("CloudFrontReadsObjects", "Allow", Map.of("Service", "cloudfront.amazonaws.com"),
+                    List.of("s3:GetObject"), List.of(bucketArn + "/*"),
+                    Map.of("StringEquals", Map.of("AWS:SourceArn", cdnDistributionArn)));
         }
         return doc.json();
     }

@@ -75,7 +75,14 @@ class BadConfigTest {
                 bad("tutors:albIdleTimeout", "0", "'0'", "allowed: 1 to 4000"),
                 bad("tutors:hostedZone", "example.org", "'example.org'", "cannot hold tutors:domain 'tutors.example.com'",
                         "a parent of it, or a zone id"),
-                bad("tutors:domain", null, "missing", "prod serves HTTPS on its own domain", "pulumi config set tutors:domain"));
+                bad("tutors:domain", null, "missing", "prod serves HTTPS on its own domain", "pulumi config set tutors:domain"),
+                bad("tutors:alarmEmail", "ops-at-example", "'ops-at-example'", "not an email address"),
+                bad("tutors:wafBlockedCountries", "[\"XX\"]", "'XX' is not a country code", "ISO 3166-1 alpha-2"),
+                bad("tutors:wafBlockedCountries", "[\"de\"]", "'de' is not a country code", "in capitals"),
+                bad("tutors:wafRateLimit", "5", "'5'", "allowed: 10 to 2000000000"),
+                bad("tutors:originSecret", null, "missing", "pulumi config set --secret tutors:originSecret"),
+                bad("tutors:originSecret", "short", "[secret]", "at least 32 characters"),
+                bad("tutors:cdn", "on", "'on'", "not a boolean"));
     }
 
     private static Arguments bad(String key, String value, String... expected) {
@@ -95,6 +102,17 @@ class BadConfigTest {
         var result = StackRuns.with("staging", StackRuns.override("tutors:cpuArchitecture", "ARM64"));
         assertTrue(result.problems().stream().anyMatch(p -> p.startsWith(
                 "tutors:fargateSpotPercent = '100': Fargate Spot does not run ARM64 tasks")), result.problems()::toString);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theCdnNeedsADomain() {
+        var overrides = new java.util.HashMap<String, String>();
+        overrides.put("tutors:domain", null);
+        overrides.put("tutors:hostedZone", null);
+        overrides.put("tutors:cdn", "true");
+        var result = StackRuns.with("staging", overrides);
+        assertTrue(result.problems().stream().anyMatch(p -> p.startsWith("tutors:cdn = 'true': CloudFront serves the site's domain")),
+                result.problems()::toString);
     }
 
     @org.junit.jupiter.api.Test

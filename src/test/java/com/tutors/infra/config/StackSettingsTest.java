@@ -15,7 +15,8 @@ class StackSettingsTest {
 
     private static final Map<String, String> SECRETS = Map.of(
             "tutors:dbPassword", "x".repeat(16), "tutors:redisAuthToken", "y".repeat(16),
-            "tutors:djangoSecretKey", "z".repeat(50), "tutors:nextauthSecret", "w".repeat(32));
+            "tutors:djangoSecretKey", "z".repeat(50), "tutors:nextauthSecret", "w".repeat(32),
+            "tutors:originSecret", "o".repeat(32));
 
     private static StackSettings parse(String stack, Map<String, String> config) {
         var all = new java.util.HashMap<>(SECRETS);
@@ -106,8 +107,8 @@ class StackSettingsTest {
 
     @Test
     void prodNeedsADomainOnlyOncePhaseFiveIsDeclared() {
-        var withoutDomain = Map.of("tutors:dbPassword", "x".repeat(16), "tutors:redisAuthToken", "y".repeat(16),
-                "tutors:djangoSecretKey", "z".repeat(50), "tutors:nextauthSecret", "w".repeat(32));
+        var withoutDomain = new java.util.HashMap<>(SECRETS);
+        withoutDomain.put("tutors:cdn", "false");
         var e = assertThrows(SettingsException.class, () -> StackSettings.parse(ConfigSource.of(withoutDomain, "prod")));
         assertTrue(e.problems().get(0).startsWith("tutors:domain: missing; prod serves HTTPS"), e.getMessage());
         var upToCompute = new java.util.HashMap<>(withoutDomain);
@@ -147,7 +148,7 @@ class StackSettingsTest {
         for (var key : Keys.ALL) {
             for (var env : Environment.values()) {
                 var optional = List.of(Keys.ENVIRONMENT, Keys.AWS_PROFILE, Keys.DOMAIN, Keys.BUCKET_SUFFIX, Keys.CORS_ORIGINS,
-                        Keys.HOSTED_ZONE)
+                        Keys.HOSTED_ZONE, Keys.ALARM_EMAIL)
                         .contains(key) || key.secret();
                 assertTrue(optional || key.defaultFor(env) != null, key + " has no default for " + env);
             }

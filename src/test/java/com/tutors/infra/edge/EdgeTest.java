@@ -30,8 +30,9 @@ class EdgeTest {
     private static final String RULE = "aws:lb/listenerRule:ListenerRule";
     private static final String RECORD = "aws:route53/record:Record";
 
+    /** Up to phase 5: the ALB serves the domain itself (OptimizationTest covers the CDN in front). */
     private static OfflineRun.Result run(String stack) {
-        return StackRuns.succeeded(StackRuns.committed(stack));
+        return StackRuns.succeeded(StackRuns.with(stack, StackRuns.override("tutors:lastPhase", "5")));
     }
 
     private static String domain(String stack) {

@@ -25,8 +25,9 @@ class StorageTest {
     private static final String LIFECYCLE = "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2";
     private static final String REPO = "aws:ecr/repository:Repository";
 
+    /** Up to phase 5: the ALB serves the domain itself (OptimizationTest covers the CDN in front). */
     private static OfflineRun.Result run(String stack) {
-        return StackRuns.succeeded(StackRuns.committed(stack));
+        return StackRuns.succeeded(StackRuns.with(stack, StackRuns.override("tutors:lastPhase", "5")));
     }
 
     @SuppressWarnings("unchecked")

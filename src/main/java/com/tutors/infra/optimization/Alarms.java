@@ -1,0 +1,62 @@
+package com.tutors.infra.optimization;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The alarms of phase 6 as data. Missing data is treated on purpose: traffic-driven counts
+ * (5xx, unhealthy hosts) are "notBreaching" (no requests, no errors); "no healthy host" is
+ * "breaching" (silence there means nothing is serving); utilisation of always-on resources is
+ * "missing" (keep the state through maintenance gaps).
+ *
+ * @param dimensions what the alarm watches: CLUSTER, BACKEND_SERVICE, FRONTEND_SERVICE, LOAD_BALANCER,
+ *                   BACKEND_TG, FRONTEND_TG, DB, or CACHE_NODE:&lt;node number&gt;; the component fills in the ids
+ */
+public record Alarms(String part, String description, String namespace, String metric, String statistic,
+                     String comparison, double threshold, int periodSeconds, int evaluationPeriods,
+                     int datapointsToAlarm, String missingData, List<String> dimensions) {
+
+    public static final double GIB = 1024d * 1024 * 1024;
+
+    public static List<Alarms> all(int redisNodes) {
+        var list = new ArrayList<Alarms>();
+        for (var service : List.of("backend", "frontend")) {
+            var svc = service.equals("backend") ? "BACKEND_SERVICE" : "FRONTEND_SERVICE";
+            var tg = service.equals("backend") ? "BACKEND_TG" : "FRONTEND_TG";
+            list.add(new Alarms(service + "-cpu", "ECS " + service + " average CPU above 80% for 3 of 5 minutes",
+                    "AWS/ECS", "CPUUtilization", "Average", ">", 80, 60, 5, 3, "missing", List.of("CLUSTER", svc)));
+            list.add(new Alarms(service + "-memory", "ECS " + service + " average memory above 80% for 3 of 5 minutes",
+                    "AWS/ECS", "MemoryUtilization", "Average", ">", 80, 60, 5, 3, "missing", List.of("CLUSTER", svc)));
+            list.add(new Alarms(service + "-5xx", "More than 10 HTTP 5xx a minute from the " + service + " targets",
+                    "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", "Sum", ">", 10, 60, 1, 1, "notBreaching",
+                    List.of("LOAD_BALANCER", tg)));
+            list.add(new Alarms(service + "-unhealthy-hosts", "A " + service + " target failed its health check for 3 minutes",
+                    "AWS/ApplicationELB", "UnHealthyHostCount", "Maximum", ">", 0, 60, 3, 3, "notBreaching",
+                    List.of("LOAD_BALANCER", tg)));
+            list.add(new Alarms(service + "-no-healthy-hosts", "No healthy " + service + " target for 2 minutes: it is down",
+                    "AWS/ApplicationELB", "HealthyHostCount", "Minimum", "<", 1, 60, 2, 2, "breaching",
+                    List.of("LOAD_BALANCER", tg)));
+        }
+        list.add(new Alarms("alb-5xx", "More than 10 HTTP 5xx a minute produced by the load balancer itself",
+                "AWS/ApplicationELB", "HTTPCode_ELB_5XX_Count", "Sum", ">", 10, 60, 1, 1, "notBreaching",
+                List.of("LOAD_BALANCER")));
+        list.add(new Alarms("rds-cpu", "PostgreSQL CPU above 80% for 3 of 5 minutes",
+                "AWS/RDS", "CPUUtilization", "Average", ">", 80, 60, 5, 3, "missing", List.of("DB")));
+        list.add(new Alarms("rds-free-storage", "PostgreSQL free storage below 5 GiB",
+                "AWS/RDS", "FreeStorageSpace", "Minimum", "<", 5 * GIB, 300, 1, 1, "missing", List.of("DB")));
+        for (int node = 1; node <= redisNodes; node++) {
+            var id = String.format("%03d", node);
+            list.add(new Alarms("redis-" + id + "-cpu", "Redis node " + id + " engine CPU above 80% for 3 of 5 minutes",
+                    "AWS/ElastiCache", "EngineCPUUtilization", "Average", ">", 80, 60, 5, 3, "missing",
+                    List.of("CACHE_NODE:" + id)));
+            list.add(new Alarms("redis-" + id + "-memory", "Redis node " + id + " memory above 80% of maxmemory",
+                    "AWS/ElastiCache", "DatabaseMemoryUsagePercentage", "Average", ">", 80, 60, 5, 3, "missing",
+                    List.of("CACHE_NODE:" + id)));
+        }
+        return List.copyOf(list);
+    }
+
+    public String comparisonOperator() {
+        return comparison.equals(">") ? "GreaterThanThreshold" : "LessThanThreshold";
+    }
+}

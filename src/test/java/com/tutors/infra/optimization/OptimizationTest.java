@@ -1,0 +1,303 @@
+package com.tutors.infra.optimization;
+
+import com.google.gson.Gson;
+import com.tutors.infra.StackRuns;
+import com.tutors.infra.plan.OfflineRun;
+import com.tutors.infra.plan.PlannedResource;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static com.tutors.infra.StackRuns.FAKE_SECRETS;
+import static com.tutors.infra.StackRuns.idOf;
+import static com.tutors.infra.StackRuns.named;
+import static com.tutors.infra.StackRuns.ofType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Phase 6: prod as committed (all three parts), staging (alarms only), and each part switched. */
+class OptimizationTest {
+
+    private static final String DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+    private static final String ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+    private static final String ACL = "aws:wafv2/webAcl:WebAcl";
+
+    private static OfflineRun.Result prod() {
+        return StackRuns.succeeded(StackRuns.committed("prod"));
+    }
+
+    private static String usEast1Provider(OfflineRun.Result result) {
+        return named(result, "pulumi:providers:aws", "tutors-prod-aws-us-east-1").urn();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> statements(String json) {
+        return (List<Map<String, Object>>) new Gson().fromJson(json, Map.class).get("Statement");
+    }
+
+    @Test
+    void cloudFrontServesTheDomainWithAUsEast1Certificate() {
+        var result = prod();
+        var provider = named(result, "pulumi:providers:aws", "tutors-prod-aws-us-east-1");
+        assertEquals("us-east-1", provider.input("region"));
+        var cert = named(result, "aws:acm/certificate:Certificate", "tutors-prod-cdn-certificate");
+        assertTrue(cert.providerRef().startsWith(usEast1Provider(result) + "::"), "CloudFront takes us-east-1 certificates only");
+        assertEquals("tutors.example.com", cert.input("domainName"));
+        assertEquals(List.of("*.tutors.example.com"), cert.input("subjectAlternativeNames"));
+        assertTrue(idOf(cert).startsWith("arn:aws:acm:us-east-1:"));
+        var validation = named(result, "aws:acm/certificateValidation:CertificateValidation", "tutors-prod-cdn-certificate");
+        assertTrue(validation.providerRef().startsWith(usEast1Provider(result) + "::"));
+        assertEquals(named(result, "aws:acm/certificateValidation:CertificateValidation", "tutors-prod-certificate")
+                .input("validationRecordFqdns"), validation.input("validationRecordFqdns"), "the same DNS record validates both");
+
+        var d = named(result, DISTRIBUTION, "tutors-prod-cdn");
+        assertEquals(List.of("tutors.example.com"), d.input("aliases"));
+        assertEquals("http2and3", d.input("httpVersion"));
+        assertEquals(true, d.input("isIpv6Enabled"));
+        assertEquals(Map.of("acmCertificateArn", idOf(cert), "sslSupportMethod", "sni-only",
+                "minimumProtocolVersion", "TLSv1.2_2021"), d.input("viewerCertificate"));
+        assertEquals("redirect-to-https", d.input("defaultCacheBehavior.viewerProtocolPolicy"));
+        assertEquals(PulumiOutputs.of(((com.pulumi.aws.cloudfront.Distribution) d.resource()).domainName()),
+                result.outputs().get("cdnDomainName"));
+        assertEquals(idOf(d), result.outputs().get("distributionId"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void originsAreTheAlbOverHttpsWithTheSecretHeaderAndBothBucketsThroughOac() {
+        var result = prod();
+        var d = named(result, DISTRIBUTION, "tutors-prod-cdn");
+        var origins = ((List<Map<String, Object>>) d.input("origins")).stream()
+                .collect(Collectors.toMap(o -> (String) o.get("originId"), o -> o));
+        var alb = origins.get("alb");
+        assertEquals("origin.tutors.example.com", alb.get("domainName"), "a name on the ALB's *.domain certificate");
+        assertEquals(Map.of("httpPort", 80.0, "httpsPort", 443.0, "originProtocolPolicy", "https-only",
+                "originSslProtocols", List.of("TLSv1.2")), alb.get("customOriginConfig"));
+        var header = ((List<Map<String, Object>>) alb.get("customHeaders")).get(0);
+        assertEquals("X-Origin-Verify", header.get("name"));
+        assertEquals(FAKE_SECRETS.get("tutors:originSecret"),
+                assertInstanceOf(PlannedResource.Secret.class, header.get("value")).value(), "sent as a secret");
+        var oac = named(result, "aws:cloudfront/originAccessControl:OriginAccessControl", "tutors-prod-s3");
+        assertEquals(Map.of("originAccessControlOriginType", "s3", "signingBehavior", "always", "signingProtocol", "sigv4"),
+                Map.of("originAccessControlOriginType", oac.input("originAccessControlOriginType"),
+                        "signingBehavior", oac.input("signingBehavior"), "signingProtocol", oac.input("signingProtocol")));
+        for (var bucket : List.of("static", "media")) {
+            assertEquals("tutors-prod-" + bucket + ".s3.eu-central-1.amazonaws.com", origins.get(bucket).get("domainName"));
+            assertEquals(idOf(oac), origins.get(bucket).get("originAccessControlId"));
+            // The bucket lets exactly this distribution read, and nobody else.
+            var policy = statements((String) named(result, "aws:s3/bucketPolicy:BucketPolicy", "tutors-prod-" + bucket).input("policy"));
+            assertEquals(2, policy.size(), "TLS deny and CloudFront only: no public read");
+            assertEquals(Map.of("Service", "cloudfront.amazonaws.com"), policy.get(1).get("Principal"));
+            assertEquals(List.of("s3:GetObject"), policy.get(1).get("Action"));
+            assertEquals(Map.of("StringEquals", Map.of("AWS:SourceArn", "arn:aws:cloudfront::123456789012:distribution/" + idOf(d))),
+                    policy.get(1).get("Condition"));
+        }
+        var access = named(result, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "tutors-prod-static");
+        assertEquals(true, access.input("blockPublicPolicy"), "the static bucket's public read is switched off");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void cacheBehavioursFollowThePlan() {
+        var result = prod();
+        var d = named(result, DISTRIBUTION, "tutors-prod-cdn");
+        var policies = ofType(result, "aws:cloudfront/cachePolicy:CachePolicy").stream()
+                .collect(Collectors.toMap(StackRuns::idOf, p -> p));
+        var ttl = new HashMap<String, Object>();
+        var origin = new HashMap<String, Object>();
+        for (var b : (List<Map<String, Object>>) d.input("orderedCacheBehaviors")) {
+            var policy = policies.get((String) b.get("cachePolicyId"));
+            assertEquals(policy.input("minTtl"), policy.input("maxTtl"), "a fixed TTL");
+            ttl.put((String) b.get("pathPattern"), policy.input("defaultTtl"));
+            origin.put((String) b.get("pathPattern"), b.get("targetOriginId"));
+            assertEquals(true, b.get("compress"));
+            assertEquals("redirect-to-https", b.get("viewerProtocolPolicy"));
+        }
+        assertEquals(Map.of("/_next/static/*", 31536000.0, "/static/*", 86400.0, "/media/*", 86400.0), ttl);
+        assertEquals(Map.of("/_next/static/*", "alb", "/static/*", "static", "/media/*", "media"), origin);
+        var defaults = (Map<String, Object>) d.input("defaultCacheBehavior");
+        assertEquals("alb", defaults.get("targetOriginId"));
+        assertEquals(CdnSettings.CACHING_DISABLED, defaults.get("cachePolicyId"), "pages and API never cached");
+        assertEquals(CdnSettings.ALL_VIEWER, defaults.get("originRequestPolicyId"), "Host, cookies, query all forwarded");
+        assertEquals(List.of("GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"), defaults.get("allowedMethods"));
+        assertEquals(true, defaults.get("compress"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void onlyCloudFrontReachesTheAlbAndTheDomainPointsAtCloudFront() {
+        var result = prod();
+        var https = named(result, "aws:lb/listener:Listener", "tutors-prod-https");
+        assertEquals(List.of(Map.of("type", "fixed-response", "fixedResponse",
+                Map.of("statusCode", "403", "contentType", "text/plain", "messageBody", "Forbidden"))), https.input("defaultActions"));
+        var rules = ofType(result, "aws:lb/listenerRule:ListenerRule");
+        assertEquals(3, rules.size());
+        for (var rule : rules) {
+            var header = ((List<Map<String, Object>>) rule.input("conditions")).stream()
+                    .filter(c -> c.containsKey("httpHeader")).findFirst().orElseThrow(() -> new AssertionError(rule.name()));
+            var httpHeader = (Map<String, Object>) header.get("httpHeader");
+            assertEquals("X-Origin-Verify", httpHeader.get("httpHeaderName"));
+            assertEquals(List.of(FAKE_SECRETS.get("tutors:originSecret")),
+                    assertInstanceOf(PlannedResource.Secret.class, httpHeader.get("values")).value());
+        }
+        assertEquals(idOf(named(result, "aws:lb/targetGroup:TargetGroup", "tutors-prod-frontend")),
+                ((Map<?, ?>) ((List<?>) named(result, "aws:lb/listenerRule:ListenerRule", "tutors-prod-frontend-30")
+                        .input("actions")).get(0)).get("targetGroupArn"));
+        var d = named(result, DISTRIBUTION, "tutors-prod-cdn");
+        var cdnName = PulumiOutputs.of(((com.pulumi.aws.cloudfront.Distribution) d.resource()).domainName());
+        for (var type : List.of("a", "aaaa")) {
+            var apex = named(result, "aws:route53/record:Record", "tutors-prod-alias-" + type);
+            assertEquals("tutors.example.com", apex.input("name"));
+            assertEquals(List.of(Map.of("name", cdnName, "zoneId", "Z2FDTNDATAQYW2", "evaluateTargetHealth", false)),
+                    apex.input("aliases"));
+            var origin = named(result, "aws:route53/record:Record", "tutors-prod-origin-" + type);
+            assertEquals("origin.tutors.example.com", origin.input("name"));
+            assertEquals(result.outputs().get("albDnsName"), ((Map<?, ?>) ((List<?>) origin.input("aliases")).get(0)).get("name"));
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void wafGuardsCloudFrontWithManagedRulesAndARateLimit() {
+        var result = prod();
+        var acl = named(result, ACL, "tutors-prod-waf");
+        assertEquals("CLOUDFRONT", acl.input("scope"));
+        assertTrue(acl.providerRef().startsWith(usEast1Provider(result) + "::"), "a CLOUDFRONT web ACL lives in us-east-1");
+        var aclArn = PulumiOutputs.of(((com.pulumi.aws.wafv2.WebAcl) acl.resource()).arn());
+        assertTrue(aclArn.startsWith("arn:aws:wafv2:us-east-1:123456789012:global/webacl/"));
+        assertEquals(aclArn, named(result, DISTRIBUTION, "tutors-prod-cdn").input("webAclId"), "WAFv2 takes the ARN");
+        assertTrue(ofType(result, "aws:wafv2/webAclAssociation:WebAclAssociation").isEmpty());
+        var rules = (List<Map<String, Object>>) acl.input("rules");
+        var byName = rules.stream().collect(Collectors.toMap(r -> (String) r.get("name"), r -> r));
+        assertEquals(Set.of("rate-limit", "AWSManagedRulesCommonRuleSet", "AWSManagedRulesSQLiRuleSet",
+                "AWSManagedRulesKnownBadInputsRuleSet"), byName.keySet());
+        var rate = (Map<String, Object>) ((Map<String, Object>) byName.get("rate-limit").get("statement")).get("rateBasedStatement");
+        assertEquals(Map.of("limit", 2000.0, "aggregateKeyType", "IP", "evaluationWindowSec", 300.0), rate);
+        assertEquals(Map.of("block", Map.of()), byName.get("rate-limit").get("action"));
+        var common = (Map<String, Object>) ((Map<String, Object>) byName.get("AWSManagedRulesCommonRuleSet").get("statement"))
+                .get("managedRuleGroupStatement");
+        assertEquals(List.of(Map.of("name", "SizeRestrictions_BODY", "actionToUse", Map.of("count", Map.of()))),
+                common.get("ruleActionOverrides"), "uploads over 8 KB must pass");
+        assertEquals(rules.size(), rules.stream().map(r -> r.get("priority")).distinct().count(), "unique priorities");
+        for (var rule : rules) {
+            var visibility = (Map<String, Object>) rule.get("visibilityConfig");
+            assertEquals(true, visibility.get("cloudwatchMetricsEnabled"));
+            assertEquals(true, visibility.get("sampledRequestsEnabled"));
+        }
+        var logs = named(result, "aws:cloudwatch/logGroup:LogGroup", "tutors-prod-waf-logs");
+        assertTrue(((String) logs.input("name")).startsWith("aws-waf-logs-"));
+        assertEquals(30.0, logs.input("retentionInDays"));
+        assertTrue(logs.providerRef().startsWith(usEast1Provider(result) + "::"), "logs in the web ACL's region");
+        var logging = named(result, "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", "tutors-prod-waf");
+        assertEquals(aclArn, logging.input("resourceArn"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void withoutTheCdnTheWafIsRegionalOnTheAlbAndBlocksCountries() {
+        var overrides = new HashMap<String, String>();
+        overrides.put("tutors:cdn", "false");
+        overrides.put("tutors:wafBlockedCountries", "[\"KP\",\"IR\"]");
+        var result = StackRuns.succeeded(StackRuns.with("prod", overrides));
+        assertTrue(ofType(result, DISTRIBUTION).isEmpty());
+        var acl = named(result, ACL, "tutors-prod-waf");
+        assertEquals("REGIONAL", acl.input("scope"));
+        var association = named(result, "aws:wafv2/webAclAssociation:WebAclAssociation", "tutors-prod-waf");
+        assertEquals(idOf(named(result, "aws:lb/loadBalancer:LoadBalancer", "tutors-prod-alb")), association.input("resourceArn"));
+        assertEquals(PulumiOutputs.of(((com.pulumi.aws.wafv2.WebAcl) acl.resource()).arn()), association.input("webAclArn"));
+        var geo = ((List<Map<String, Object>>) acl.input("rules")).get(0);
+        assertEquals("geo-block", geo.get("name"));
+        assertEquals(List.of("KP", "IR"), ((Map<?, ?>) ((Map<?, ?>) geo.get("statement")).get("geoMatchStatement")).get("countryCodes"));
+        assertTrue(ofType(result, "pulumi:providers:aws").stream().noneMatch(p -> p.name().endsWith("us-east-1")));
+        var https = named(result, "aws:lb/listener:Listener", "tutors-prod-https");
+        assertEquals("forward", ((Map<?, ?>) ((List<?>) https.input("defaultActions")).get(0)).get("type"), "no lockdown without CDN");
+    }
+
+    @Test
+    void alarmsWatchEveryPartWithArnSuffixDimensionsAndAnEncryptedTopic() {
+        var result = prod();
+        var topic = named(result, "aws:sns/topic:Topic", "tutors-prod-alarms");
+        var key = named(result, "aws:kms/key:Key", "tutors-prod-alarms");
+        assertEquals(idOf(key).isEmpty() ? null : "arn:aws:kms:eu-central-1:123456789012:key/" + idOf(key), topic.input("kmsMasterKeyId"));
+        assertEquals(true, key.input("enableKeyRotation"));
+        var keyPolicy = statements((String) key.input("policy"));
+        assertEquals(Map.of("Service", "cloudwatch.amazonaws.com"), keyPolicy.get(1).get("Principal"),
+                "CloudWatch cannot publish to a topic under the AWS-managed SNS key");
+        var topicArn = "arn:aws:sns:eu-central-1:123456789012:tutors-prod-alarms";
+        assertEquals(topicArn, result.outputs().get("alarmTopicArn"));
+        var alarms = ofType(result, ALARM).stream().collect(Collectors.toMap(PlannedResource::name, a -> a));
+        var albSuffix = PulumiOutputs.of(((com.pulumi.aws.lb.LoadBalancer) named(result, "aws:lb/loadBalancer:LoadBalancer",
+                "tutors-prod-alb").resource()).arnSuffix());
+        var backendTg = PulumiOutputs.of(((com.pulumi.aws.lb.TargetGroup) named(result, "aws:lb/targetGroup:TargetGroup",
+                "tutors-prod-backend").resource()).arnSuffix());
+        assertTrue(albSuffix.startsWith("app/") && backendTg.startsWith("targetgroup/"));
+        // name -> metric, statistic, operator, threshold, period, missing data, dimensions
+        Map<String, List<Object>> expected = Map.of(
+                "tutors-prod-backend-cpu", List.of("CPUUtilization", "Average", "GreaterThanThreshold", 80.0, 60.0, "missing",
+                        Map.of("ClusterName", "tutors-prod-cluster", "ServiceName", "tutors-prod-backend")),
+                "tutors-prod-frontend-memory", List.of("MemoryUtilization", "Average", "GreaterThanThreshold", 80.0, 60.0, "missing",
+                        Map.of("ClusterName", "tutors-prod-cluster", "ServiceName", "tutors-prod-frontend")),
+                "tutors-prod-alb-5xx", List.of("HTTPCode_ELB_5XX_Count", "Sum", "GreaterThanThreshold", 10.0, 60.0, "notBreaching",
+                        Map.of("LoadBalancer", albSuffix)),
+                "tutors-prod-backend-5xx", List.of("HTTPCode_Target_5XX_Count", "Sum", "GreaterThanThreshold", 10.0, 60.0,
+                        "notBreaching", Map.of("LoadBalancer", albSuffix, "TargetGroup", backendTg)),
+                "tutors-prod-backend-unhealthy-hosts", List.of("UnHealthyHostCount", "Maximum", "GreaterThanThreshold", 0.0, 60.0,
+                        "notBreaching", Map.of("LoadBalancer", albSuffix, "TargetGroup", backendTg)),
+                "tutors-prod-backend-no-healthy-hosts", List.of("HealthyHostCount", "Minimum", "LessThanThreshold", 1.0, 60.0,
+                        "breaching", Map.of("LoadBalancer", albSuffix, "TargetGroup", backendTg)),
+                "tutors-prod-rds-cpu", List.of("CPUUtilization", "Average", "GreaterThanThreshold", 80.0, 60.0, "missing",
+                        Map.of("DBInstanceIdentifier", "tutors-prod-postgres")),
+                "tutors-prod-rds-free-storage", List.of("FreeStorageSpace", "Minimum", "LessThanThreshold", 5368709120.0, 300.0,
+                        "missing", Map.of("DBInstanceIdentifier", "tutors-prod-postgres")),
+                "tutors-prod-redis-002-cpu", List.of("EngineCPUUtilization", "Average", "GreaterThanThreshold", 80.0, 60.0, "missing",
+                        Map.of("CacheClusterId", "tutors-prod-redis-002")),
+                "tutors-prod-redis-001-memory", List.of("DatabaseMemoryUsagePercentage", "Average", "GreaterThanThreshold", 80.0,
+                        60.0, "missing", Map.of("CacheClusterId", "tutors-prod-redis-001")));
+        expected.forEach((name, e) -> {
+            var alarm = alarms.get(name);
+            assertTrue(alarm != null, "no alarm " + name);
+            assertEquals(e, List.of(alarm.input("metricName"), alarm.input("statistic"), alarm.input("comparisonOperator"),
+                    alarm.input("threshold"), alarm.input("period"), alarm.input("treatMissingData"), alarm.input("dimensions")), name);
+        });
+        // 5 per service, ALB 5xx, 2 RDS, 2 per Redis node (prod has two).
+        assertEquals(10 + 1 + 2 + 4, alarms.size());
+        for (var alarm : alarms.values()) {
+            assertEquals(List.of(topicArn), alarm.input("alarmActions"));
+            assertEquals(List.of(topicArn), alarm.input("okActions"));
+            assertTrue(((String) alarm.input("alarmDescription")).length() > 10);
+            assertEquals(alarm.name(), alarm.input("name"));
+        }
+        assertTrue(ofType(result, "aws:sns/topicSubscription:TopicSubscription").isEmpty(), "no alarmEmail in the stack file");
+    }
+
+    @Test
+    void anAlarmEmailSubscribesToTheTopic() {
+        var result = StackRuns.succeeded(StackRuns.with("staging", StackRuns.override("tutors:alarmEmail", "ops@tutors.example.com")));
+        var subscription = named(result, "aws:sns/topicSubscription:TopicSubscription", "tutors-staging-alarms-email");
+        assertEquals("email", subscription.input("protocol"));
+        assertEquals("ops@tutors.example.com", subscription.input("endpoint"));
+        assertEquals(result.outputs().get("alarmTopicArn"), subscription.input("topic"));
+    }
+
+    @Test
+    void stagingHasAlarmsOnlyAndEachPartCanBeSwitchedOff() {
+        var staging = StackRuns.succeeded(StackRuns.committed("staging"));
+        assertTrue(ofType(staging, DISTRIBUTION).isEmpty());
+        assertTrue(ofType(staging, ACL).isEmpty());
+        assertEquals(10 + 1 + 2 + 2, ofType(staging, ALARM).size(), "one Redis node in staging");
+        var none = StackRuns.succeeded(StackRuns.with("prod", Map.of("tutors:cdn", "false", "tutors:waf", "false", "tutors:alarms", "false")));
+        assertTrue(none.resources().stream().noneMatch(r -> r.phase() == 6 && r.custom()), "phase 6 declares nothing");
+    }
+
+    /** Reads computed outputs of the mock engine. */
+    static final class PulumiOutputs {
+        static String of(com.pulumi.core.Output<String> output) {
+            return com.pulumi.test.internal.PulumiTestInternal.extractOutputData(output).getValueNullable();
+        }
+    }
+}
