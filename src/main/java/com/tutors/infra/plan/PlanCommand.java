@@ -1,8 +1,15 @@
 package com.tutors.infra.plan;
 
+import com.tutors.infra.config.Keys;
+import com.tutors.infra.plan.cost.CostModel;
+import com.tutors.infra.plan.cost.CostReport;
+import com.tutors.infra.plan.cost.PriceBook;
+import com.tutors.infra.plan.cost.Usage;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,13 +21,17 @@ public final class PlanCommand {
     private PlanCommand() {
     }
 
-    static final String USAGE = "usage: plan --stack <name> [--format text|json] [--set key=value ...] [--dir <project dir>]";
+    static final String USAGE = "usage: plan --stack <name> [--format text|json|cost|mermaid] [--set key=value ...]"
+            + " [--usage key=value ...] [--dir <project dir>]\n       plan --compare <stackA> <stackB> [--set ...] [--usage ...]";
+    static final List<String> FORMATS = List.of("text", "json", "cost", "mermaid");
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         String stack = null;
         var format = "text";
         var dir = Path.of(".");
         var overrides = new LinkedHashMap<String, String>();
+        var usage = Usage.defaults();
+        List<String> compare = null;
         for (int i = 0; i < args.length; i++) {
             var flag = args[i];
             if (!flag.startsWith("--") || i + 1 >= args.length) {
@@ -29,6 +40,20 @@ public final class PlanCommand {
             var value = args[++i];
             switch (flag) {
                 case "--stack" -> stack = value;
+                case "--compare" -> {
+                    if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                        return usage(err, "--compare needs two stacks");
+                    }
+                    compare = List.of(value, args[++i]);
+                }
+                case "--usage" -> {
+                    int eq = value.indexOf('=');
+                    try {
+                        usage = usage.with(value.substring(0, Math.max(eq, 0)), Double.parseDouble(value.substring(eq + 1)));
+                    } catch (IllegalArgumentException e) {
+                        return usage(err, "--usage " + value + ": " + (e instanceof NumberFormatException ? "not a number" : e.getMessage()));
+                    }
+                }
                 case "--format" -> format = value;
                 case "--dir" -> dir = Path.of(value);
                 case "--set" -> {
@@ -44,26 +69,70 @@ public final class PlanCommand {
                 }
             }
         }
+        if (!FORMATS.contains(format)) {
+            return usage(err, "unknown format '" + format + "'; allowed: " + String.join(", ", FORMATS));
+        }
+        if (compare != null) {
+            if (stack != null) {
+                return usage(err, "--compare and --stack do not go together");
+            }
+            try {
+                var a = planned(dir, compare.get(0), overrides, err);
+                var b = planned(dir, compare.get(1), overrides, err);
+                out.print(CostReport.compare(compare.get(0), a, estimate(a, usage), compare.get(1), b, estimate(b, usage)));
+                return 0;
+            } catch (Failed e) {
+                return e.code;
+            }
+        }
         if (stack == null) {
-            return usage(err, "--stack is required");
+            return usage(err, "--stack (or --compare) is required");
         }
-        if (!format.equals("text") && !format.equals("json")) {
-            return usage(err, "unknown format '" + format + "'; allowed: text, json");
+        try {
+            var result = planned(dir, stack, overrides, err);
+            var estimate = estimate(result, usage);
+            out.print(switch (format) {
+                case "json" -> PlanFormats.json(result, estimate);
+                case "cost" -> CostReport.text(stack, estimate);
+                case "mermaid" -> Diagram.mermaid(result);
+                default -> PlanFormats.text(result, estimate);
+            });
+            return 0;
+        } catch (Failed e) {
+            return e.code;
         }
+    }
+
+    /** A plan that could not be made; the reason is already printed. */
+    private static final class Failed extends RuntimeException {
+        final int code;
+
+        Failed(int code) {
+            super(null, null, false, false);
+            this.code = code;
+        }
+    }
+
+    /** @throws Failed with 2 for an unknown stack, 1 for a configuration the program rejects */
+    private static OfflineRun.Result planned(Path dir, String stack, Map<String, String> overrides, PrintStream err) {
         OfflineRun.Result result;
         try {
             result = OfflineRun.plan(dir, stack, overrides, Map.of());
         } catch (IllegalArgumentException e) {
             err.println("plan: " + e.getMessage());
-            return 2;
+            throw new Failed(2);
         }
         if (!result.succeeded()) {
             err.println("plan: invalid configuration for stack '" + stack + "':");
             result.problems().forEach(p -> err.println("  - " + p));
-            return 1;
+            throw new Failed(1);
         }
-        out.print(format.equals("json") ? PlanFormats.json(result) : PlanFormats.text(result));
-        return 0;
+        return result;
+    }
+
+    public static CostModel.Estimate estimate(OfflineRun.Result result, Usage usage) {
+        var region = result.config().getOrDefault(Keys.AWS_REGION.fullName(), Keys.AWS_REGION.prodDefault());
+        return CostModel.estimate(result.resources(), usage, PriceBook.load(region));
     }
 
     private static int usage(PrintStream err, String problem) {

@@ -7,6 +7,8 @@ import com.google.gson.JsonPrimitive;
 import com.google.gson.JsonSerializer;
 import com.tutors.infra.config.Keys;
 import com.tutors.infra.config.Phase;
+import com.tutors.infra.plan.cost.CostModel;
+import com.tutors.infra.plan.cost.CostReport;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +21,7 @@ public final class PlanFormats {
     private PlanFormats() {
     }
 
-    public static String json(OfflineRun.Result result) {
+    public static String json(OfflineRun.Result result, CostModel.Estimate estimate) {
         var gson = new GsonBuilder()
                 .setPrettyPrinting()
                 .serializeNulls()
@@ -52,11 +54,35 @@ public final class PlanFormats {
         }
         document.put("resources", resources);
         document.put("outputs", result.outputs());
+        var cost = new LinkedHashMap<String, Object>();
+        cost.put("currency", "USD");
+        cost.put("priceVersion", estimate.priceVersion());
+        cost.put("total", round(estimate.total()));
+        var phases = new LinkedHashMap<String, Object>();
+        estimate.byPhase().forEach((p, usd) -> phases.put(String.valueOf(p), round(usd)));
+        cost.put("byPhase", phases);
+        cost.put("usage", estimate.usage().all());
+        cost.put("lines", estimate.lines().stream().map(l -> {
+            var line = new LinkedHashMap<String, Object>();
+            line.put("phase", l.phase());
+            line.put("resource", l.resource());
+            line.put("item", l.item());
+            line.put("quantity", round(l.quantity()));
+            line.put("unit", l.unit());
+            line.put("unitPrice", l.unitPrice());
+            line.put("monthly", round(l.monthly()));
+            return line;
+        }).toList());
+        document.put("cost", cost);
         JsonElement tree = gson.toJsonTree(document);
         return gson.toJson(tree == null ? JsonNull.INSTANCE : tree) + "\n";
     }
 
-    public static String text(OfflineRun.Result result) {
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    public static String text(OfflineRun.Result result, CostModel.Estimate estimate) {
         var text = new StringBuilder();
         var byParent = new HashMap<String, List<PlannedResource>>();
         result.resources().forEach(r -> byParent.computeIfAbsent(r.parentUrn(), k -> new ArrayList<>()).add(r));
@@ -77,6 +103,14 @@ public final class PlanFormats {
                     .append(" (").append(inPhase).append(" resources)\n");
             components.forEach(c -> tree(c, byParent, "  ", text));
         }
+        text.append("\nEstimated monthly cost: ").append(CostReport.money(estimate.total())).append(" (");
+        var first = true;
+        for (var phase : estimate.byPhase().entrySet()) {
+            text.append(first ? "" : ", ").append("phase ").append(phase.getKey()).append(' ')
+                    .append(CostReport.money(phase.getValue()));
+            first = false;
+        }
+        text.append("); details: --format cost\n");
         text.append("\nOutputs (offline values):\n");
         result.outputs().forEach((k, v) -> text.append("  ").append(k).append(" = ").append(v).append('\n'));
         return text.toString();

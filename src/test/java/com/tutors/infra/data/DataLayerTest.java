@@ -177,7 +177,8 @@ class DataLayerTest {
         assertEquals(5432, ((Number) result.outputs().get("rdsPort")).intValue());
         assertEquals(redisHost(result, env), result.outputs().get("redisEndpoint"));
         assertEquals(6379, ((Number) result.outputs().get("redisPort")).intValue());
-        var json = PlanFormats.json(result) + PlanFormats.text(result);
+        var estimate = com.tutors.infra.plan.PlanCommand.estimate(result, com.tutors.infra.plan.cost.Usage.defaults());
+        var json = PlanFormats.json(result, estimate) + PlanFormats.text(result, estimate);
         for (var secret : FAKE_SECRETS.values()) {
             assertFalse(json.contains(secret), "the plan shows a secret value");
             assertFalse(json.contains(ConnectionStrings.encode(secret)), "the plan shows an encoded secret value");

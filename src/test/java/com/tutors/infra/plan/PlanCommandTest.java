@@ -74,6 +74,55 @@ class PlanCommandTest {
     }
 
     @Test
+    void costFormatPricesEveryPhase() {
+        var run = plan("--stack", "prod", "--format", "cost", "--dir", StackRuns.PROJECT_DIR.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("Estimated monthly cost of stack prod: $"), run.out());
+        for (int phase = 1; phase <= 6; phase++) {
+            assertTrue(run.out().contains("\nPhase " + phase + " "), "phase " + phase);
+        }
+        var more = plan("--stack", "prod", "--format", "cost", "--usage", "cdnDataGb=1050", "--dir", StackRuns.PROJECT_DIR.toString());
+        assertTrue(more.out().contains("cdnDataGb=1,050"), more.out());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void jsonCarriesTheCost() {
+        var run = plan("--stack", "staging", "--format", "json", "--dir", StackRuns.PROJECT_DIR.toString());
+        var cost = (Map<String, Object>) new Gson().fromJson(run.out(), Map.class).get("cost");
+        assertEquals("USD", cost.get("currency"));
+        assertEquals(82.85, cost.get("total"));
+        assertTrue(((List<?>) cost.get("lines")).size() > 20);
+    }
+
+    @Test
+    void compareIsMarkdownWithADifferencePerPhase() {
+        var run = plan("--compare", "staging", "prod", "--dir", StackRuns.PROJECT_DIR.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("### Infrastructure: `staging` vs `prod`"), run.out());
+        assertTrue(run.out().contains("| 2 Data |"));
+        assertTrue(run.out().contains("| **Total** |"));
+        assertTrue(run.out().contains("**$82.85** | **$266.78** | **+$183.93**"), run.out());
+    }
+
+    @Test
+    void mermaidDrawsTheDeclaredArchitecture() {
+        var run = plan("--stack", "prod", "--format", "mermaid", "--dir", StackRuns.PROJECT_DIR.toString());
+        assertTrue(run.out().startsWith("flowchart LR\n"));
+        assertTrue(run.out().contains("cdn --> alb") && run.out().contains("waf -. guards .- cdn"), run.out());
+        var staging = plan("--stack", "staging", "--format", "mermaid", "--dir", StackRuns.PROJECT_DIR.toString());
+        assertTrue(staging.out().contains("dns --> alb") && !staging.out().contains("cdn"), staging.out());
+        assertTrue(staging.out().contains("NAT instance"));
+    }
+
+    @Test
+    void theReadmeDiagramIsTheProgramsOwn() throws java.io.IOException {
+        var run = plan("--stack", "prod", "--format", "mermaid", "--dir", StackRuns.PROJECT_DIR.toString());
+        var readme = java.nio.file.Files.readString(StackRuns.PROJECT_DIR.resolve("README.md"));
+        assertTrue(readme.contains("```mermaid\n" + run.out() + "```"), "regenerate the README diagram: plan --stack prod --format mermaid");
+    }
+
+    @Test
     void badArgumentsAndUnknownStacksExitTwo() {
         var unknownStack = plan("--stack", "qa", "--dir", StackRuns.PROJECT_DIR.toString());
         assertEquals(2, unknownStack.exit());
@@ -83,5 +132,10 @@ class PlanCommandTest {
         assertEquals(2, plan("--stack", "prod", "--format", "yaml").exit());
         assertEquals(2, plan("--stack", "prod", "--frobnicate", "1").exit());
         assertEquals(2, plan("--stack", "prod", "--set", "novalue").exit());
+        assertEquals(2, plan("--stack", "prod", "--usage", "bandwidth=3").exit());
+        assertEquals(2, plan("--stack", "prod", "--usage", "logsGb=lots").exit());
+        assertEquals(2, plan("--compare", "prod").exit());
+        assertEquals(2, plan("--compare", "prod", "qa", "--dir", StackRuns.PROJECT_DIR.toString()).exit());
+        assertEquals(2, plan("--compare", "prod", "staging", "--stack", "prod").exit());
     }
 }

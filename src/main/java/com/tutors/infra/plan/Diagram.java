@@ -1,0 +1,141 @@
+package com.tutors.infra.plan;
+
+import com.tutors.infra.config.Phase;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * A Mermaid architecture diagram drawn from the resources the program declares: phases as groups,
+ * a node for each kind of component present, and the request path between them. The README's
+ * picture is this output, and a test keeps the two equal.
+ */
+public final class Diagram {
+    private Diagram() {
+    }
+
+    private record Node(String id, int phase, String label, String shape) {
+    }
+
+    public static String mermaid(OfflineRun.Result result) {
+        var res = result.resources();
+        var nodes = new ArrayList<Node>();
+        var present = new LinkedHashMap<String, Boolean>();
+        var nat = count(res, "aws:ec2/natGateway:NatGateway");
+        add(nodes, present, res, "vpc", 1, "VPC " + one(res, "aws:ec2/vpc:Vpc", "cidrBlock") + ", "
+                + count(res, "aws:ec2/subnet:Subnet") / 2 + " AZs", "[", type("aws:ec2/vpc:Vpc"));
+        add(nodes, present, res, "nat", 1, nat > 0 ? "NAT gateway x" + nat : "NAT instance", "[",
+                type("aws:ec2/natGateway:NatGateway").or(type("aws:ec2/instance:Instance")));
+        add(nodes, present, res, "rds", 2, "RDS PostgreSQL " + one(res, "aws:rds/instance:Instance", "instanceClass"), "[(",
+                type("aws:rds/instance:Instance"));
+        add(nodes, present, res, "redis", 2, "ElastiCache Redis " + one(res, REDIS, "nodeType"), "[(", type(REDIS));
+        add(nodes, present, res, "secrets", 2, "Secrets Manager x" + count(res, SECRET), "[", type(SECRET));
+        add(nodes, present, res, "media", 3, "S3 media", "[(", type(BUCKET).and(named("-media")));
+        add(nodes, present, res, "static", 3, "S3 static", "[(", type(BUCKET).and(named("-static")));
+        add(nodes, present, res, "ecr", 3, "ECR backend, frontend", "[(", type("aws:ecr/repository:Repository"));
+        add(nodes, present, res, "frontend", 4, "ECS frontend :3000", "[", type(SERVICE).and(named("-frontend")));
+        add(nodes, present, res, "backend", 4, "ECS backend :8000", "[", type(SERVICE).and(named("-backend")));
+        add(nodes, present, res, "migrate", 4, "migrate task", "[",
+                type("aws:ecs/taskDefinition:TaskDefinition").and(named("-migrate")));
+        add(nodes, present, res, "dns", 5, "Route 53", "[", type("aws:route53/record:Record"));
+        add(nodes, present, res, "alb", 5, "ALB " + one(res, ALB, "ipAddressType"), "[", type(ALB));
+        add(nodes, present, res, "cdn", 6, "CloudFront", "[", type("aws:cloudfront/distribution:Distribution"));
+        add(nodes, present, res, "waf", 6, "WAF", "[", type("aws:wafv2/webAcl:WebAcl"));
+        add(nodes, present, res, "alarms", 6, "CloudWatch alarms x" + count(res, ALARM), "[", type(ALARM));
+
+        var out = new StringBuilder("flowchart LR\n");
+        out.append("  users((Users))\n");
+        for (var phase : Phase.values()) {
+            var inPhase = nodes.stream().filter(n -> n.phase() == phase.number()).toList();
+            if (inPhase.isEmpty()) {
+                continue;
+            }
+            out.append("  subgraph p").append(phase.number()).append("[\"Phase ").append(phase.number()).append(' ')
+                    .append(phase.title()).append("\"]\n");
+            for (var n : inPhase) {
+                var close = n.shape().equals("[(") ? ")]" : "]";
+                out.append("    ").append(n.id()).append(n.shape()).append('"').append(n.label()).append('"').append(close).append('\n');
+            }
+            out.append("  end\n");
+        }
+        var edges = new ArrayList<String>();
+        var entry = present.containsKey("dns") ? "dns" : present.containsKey("alb") ? "alb" : null;
+        if (entry != null) {
+            edges.add("users --> " + entry);
+        }
+        if (present.containsKey("cdn")) {
+            edges.add("dns --> cdn");
+            edges.add("cdn --> alb");
+            edges.add("cdn --> static");
+            edges.add("cdn --> media");
+            if (present.containsKey("waf")) {
+                edges.add("waf -. guards .- cdn");
+            }
+        } else if (present.containsKey("dns")) {
+            edges.add("dns --> alb");
+            if (present.containsKey("waf")) {
+                edges.add("waf -. guards .- alb");
+            }
+        } else if (present.containsKey("waf")) {
+            edges.add("waf -. guards .- alb");
+        }
+        if (present.containsKey("alb")) {
+            edges.add("alb -- \"/\" --> frontend");
+            edges.add("alb -- \"/api, /admin\" --> backend");
+        }
+        for (var e : List.of("backend --> rds", "backend --> redis", "backend --> media", "backend --> static",
+                "migrate --> rds", "backend -. env .- secrets", "frontend -. env .- secrets", "ecr -. images .- backend",
+                "ecr -. images .- frontend", "backend --> nat", "nat --> vpc")) {
+            var ends = e.split(" ");
+            if (present.containsKey(ends[0]) && present.containsKey(ends[ends.length - 1])) {
+                edges.add(e);
+            }
+        }
+        if (present.containsKey("alarms")) {
+            edges.add("alarms -. watch .- alb");
+        }
+        edges.stream().filter(e -> present.keySet().containsAll(endpoints(e)) || e.startsWith("users"))
+                .forEach(e -> out.append("  ").append(e).append('\n'));
+        return out.toString();
+    }
+
+    private static List<String> endpoints(String edge) {
+        var parts = edge.split(" ");
+        return List.of(parts[0], parts[parts.length - 1]);
+    }
+
+    private static final String REDIS = "aws:elasticache/replicationGroup:ReplicationGroup";
+    private static final String SECRET = "aws:secretsmanager/secret:Secret";
+    private static final String BUCKET = "aws:s3/bucketV2:BucketV2";
+    private static final String SERVICE = "aws:ecs/service:Service";
+    private static final String ALB = "aws:lb/loadBalancer:LoadBalancer";
+    private static final String ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+
+    private static Predicate<PlannedResource> type(String type) {
+        return r -> r.type().equals(type);
+    }
+
+    private static Predicate<PlannedResource> named(String suffix) {
+        return r -> r.name().endsWith(suffix);
+    }
+
+    /** A node for a kind of component, when the program declares one. */
+    private static void add(List<Node> nodes, Map<String, Boolean> present, List<PlannedResource> res, String id, int phase,
+                            String label, String shape, Predicate<PlannedResource> which) {
+        if (res.stream().anyMatch(which)) {
+            nodes.add(new Node(id, phase, label, shape));
+            present.put(id, true);
+        }
+    }
+
+    private static long count(List<PlannedResource> res, String type) {
+        return res.stream().filter(r -> r.type().equals(type)).count();
+    }
+
+    private static String one(List<PlannedResource> res, String type, String input) {
+        return res.stream().filter(r -> r.type().equals(type)).map(r -> String.valueOf(r.input(input))).findFirst().orElse("");
+    }
+}

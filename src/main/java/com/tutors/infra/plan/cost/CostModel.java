@@ -1,0 +1,197 @@
+package com.tutors.infra.plan.cost;
+
+import com.tutors.infra.plan.PlannedResource;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Prices what the program really declares: a pure function of the planned resources (their
+ * inputs), the usage assumptions and the price file. Nothing here reads settings.
+ */
+public final class CostModel {
+    private CostModel() {
+    }
+
+    /** Amazon Linux 2023's root volume. */
+    static final int NAT_INSTANCE_ROOT_GB = 8;
+
+    public record Estimate(List<CostLine> lines, Map<Integer, Double> byPhase, double total, Usage usage,
+                           String priceVersion) {
+    }
+
+    public static Estimate estimate(List<PlannedResource> resources, Usage usage, PriceBook prices) {
+        var lines = new ArrayList<CostLine>();
+        double hours = prices.hoursPerMonth();
+        var tasks = new HashMap<String, PlannedResource>();
+        resources.stream().filter(r -> r.type().equals("aws:ecs/taskDefinition:TaskDefinition"))
+                .forEach(t -> tasks.put(String.valueOf(t.input("family")), t));
+        var zones = new TreeMap<String, Integer>();
+        int logGroups = 0;
+        int logRetentionDays = 0;
+
+        for (var r : resources) {
+            int phase = r.phase();
+            var name = r.name();
+            switch (r.type()) {
+                case "aws:ec2/natGateway:NatGateway" -> {
+                    lines.add(new CostLine(phase, name, "NAT gateway", hours, "hours", prices.price("natGatewayHour")));
+                    long gateways = resources.stream().filter(x -> x.type().equals(r.type())).count();
+                    lines.add(new CostLine(phase, name, "NAT gateway data processed", usage.get("natDataGb") / gateways, "GB",
+                            prices.price("natGatewayDataGb")));
+                }
+                case "aws:ec2/eip:Eip" -> lines.add(new CostLine(phase, name, "Public IPv4 address (Elastic IP)", hours,
+                        "hours", prices.price("publicIpv4Hour")));
+                case "aws:ec2/instance:Instance" -> {
+                    var type = String.valueOf(r.input("instanceType"));
+                    lines.add(new CostLine(phase, name, "NAT instance " + type, hours, "hours", prices.price("ec2Hour", type)));
+                    lines.add(new CostLine(phase, name, "NAT instance gp3 root volume", NAT_INSTANCE_ROOT_GB, "GB-months",
+                            prices.price("ebsGp3GbMonth")));
+                }
+                case "aws:ec2/vpcEndpoint:VpcEndpoint" -> {
+                    if ("Interface".equals(r.input("vpcEndpointType"))) {
+                        int azs = ((List<?>) r.input("subnetIds")).size();
+                        lines.add(new CostLine(phase, name, "VPC interface endpoint", hours * azs, "AZ-hours",
+                                prices.price("vpcInterfaceEndpointHour")));
+                    }
+                }
+                case "aws:lb/loadBalancer:LoadBalancer" -> {
+                    int azs = ((List<?>) r.input("subnets")).size();
+                    lines.add(new CostLine(phase, name, "Application Load Balancer", hours, "hours", prices.price("albHour")));
+                    lines.add(new CostLine(phase, name, "ALB capacity units", usage.get("albLcu") * hours, "LCU-hours",
+                            prices.price("albLcuHour")));
+                    // Since February 2024 every public IPv4 address is billed: the ALB has one per AZ.
+                    lines.add(new CostLine(phase, name, "Public IPv4 addresses of the ALB (one per AZ)", hours * azs,
+                            "hours", prices.price("publicIpv4Hour")));
+                }
+                case "aws:ecs/service:Service" -> lines.addAll(fargate(r, tasks, hours, prices));
+                case "aws:rds/instance:Instance" -> {
+                    var cls = String.valueOf(r.input("instanceClass"));
+                    int copies = Boolean.TRUE.equals(r.input("multiAz")) ? 2 : 1;
+                    var az = copies == 2 ? " Multi-AZ" : " single-AZ";
+                    lines.add(new CostLine(phase, name, "RDS PostgreSQL " + cls + az, hours * copies, "instance-hours",
+                            prices.price("rdsPostgresHour", cls)));
+                    lines.add(new CostLine(phase, name, "RDS gp3 storage" + az, number(r, "allocatedStorage") * copies,
+                            "GB-months", prices.price("rdsGp3GbMonth")));
+                }
+                case "aws:elasticache/replicationGroup:ReplicationGroup" -> {
+                    var node = String.valueOf(r.input("nodeType"));
+                    double nodes = number(r, "numCacheClusters");
+                    lines.add(new CostLine(phase, name, "ElastiCache Redis " + node + " x " + (int) nodes, hours * nodes,
+                            "node-hours", prices.price("elasticacheHour", node)));
+                }
+                case "aws:secretsmanager/secret:Secret" -> lines.add(new CostLine(phase, name, "Secrets Manager secret", 1,
+                        "secret-months", prices.price("secretMonth")));
+                case "aws:route53/record:Record" -> zones.merge(String.valueOf(r.input("zoneId")), phase, Math::min);
+                case "aws:cloudwatch/metricAlarm:MetricAlarm" -> lines.add(new CostLine(phase, name, "CloudWatch alarm", 1,
+                        "alarm-months", prices.price("cloudwatchAlarmMonth")));
+                case "aws:cloudwatch/logGroup:LogGroup" -> {
+                    if (String.valueOf(r.input("name")).startsWith("/ecs/")) {
+                        logGroups++;
+                        logRetentionDays = Math.max(logRetentionDays, (int) number(r, "retentionInDays"));
+                    }
+                }
+                case "aws:wafv2/webAcl:WebAcl" -> {
+                    lines.add(new CostLine(phase, name, "WAF web ACL", 1, "ACL-months", prices.price("wafWebAclMonth")));
+                    lines.add(new CostLine(phase, name, "WAF rules", ((List<?>) r.input("rules")).size(), "rule-months",
+                            prices.price("wafRuleMonth")));
+                    lines.add(new CostLine(phase, name, "WAF requests", usage.get("wafRequestsMillion"), "million requests",
+                            prices.price("wafMillionRequests")));
+                }
+                case "aws:cloudfront/distribution:Distribution" -> {
+                    lines.add(new CostLine(phase, name, "CloudFront data out", usage.get("cdnDataGb"), "GB",
+                            prices.price("cloudfrontDataOutGb")));
+                    lines.add(new CostLine(phase, name, "CloudFront HTTPS requests", usage.get("cdnRequestsMillion") * 100,
+                            "10k requests", prices.price("cloudfrontTenThousandHttpsRequests")));
+                }
+                case "aws:s3/bucketV2:BucketV2" -> {
+                    var key = name.endsWith("-media") ? "mediaGb" : name.endsWith("-static") ? "staticGb" : "albLogsGb";
+                    lines.add(new CostLine(phase, name, "S3 Standard storage", usage.get(key), "GB-months",
+                            prices.price("s3StandardGbMonth")));
+                }
+                case "aws:ecr/repository:Repository" -> lines.add(new CostLine(phase, name, "ECR image storage",
+                        usage.get("ecrGbPerRepository"), "GB-months", prices.price("ecrGbMonth")));
+                case "aws:kms/key:Key" -> lines.add(new CostLine(phase, name, "KMS customer-managed key", 1, "key-months",
+                        prices.price("kmsKeyMonth")));
+                default -> {
+                }
+            }
+        }
+        zones.forEach((zone, phase) -> lines.add(new CostLine(phase, "hosted zone " + zone, "Route 53 hosted zone", 1,
+                "zone-months", prices.price("route53ZoneMonth"))));
+        if (logGroups > 0) {
+            double gb = usage.get("logsGb");
+            lines.add(new CostLine(4, "/ecs/*", "CloudWatch Logs ingestion", gb, "GB", prices.price("cloudwatchLogsIngestGb")));
+            // At a steady rate, retention keeps about (retention / 30) months of logs.
+            lines.add(new CostLine(4, "/ecs/*", "CloudWatch Logs storage (" + logRetentionDays + "-day retention)",
+                    gb * logRetentionDays / 30.0, "GB-months", prices.price("cloudwatchLogsStoredGbMonth")));
+        }
+
+        var byPhase = new TreeMap<Integer, Double>();
+        lines.forEach(l -> byPhase.merge(l.phase(), l.monthly(), Double::sum));
+        double total = lines.stream().mapToDouble(CostLine::monthly).sum();
+        return new Estimate(List.copyOf(lines), byPhase, total, usage, prices.version());
+    }
+
+    /**
+     * A service's tasks on Fargate: the base runs on demand, the rest split by the strategy's weights.
+     * Task size and architecture come from the task definition the service runs.
+     */
+    private static List<CostLine> fargate(PlannedResource service, Map<String, PlannedResource> tasks, double hours,
+                                          PriceBook prices) {
+        var arn = String.valueOf(service.input("taskDefinition"));
+        var family = arn.substring(arn.lastIndexOf('/') + 1).replaceAll(":\\d+$", "");
+        var task = tasks.get(family);
+        if (task == null) {
+            throw new IllegalStateException("service " + service.name() + " runs an undeclared task definition " + arn);
+        }
+        double vcpu = Double.parseDouble(String.valueOf(task.input("cpu"))) / 1024;
+        double gb = Double.parseDouble(String.valueOf(task.input("memory"))) / 1024;
+        var arch = String.valueOf(task.input("runtimePlatform.cpuArchitecture"));
+        double count = number(service, "desiredCount");
+        double onDemand = count;
+        double spot = 0;
+        if (service.input("capacityProviderStrategies") instanceof List<?> strategy) {
+            double base = 0;
+            double onDemandWeight = 0;
+            double spotWeight = 0;
+            for (var s : strategy) {
+                var share = (Map<?, ?>) s;
+                var weight = ((Number) share.get("weight")).doubleValue();
+                if ("FARGATE_SPOT".equals(share.get("capacityProvider"))) {
+                    spotWeight += weight;
+                } else {
+                    base += share.get("base") == null ? 0 : ((Number) share.get("base")).doubleValue();
+                    onDemandWeight += weight;
+                }
+            }
+            double rest = Math.max(0, count - base);
+            spot = spotWeight == 0 ? 0 : rest * spotWeight / (spotWeight + onDemandWeight);
+            onDemand = count - spot;
+        }
+        var size = fmt(vcpu) + " vCPU / " + fmt(gb) + " GB " + arch;
+        var lines = new ArrayList<CostLine>();
+        if (onDemand > 0) {
+            lines.add(new CostLine(service.phase(), service.name(), "Fargate tasks (" + size + ", on demand) x " + fmt(onDemand),
+                    onDemand * hours, "task-hours",
+                    vcpu * prices.price("fargateVcpuHour", arch) + gb * prices.price("fargateGbHour", arch)));
+        }
+        if (spot > 0) {
+            lines.add(new CostLine(service.phase(), service.name(), "Fargate Spot tasks (" + size + ") x " + fmt(spot),
+                    spot * hours, "task-hours",
+                    vcpu * prices.price("fargateSpotVcpuHour", arch) + gb * prices.price("fargateSpotGbHour", arch)));
+        }
+        return lines;
+    }
+
+    private static double number(PlannedResource r, String input) {
+        return ((Number) r.input(input)).doubleValue();
+    }
+
+    private static String fmt(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}
