@@ -3,10 +3,13 @@ package com.tutors.infra.plan;
 import com.tutors.infra.config.Keys;
 import com.tutors.infra.plan.cost.CostModel;
 import com.tutors.infra.plan.cost.CostReport;
+import com.tutors.infra.plan.cost.PlanSummary;
 import com.tutors.infra.plan.cost.PriceBook;
 import com.tutors.infra.plan.cost.Usage;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +25,8 @@ public final class PlanCommand {
     }
 
     static final String USAGE = "usage: plan --stack <name> [--format text|json|cost|mermaid] [--set key=value ...]"
-            + " [--usage key=value ...] [--dir <project dir>]\n       plan --compare <stackA> <stackB> [--set ...] [--usage ...]";
+            + " [--usage key=value ...] [--dir <project dir>]\n       plan --compare <stackA> <stackB> [--set ...] [--usage ...]"
+            + "\n       plan --compare-json <base plan.json> <head plan.json>";
     static final List<String> FORMATS = List.of("text", "json", "cost", "mermaid");
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -32,6 +36,7 @@ public final class PlanCommand {
         var overrides = new LinkedHashMap<String, String>();
         var usage = Usage.defaults();
         List<String> compare = null;
+        List<String> compareJson = null;
         for (int i = 0; i < args.length; i++) {
             var flag = args[i];
             if (!flag.startsWith("--") || i + 1 >= args.length) {
@@ -40,11 +45,15 @@ public final class PlanCommand {
             var value = args[++i];
             switch (flag) {
                 case "--stack" -> stack = value;
-                case "--compare" -> {
+                case "--compare", "--compare-json" -> {
                     if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-                        return usage(err, "--compare needs two stacks");
+                        return usage(err, flag + " needs two " + (flag.equals("--compare") ? "stacks" : "files"));
                     }
-                    compare = List.of(value, args[++i]);
+                    if (flag.equals("--compare")) {
+                        compare = List.of(value, args[++i]);
+                    } else {
+                        compareJson = List.of(value, args[++i]);
+                    }
                 }
                 case "--usage" -> {
                     int eq = value.indexOf('=');
@@ -72,6 +81,17 @@ public final class PlanCommand {
         if (!FORMATS.contains(format)) {
             return usage(err, "unknown format '" + format + "'; allowed: " + String.join(", ", FORMATS));
         }
+        if (compareJson != null) {
+            try {
+                var base = PlanSummary.fromJson(Files.readString(Path.of(compareJson.get(0))));
+                var head = PlanSummary.fromJson(Files.readString(Path.of(compareJson.get(1))));
+                out.print(CostReport.compare("base", base, "head", head));
+                return 0;
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("plan: --compare-json: " + e.getMessage());
+                return 2;
+            }
+        }
         if (compare != null) {
             if (stack != null) {
                 return usage(err, "--compare and --stack do not go together");
@@ -79,7 +99,8 @@ public final class PlanCommand {
             try {
                 var a = planned(dir, compare.get(0), overrides, err);
                 var b = planned(dir, compare.get(1), overrides, err);
-                out.print(CostReport.compare(compare.get(0), a, estimate(a, usage), compare.get(1), b, estimate(b, usage)));
+                out.print(CostReport.compare(compare.get(0), PlanSummary.of(a, estimate(a, usage)),
+                        compare.get(1), PlanSummary.of(b, estimate(b, usage))));
                 return 0;
             } catch (Failed e) {
                 return e.code;

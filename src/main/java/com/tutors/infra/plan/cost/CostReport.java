@@ -1,7 +1,6 @@
 package com.tutors.infra.plan.cost;
 
 import com.tutors.infra.config.Phase;
-import com.tutors.infra.plan.OfflineRun;
 
 import java.util.Locale;
 import java.util.TreeSet;
@@ -43,34 +42,31 @@ public final class CostReport {
     }
 
     /** Resources and monthly cost per phase, side by side, with the difference B - A. */
-    public static String compare(String a, OfflineRun.Result ra, CostModel.Estimate ea,
-                                 String b, OfflineRun.Result rb, CostModel.Estimate eb) {
+    public static String compare(String a, PlanSummary sa, String b, PlanSummary sb) {
         var out = new StringBuilder();
         out.append("### Infrastructure: `").append(a).append("` vs `").append(b).append("`\n\n");
         out.append("| Phase | Resources ").append(a).append(" | Resources ").append(b).append(" | Monthly ").append(a)
                 .append(" | Monthly ").append(b).append(" | Difference |\n|---|---:|---:|---:|---:|---:|\n");
-        var phases = new TreeSet<Integer>(ea.byPhase().keySet());
-        phases.addAll(eb.byPhase().keySet());
+        var phases = new TreeSet<Integer>(sa.cost().keySet());
+        phases.addAll(sb.cost().keySet());
         for (int p = 1; p <= Phase.LAST; p++) {
             phases.add(p);
         }
         for (var p : phases) {
-            double ca = ea.byPhase().getOrDefault(p, 0.0);
-            double cb = eb.byPhase().getOrDefault(p, 0.0);
-            out.append("| ").append(phaseName(p)).append(" | ").append(count(ra, p)).append(" | ").append(count(rb, p))
-                    .append(" | ").append(money(ca)).append(" | ").append(money(cb)).append(" | ").append(signed(cb - ca))
-                    .append(" |\n");
+            double ca = sa.cost().getOrDefault(p, 0.0);
+            double cb = sb.cost().getOrDefault(p, 0.0);
+            out.append("| ").append(phaseName(p)).append(" | ").append(sa.resources().getOrDefault(p, 0L)).append(" | ")
+                    .append(sb.resources().getOrDefault(p, 0L)).append(" | ").append(money(ca)).append(" | ")
+                    .append(money(cb)).append(" | ").append(signed(cb - ca)).append(" |\n");
         }
-        out.append("| **Total** | ").append(count(ra, -1)).append(" | ").append(count(rb, -1)).append(" | **")
-                .append(money(ea.total())).append("** | **").append(money(eb.total())).append("** | **")
-                .append(signed(eb.total() - ea.total())).append("** |\n\n");
-        out.append("Prices ").append(ea.priceVersion()).append(" (USD, before tax and free tier); usage assumptions as in ")
+        long ra = sa.resources().values().stream().mapToLong(Long::longValue).sum();
+        long rb = sb.resources().values().stream().mapToLong(Long::longValue).sum();
+        out.append("| **Total** | ").append(ra).append(" | ").append(rb).append(" | **").append(money(sa.total()))
+                .append("** | **").append(money(sb.total())).append("** | **").append(signed(sb.total() - sa.total()))
+                .append("** |\n\n");
+        out.append("Prices ").append(sb.priceVersion()).append(" (USD, before tax and free tier); usage assumptions as in ")
                 .append("`plan --format cost`.\n");
         return out.toString();
-    }
-
-    private static long count(OfflineRun.Result r, int phase) {
-        return r.resources().stream().filter(x -> x.custom() && !x.isProvider() && (phase < 0 || x.phase() == phase)).count();
     }
 
     private static String signed(double usd) {
