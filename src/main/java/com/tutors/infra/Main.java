@@ -2,10 +2,13 @@ package com.tutors.infra;
 
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
+import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
+import com.pulumi.aws.inputs.GetCallerIdentityArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.ProviderResource;
 import com.tutors.infra.compute.Compute;
@@ -61,13 +64,17 @@ public final class Main {
         var data = settings.declares(Phase.DATA) ? Optional.of(data(ctx, settings, foundation, phase)) : Optional.<DataLayer>empty();
         var storage = settings.declares(Phase.STORAGE)
                 ? Optional.of(storage(ctx, settings, !cdn, phase)) : Optional.<Storage>empty();
-        var edge = settings.declares(Phase.EDGE) ? Optional.of(edge(ctx, settings, foundation, cdn, phase)) : Optional.<Edge>empty();
+        // One invoke for the whole program: IAM trust, the log bucket and the alarm key name the account.
+        var account = settings.declares(Phase.COMPUTE) ? AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(),
+                new InvokeOptions(null, aws, null)).applyValue(r -> r.accountId()) : null;
+        var edge = settings.declares(Phase.EDGE)
+                ? Optional.of(edge(ctx, settings, account, foundation, cdn, phase)) : Optional.<Edge>empty();
         var compute = settings.declares(Phase.COMPUTE)
-                ? Optional.of(compute(ctx, settings, foundation, data.orElseThrow(), storage.orElseThrow(), edge, phase))
+                ? Optional.of(compute(ctx, settings, account, foundation, data.orElseThrow(), storage.orElseThrow(), edge, phase))
                 : Optional.<Compute>empty();
         var optimization = settings.declares(Phase.OPTIMIZATION)
-                ? Optional.of(optimization(ctx, settings, cdn, data.orElseThrow(), storage.orElseThrow(), edge.orElseThrow(),
-                compute.orElseThrow(), phase)) : Optional.<Optimization>empty();
+                ? Optional.of(optimization(ctx, settings, account, cdn, data.orElseThrow(), storage.orElseThrow(),
+                edge.orElseThrow(), compute.orElseThrow(), phase)) : Optional.<Optimization>empty();
 
         storage.ifPresent(s -> s.declareBucketPolicies(optimization.flatMap(o -> o.distributionArn)));
         edge.ifPresent(e -> e.declareSiteRecords(optimization.flatMap(Optimization::aliasTarget)));
@@ -109,11 +116,11 @@ public final class Main {
         return storage;
     }
 
-    private static Edge edge(Context ctx, StackSettings settings, Foundation foundation, boolean cdn,
+    private static Edge edge(Context ctx, StackSettings settings, Output<String> account, Foundation foundation, boolean cdn,
                              ComponentResourceOptions phase) {
         var names = settings.naming();
         var originSecret = cdn ? settings.optimization().originSecret().map(s -> s.output()) : Optional.<Output<String>>empty();
-        var edge = new Edge(names.name("edge"), new Edge.Args(names, settings.edge(), settings.region(), foundation.ipv6,
+        var edge = new Edge(names.name("edge"), new Edge.Args(names, settings.edge(), settings.region(), account, foundation.ipv6,
                 foundation.vpcId, foundation.publicSubnetIds, foundation.securityGroupId(SecurityRules.ALB), originSecret),
                 phase);
         ctx.export("albDnsName", edge.albDnsName);
@@ -126,14 +133,15 @@ public final class Main {
         return edge;
     }
 
-    private static Compute compute(Context ctx, StackSettings settings, Foundation foundation, DataLayer data,
+    private static Compute compute(Context ctx, StackSettings settings, Output<String> account, Foundation foundation,
+                                   DataLayer data,
                                 Storage storage, Optional<Edge> edge, ComponentResourceOptions phase) {
         var names = settings.naming();
         var site = edge.map(e -> new Compute.Site(e.host, e.url)).orElseGet(() -> settings.domain()
                 .map(d -> new Compute.Site(Output.of(d), Output.of("https://" + d)))
                 // Phase 4 alone: nothing routes to the services yet.
                 .orElseGet(() -> new Compute.Site(Output.of("localhost"), Output.of("http://localhost"))));
-        var compute = new Compute(names.name("compute"), new Compute.Args(names, settings.region(), settings.compute(),
+        var compute = new Compute(names.name("compute"), new Compute.Args(names, settings.region(), account, settings.compute(),
                 settings.edge().keepAliveSeconds(),
                 new Compute.Network(foundation.privateSubnetIds, foundation.securityGroupId(SecurityRules.ECS)),
                 new Compute.AppSecrets(data.secretArn(DataLayer.DB_URL), data.secretArn(DataLayer.REDIS_URL),
@@ -150,7 +158,8 @@ public final class Main {
         return compute;
     }
 
-    private static Optimization optimization(Context ctx, StackSettings settings, boolean cdn, DataLayer data,
+    private static Optimization optimization(Context ctx, StackSettings settings, Output<String> account, boolean cdn,
+                                             DataLayer data,
                                              Storage storage, Edge edge, Compute compute, ComponentResourceOptions phase) {
         var names = settings.naming();
         var opt = settings.optimization();
@@ -159,7 +168,7 @@ public final class Main {
                 ? Optional.of(provider(names, "aws-us-east-1", "us-east-1", settings)) : Optional.empty();
         var site = edge.zoneId.map(zone -> new Optimization.Site(settings.edge().domain().orElseThrow(), zone,
                 edge.validationRecordFqdn.orElseThrow()));
-        var optimization = new Optimization(names.name("optimization"), new Optimization.Args(names, opt,
+        var optimization = new Optimization(names.name("optimization"), new Optimization.Args(names, opt, account,
                 settings.compute().logRetentionDays(), settings.network().ipv6(), usEast1, site,
                 new Optimization.Origins(edge.albDnsName, edge.albZoneId, edge.albArn, storage.staticBucketDomain,
                         storage.mediaBucketDomain, opt.originSecret().map(s -> s.output()).orElse(Output.of(""))),

@@ -38,6 +38,20 @@ class PhaseGatingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"prod", "staging"})
+    void eachDataSourceIsReadOnceNeverPerResource(String stack) {
+        var result = StackRuns.succeeded(StackRuns.committed(stack));
+        var expected = new java.util.TreeMap<String, Integer>(java.util.Map.of(
+                "aws:index/getAvailabilityZones:getAvailabilityZones", 1,
+                "aws:index/getCallerIdentity:getCallerIdentity", 1,
+                "aws:route53/getZone:getZone", 1));
+        if (stack.equals("staging")) {
+            expected.put("aws:ssm/getParameter:getParameter", 1); // the NAT instance's AMI
+        }
+        assertEquals(expected, result.invokes());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "staging"})
     void theProviderIsTheSameWhateverLastPhaseSays(String stack) {
         var one = StackRuns.succeeded(StackRuns.with(stack, StackRuns.override("tutors:lastPhase", "1")));
         var all = StackRuns.succeeded(StackRuns.committed(stack));

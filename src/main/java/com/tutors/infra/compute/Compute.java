@@ -1,7 +1,5 @@
 package com.tutors.infra.compute;
 
-import com.pulumi.aws.AwsFunctions;
-import com.pulumi.aws.inputs.GetCallerIdentityArgs;
 import com.pulumi.aws.appautoscaling.Policy;
 import com.pulumi.aws.appautoscaling.PolicyArgs;
 import com.pulumi.aws.appautoscaling.Target;
@@ -32,7 +30,6 @@ import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.core.Output;
-import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -80,7 +77,7 @@ public final class Compute extends ComponentResource {
                                 List<Resource> listeners) {
     }
 
-    public record Args(Naming names, String region, ComputeSettings settings, int keepAliveSeconds,
+    public record Args(Naming names, String region, Output<String> accountId, ComputeSettings settings, int keepAliveSeconds,
                        Network network, AppSecrets secrets, Artifacts artifacts, Site site,
                        Optional<LoadBalancing> loadBalancing) {
     }
@@ -124,9 +121,7 @@ public final class Compute extends ComponentResource {
                                 .capacityProvider(share.provider()).base(share.base()).weight(share.weight()).build()).toList())
                 .build(), child);
 
-        // One invoke for the phase: the trust policies name this account.
-        var accountId = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(), new InvokeOptions(this, null, null)).applyValue(r -> r.accountId());
-        var trust = accountId.applyValue(ComputePolicies::ecsTasksTrust);
+        var trust = args.accountId().applyValue(ComputePolicies::ecsTasksTrust);
         var secrets = args.secrets();
 
         var execution = role("ecs-execution", "Lets ECS pull images, write logs and read this stack's app secrets", trust);

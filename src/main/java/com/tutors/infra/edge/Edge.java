@@ -1,11 +1,9 @@
 package com.tutors.infra.edge;
 
-import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.acm.Certificate;
 import com.pulumi.aws.acm.CertificateArgs;
 import com.pulumi.aws.acm.CertificateValidation;
 import com.pulumi.aws.acm.CertificateValidationArgs;
-import com.pulumi.aws.inputs.GetCallerIdentityArgs;
 import com.pulumi.aws.lb.Listener;
 import com.pulumi.aws.lb.ListenerArgs;
 import com.pulumi.aws.lb.ListenerRule;
@@ -74,7 +72,8 @@ public final class Edge extends ComponentResource {
      * @param originSecret when CloudFront fronts the site (phase 6): the ALB then answers only requests
      *                     carrying this value in {@link EdgePolicies#ORIGIN_HEADER}
      */
-    public record Args(Naming names, EdgeSettings settings, String region, boolean ipv6, Output<String> vpcId,
+    public record Args(Naming names, EdgeSettings settings, String region, Output<String> accountId, boolean ipv6,
+                       Output<String> vpcId,
                        Output<List<String>> publicSubnetIds, Output<String> albSecurityGroupId,
                        java.util.Optional<Output<String>> originSecret) {
     }
@@ -130,7 +129,7 @@ public final class Edge extends ComponentResource {
                 .tags(names.nameTag("alb"));
         var albOptions = CustomResourceOptions.builder().parent(this);
         if (s.accessLogs()) {
-            var logs = accessLogBucket(s, args.region());
+            var logs = accessLogBucket(s, args.region(), args.accountId());
             albArgs.accessLogs(LoadBalancerAccessLogsArgs.builder()
                     .bucket(logs.bucket.bucket()).prefix(EdgePolicies.ACCESS_LOG_PREFIX).enabled(true).build());
             // ELB checks that it may write before it accepts the setting.
@@ -331,7 +330,7 @@ public final class Edge extends ComponentResource {
     private record LogBucket(BucketV2 bucket, BucketPolicy policy) {
     }
 
-    private LogBucket accessLogBucket(EdgeSettings s, String region) {
+    private LogBucket accessLogBucket(EdgeSettings s, String region, Output<String> accountId) {
         var part = "alb-logs";
         var bucket = new BucketV2(names.name(part), BucketV2Args.builder()
                 .bucket(s.logBucket())
@@ -363,8 +362,6 @@ public final class Edge extends ComponentResource {
                         .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(ACCESS_LOG_DAYS).build())
                         .build())
                 .build(), child);
-        var accountId = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(),
-                new InvokeOptions(this, null, null)).applyValue(r -> r.accountId());
         var policy = new BucketPolicy(names.name(part), BucketPolicyArgs.builder()
                 .bucket(bucket.id())
                 .policy(Output.tuple(bucket.arn(), accountId)

@@ -1,6 +1,5 @@
 package com.tutors.infra.optimization;
 
-import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.acm.Certificate;
 import com.pulumi.aws.acm.CertificateArgs;
 import com.pulumi.aws.acm.CertificateValidation;
@@ -27,7 +26,6 @@ import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
-import com.pulumi.aws.inputs.GetCallerIdentityArgs;
 import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.AliasArgs;
 import com.pulumi.aws.kms.Key;
@@ -62,7 +60,6 @@ import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRateBasedStatementArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleVisibilityConfigArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclVisibilityConfigArgs;
 import com.pulumi.core.Output;
-import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -106,7 +103,7 @@ public final class Optimization extends ComponentResource {
      * @param usEast1 provider for CloudFront's certificate and a CLOUDFRONT web ACL; present with the CDN
      * @param site    present with a domain
      */
-    public record Args(Naming names, OptimizationSettings settings, int logRetentionDays, boolean ipv6,
+    public record Args(Naming names, OptimizationSettings settings, Output<String> accountId, int logRetentionDays, boolean ipv6,
                        Optional<ProviderResource> usEast1, Optional<Site> site, Origins origins, Watched watched) {
     }
 
@@ -357,13 +354,11 @@ public final class Optimization extends ComponentResource {
     }
 
     private Output<String> alarms(Args args) {
-        var accountId = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(),
-                new InvokeOptions(this, null, null)).applyValue(r -> r.accountId());
         var key = new Key(names.name("alarms"), KeyArgs.builder()
                 .description("Encrypts the " + names.name("alarms") + " SNS topic; CloudWatch may use it")
                 .enableKeyRotation(true)
                 .deletionWindowInDays(30)
-                .policy(accountId.applyValue(CdnSettings::alarmKeyPolicy))
+                .policy(args.accountId().applyValue(CdnSettings::alarmKeyPolicy))
                 .build(), child);
         new Alias(names.name("alarms"), AliasArgs.builder()
                 .name("alias/" + names.name("alarms")).targetKeyId(key.keyId()).build(), child);

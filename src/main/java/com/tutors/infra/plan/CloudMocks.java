@@ -177,8 +177,16 @@ public final class CloudMocks implements Mocks {
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
     }
 
+    private final Map<String, Integer> invokes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** How often the program invoked each function (data source). */
+    public Map<String, Integer> invokes() {
+        return new java.util.TreeMap<>(invokes);
+    }
+
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        invokes.merge(args.token, 1, Integer::sum);
         Map<String, Object> result = switch (args.token) {
             case "aws:index/getAvailabilityZones:getAvailabilityZones" -> Map.of(
                     "names", List.of(defaultRegion + "a", defaultRegion + "b", defaultRegion + "c"),

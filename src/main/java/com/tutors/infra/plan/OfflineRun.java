@@ -41,9 +41,11 @@ public final class OfflineRun {
      * @param problems  why the program failed (settings problems one a line); empty on success
      * @param config    the configuration the program saw, secret values left out
      * @param placeholders secret keys that got a stand-in value because the stack file cannot hold them
+     * @param invokes      how often each function (data source) was invoked
      */
     public record Result(String stack, List<PlannedResource> resources, Map<String, Object> outputs,
-                         List<String> problems, Map<String, String> config, List<String> placeholders) {
+                         List<String> problems, Map<String, String> config, List<String> placeholders,
+                         Map<String, Integer> invokes) {
         public boolean succeeded() {
             return problems.isEmpty();
         }
@@ -124,7 +126,7 @@ public final class OfflineRun {
             var visibleConfig = new TreeMap<String, String>(config);
             visibleConfig.keySet().removeAll(secretKeys);
             return new Result(stack, resources(monitor.registrations()), outputs, List.copyOf(problems),
-                    visibleConfig, List.copyOf(new TreeSet<>(placeholders)));
+                    visibleConfig, List.copyOf(new TreeSet<>(placeholders)), mocks.invokes());
         } finally {
             PulumiTestInternal.cleanup();
         }

@@ -19,7 +19,14 @@ class PlanCommandTest {
     private record Run(int exit, String out, String err) {
     }
 
+    /** The command is deterministic: identical invocations share one run. */
+    private static final Map<List<String>, Run> RUNS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static Run plan(String... args) {
+        return RUNS.computeIfAbsent(List.of(args), k -> execute(args));
+    }
+
+    private static Run execute(String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         int exit = PlanCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
