@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * ECS container definitions as JSON, from data. Every key is a field of ECS's ContainerDefinition;
- * environment and secrets are sorted so an unchanged definition never shows a diff.
+ * ECS container definitions as JSON, from data. Every key is a field of ECS's ContainerDefinition.
+ * Keys keep a fixed order and environment and secrets are sorted (never {@code Map.of}, whose order
+ * changes between runs), so an unchanged definition is the same text on every run.
  */
 public final class ContainerDefinitions {
     private ContainerDefinitions() {
@@ -33,14 +34,21 @@ public final class ContainerDefinitions {
         d.put("command", c.command());
         if (c.port() != null) {
             // awsvpc: the host port is the container port; naming it lets Service Connect use it later.
-            d.put("portMappings", List.of(Map.of("containerPort", c.port(), "protocol", "tcp", "name", c.name() + "-http")));
+            var mapping = new LinkedHashMap<String, Object>();
+            mapping.put("containerPort", c.port());
+            mapping.put("protocol", "tcp");
+            mapping.put("name", c.name() + "-http");
+            d.put("portMappings", List.of(mapping));
         }
         d.put("environment", pairs(c.environment(), "value"));
         d.put("secrets", pairs(c.secrets(), "valueFrom"));
-        d.put("logConfiguration", Map.of("logDriver", "awslogs", "options", new TreeMap<>(Map.of(
+        var logs = new LinkedHashMap<String, Object>();
+        logs.put("logDriver", "awslogs");
+        logs.put("options", new TreeMap<>(Map.of(
                 "awslogs-group", c.logGroup(),
                 "awslogs-region", c.region(),
-                "awslogs-stream-prefix", c.streamPrefix()))));
+                "awslogs-stream-prefix", c.streamPrefix())));
+        d.put("logConfiguration", logs);
         if (c.initProcess()) {
             // ECS Exec's agent needs an init process to reap its child processes.
             d.put("linuxParameters", Map.of("initProcessEnabled", true));

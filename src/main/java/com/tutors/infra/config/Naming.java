@@ -24,7 +24,7 @@ public record Naming(Environment environment) {
 
     /** Tags every taggable resource carries, applied through the provider's default tags. */
     public Map<String, String> defaultTags() {
-        return Map.of("Project", Keys.PROJECT, "Environment", environment.id(), "ManagedBy", "pulumi");
+        return new java.util.TreeMap<>(Map.of("Project", Keys.PROJECT, "Environment", environment.id(), "ManagedBy", "pulumi"));
     }
 
     /** The EC2 console shows resources by their Name tag. */

@@ -30,22 +30,12 @@ import com.pulumi.aws.route53.inputs.GetZoneArgs;
 import com.pulumi.aws.route53.inputs.RecordAliasArgs;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
-import com.pulumi.aws.s3.BucketOwnershipControls;
-import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
 import com.pulumi.aws.s3.BucketPolicy;
 import com.pulumi.aws.s3.BucketPolicyArgs;
-import com.pulumi.aws.s3.BucketPublicAccessBlock;
-import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
 import com.pulumi.aws.s3.BucketV2;
-import com.pulumi.aws.s3.BucketV2Args;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
-import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
@@ -56,6 +46,7 @@ import com.tutors.infra.compute.Compute;
 import com.tutors.infra.config.EdgeSettings;
 import com.tutors.infra.config.Naming;
 import com.tutors.infra.config.Phase;
+import com.tutors.infra.storage.Buckets;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -332,27 +323,10 @@ public final class Edge extends ComponentResource {
 
     private LogBucket accessLogBucket(EdgeSettings s, String region, Output<String> accountId) {
         var part = "alb-logs";
-        var bucket = new BucketV2(names.name(part), BucketV2Args.builder()
-                .bucket(s.logBucket())
-                .forceDestroy(true) // logs expire anyway; they must not block a teardown
-                .tags(names.nameTag(part))
-                .build(), child);
-        new BucketOwnershipControls(names.name(part), BucketOwnershipControlsArgs.builder()
-                .bucket(bucket.id())
-                .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build())
-                .build(), child);
-        var access = new BucketPublicAccessBlock(names.name(part), BucketPublicAccessBlockArgs.builder()
-                .bucket(bucket.id()).blockPublicAcls(true).ignorePublicAcls(true)
-                .blockPublicPolicy(true).restrictPublicBuckets(true).build(), child);
-        // ALB access logs support SSE-S3 only, not KMS.
-        new BucketServerSideEncryptionConfigurationV2(names.name(part), BucketServerSideEncryptionConfigurationV2Args.builder()
-                .bucket(bucket.id())
-                .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
-                        .applyServerSideEncryptionByDefault(
-                                BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.builder()
-                                        .sseAlgorithm("AES256").build())
-                        .build())
-                .build(), child);
+        // Logs expire anyway: they must not block a teardown.
+        var declared = Buckets.declare(names, part, s.logBucket(), true, false, child, child);
+        var bucket = declared.bucket();
+        var access = declared.accessBlock();
         new BucketLifecycleConfigurationV2(names.name(part), BucketLifecycleConfigurationV2Args.builder()
                 .bucket(bucket.id())
                 .rules(BucketLifecycleConfigurationV2RuleArgs.builder()

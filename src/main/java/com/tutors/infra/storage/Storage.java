@@ -10,16 +10,10 @@ import com.pulumi.aws.s3.BucketCorsConfigurationV2;
 import com.pulumi.aws.s3.BucketCorsConfigurationV2Args;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
-import com.pulumi.aws.s3.BucketOwnershipControls;
-import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
 import com.pulumi.aws.s3.BucketPolicy;
 import com.pulumi.aws.s3.BucketPolicyArgs;
 import com.pulumi.aws.s3.BucketPublicAccessBlock;
-import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
 import com.pulumi.aws.s3.BucketV2;
-import com.pulumi.aws.s3.BucketV2Args;
 import com.pulumi.aws.s3.BucketVersioningV2;
 import com.pulumi.aws.s3.BucketVersioningV2Args;
 import com.pulumi.aws.s3.inputs.BucketCorsConfigurationV2CorsRuleArgs;
@@ -28,9 +22,6 @@ import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs;
-import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
 import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
@@ -139,36 +130,13 @@ public final class Storage extends ComponentResource {
                 "backendEcrUrl", backendEcrUrl, "frontendEcrUrl", frontendEcrUrl));
     }
 
-    /** A private-by-default bucket: owner-enforced objects (no ACLs), SSE-S3, TLS-only policy. */
+    /** A private-by-default bucket; its TLS-only policy comes with {@link #declareBucketPolicies}. */
     private BucketV2 bucket(String part, String bucketName, boolean protect, boolean publicRead) {
-        var bucket = new BucketV2(names.name(part), BucketV2Args.builder()
-                .bucket(bucketName)
-                .forceDestroy(!protect) // unprotected stacks can be torn down with their objects
-                .tags(names.nameTag(part))
-                .build(), stateful);
-        new BucketOwnershipControls(names.name(part), BucketOwnershipControlsArgs.builder()
-                .bucket(bucket.id())
-                .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build())
-                .build(), child);
-        // ACLs stay blocked everywhere; only the public-policy block is lifted, for public reads.
-        var access = new BucketPublicAccessBlock(names.name(part), BucketPublicAccessBlockArgs.builder()
-                .bucket(bucket.id())
-                .blockPublicAcls(true)
-                .ignorePublicAcls(true)
-                .blockPublicPolicy(!publicRead)
-                .restrictPublicBuckets(!publicRead)
-                .build(), child);
-        new BucketServerSideEncryptionConfigurationV2(names.name(part), BucketServerSideEncryptionConfigurationV2Args.builder()
-                .bucket(bucket.id())
-                .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
-                        .applyServerSideEncryptionByDefault(
-                                BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.builder()
-                                        .sseAlgorithm("AES256").build())
-                        .build())
-                .build(), child);
-        buckets.put(part, bucket);
-        accessBlocks.put(part, access);
-        return bucket;
+        // Unprotected stacks can be torn down with their objects.
+        var declared = Buckets.declare(names, part, bucketName, !protect, publicRead, stateful, child);
+        buckets.put(part, declared.bucket());
+        accessBlocks.put(part, declared.accessBlock());
+        return declared.bucket();
     }
 
     /**

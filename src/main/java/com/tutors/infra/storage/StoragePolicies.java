@@ -49,19 +49,26 @@ public final class StoragePolicies {
      * the lowest priority, so it comes last.
      */
     public static String ecrLifecycle() {
-        var untagged = rule(1, "Expire untagged images after " + UNTAGGED_IMAGE_DAYS + " day",
-                Map.of("tagStatus", "untagged", "countType", "sinceImagePushed", "countUnit", "days",
-                        "countNumber", UNTAGGED_IMAGE_DAYS));
-        var keepLast = rule(2, "Keep the last " + KEEP_IMAGES + " images",
-                Map.of("tagStatus", "any", "countType", "imageCountMoreThan", "countNumber", KEEP_IMAGES));
-        return GSON.toJson(Map.of("rules", List.of(untagged, keepLast)));
+        var untagged = new LinkedHashMap<String, Object>();
+        untagged.put("tagStatus", "untagged");
+        untagged.put("countType", "sinceImagePushed");
+        untagged.put("countUnit", "days");
+        untagged.put("countNumber", UNTAGGED_IMAGE_DAYS);
+        var any = new LinkedHashMap<String, Object>();
+        any.put("tagStatus", "any");
+        any.put("countType", "imageCountMoreThan");
+        any.put("countNumber", KEEP_IMAGES);
+        // Ordered maps, never Map.of: the JSON must be the same text on every run.
+        return GSON.toJson(Map.of("rules", List.of(
+                rule(1, "Expire untagged images after " + UNTAGGED_IMAGE_DAYS + " day", untagged),
+                rule(2, "Keep the last " + KEEP_IMAGES + " images", any))));
     }
 
     private static Map<String, Object> rule(int priority, String description, Map<String, Object> selection) {
         var rule = new LinkedHashMap<String, Object>();
         rule.put("rulePriority", priority);
         rule.put("description", description);
-        rule.put("selection", new LinkedHashMap<>(selection));
+        rule.put("selection", selection);
         rule.put("action", Map.of("type", "expire"));
         return rule;
     }

@@ -54,6 +54,15 @@ class StoragePoliciesTest {
     }
 
     @Test
+    void theLifecyclePolicyIsTheSameTextEveryTime() {
+        assertEquals("{\"rules\":[{\"rulePriority\":1,\"description\":\"Expire untagged images after 1 day\","
+                + "\"selection\":{\"tagStatus\":\"untagged\",\"countType\":\"sinceImagePushed\",\"countUnit\":\"days\","
+                + "\"countNumber\":1},\"action\":{\"type\":\"expire\"}},{\"rulePriority\":2,\"description\":"
+                + "\"Keep the last 10 images\",\"selection\":{\"tagStatus\":\"any\",\"countType\":\"imageCountMoreThan\","
+                + "\"countNumber\":10},\"action\":{\"type\":\"expire\"}}]}", StoragePolicies.ecrLifecycle());
+    }
+
+    @Test
     void bucketNameRules() {
         assertTrue(BucketNames.problem("tutors-prod-media").isEmpty());
         assertTrue(BucketNames.problem("ab").orElseThrow().contains("3 to 63"));

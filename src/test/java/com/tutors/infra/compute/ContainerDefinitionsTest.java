@@ -1,0 +1,28 @@
+package com.tutors.infra.compute;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The exact text, key order included: the task definition must be the same string on every run
+ * (Map.of iterates in an order that changes between JVMs, which a same-JVM comparison cannot see).
+ */
+class ContainerDefinitionsTest {
+
+    @Test
+    void theJsonIsTheSameTextEveryTime() {
+        var json = ContainerDefinitions.json(new ContainerDefinitions.Container("web", "repo:tag", List.of("run"), 8000,
+                Map.of("B", "2", "A", "1"), Map.of("S", "arn:s"), "/ecs/x", "eu-central-1", "web", true));
+        assertEquals("[{\"name\":\"web\",\"image\":\"repo:tag\",\"essential\":true,\"command\":[\"run\"],"
+                + "\"portMappings\":[{\"containerPort\":8000,\"protocol\":\"tcp\",\"name\":\"web-http\"}],"
+                + "\"environment\":[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\",\"value\":\"2\"}],"
+                + "\"secrets\":[{\"name\":\"S\",\"valueFrom\":\"arn:s\"}],"
+                + "\"logConfiguration\":{\"logDriver\":\"awslogs\",\"options\":{\"awslogs-group\":\"/ecs/x\","
+                + "\"awslogs-region\":\"eu-central-1\",\"awslogs-stream-prefix\":\"web\"}},"
+                + "\"linuxParameters\":{\"initProcessEnabled\":true}}]", json);
+    }
+}
