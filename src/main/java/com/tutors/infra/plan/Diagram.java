@@ -61,43 +61,18 @@ public final class Diagram {
             }
             out.append("  end\n");
         }
+        // The request path, then what the services use; an edge is drawn when both ends are declared.
+        present.put("users", true);
         var edges = new ArrayList<String>();
-        var entry = present.containsKey("dns") ? "dns" : present.containsKey("alb") ? "alb" : null;
-        if (entry != null) {
-            edges.add("users --> " + entry);
-        }
-        if (present.containsKey("cdn")) {
-            edges.add("dns --> cdn");
-            edges.add("cdn --> alb");
-            edges.add("cdn --> static");
-            edges.add("cdn --> media");
-            if (present.containsKey("waf")) {
-                edges.add("waf -. guards .- cdn");
-            }
-        } else if (present.containsKey("dns")) {
-            edges.add("dns --> alb");
-            if (present.containsKey("waf")) {
-                edges.add("waf -. guards .- alb");
-            }
-        } else if (present.containsKey("waf")) {
-            edges.add("waf -. guards .- alb");
-        }
-        if (present.containsKey("alb")) {
-            edges.add("alb -- \"/\" --> frontend");
-            edges.add("alb -- \"/api, /admin\" --> backend");
-        }
-        for (var e : List.of("backend --> rds", "backend --> redis", "backend --> media", "backend --> static",
-                "migrate --> rds", "backend -. env .- secrets", "frontend -. env .- secrets", "ecr -. images .- backend",
-                "ecr -. images .- frontend", "backend --> nat", "nat --> vpc")) {
-            var ends = e.split(" ");
-            if (present.containsKey(ends[0]) && present.containsKey(ends[ends.length - 1])) {
-                edges.add(e);
-            }
-        }
-        if (present.containsKey("alarms")) {
-            edges.add("alarms -. watch .- alb");
-        }
-        edges.stream().filter(e -> present.keySet().containsAll(endpoints(e)) || e.startsWith("users"))
+        edges.add("users --> " + (present.containsKey("dns") ? "dns" : "alb"));
+        edges.addAll(present.containsKey("cdn")
+                ? List.of("dns --> cdn", "cdn --> alb", "cdn --> static", "cdn --> media", "waf -. guards .- cdn")
+                : List.of("dns --> alb", "waf -. guards .- alb"));
+        edges.addAll(List.of("alb -- \"/\" --> frontend", "alb -- \"/api, /admin\" --> backend",
+                "backend --> rds", "backend --> redis", "backend --> media", "backend --> static", "migrate --> rds",
+                "backend -. env .- secrets", "frontend -. env .- secrets", "ecr -. images .- backend",
+                "ecr -. images .- frontend", "backend --> nat", "nat --> vpc", "alarms -. watch .- alb"));
+        edges.stream().filter(e -> present.keySet().containsAll(endpoints(e)))
                 .forEach(e -> out.append("  ").append(e).append('\n'));
         return out.toString();
     }
