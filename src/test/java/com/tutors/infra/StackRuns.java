@@ -78,8 +78,17 @@ public final class StackRuns {
 
     /** The id the mocks gave a resource, as later resources receive it. */
     public static String idOf(PlannedResource r) {
-        return com.pulumi.test.internal.PulumiTestInternal.extractOutputData(
-                ((com.pulumi.resources.CustomResource) r.resource()).id()).getValueNullable();
+        return value(((com.pulumi.resources.CustomResource) r.resource()).id());
+    }
+
+    /** A resolved output of the mock engine (a computed attribute such as an ALB's DNS name). */
+    public static <T> T value(com.pulumi.core.Output<T> output) {
+        return com.pulumi.test.internal.PulumiTestInternal.extractOutputData(output).getValueNullable();
+    }
+
+    /** A value of the committed stack file, as the Pulumi CLI would pass it. */
+    public static String fileValue(String stack, String key) {
+        return StackFile.read(PROJECT_DIR, stack).values().get(key);
     }
 
     /** Resources the cloud would see: everything but the stack, components and providers. */

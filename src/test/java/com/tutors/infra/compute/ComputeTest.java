@@ -4,7 +4,6 @@ import com.google.gson.Gson;
 import com.tutors.infra.StackRuns;
 import com.tutors.infra.plan.OfflineRun;
 import com.tutors.infra.plan.PlannedResource;
-import com.tutors.infra.plan.StackFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,10 +36,6 @@ class ComputeTest {
         return StackRuns.succeeded(StackRuns.committed(stack));
     }
 
-    private static String file(String stack, String key) {
-        return StackFile.read(StackRuns.PROJECT_DIR, stack).values().get(key);
-    }
-
     @SuppressWarnings("unchecked")
     private static Map<String, String> secretArns(OfflineRun.Result result) {
         return (Map<String, String>) result.outputs().get("secretArns");
@@ -68,7 +63,7 @@ class ComputeTest {
     void backendRunsGunicornWithItsSecretsByArnAndLogs(String stack) {
         var result = run(stack);
         var env = "tutors-" + stack + "-";
-        var domain = file(stack, "tutors:domain");
+        var domain = StackRuns.fileValue(stack, "tutors:domain");
         var task = named(result, TASK, env + "backend");
         assertEquals(env + "backend", task.input("family"));
         assertEquals(List.of("FARGATE"), task.input("requiresCompatibilities"));
@@ -110,7 +105,7 @@ class ComputeTest {
     void frontendRunsNextWithItsPublicUrls(String stack) {
         var result = run(stack);
         var env = "tutors-" + stack + "-";
-        var domain = file(stack, "tutors:domain");
+        var domain = StackRuns.fileValue(stack, "tutors:domain");
         var task = named(result, TASK, env + "frontend");
         assertEquals("arn:aws:iam::123456789012:role/" + env + "frontend-task", task.input("taskRoleArn"));
         var c = container(task);
@@ -155,7 +150,7 @@ class ComputeTest {
         for (var part : List.of("backend", "frontend")) {
             var service = named(result, SERVICE, env + part);
             assertEquals(env + part, service.input("name"));
-            assertEquals(Double.valueOf(file(stack, "tutors:" + part + "DesiredCount")), service.input("desiredCount"));
+            assertEquals(Double.valueOf(StackRuns.fileValue(stack, "tutors:" + part + "DesiredCount")), service.input("desiredCount"));
             assertEquals("arn:aws:ecs:eu-central-1:123456789012:cluster/" + env + "cluster", service.input("cluster"));
             assertEquals("arn:aws:ecs:eu-central-1:123456789012:task-definition/" + env + part + ":1", service.input("taskDefinition"));
             assertEquals(Map.of("subnets", result.outputs().get("privateSubnetIds"),
@@ -190,8 +185,8 @@ class ComputeTest {
             var target = named(result, "aws:appautoscaling/target:Target", env + part);
             assertEquals("service/" + env + "cluster/" + env + part, target.input("resourceId"));
             assertEquals("ecs:service:DesiredCount", target.input("scalableDimension"));
-            assertEquals(Double.valueOf(file(stack, "tutors:" + part + "MinCount")), target.input("minCapacity"));
-            assertEquals(Double.valueOf(file(stack, "tutors:" + part + "MaxCount")), target.input("maxCapacity"));
+            assertEquals(Double.valueOf(StackRuns.fileValue(stack, "tutors:" + part + "MinCount")), target.input("minCapacity"));
+            assertEquals(Double.valueOf(StackRuns.fileValue(stack, "tutors:" + part + "MaxCount")), target.input("maxCapacity"));
             var policy = named(result, "aws:appautoscaling/policy:Policy", env + part + "-cpu");
             assertEquals("TargetTrackingScaling", policy.input("policyType"));
             assertEquals(target.input("resourceId"), policy.input("resourceId"));
@@ -255,7 +250,7 @@ class ComputeTest {
         for (var part : List.of("backend", "frontend")) {
             var group = named(result, "aws:cloudwatch/logGroup:LogGroup", env + part + "-logs");
             assertEquals("/ecs/" + env + part, group.input("name"));
-            assertEquals(Double.valueOf(file(stack, "tutors:logRetentionDays")), group.input("retentionInDays"));
+            assertEquals(Double.valueOf(StackRuns.fileValue(stack, "tutors:logRetentionDays")), group.input("retentionInDays"));
         }
     }
 

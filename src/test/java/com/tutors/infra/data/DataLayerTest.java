@@ -1,12 +1,10 @@
 package com.tutors.infra.data;
 
 import com.google.gson.Gson;
-import com.pulumi.test.internal.PulumiTestInternal;
 import com.tutors.infra.StackRuns;
 import com.tutors.infra.plan.OfflineRun;
 import com.tutors.infra.plan.PlanFormats;
 import com.tutors.infra.plan.PlannedResource;
-import com.tutors.infra.plan.StackFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,22 +33,17 @@ class DataLayerTest {
         return StackRuns.succeeded(StackRuns.committed(stack));
     }
 
-    private static String file(String stack, String key) {
-        return StackFile.read(StackRuns.PROJECT_DIR, stack).values().get(key);
-    }
-
     private static Object secretValue(Object input) {
         return assertInstanceOf(PlannedResource.Secret.class, input, "must be marked secret").value();
     }
 
     private static String rdsHost(OfflineRun.Result result, String env) {
-        return PulumiTestInternal.extractOutputData(
-                ((com.pulumi.aws.rds.Instance) named(result, RDS, env + "postgres").resource()).address()).getValueNullable();
+        return StackRuns.value(((com.pulumi.aws.rds.Instance) named(result, RDS, env + "postgres").resource()).address());
     }
 
     private static String redisHost(OfflineRun.Result result, String env) {
-        return PulumiTestInternal.extractOutputData(((com.pulumi.aws.elasticache.ReplicationGroup)
-                named(result, REDIS, env + "redis").resource()).primaryEndpointAddress()).getValueNullable();
+        return StackRuns.value(((com.pulumi.aws.elasticache.ReplicationGroup)
+                named(result, REDIS, env + "redis").resource()).primaryEndpointAddress());
     }
 
     @ParameterizedTest
@@ -62,10 +55,10 @@ class DataLayerTest {
         assertEquals(env + "postgres", db.input("identifier"));
         assertEquals("postgres", db.input("engine"));
         assertEquals("15", db.input("engineVersion"));
-        assertEquals(file(stack, "tutors:dbInstanceClass"), db.input("instanceClass"));
-        assertEquals(Boolean.valueOf(file(stack, "tutors:dbMultiAz")), db.input("multiAz"));
+        assertEquals(StackRuns.fileValue(stack, "tutors:dbInstanceClass"), db.input("instanceClass"));
+        assertEquals(Boolean.valueOf(StackRuns.fileValue(stack, "tutors:dbMultiAz")), db.input("multiAz"));
         assertEquals(20.0, db.input("allocatedStorage"));
-        assertEquals(Double.valueOf(file(stack, "tutors:dbMaxAllocatedStorage")), db.input("maxAllocatedStorage"));
+        assertEquals(Double.valueOf(StackRuns.fileValue(stack, "tutors:dbMaxAllocatedStorage")), db.input("maxAllocatedStorage"));
         assertEquals("gp3", db.input("storageType"));
         assertEquals(true, db.input("storageEncrypted"));
         assertEquals(false, db.input("publiclyAccessible"));
@@ -111,11 +104,11 @@ class DataLayerTest {
         var result = run(stack);
         var env = "tutors-" + stack + "-";
         var redis = named(result, REDIS, env + "redis");
-        int replicas = Integer.parseInt(file(stack, "tutors:redisReplicas"));
+        int replicas = Integer.parseInt(StackRuns.fileValue(stack, "tutors:redisReplicas"));
         assertEquals(env + "redis", redis.input("replicationGroupId"));
         assertEquals("redis", redis.input("engine"));
         assertTrue(((String) redis.input("engineVersion")).startsWith("7."));
-        assertEquals(file(stack, "tutors:redisNodeType"), redis.input("nodeType"));
+        assertEquals(StackRuns.fileValue(stack, "tutors:redisNodeType"), redis.input("nodeType"));
         assertEquals(1.0 + replicas, redis.input("numCacheClusters"));
         assertEquals(replicas > 0, redis.input("automaticFailoverEnabled"));
         assertEquals(replicas > 0, redis.input("multiAzEnabled"));
@@ -124,7 +117,7 @@ class DataLayerTest {
         assertEquals(6379.0, redis.input("port"));
         assertEquals(FAKE_SECRETS.get("tutors:redisAuthToken"), secretValue(redis.input("authToken")));
         assertTrue(redis.secretOutputs().contains("authToken"));
-        assertEquals(Double.valueOf(file(stack, "tutors:redisSnapshotRetentionDays")), redis.input("snapshotRetentionLimit"));
+        assertEquals(Double.valueOf(StackRuns.fileValue(stack, "tutors:redisSnapshotRetentionDays")), redis.input("snapshotRetentionLimit"));
         assertEquals(List.of(idOf(named(result, "aws:ec2/securityGroup:SecurityGroup", env + "sg-redis"))),
                 redis.input("securityGroupIds"));
         var subnets = named(result, "aws:elasticache/subnetGroup:SubnetGroup", env + "redis");

@@ -61,7 +61,7 @@ class EdgeTest {
         assertEquals(true, alb.input("dropInvalidHeaderFields"));
         assertEquals(stack.equals("prod"), alb.input("enableDeletionProtection"));
         assertEquals(60.0, alb.input("idleTimeout"));
-        assertEquals(PulumiOutputs.dns(alb), result.outputs().get("albDnsName"));
+        assertEquals(dns(alb), result.outputs().get("albDnsName"));
         assertEquals("Z215JYRZR1TBD5", result.outputs().get("albZoneId"));
     }
 
@@ -181,7 +181,7 @@ class EdgeTest {
             }
             types.add(record.input("type"));
             assertEquals(domain(stack), record.input("name"));
-            assertEquals(List.of(Map.of("name", PulumiOutputs.dns(alb), "zoneId", "Z215JYRZR1TBD5", "evaluateTargetHealth", true)),
+            assertEquals(List.of(Map.of("name", dns(alb), "zoneId", "Z215JYRZR1TBD5", "evaluateTargetHealth", true)),
                     record.input("aliases"));
         }
         assertEquals(java.util.Set.of("A", "AAAA"), types, "AAAA because the ALB is dual-stack");
@@ -204,7 +204,7 @@ class EdgeTest {
         assertEquals(List.of(Map.of("type", "forward", "targetGroupArn", idOf(named(result, TG, env + "frontend")))),
                 http.input("defaultActions"));
         assertRules(result, http, idOf(named(result, TG, env + "backend")));
-        var dns = PulumiOutputs.dns(alb);
+        var dns = dns(alb);
         assertEquals("http://" + dns, result.outputs().get("url"));
         assertTrue(!result.outputs().containsKey("certificateArn"));
         var backend = pairs(container(named(result, "aws:ecs/taskDefinition:TaskDefinition", env + "backend")), "environment", "value");
@@ -231,11 +231,7 @@ class EdgeTest {
         assertEquals(Map.of("Service", "logdelivery.elasticloadbalancing.amazonaws.com"), delivery.get("Principal"));
     }
 
-    /** Reads computed outputs of the mock engine. */
-    static final class PulumiOutputs {
-        static String dns(PlannedResource alb) {
-            return com.pulumi.test.internal.PulumiTestInternal.extractOutputData(
-                    ((com.pulumi.aws.lb.LoadBalancer) alb.resource()).dnsName()).getValueNullable();
-        }
+    private static String dns(PlannedResource alb) {
+        return StackRuns.value(((com.pulumi.aws.lb.LoadBalancer) alb.resource()).dnsName());
     }
 }

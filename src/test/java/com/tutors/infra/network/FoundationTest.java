@@ -1,7 +1,6 @@
 package com.tutors.infra.network;
 
 import com.google.gson.Gson;
-import com.pulumi.test.internal.PulumiTestInternal;
 import com.tutors.infra.StackRuns;
 import com.tutors.infra.plan.OfflineRun;
 import com.tutors.infra.plan.PlannedResource;
@@ -44,7 +43,7 @@ class FoundationTest {
     }
 
     private static List<String> fileList(String stack, String key) {
-        var raw = StackFile.read(StackRuns.PROJECT_DIR, stack).values().get(key);
+        var raw = StackRuns.fileValue(stack, key);
         return List.of(new Gson().fromJson(raw, String[].class));
     }
 
@@ -52,7 +51,7 @@ class FoundationTest {
     @ValueSource(strings = {"prod", "staging"})
     void vpcHasTheConfiguredBlockDnsAndIpv6(String stack) {
         var vpc = named(run(stack), VPC, "tutors-" + stack + "-vpc");
-        assertEquals(StackFile.read(StackRuns.PROJECT_DIR, stack).values().get("tutors:vpcCidr"), vpc.input("cidrBlock"));
+        assertEquals(StackRuns.fileValue(stack, "tutors:vpcCidr"), vpc.input("cidrBlock"));
         assertEquals(true, vpc.input("enableDnsSupport"));
         assertEquals(true, vpc.input("enableDnsHostnames"));
         assertEquals(true, vpc.input("assignGeneratedIpv6CidrBlock"));
@@ -171,8 +170,7 @@ class FoundationTest {
         assertEquals(List.of("tutors-staging-sg-nat-in-vpc"), rulesOf(result, INGRESS, natSg));
         var eip = named(result, EIP, "tutors-staging-nat");
         assertEquals(idOf(instance), eip.input("instance"));
-        var eni = PulumiTestInternal.extractOutputData(
-                ((com.pulumi.aws.ec2.Instance) instance.resource()).primaryNetworkInterfaceId()).getValueNullable();
+        var eni = StackRuns.value(((com.pulumi.aws.ec2.Instance) instance.resource()).primaryNetworkInterfaceId());
         for (int i = 1; i <= 2; i++) {
             var route = named(result, ROUTE, "tutors-staging-private-" + i + "-ipv4");
             assertEquals(eni, route.input("networkInterfaceId"));
@@ -287,6 +285,6 @@ class FoundationTest {
 
     /** The /56 the mocks gave the VPC (AWS assigns it at creation). */
     private static String vpcIpv6Block(PlannedResource vpc) {
-        return PulumiTestInternal.extractOutputData(((com.pulumi.aws.ec2.Vpc) vpc.resource()).ipv6CidrBlock()).getValueNullable();
+        return StackRuns.value(((com.pulumi.aws.ec2.Vpc) vpc.resource()).ipv6CidrBlock());
     }
 }

@@ -62,7 +62,7 @@ class OptimizationTest {
         assertEquals(Map.of("acmCertificateArn", idOf(cert), "sslSupportMethod", "sni-only",
                 "minimumProtocolVersion", "TLSv1.2_2021"), d.input("viewerCertificate"));
         assertEquals("redirect-to-https", d.input("defaultCacheBehavior.viewerProtocolPolicy"));
-        assertEquals(PulumiOutputs.of(((com.pulumi.aws.cloudfront.Distribution) d.resource()).domainName()),
+        assertEquals(StackRuns.value(((com.pulumi.aws.cloudfront.Distribution) d.resource()).domainName()),
                 result.outputs().get("cdnDomainName"));
         assertEquals(idOf(d), result.outputs().get("distributionId"));
     }
@@ -149,7 +149,7 @@ class OptimizationTest {
                 ((Map<?, ?>) ((List<?>) named(result, "aws:lb/listenerRule:ListenerRule", "tutors-prod-frontend-30")
                         .input("actions")).get(0)).get("targetGroupArn"));
         var d = named(result, DISTRIBUTION, "tutors-prod-cdn");
-        var cdnName = PulumiOutputs.of(((com.pulumi.aws.cloudfront.Distribution) d.resource()).domainName());
+        var cdnName = StackRuns.value(((com.pulumi.aws.cloudfront.Distribution) d.resource()).domainName());
         for (var type : List.of("a", "aaaa")) {
             var apex = named(result, "aws:route53/record:Record", "tutors-prod-alias-" + type);
             assertEquals("tutors.example.com", apex.input("name"));
@@ -168,7 +168,7 @@ class OptimizationTest {
         var acl = named(result, ACL, "tutors-prod-waf");
         assertEquals("CLOUDFRONT", acl.input("scope"));
         assertTrue(acl.providerRef().startsWith(usEast1Provider(result) + "::"), "a CLOUDFRONT web ACL lives in us-east-1");
-        var aclArn = PulumiOutputs.of(((com.pulumi.aws.wafv2.WebAcl) acl.resource()).arn());
+        var aclArn = StackRuns.value(((com.pulumi.aws.wafv2.WebAcl) acl.resource()).arn());
         assertTrue(aclArn.startsWith("arn:aws:wafv2:us-east-1:123456789012:global/webacl/"));
         assertEquals(aclArn, named(result, DISTRIBUTION, "tutors-prod-cdn").input("webAclId"), "WAFv2 takes the ARN");
         assertTrue(ofType(result, "aws:wafv2/webAclAssociation:WebAclAssociation").isEmpty());
@@ -209,7 +209,7 @@ class OptimizationTest {
         assertEquals("REGIONAL", acl.input("scope"));
         var association = named(result, "aws:wafv2/webAclAssociation:WebAclAssociation", "tutors-prod-waf");
         assertEquals(idOf(named(result, "aws:lb/loadBalancer:LoadBalancer", "tutors-prod-alb")), association.input("resourceArn"));
-        assertEquals(PulumiOutputs.of(((com.pulumi.aws.wafv2.WebAcl) acl.resource()).arn()), association.input("webAclArn"));
+        assertEquals(StackRuns.value(((com.pulumi.aws.wafv2.WebAcl) acl.resource()).arn()), association.input("webAclArn"));
         var geo = ((List<Map<String, Object>>) acl.input("rules")).get(0);
         assertEquals("geo-block", geo.get("name"));
         assertEquals(List.of("KP", "IR"), ((Map<?, ?>) ((Map<?, ?>) geo.get("statement")).get("geoMatchStatement")).get("countryCodes"));
@@ -231,9 +231,9 @@ class OptimizationTest {
         var topicArn = "arn:aws:sns:eu-central-1:123456789012:tutors-prod-alarms";
         assertEquals(topicArn, result.outputs().get("alarmTopicArn"));
         var alarms = ofType(result, ALARM).stream().collect(Collectors.toMap(PlannedResource::name, a -> a));
-        var albSuffix = PulumiOutputs.of(((com.pulumi.aws.lb.LoadBalancer) named(result, "aws:lb/loadBalancer:LoadBalancer",
+        var albSuffix = StackRuns.value(((com.pulumi.aws.lb.LoadBalancer) named(result, "aws:lb/loadBalancer:LoadBalancer",
                 "tutors-prod-alb").resource()).arnSuffix());
-        var backendTg = PulumiOutputs.of(((com.pulumi.aws.lb.TargetGroup) named(result, "aws:lb/targetGroup:TargetGroup",
+        var backendTg = StackRuns.value(((com.pulumi.aws.lb.TargetGroup) named(result, "aws:lb/targetGroup:TargetGroup",
                 "tutors-prod-backend").resource()).arnSuffix());
         assertTrue(albSuffix.startsWith("app/") && backendTg.startsWith("targetgroup/"));
         // name -> metric, statistic, operator, threshold, period, missing data, dimensions
@@ -292,12 +292,5 @@ class OptimizationTest {
         assertEquals(10 + 1 + 2 + 2, ofType(staging, ALARM).size(), "one Redis node in staging");
         var none = StackRuns.succeeded(StackRuns.with("prod", Map.of("tutors:cdn", "false", "tutors:waf", "false", "tutors:alarms", "false")));
         assertTrue(none.resources().stream().noneMatch(r -> r.phase() == 6 && r.custom()), "phase 6 declares nothing");
-    }
-
-    /** Reads computed outputs of the mock engine. */
-    static final class PulumiOutputs {
-        static String of(com.pulumi.core.Output<String> output) {
-            return com.pulumi.test.internal.PulumiTestInternal.extractOutputData(output).getValueNullable();
-        }
     }
 }
