@@ -1,7 +1,7 @@
 package com.tutors.infra;
 
 import com.google.gson.Gson;
-import com.tutors.infra.plan.PlannedResource;
+import com.tutors.infra.plan.model.PlannedResource;
 
 import java.util.List;
 import java.util.Map;

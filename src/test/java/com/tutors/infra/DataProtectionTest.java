@@ -1,6 +1,9 @@
 package com.tutors.infra;
 
-import com.tutors.infra.plan.PlannedResource;
+import com.pulumi.aws.ecr.Repository;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.secretsmanager.Secret;
+import com.tutors.infra.plan.model.PlannedResource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -13,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /** protectData guards exactly the resources that hold data; a typo or a lower lastPhase cannot delete them. */
 class DataProtectionTest {
 
-    private static final Set<String> STATEFUL = Set.of("aws:rds/instance:Instance", "aws:s3/bucketV2:BucketV2",
-            "aws:ecr/repository:Repository", "aws:secretsmanager/secret:Secret");
+    private static final Set<String> STATEFUL = Set.of(StackRuns.typeOf(com.pulumi.aws.rds.Instance.class),
+            StackRuns.typeOf(BucketV2.class), StackRuns.typeOf(Repository.class), StackRuns.typeOf(Secret.class));
 
     @ParameterizedTest
     @ValueSource(strings = {"prod", "staging"})

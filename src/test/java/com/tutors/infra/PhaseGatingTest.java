@@ -1,7 +1,7 @@
 package com.tutors.infra;
 
-import com.tutors.infra.config.Phase;
-import com.tutors.infra.plan.PlannedResource;
+import com.tutors.infra.core.Phase;
+import com.tutors.infra.plan.model.PlannedResource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

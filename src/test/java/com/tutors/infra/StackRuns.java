@@ -1,7 +1,9 @@
 package com.tutors.infra;
 
+import com.pulumi.core.annotations.ResourceType;
+import com.pulumi.resources.Resource;
 import com.tutors.infra.plan.OfflineRun;
-import com.tutors.infra.plan.PlannedResource;
+import com.tutors.infra.plan.model.PlannedResource;
 import com.tutors.infra.plan.StackFile;
 
 import java.nio.file.Path;
@@ -50,7 +52,7 @@ public final class StackRuns {
                 effective.put(k, v);
             }
         });
-        return CACHE.computeIfAbsent(stack + effective, k -> OfflineRun.plan(PROJECT_DIR, stack, effective, FAKE_SECRETS));
+        return CACHE.computeIfAbsent(stack + effective, k -> OfflineRun.plan(Main::stack, PROJECT_DIR, stack, effective, FAKE_SECRETS));
     }
 
     public static Map<String, String> override(String... keyValues) {
@@ -66,11 +68,31 @@ public final class StackRuns {
         return result;
     }
 
-    public static List<PlannedResource> ofType(OfflineRun.Result result, String type) {
-        return result.resources().stream().filter(r -> r.type().equals(type)).toList();
+    /** The Pulumi type token of a resource class, from the provider's own {@code @ResourceType}. */
+    public static String typeOf(Class<? extends Resource> type) {
+        var annotation = type.getAnnotation(ResourceType.class);
+        if (annotation == null) {
+            throw new IllegalArgumentException(type + " has no @ResourceType");
+        }
+        return annotation.type();
     }
 
-    public static PlannedResource named(OfflineRun.Result result, String type, String name) {
+    public static List<PlannedResource> ofType(OfflineRun.Result result, Class<? extends Resource> type) {
+        var token = typeOf(type);
+        return result.resources().stream().filter(r -> r.type().equals(token)).toList();
+    }
+
+    /** The one resource of {@code type} with the logical name {@code name} (a full name, e.g. tutors-prod-vpc). */
+    public static PlannedResource named(OfflineRun.Result result, Class<? extends Resource> resourceType, String name) {
+        return named(result, typeOf(resourceType), name);
+    }
+
+    /** The one phase component with that name. */
+    public static PlannedResource component(OfflineRun.Result result, com.tutors.infra.core.Phase phase, String name) {
+        return named(result, phase.componentType(), name);
+    }
+
+    private static PlannedResource named(OfflineRun.Result result, String type, String name) {
         var matches = result.resources().stream().filter(r -> r.type().equals(type) && r.name().equals(name)).toList();
         assertEquals(1, matches.size(), () -> "expected one " + type + " named " + name + ", got " + matches.size());
         return matches.get(0);

@@ -34,9 +34,13 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import com.tutors.infra.config.ComputeSettings;
-import com.tutors.infra.config.Naming;
-import com.tutors.infra.config.Phase;
+import com.tutors.infra.core.Naming;
+import com.tutors.infra.core.Phase;
+import com.tutors.infra.core.Ports;
+import com.tutors.infra.data.AppSecret;
+import com.tutors.infra.data.DataOutputs;
+import com.tutors.infra.network.NetworkOutputs;
+import com.tutors.infra.storage.StorageOutputs;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,49 +54,32 @@ import java.util.Optional;
  */
 public final class Compute extends ComponentResource {
 
-    /** Phase 1's network pieces for the tasks. */
-    public record Network(Output<List<String>> privateSubnetIds, Output<String> securityGroupId) {
-    }
-
-    /** Phase 2's secret ARNs the containers read. */
-    public record AppSecrets(Output<String> databaseUrl, Output<String> redisUrl, Output<String> djangoSecretKey,
-                             Output<String> nextauthSecret) {
-    }
-
-    /** Phase 3's buckets and repositories. */
-    public record Artifacts(Output<String> backendRepositoryUrl, Output<String> frontendRepositoryUrl,
-                            Output<String> mediaBucketName, Output<String> mediaBucketArn,
-                            Output<String> staticBucketName, Output<String> staticBucketArn) {
-    }
-
     /** Where users reach the site: the domain, or the ALB's own name in no-domain mode. */
     public record Site(Output<String> host, Output<String> url) {
     }
 
     /**
-     * Phase 5's target groups, when it is declared. The services wait for {@code listeners} (listeners
-     * and rules): a target group must be attached to a load balancer before a service can use it.
+     * Phase 5's target groups, when it is declared (Edge is declared before Compute; this record keeps
+     * the import downward). The services wait for {@code listeners} (listeners and rules): a target
+     * group must be attached to a load balancer before a service can use it.
      */
     public record LoadBalancing(Output<String> backendTargetGroupArn, Output<String> frontendTargetGroupArn,
                                 List<Resource> listeners) {
     }
 
+    /** Phases 1-3's outputs, and where the site is served. */
     public record Args(Naming names, String region, Output<String> accountId, ComputeSettings settings, int keepAliveSeconds,
-                       Network network, AppSecrets secrets, Artifacts artifacts, Site site,
+                       NetworkOutputs network, DataOutputs data, StorageOutputs storage, Site site,
                        Optional<LoadBalancing> loadBalancing) {
     }
 
-    public static final int BACKEND_PORT = 8000;
-    public static final int FRONTEND_PORT = 3000;
     public static final int HEALTH_CHECK_GRACE_SECONDS = 60;
     public static final double CPU_TARGET_PERCENT = 70.0;
     public static final int SCALE_OUT_COOLDOWN_SECONDS = 60;
     public static final int SCALE_IN_COOLDOWN_SECONDS = 300;
 
-    public final Output<String> ecsClusterName;
-    public final Output<String> backendServiceName;
-    public final Output<String> frontendServiceName;
-    public final Output<String> migrateCommand;
+    /** What the later phases receive. */
+    public final ComputeOutputs outputs;
 
     private final Args args;
     private final Naming names;
@@ -122,19 +109,23 @@ public final class Compute extends ComponentResource {
                 .build(), child);
 
         var trust = args.accountId().applyValue(ComputePolicies::ecsTasksTrust);
-        var secrets = args.secrets();
+        var data = args.data();
+        var databaseUrl = data.secretArn(AppSecret.DB_URL);
+        var redisUrl = data.secretArn(AppSecret.REDIS_URL);
+        var djangoSecretKey = data.secretArn(AppSecret.DJANGO_SECRET_KEY);
+        var nextauthSecret = data.secretArn(AppSecret.NEXTAUTH_SECRET);
 
         var execution = role("ecs-execution", "Lets ECS pull images, write logs and read this stack's app secrets", trust);
         new RolePolicyAttachment(names.name("ecs-execution"), RolePolicyAttachmentArgs.builder()
                 .role(execution.name()).policyArn(ComputePolicies.EXECUTION_MANAGED_POLICY).build(), child);
         new RolePolicy(names.name("ecs-execution-secrets"), RolePolicyArgs.builder()
                 .role(execution.name())
-                .policy(Output.all(secrets.databaseUrl(), secrets.redisUrl(), secrets.djangoSecretKey(), secrets.nextauthSecret())
+                .policy(Output.all(databaseUrl, redisUrl, djangoSecretKey, nextauthSecret)
                         .applyValue(ComputePolicies::readSecrets))
                 .build(), child);
 
         var backendRole = role("backend-task", "The Django backend: its S3 buckets", trust);
-        var artifacts = args.artifacts();
+        var artifacts = args.storage();
         new RolePolicy(names.name("backend-task-s3"), RolePolicyArgs.builder()
                 .role(backendRole.name())
                 .policy(Output.tuple(artifacts.mediaBucketArn(), artifacts.staticBucketArn())
@@ -159,14 +150,14 @@ public final class Compute extends ComponentResource {
                     env.put("AWS_S3_REGION_NAME", args.region());
                     return env;
                 });
-        var backendSecrets = Output.tuple(secrets.databaseUrl(), secrets.redisUrl(), secrets.djangoSecretKey())
+        var backendSecrets = Output.tuple(databaseUrl, redisUrl, djangoSecretKey)
                 .applyValue(t -> Map.of("DATABASE_URL", t.t1, "REDIS_URL", t.t2, "DJANGO_SECRET_KEY", t.t3));
-        var backendImage = image(artifacts.backendRepositoryUrl());
-        var gunicorn = List.of("gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:" + BACKEND_PORT,
+        var backendImage = image(artifacts.backendEcrUrl());
+        var gunicorn = List.of("gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:" + Ports.BACKEND,
                 // Longer than the ALB's idle timeout, so the ALB never reuses a connection gunicorn closed (502s).
                 "--keep-alive", String.valueOf(args.keepAliveSeconds()), "--access-logfile", "-");
         var backendTask = taskDefinition("backend", s.backend(), backendRole, execution, container("backend", backendImage,
-                gunicorn, BACKEND_PORT, backendEnv, backendSecrets, backendLogs, "backend"));
+                gunicorn, Ports.BACKEND, backendEnv, backendSecrets, backendLogs, "backend"));
         var migrateTask = taskDefinition("backend-migrate", s.backend(), backendRole, execution, container("backend",
                 backendImage, List.of("python", "manage.py", "migrate", "--noinput"), null, backendEnv, backendSecrets,
                 backendLogs, "migrate"));
@@ -176,28 +167,26 @@ public final class Compute extends ComponentResource {
                 "NEXTAUTH_URL", url,
                 // Fargate sets HOSTNAME to the task's name; a Next.js standalone server would bind only to that.
                 "HOSTNAME", "0.0.0.0",
-                "PORT", String.valueOf(FRONTEND_PORT)));
-        var frontendSecrets = secrets.nextauthSecret().applyValue(arn -> Map.of("NEXTAUTH_SECRET", arn));
+                "PORT", String.valueOf(Ports.FRONTEND)));
+        var frontendSecrets = nextauthSecret.applyValue(arn -> Map.of("NEXTAUTH_SECRET", arn));
         var frontendTask = taskDefinition("frontend", s.frontend(), frontendRole, execution, container("frontend",
-                image(artifacts.frontendRepositoryUrl()), List.of("npm", "start"), FRONTEND_PORT, frontendEnv,
+                image(artifacts.frontendEcrUrl()), List.of("npm", "start"), Ports.FRONTEND, frontendEnv,
                 frontendSecrets, frontendLogs, "frontend"));
 
         var lb = args.loadBalancing();
         var backend = service("backend", s.backend(), cluster, backendTask, capacity,
-                lb.map(l -> l.backendTargetGroupArn()), BACKEND_PORT);
+                lb.map(l -> l.backendTargetGroupArn()), Ports.BACKEND);
         var frontend = service("frontend", s.frontend(), cluster, frontendTask, capacity,
-                lb.map(l -> l.frontendTargetGroupArn()), FRONTEND_PORT);
+                lb.map(l -> l.frontendTargetGroupArn()), Ports.FRONTEND);
         autoscale("backend", s.backend(), cluster, backend);
         autoscale("frontend", s.frontend(), cluster, frontend);
 
-        this.ecsClusterName = cluster.name();
-        this.backendServiceName = backend.name();
-        this.frontendServiceName = frontend.name();
         var network = args.network();
-        this.migrateCommand = Output.tuple(cluster.name(), migrateTask.family(), network.privateSubnetIds(),
-                network.securityGroupId()).applyValue(t -> Capacity.runTaskCommand(t.t1, t.t2, t.t3, t.t4, args.region()));
-        registerOutputs(Map.of("ecsClusterName", ecsClusterName, "backendServiceName", backendServiceName,
-                "frontendServiceName", frontendServiceName, "migrateCommand", migrateCommand));
+        var migrateCommand = Output.tuple(cluster.name(), migrateTask.family(), network.privateSubnetIds(),
+                network.securityGroups().ecs()).applyValue(t -> Capacity.runTaskCommand(t.t1, t.t2, t.t3, t.t4, args.region()));
+        this.outputs = new ComputeOutputs(cluster.name(), backend.name(), frontend.name(), migrateCommand);
+        registerOutputs(Map.of("ecsClusterName", outputs.ecsClusterName(), "backendServiceName", outputs.backendServiceName(),
+                "frontendServiceName", outputs.frontendServiceName(), "migrateCommand", outputs.migrateCommand()));
     }
 
     private Output<String> image(Output<String> repositoryUrl) {
@@ -257,7 +246,7 @@ public final class Compute extends ComponentResource {
                                 .capacityProvider(share.provider()).base(share.base()).weight(share.weight()).build()).toList())
                 .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
                         .subnets(network.privateSubnetIds())
-                        .securityGroups(network.securityGroupId().applyValue(List::of))
+                        .securityGroups(network.securityGroups().ecs().applyValue(List::of))
                         .assignPublicIp(false)
                         .build())
                 // Rolling deploys that never drop below full capacity, rolled back if tasks keep failing.

@@ -1,5 +1,7 @@
 package com.tutors.infra.config;
 
+import com.tutors.infra.core.Environment;
+
 /**
  * One documented configuration key.
  *

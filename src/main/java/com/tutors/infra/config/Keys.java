@@ -1,5 +1,8 @@
 package com.tutors.infra.config;
 
+import com.tutors.infra.core.Environment;
+import com.tutors.infra.core.Naming;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +14,7 @@ public final class Keys {
     private Keys() {
     }
 
-    public static final String PROJECT = "tutors";
+    public static final String PROJECT = Naming.PROJECT;
 
     private static Key tutors(String name, String description, String prod, String staging) {
         return new Key(PROJECT, name, description, prod, staging, false);

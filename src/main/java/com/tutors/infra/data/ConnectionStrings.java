@@ -1,6 +1,7 @@
 package com.tutors.infra.data;
 
 import com.google.gson.Gson;
+import com.tutors.infra.core.Ports;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -15,18 +16,16 @@ public final class ConnectionStrings {
 
     public static final String DB_USER = "tutors";
     public static final String DB_NAME = "tutors";
-    public static final int POSTGRES_PORT = 5432;
-    public static final int REDIS_PORT = 6379;
 
     /** {@code postgres://tutors:<pw>@<host>:5432/tutors?sslmode=require}: RDS forces TLS. */
     public static String databaseUrl(String password, String host) {
-        return "postgres://" + DB_USER + ":" + encode(password) + "@" + host + ":" + POSTGRES_PORT + "/" + DB_NAME
+        return "postgres://" + DB_USER + ":" + encode(password) + "@" + host + ":" + Ports.POSTGRES + "/" + DB_NAME
                 + "?sslmode=require";
     }
 
     /** {@code rediss://:<token>@<host>:6379/0}: in-transit encryption is on, so TLS ("rediss"). */
     public static String redisUrl(String authToken, String host) {
-        return "rediss://:" + encode(authToken) + "@" + host + ":" + REDIS_PORT + "/0";
+        return "rediss://:" + encode(authToken) + "@" + host + ":" + Ports.REDIS + "/0";
     }
 
     /** The JSON shape of the RDS console's own credentials secrets, so rotation tooling recognises it. */
@@ -36,7 +35,7 @@ public final class ConnectionStrings {
         json.put("password", password);
         json.put("engine", "postgres");
         json.put("host", host);
-        json.put("port", POSTGRES_PORT);
+        json.put("port", Ports.POSTGRES);
         json.put("dbname", DB_NAME);
         return new Gson().toJson(json);
     }

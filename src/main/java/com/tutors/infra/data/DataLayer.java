@@ -17,9 +17,11 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.tutors.infra.config.DataSettings;
-import com.tutors.infra.config.Naming;
-import com.tutors.infra.config.Phase;
+import com.tutors.infra.core.Naming;
+import com.tutors.infra.core.Outputs;
+import com.tutors.infra.core.Phase;
+import com.tutors.infra.core.Ports;
+import com.tutors.infra.network.NetworkOutputs;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,16 +34,8 @@ import java.util.Map;
 public final class DataLayer extends ComponentResource {
 
     /** Phase 2 takes phase 1's outputs only. */
-    public record Args(Naming names, DataSettings data, Output<List<String>> privateSubnetIds,
-                       Output<String> rdsSecurityGroupId, Output<String> redisSecurityGroupId) {
+    public record Args(Naming names, DataSettings data, NetworkOutputs network) {
     }
-
-    /** The secrets, by the last part of their name ({@code /tutors/<env>/<part>}). */
-    public static final String DB_CREDENTIALS = "db-credentials";
-    public static final String DB_URL = "db-url";
-    public static final String REDIS_URL = "redis-url";
-    public static final String DJANGO_SECRET_KEY = "django-secret-key";
-    public static final String NEXTAUTH_SECRET = "nextauth-secret";
 
     // UTC, outside European daytime, and never overlapping each other.
     static final String DB_BACKUP_WINDOW = "02:00-02:30";
@@ -49,18 +43,10 @@ public final class DataLayer extends ComponentResource {
     static final String REDIS_SNAPSHOT_WINDOW = "00:30-01:30";
     static final String REDIS_MAINTENANCE_WINDOW = "sun:04:00-sun:05:00";
 
-    public final Output<String> rdsEndpoint;
-    public final Output<Integer> rdsPort;
-    public final Output<String> redisEndpoint;
-    public final Output<Integer> redisPort;
-    /** For the alarms: the RDS identifier, the replication group and its node count. */
-    public final Output<String> rdsIdentifier;
-    public final Output<String> redisGroupId;
-    public final int redisNodes;
-    /** Secret ARNs by part; the values are never exposed. */
-    public final Output<Map<String, String>> secretArns;
+    /** What the later phases receive; secret values are never among them. */
+    public final DataOutputs outputs;
 
-    private final Map<String, Secret> secrets = new LinkedHashMap<>();
+    private final Map<AppSecret, Secret> secrets = new LinkedHashMap<>();
 
     public DataLayer(String name, Args args, ComponentResourceOptions options) {
         super(Phase.DATA.componentType(), name, options);
@@ -74,7 +60,7 @@ public final class DataLayer extends ComponentResource {
         var dbSubnets = new SubnetGroup(names.name("db"), SubnetGroupArgs.builder()
                 .name(names.name("db"))
                 .description("Private subnets for PostgreSQL")
-                .subnetIds(args.privateSubnetIds())
+                .subnetIds(args.network().privateSubnetIds())
                 .tags(names.nameTag("db"))
                 .build(), child);
         // The family is in the name: a major upgrade then gets a new group instead of replacing one in use.
@@ -98,9 +84,9 @@ public final class DataLayer extends ComponentResource {
                 .dbName(ConnectionStrings.DB_NAME)
                 .username(ConnectionStrings.DB_USER)
                 .password(d.dbPassword().output())
-                .port(ConnectionStrings.POSTGRES_PORT)
+                .port(Ports.POSTGRES)
                 .dbSubnetGroupName(dbSubnets.name())
-                .vpcSecurityGroupIds(args.rdsSecurityGroupId().applyValue(List::of))
+                .vpcSecurityGroupIds(args.network().securityGroups().rds().applyValue(List::of))
                 .publiclyAccessible(false)
                 .parameterGroupName(parameters.name())
                 .backupRetentionPeriod(d.dbBackupRetentionDays())
@@ -123,7 +109,7 @@ public final class DataLayer extends ComponentResource {
                 com.pulumi.aws.elasticache.SubnetGroupArgs.builder()
                         .name(names.name("redis"))
                         .description("Private subnets for Redis")
-                        .subnetIds(args.privateSubnetIds())
+                        .subnetIds(args.network().privateSubnetIds())
                         .tags(names.nameTag("redis"))
                         .build(), child);
         boolean replicated = d.redisReplicas() > 0;
@@ -134,12 +120,12 @@ public final class DataLayer extends ComponentResource {
                 .engineVersion("7.1")
                 .parameterGroupName("default.redis7")
                 .nodeType(d.redisNodeType())
-                .port(ConnectionStrings.REDIS_PORT)
+                .port(Ports.REDIS)
                 .numCacheClusters(1 + d.redisReplicas())
                 .automaticFailoverEnabled(replicated)
                 .multiAzEnabled(replicated)
                 .subnetGroupName(cacheSubnets.name())
-                .securityGroupIds(args.redisSecurityGroupId().applyValue(List::of))
+                .securityGroupIds(args.network().securityGroups().redis().applyValue(List::of))
                 .atRestEncryptionEnabled(true)
                 .transitEncryptionEnabled(true) // clients connect with rediss://
                 .authToken(d.redisAuthToken().output())
@@ -155,48 +141,31 @@ public final class DataLayer extends ComponentResource {
 
         var password = d.dbPassword().output();
         var token = d.redisAuthToken().output();
-        secret(DB_CREDENTIALS, "PostgreSQL credentials as JSON (username, password, engine, host, port, dbname)",
+        secret(AppSecret.DB_CREDENTIALS,
                 Output.tuple(password, db.address()).applyValue(t -> ConnectionStrings.dbCredentialsJson(t.t1, t.t2)), args, stateful);
-        secret(DB_URL, "DATABASE_URL for Django (TLS required)",
+        secret(AppSecret.DB_URL,
                 Output.tuple(password, db.address()).applyValue(t -> ConnectionStrings.databaseUrl(t.t1, t.t2)), args, stateful);
-        secret(REDIS_URL, "REDIS_URL for Django (TLS, AUTH)",
+        secret(AppSecret.REDIS_URL,
                 Output.tuple(token, redis.primaryEndpointAddress()).applyValue(t -> ConnectionStrings.redisUrl(t.t1, t.t2)), args, stateful);
-        secret(DJANGO_SECRET_KEY, "Django SECRET_KEY", d.djangoSecretKey().output(), args, stateful);
-        secret(NEXTAUTH_SECRET, "NextAuth.js NEXTAUTH_SECRET", d.nextauthSecret().output(), args, stateful);
+        secret(AppSecret.DJANGO_SECRET_KEY, d.djangoSecretKey().output(), args, stateful);
+        secret(AppSecret.NEXTAUTH_SECRET, d.nextauthSecret().output(), args, stateful);
 
-        this.rdsIdentifier = db.identifier();
-        this.redisGroupId = redis.replicationGroupId();
-        this.redisNodes = 1 + d.redisReplicas();
-        this.rdsEndpoint = db.address();
-        this.rdsPort = db.port();
-        this.redisEndpoint = redis.primaryEndpointAddress();
-        this.redisPort = Output.of(ConnectionStrings.REDIS_PORT);
-        var parts = List.copyOf(secrets.keySet());
-        this.secretArns = Output.all(parts.stream().map(p -> secrets.get(p).arn()).toList()).applyValue(arns -> {
-            var map = new LinkedHashMap<String, String>();
-            for (int i = 0; i < parts.size(); i++) {
-                map.put(parts.get(i), arns.get(i));
-            }
-            return map;
-        });
-        registerOutputs(Map.of("rdsEndpoint", rdsEndpoint, "rdsPort", rdsPort, "redisEndpoint", redisEndpoint,
-                "redisPort", redisPort, "secretArns", secretArns));
+        var arns = new LinkedHashMap<AppSecret, Output<String>>();
+        secrets.forEach((which, secret) -> arns.put(which, secret.arn()));
+        this.outputs = new DataOutputs(db.address(), db.port(), redis.primaryEndpointAddress(), Output.of(Ports.REDIS),
+                arns, Outputs.keyed(List.copyOf(secrets.keySet()), AppSecret::part, arns::get),
+                db.identifier(), redis.replicationGroupId(), 1 + d.redisReplicas());
+        registerOutputs(Map.of("rdsEndpoint", outputs.rdsEndpoint(), "rdsPort", outputs.rdsPort(),
+                "redisEndpoint", outputs.redisEndpoint(), "redisPort", outputs.redisPort(),
+                "secretArns", outputs.secretArnsByPart()));
     }
 
-    /** The ARN of one of the stack's secrets, for task definitions and IAM policies. */
-    public Output<String> secretArn(String part) {
-        var secret = secrets.get(part);
-        if (secret == null) {
-            throw new IllegalArgumentException("no secret '" + part + "'; known: " + secrets.keySet());
-        }
-        return secret.arn();
-    }
-
-    private void secret(String part, String description, Output<String> value, Args args, CustomResourceOptions stateful) {
+    private void secret(AppSecret which, Output<String> value, Args args, CustomResourceOptions stateful) {
         var names = args.names();
+        var part = which.part();
         var secret = new Secret(names.name("secret-" + part), SecretArgs.builder()
                 .name(names.secretName(part))
-                .description(description)
+                .description(which.description())
                 // Protected stacks keep a deleted secret recoverable for 30 days; others free the name at once.
                 .recoveryWindowInDays(args.data().protectData() ? 30 : 0)
                 .build(), stateful);
@@ -204,6 +173,6 @@ public final class DataLayer extends ComponentResource {
                 .secretId(secret.id())
                 .secretString(value.asSecret()) // already secret when derived from one; explicit for all
                 .build(), CustomResourceOptions.builder().parent(this).build());
-        secrets.put(part, secret);
+        secrets.put(which, secret);
     }
 }

@@ -1,9 +1,5 @@
 package com.tutors.infra.edge;
 
-import com.pulumi.aws.acm.Certificate;
-import com.pulumi.aws.acm.CertificateArgs;
-import com.pulumi.aws.acm.CertificateValidation;
-import com.pulumi.aws.acm.CertificateValidationArgs;
 import com.pulumi.aws.lb.Listener;
 import com.pulumi.aws.lb.ListenerArgs;
 import com.pulumi.aws.lb.ListenerRule;
@@ -13,44 +9,31 @@ import com.pulumi.aws.lb.LoadBalancerArgs;
 import com.pulumi.aws.lb.TargetGroup;
 import com.pulumi.aws.lb.TargetGroupArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionFixedResponseArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleActionArgs;
-import com.pulumi.aws.lb.inputs.ListenerDefaultActionFixedResponseArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionHttpHeaderArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
 import com.pulumi.aws.lb.inputs.LoadBalancerAccessLogsArgs;
 import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
-import com.pulumi.aws.route53.Record;
-import com.pulumi.aws.route53.enums.RecordType;
-import com.pulumi.core.Either;
-import com.pulumi.aws.route53.RecordArgs;
-import com.pulumi.aws.route53.Route53Functions;
-import com.pulumi.aws.route53.inputs.GetZoneArgs;
-import com.pulumi.aws.route53.inputs.RecordAliasArgs;
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
-import com.pulumi.aws.s3.BucketPolicy;
-import com.pulumi.aws.s3.BucketPolicyArgs;
-import com.pulumi.aws.s3.BucketV2;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
 import com.pulumi.core.Output;
-import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import com.tutors.infra.compute.Compute;
-import com.tutors.infra.config.EdgeSettings;
-import com.tutors.infra.config.Naming;
-import com.tutors.infra.config.Phase;
-import com.tutors.infra.storage.Buckets;
+import com.tutors.infra.blocks.AliasRecords;
+import com.tutors.infra.blocks.AliasTarget;
+import com.tutors.infra.core.Headers;
+import com.tutors.infra.core.Naming;
+import com.tutors.infra.core.Phase;
+import com.tutors.infra.core.Ports;
+import com.tutors.infra.network.NetworkOutputs;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Phase 5: the internet-facing ALB with its target groups, listeners and path rules, the ACM
@@ -58,41 +41,22 @@ import java.util.Map;
  */
 public final class Edge extends ComponentResource {
 
-    /** Phase 1's outputs. */
     /**
+     * Phase 1's outputs and the account (for the access-log bucket policy).
+     *
      * @param originSecret when CloudFront fronts the site (phase 6): the ALB then answers only requests
-     *                     carrying this value in {@link EdgePolicies#ORIGIN_HEADER}
+     *                     carrying this value in {@link Headers#ORIGIN_VERIFY}
      */
-    public record Args(Naming names, EdgeSettings settings, String region, Output<String> accountId, boolean ipv6,
-                       Output<String> vpcId,
-                       Output<List<String>> publicSubnetIds, Output<String> albSecurityGroupId,
-                       java.util.Optional<Output<String>> originSecret) {
+    public record Args(Naming names, EdgeSettings settings, String region, Output<String> accountId,
+                       NetworkOutputs network, Optional<Output<String>> originSecret) {
     }
 
     public static final int DEREGISTRATION_DELAY_SECONDS = 30;
-    public static final int ACCESS_LOG_DAYS = 90;
     /** ALB and target group names are limited to 32 characters. */
     static final int LB_NAME_LIMIT = 32;
 
-    public final Output<String> albDnsName;
-    public final Output<String> albZoneId;
-    public final Output<String> albArnSuffix;
-    public final Output<String> albArn;
-    /** Present with a domain: the Route 53 zone and the certificate's validation record. */
-    public final java.util.Optional<Output<String>> zoneId;
-    public final java.util.Optional<Output<String>> validationRecordFqdn;
-    public final Output<String> backendTargetGroupArn;
-    public final Output<String> frontendTargetGroupArn;
-    public final Output<String> backendTargetGroupArnSuffix;
-    public final Output<String> frontendTargetGroupArnSuffix;
-    /** Empty in no-domain mode. */
-    public final Output<String> certificateArn;
-    public final Output<String> domainName;
-    /** The host users reach (domain, or the ALB's name) and the address a person opens. */
-    public final Output<String> host;
-    public final Output<String> url;
-    /** The listener that serves traffic and its rules: the ECS services must wait for them. */
-    public final List<Resource> servingListeners;
+    /** What the later phases receive. */
+    public final EdgeOutputs outputs;
 
     private final Naming names;
     private final CustomResourceOptions child;
@@ -106,30 +70,31 @@ public final class Edge extends ComponentResource {
         this.child = CustomResourceOptions.builder().parent(this).build();
         this.args = args;
         var s = args.settings();
+        var network = args.network();
 
         var albArgs = LoadBalancerArgs.builder()
                 .name(lbName("alb"))
                 .internal(false)
                 .loadBalancerType("application")
-                .subnets(args.publicSubnetIds())
-                .securityGroups(args.albSecurityGroupId().applyValue(List::of))
-                .ipAddressType(args.ipv6() ? "dualstack" : "ipv4")
+                .subnets(network.publicSubnetIds())
+                .securityGroups(network.securityGroups().alb().applyValue(List::of))
+                .ipAddressType(network.ipv6() ? "dualstack" : "ipv4")
                 .dropInvalidHeaderFields(true)
                 .enableDeletionProtection(s.deletionProtection())
                 .idleTimeout(s.idleTimeoutSeconds())
                 .tags(names.nameTag("alb"));
         var albOptions = CustomResourceOptions.builder().parent(this);
         if (s.accessLogs()) {
-            var logs = accessLogBucket(s, args.region(), args.accountId());
+            var logs = AccessLogBucket.declare(names, s.logBucket(), args.region(), args.accountId(), this);
             albArgs.accessLogs(LoadBalancerAccessLogsArgs.builder()
-                    .bucket(logs.bucket.bucket()).prefix(EdgePolicies.ACCESS_LOG_PREFIX).enabled(true).build());
+                    .bucket(logs.bucket().bucket()).prefix(EdgePolicies.ACCESS_LOG_PREFIX).enabled(true).build());
             // ELB checks that it may write before it accepts the setting.
-            albOptions.dependsOn(logs.policy);
+            albOptions.dependsOn(logs.policy());
         }
         this.alb = new LoadBalancer(names.name("alb"), albArgs.build(), albOptions.build());
 
-        var backend = targetGroup("backend", Compute.BACKEND_PORT, "/api/health/", "200", args.vpcId());
-        var frontend = targetGroup("frontend", Compute.FRONTEND_PORT, "/", "200-399", args.vpcId());
+        var backend = targetGroup("backend", Ports.BACKEND, "/api/health/", "200", network.vpcId());
+        var frontend = targetGroup("frontend", Ports.FRONTEND, "/", "200-399", network.vpcId());
 
         var forwardToFrontend = ListenerDefaultActionArgs.builder().type("forward").targetGroupArn(frontend.arn()).build();
         // Behind CloudFront only requests carrying the origin secret are served; anything else is refused.
@@ -139,52 +104,46 @@ public final class Edge extends ComponentResource {
                         .statusCode("403").contentType("text/plain").messageBody("Forbidden").build())
                 .build();
         Listener serving;
+        Optional<EdgeOutputs.Zone> zone;
         Output<String> certificate;
+        Output<String> host;
+        Output<String> url;
         if (s.domain().isPresent()) {
             var domain = s.domain().get();
-            var zoneArgs = s.hostedZone().orElseThrow().matches("Z[A-Z0-9]+")
-                    ? GetZoneArgs.builder().zoneId(s.hostedZone().get())
-                    : GetZoneArgs.builder().name(s.hostedZone().get());
-            var zoneId = Route53Functions.getZone(zoneArgs.privateZone(false).build(), new InvokeOptions(this, null, null))
-                    .applyValue(z -> z.zoneId());
-            var validated = certificate(domain, zoneId);
-            this.zoneId = java.util.Optional.of(zoneId);
-            this.validationRecordFqdn = java.util.Optional.of(validated.validationRecordFqdns().applyValue(l -> l.orElseThrow().get(0)));
-            certificate = validated.certificateArn();
+            var site = SiteCertificate.declare(names, domain, s.hostedZone().orElseThrow(), this);
+            zone = Optional.of(new EdgeOutputs.Zone(domain, site.zoneId(), site.validationRecordFqdn()));
+            certificate = site.certificateArn();
             serving = new Listener(names.name("https"), ListenerArgs.builder()
                     .loadBalancerArn(alb.arn())
-                    .port(443)
+                    .port(Ports.HTTPS)
                     .protocol("HTTPS")
                     .sslPolicy(EdgePolicies.TLS_POLICY)
-                    .certificateArn(validated.certificateArn()) // waits until the certificate is issued
+                    .certificateArn(site.certificateArn()) // waits until the certificate is issued
                     .defaultActions(defaultAction)
                     .build(), child);
             new Listener(names.name("http"), ListenerArgs.builder()
                     .loadBalancerArn(alb.arn())
-                    .port(80)
+                    .port(Ports.HTTP)
                     .protocol("HTTP")
                     .defaultActions(ListenerDefaultActionArgs.builder().type("redirect")
                             .redirect(ListenerDefaultActionRedirectArgs.builder()
-                                    .protocol("HTTPS").port("443").statusCode("HTTP_301").build())
+                                    .protocol("HTTPS").port(String.valueOf(Ports.HTTPS)).statusCode("HTTP_301").build())
                             .build())
                     .build(), child);
-            this.host = Output.of(domain);
-            this.url = Output.of("https://" + domain);
-            this.domainName = Output.of(domain);
+            host = Output.of(domain);
+            url = Output.of("https://" + domain);
         } else {
             // No-domain mode: plain HTTP on the ALB's own name, for a first staging deploy.
+            zone = Optional.empty();
             certificate = Output.of("");
-            this.zoneId = java.util.Optional.empty();
-            this.validationRecordFqdn = java.util.Optional.empty();
             serving = new Listener(names.name("http"), ListenerArgs.builder()
                     .loadBalancerArn(alb.arn())
-                    .port(80)
+                    .port(Ports.HTTP)
                     .protocol("HTTP")
                     .defaultActions(forwardToFrontend)
                     .build(), child);
-            this.host = alb.dnsName();
-            this.url = alb.dnsName().applyValue(dns -> "http://" + dns);
-            this.domainName = alb.dnsName();
+            host = alb.dnsName();
+            url = alb.dnsName().applyValue(dns -> "http://" + dns);
         }
         var listeners = new ArrayList<Resource>(List.of(serving));
         for (var route : EdgePolicies.BACKEND_ROUTES) {
@@ -193,33 +152,35 @@ public final class Edge extends ComponentResource {
                     .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values(route.paths()).build())
                     .build());
             args.originSecret().ifPresent(secret -> conditions.add(originHeader(secret)));
-            listeners.add(new ListenerRule(names.name("backend-" + route.priority()), ListenerRuleArgs.builder()
-                    .listenerArn(serving.arn())
-                    .priority(route.priority())
-                    .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(backend.arn()).build())
-                    .conditions(conditions)
-                    .build(), child));
+            listeners.add(rule("backend-" + route.priority(), serving, route.priority(), backend, conditions));
         }
-        args.originSecret().ifPresent(secret -> listeners.add(new ListenerRule(names.name("frontend-"
-                + EdgePolicies.FRONTEND_PRIORITY), ListenerRuleArgs.builder()
-                .listenerArn(serving.arn())
-                .priority(EdgePolicies.FRONTEND_PRIORITY)
-                .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(frontend.arn()).build())
-                .conditions(originHeader(secret))
-                .build(), child)));
+        args.originSecret().ifPresent(secret -> listeners.add(rule("frontend-" + EdgePolicies.FRONTEND_PRIORITY, serving,
+                EdgePolicies.FRONTEND_PRIORITY, frontend, List.of(originHeader(secret)))));
 
-        this.servingListeners = List.copyOf(listeners);
-        this.albDnsName = alb.dnsName();
-        this.albZoneId = alb.zoneId();
-        this.albArnSuffix = alb.arnSuffix();
-        this.albArn = alb.arn();
-        this.backendTargetGroupArn = backend.arn();
-        this.frontendTargetGroupArn = frontend.arn();
-        this.backendTargetGroupArnSuffix = backend.arnSuffix();
-        this.frontendTargetGroupArnSuffix = frontend.arnSuffix();
-        this.certificateArn = certificate;
-        registerOutputs(Map.of("albDnsName", albDnsName, "albZoneId", albZoneId, "certificateArn", certificateArn,
-                "domainName", domainName, "url", url));
+        this.outputs = new EdgeOutputs(alb.dnsName(), alb.zoneId(), alb.arn(), alb.arnSuffix(), certificate,
+                host, host, url, zone,
+                new EdgeOutputs.TargetGroups(backend.arn(), frontend.arn(), backend.arnSuffix(), frontend.arnSuffix(),
+                        listeners));
+        registerOutputs(Map.of("albDnsName", outputs.albDnsName(), "albZoneId", outputs.albZoneId(),
+                "certificateArn", outputs.certificateArn(), "domainName", outputs.domainName(), "url", outputs.url()));
+    }
+
+    /** Where the domain's records point without a CDN. */
+    public AliasTarget albAlias() {
+        return new AliasTarget(alb.dnsName(), alb.zoneId(), true);
+    }
+
+    /**
+     * Declares the domain's A (and AAAA) alias records, once the program knows where they point: the
+     * ALB, or a CloudFront distribution (phase 6). Same names either way, so the switch is an update.
+     */
+    public void declareSiteRecords(Optional<AliasTarget> cdn) {
+        if (recordsDeclared) {
+            throw new IllegalStateException("site records are declared once");
+        }
+        recordsDeclared = true;
+        outputs.zone().ifPresent(zone -> AliasRecords.declare(names, "alias", zone.zoneId(), zone.domain(),
+                cdn.orElse(albAlias()), args.network().ipv6(), child));
     }
 
     private String lbName(String part) {
@@ -228,6 +189,16 @@ public final class Edge extends ComponentResource {
             throw new IllegalStateException(full + " is longer than the " + LB_NAME_LIMIT + " characters ELB allows");
         }
         return full;
+    }
+
+    private ListenerRule rule(String part, Listener listener, int priority, TargetGroup target,
+                              List<ListenerRuleConditionArgs> conditions) {
+        return new ListenerRule(names.name(part), ListenerRuleArgs.builder()
+                .listenerArn(listener.arn())
+                .priority(priority)
+                .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(target.arn()).build())
+                .conditions(conditions)
+                .build(), child);
     }
 
     private TargetGroup targetGroup(String part, int port, String healthPath, String matcher, Output<String> vpcId) {
@@ -254,93 +225,10 @@ public final class Edge extends ComponentResource {
                 .build(), child);
     }
 
-    /**
-     * The certificate covers the apex (the A record's name) and the wildcard. Both names need the same
-     * validation record, so it is created once, from the apex's validation option.
-     */
-    private CertificateValidation certificate(String domain, Output<String> zoneId) {
-        var cert = new Certificate(names.name("certificate"), CertificateArgs.builder()
-                .domainName(domain)
-                .subjectAlternativeNames("*." + domain)
-                .validationMethod("DNS")
-                .tags(names.nameTag("certificate"))
-                .build(), child);
-        var option = cert.domainValidationOptions().applyValue(options -> options.stream()
-                .filter(o -> o.domainName().orElse("").equals(domain)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("ACM returned no validation option for " + domain)));
-        var record = new Record(names.name("certificate-validation"), RecordArgs.builder()
-                .zoneId(zoneId)
-                .name(option.applyValue(o -> o.resourceRecordName().orElseThrow()))
-                .type(option.applyValue(o -> Either.<String, RecordType>ofLeft(o.resourceRecordType().orElseThrow())))
-                .records(option.applyValue(o -> List.of(o.resourceRecordValue().orElseThrow())))
-                .ttl(60)
-                .allowOverwrite(true) // a re-created certificate gets the same record
-                .build(), child);
-        return new CertificateValidation(names.name("certificate"), CertificateValidationArgs.builder()
-                .certificateArn(cert.arn())
-                .validationRecordFqdns(record.fqdn().applyValue(List::of))
-                .build(), child);
-    }
-
     private static ListenerRuleConditionArgs originHeader(Output<String> secret) {
         return ListenerRuleConditionArgs.builder()
                 .httpHeader(ListenerRuleConditionHttpHeaderArgs.builder()
-                        .httpHeaderName(EdgePolicies.ORIGIN_HEADER).values(secret.applyValue(List::of)).build())
+                        .httpHeaderName(Headers.ORIGIN_VERIFY).values(secret.applyValue(List::of)).build())
                 .build();
-    }
-
-    /** An alias target: a load balancer or a CloudFront distribution. */
-    public record AliasTarget(Output<String> dnsName, Output<String> zoneId, boolean evaluateTargetHealth) {
-    }
-
-    /**
-     * Declares the domain's A (and AAAA) alias records, once the program knows where they point: the
-     * ALB, or a CloudFront distribution (phase 6). Same names either way, so the switch is an update.
-     */
-    public void declareSiteRecords(java.util.Optional<AliasTarget> cdn) {
-        if (recordsDeclared) {
-            throw new IllegalStateException("site records are declared once");
-        }
-        recordsDeclared = true;
-        if (zoneId.isEmpty()) {
-            return; // no-domain mode
-        }
-        var target = cdn.orElse(new AliasTarget(alb.dnsName(), alb.zoneId(), true));
-        for (var type : args.ipv6() ? List.of("A", "AAAA") : List.of("A")) {
-            new Record(names.name("alias-" + type.toLowerCase()), RecordArgs.builder()
-                    .zoneId(zoneId.get())
-                    .name(args.settings().domain().orElseThrow())
-                    .type(type)
-                    .aliases(RecordAliasArgs.builder()
-                            .name(target.dnsName()).zoneId(target.zoneId()).evaluateTargetHealth(target.evaluateTargetHealth())
-                            .build())
-                    .build(), child);
-        }
-    }
-
-    private record LogBucket(BucketV2 bucket, BucketPolicy policy) {
-    }
-
-    private LogBucket accessLogBucket(EdgeSettings s, String region, Output<String> accountId) {
-        var part = "alb-logs";
-        // Logs expire anyway: they must not block a teardown.
-        var declared = Buckets.declare(names, part, s.logBucket(), true, false, child, child);
-        var bucket = declared.bucket();
-        var access = declared.accessBlock();
-        new BucketLifecycleConfigurationV2(names.name(part), BucketLifecycleConfigurationV2Args.builder()
-                .bucket(bucket.id())
-                .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
-                        .id("expire-access-logs")
-                        .status("Enabled")
-                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
-                        .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(ACCESS_LOG_DAYS).build())
-                        .build())
-                .build(), child);
-        var policy = new BucketPolicy(names.name(part), BucketPolicyArgs.builder()
-                .bucket(bucket.id())
-                .policy(Output.tuple(bucket.arn(), accountId)
-                        .applyValue(t -> EdgePolicies.accessLogBucketPolicy(t.t1, region, t.t2)))
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(access).build());
-        return new LogBucket(bucket, policy);
     }
 }

@@ -21,8 +21,6 @@ public final class EdgePolicies {
     /** Behind CloudFront: forwards everything else carrying the origin header to the frontend. */
     public static final int FRONTEND_PRIORITY = 30;
 
-    /** The header CloudFront adds to origin requests; its value is the stack's originSecret. */
-    public static final String ORIGIN_HEADER = "X-Origin-Verify";
 
     /** TLS 1.3 and 1.2 only; the API's default policy still allows TLS 1.0. */
     public static final String TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";

@@ -37,10 +37,12 @@ import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.tutors.infra.config.NatMode;
-import com.tutors.infra.config.Naming;
-import com.tutors.infra.config.NetworkSettings;
-import com.tutors.infra.config.Phase;
+import com.tutors.infra.core.Naming;
+import com.tutors.infra.core.Outputs;
+import com.tutors.infra.core.Phase;
+import com.tutors.infra.network.SecurityRules.CidrPeer;
+import com.tutors.infra.network.SecurityRules.Group;
+import com.tutors.infra.network.SecurityRules.GroupPeer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,17 +59,13 @@ public final class Foundation extends ComponentResource {
     public record Args(Naming names, NetworkSettings network, String region) {
     }
 
-    public final Output<String> vpcId;
-    public final Output<List<String>> publicSubnetIds;
-    public final Output<List<String>> privateSubnetIds;
-    /** Keyed alb, ecs, rds, redis (see {@link SecurityRules#GROUPS}). */
-    public final Output<Map<String, String>> securityGroupIds;
-    /** Whether the public subnets have IPv6, so the ALB can be dual-stack. */
-    public final boolean ipv6;
+    /** What the later phases receive. */
+    public final NetworkOutputs outputs;
 
     private final Args args;
     private final CustomResourceOptions child;
-    private final Map<String, SecurityGroup> groups = new LinkedHashMap<>();
+    private final boolean ipv6;
+    private final Map<Group, SecurityGroup> groups = new LinkedHashMap<>();
 
     public Foundation(String name, Args args, ComponentResourceOptions options) {
         super(Phase.FOUNDATION.componentType(), name, options);
@@ -151,31 +149,19 @@ public final class Foundation extends ComponentResource {
 
         declareSecurityGroups(vpc);
 
-        this.vpcId = vpc.id();
-        this.publicSubnetIds = Output.all(publicSubnets.stream().map(Subnet::id).toList());
-        this.privateSubnetIds = Output.all(privateSubnets.stream().map(Subnet::id).toList());
-        this.securityGroupIds = Output.all(SecurityRules.GROUPS.stream().map(g -> groups.get(g).id()).toList())
-                .applyValue(ids -> {
-                    var map = new LinkedHashMap<String, String>();
-                    for (int i = 0; i < ids.size(); i++) {
-                        map.put(SecurityRules.GROUPS.get(i), ids.get(i));
-                    }
-                    return map;
-                });
+        var groupIds = new NetworkOutputs.SecurityGroupIds(groups.get(Group.ALB).id(), groups.get(Group.ECS).id(),
+                groups.get(Group.RDS).id(), groups.get(Group.REDIS).id());
+        this.outputs = new NetworkOutputs(vpc.id(),
+                Output.all(publicSubnets.stream().map(Subnet::id).toList()),
+                Output.all(privateSubnets.stream().map(Subnet::id).toList()),
+                groupIds,
+                Outputs.keyed(List.of(Group.values()), Group::id, groupIds::of),
+                ipv6);
         registerOutputs(Map.of(
-                "vpcId", vpcId,
-                "publicSubnetIds", publicSubnetIds,
-                "privateSubnetIds", privateSubnetIds,
-                "securityGroupIds", securityGroupIds));
-    }
-
-    /** The id of one of the four groups; for the later phases. */
-    public Output<String> securityGroupId(String group) {
-        var sg = groups.get(group);
-        if (sg == null) {
-            throw new IllegalArgumentException("no security group '" + group + "'; known: " + groups.keySet());
-        }
-        return sg.id();
+                "vpcId", outputs.vpcId(),
+                "publicSubnetIds", outputs.publicSubnetIds(),
+                "privateSubnetIds", outputs.privateSubnetIds(),
+                "securityGroupIds", outputs.securityGroupIds()));
     }
 
     private static String zoneAt(List<String> zones, int index) {
@@ -268,16 +254,11 @@ public final class Foundation extends ComponentResource {
 
     private void declareSecurityGroups(Vpc vpc) {
         var names = args.names();
-        var descriptions = Map.of(
-                SecurityRules.ALB, "Application Load Balancer: HTTP and HTTPS from the internet",
-                SecurityRules.ECS, "ECS tasks: app ports from the ALB only",
-                SecurityRules.RDS, "RDS PostgreSQL: 5432 from the ECS tasks only",
-                SecurityRules.REDIS, "ElastiCache Redis: 6379 from the ECS tasks only");
-        for (var group : SecurityRules.GROUPS) {
-            var part = "sg-" + group;
+        for (var group : Group.values()) {
+            var part = "sg-" + group.id();
             groups.put(group, new SecurityGroup(names.name(part), SecurityGroupArgs.builder()
                     .name(names.name(part))
-                    .description(descriptions.get(group))
+                    .description(group.description())
                     .vpcId(vpc.id())
                     // The groups reference each other: revoke rules first so deletes never deadlock.
                     .revokeRulesOnDelete(true)
@@ -287,11 +268,17 @@ public final class Foundation extends ComponentResource {
         // Separate rule resources, not inline rules, so groups that reference each other never form a cycle.
         for (var rule : SecurityRules.rules(ipv6)) {
             var self = groups.get(rule.group()).id();
-            Output<String> peer = rule.peerGroup() == null ? null : groups.get(rule.peerGroup()).id();
             var ruleName = names.name(rule.part());
-            var cidr = rule.peerCidr();
-            Output<String> ipv4 = cidr != null && !cidr.contains(":") ? Output.of(cidr) : null;
-            Output<String> ipv6Cidr = cidr != null && cidr.contains(":") ? Output.of(cidr) : null;
+            Output<String> peer = null;
+            Output<String> ipv4 = null;
+            Output<String> ipv6Cidr = null;
+            if (rule.peer() instanceof GroupPeer g) {
+                peer = groups.get(g.group()).id();
+            } else if (rule.peer() instanceof CidrPeer c && c.ipv6()) {
+                ipv6Cidr = Output.of(c.block());
+            } else if (rule.peer() instanceof CidrPeer c) {
+                ipv4 = Output.of(c.block());
+            }
             if (rule.direction() == SecurityRules.Direction.INGRESS) {
                 new SecurityGroupIngressRule(ruleName, SecurityGroupIngressRuleArgs.builder()
                         .securityGroupId(self).ipProtocol("tcp").fromPort(rule.port()).toPort(rule.port())

@@ -1,5 +1,7 @@
 package com.tutors.infra.network;
 
+import com.tutors.infra.core.Ports;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,62 +13,95 @@ public final class SecurityRules {
     private SecurityRules() {
     }
 
-    /** The four groups, by the keys of the {@code securityGroupIds} output. */
-    public static final String ALB = "alb";
-    public static final String ECS = "ecs";
-    public static final String RDS = "rds";
-    public static final String REDIS = "redis";
-    public static final List<String> GROUPS = List.of(ALB, ECS, RDS, REDIS);
+    /** The four groups; {@link #id()} keys the {@code securityGroupIds} output and names the group. */
+    public enum Group {
+        ALB("alb", "Application Load Balancer: HTTP and HTTPS from the internet"),
+        ECS("ecs", "ECS tasks: app ports from the ALB only"),
+        RDS("rds", "RDS PostgreSQL: 5432 from the ECS tasks only"),
+        REDIS("redis", "ElastiCache Redis: 6379 from the ECS tasks only");
 
-    public static final int HTTP = 80;
-    public static final int HTTPS = 443;
-    public static final int BACKEND = 8000;
-    public static final int FRONTEND = 3000;
-    public static final int POSTGRES = 5432;
-    public static final int REDIS_PORT = 6379;
+        private final String id;
+        private final String description;
+
+        Group(String id, String description) {
+            this.id = id;
+            this.description = description;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
 
     public static final String ANY_IPV4 = "0.0.0.0/0";
     public static final String ANY_IPV6 = "::/0";
 
     public enum Direction { INGRESS, EGRESS }
 
-    /**
-     * One TCP rule on {@code group}. Exactly one of {@code peerGroup} (another of the four groups) and
-     * {@code peerCidr} is set.
-     */
-    public record Rule(String group, Direction direction, int port, String peerGroup, String peerCidr,
-                       String description) {
+    /** The other side of a rule: one of the four groups, or an address block. */
+    public sealed interface Peer {
+        /** The part of the rule's logical name that names the peer. */
+        String part();
+    }
+
+    public record GroupPeer(Group group) implements Peer {
+        @Override
+        public String part() {
+            return group.id();
+        }
+    }
+
+    public record CidrPeer(String block) implements Peer {
+        public boolean ipv6() {
+            return block.contains(":");
+        }
+
+        @Override
+        public String part() {
+            return ipv6() ? "ipv6" : "ipv4";
+        }
+    }
+
+    /** One TCP rule on {@code group}. */
+    public record Rule(Group group, Direction direction, int port, Peer peer, String description) {
 
         /** A stable, unique logical name: renaming it would replace the rule. */
         public String part() {
-            var peer = peerGroup != null ? peerGroup : peerCidr.contains(":") ? "ipv6" : "ipv4";
-            return "sg-" + group + (direction == Direction.INGRESS ? "-in-" : "-out-") + port + "-" + peer;
+            return "sg-" + group.id() + (direction == Direction.INGRESS ? "-in-" : "-out-") + port + "-" + peer.part();
         }
     }
 
     public static List<Rule> rules(boolean ipv6) {
         var rules = new ArrayList<Rule>();
-        for (int port : new int[]{HTTP, HTTPS}) {
-            rules.add(fromCidr(ALB, port, ANY_IPV4, "Public web traffic"));
+        for (int port : new int[]{Ports.HTTP, Ports.HTTPS}) {
+            rules.add(fromCidr(Group.ALB, port, ANY_IPV4, "Public web traffic"));
             if (ipv6) {
-                rules.add(fromCidr(ALB, port, ANY_IPV6, "Public web traffic over IPv6"));
+                rules.add(fromCidr(Group.ALB, port, ANY_IPV6, "Public web traffic over IPv6"));
             }
         }
-        for (int port : new int[]{BACKEND, FRONTEND}) {
-            var app = port == BACKEND ? "backend (gunicorn)" : "frontend (Next.js)";
-            rules.add(new Rule(ALB, Direction.EGRESS, port, ECS, null, "ALB to the " + app + " tasks"));
-            rules.add(new Rule(ECS, Direction.INGRESS, port, ALB, null, "The " + app + " from the ALB only"));
+        for (int port : new int[]{Ports.BACKEND, Ports.FRONTEND}) {
+            var app = port == Ports.BACKEND ? "backend (gunicorn)" : "frontend (Next.js)";
+            rules.add(between(Group.ALB, Direction.EGRESS, port, Group.ECS, "ALB to the " + app + " tasks"));
+            rules.add(between(Group.ECS, Direction.INGRESS, port, Group.ALB, "The " + app + " from the ALB only"));
         }
-        rules.add(new Rule(ECS, Direction.EGRESS, HTTPS, null, ANY_IPV4,
+        rules.add(new Rule(Group.ECS, Direction.EGRESS, Ports.HTTPS, new CidrPeer(ANY_IPV4),
                 "HTTPS out through NAT: ECR, Secrets Manager, CloudWatch Logs, S3, third-party APIs"));
-        rules.add(new Rule(ECS, Direction.EGRESS, POSTGRES, RDS, null, "Tasks to PostgreSQL"));
-        rules.add(new Rule(ECS, Direction.EGRESS, REDIS_PORT, REDIS, null, "Tasks to Redis"));
-        rules.add(new Rule(RDS, Direction.INGRESS, POSTGRES, ECS, null, "PostgreSQL from the ECS tasks only"));
-        rules.add(new Rule(REDIS, Direction.INGRESS, REDIS_PORT, ECS, null, "Redis from the ECS tasks only"));
+        rules.add(between(Group.ECS, Direction.EGRESS, Ports.POSTGRES, Group.RDS, "Tasks to PostgreSQL"));
+        rules.add(between(Group.ECS, Direction.EGRESS, Ports.REDIS, Group.REDIS, "Tasks to Redis"));
+        rules.add(between(Group.RDS, Direction.INGRESS, Ports.POSTGRES, Group.ECS, "PostgreSQL from the ECS tasks only"));
+        rules.add(between(Group.REDIS, Direction.INGRESS, Ports.REDIS, Group.ECS, "Redis from the ECS tasks only"));
         return List.copyOf(rules);
     }
 
-    private static Rule fromCidr(String group, int port, String cidr, String description) {
-        return new Rule(group, Direction.INGRESS, port, null, cidr, description);
+    private static Rule between(Group group, Direction direction, int port, Group peer, String description) {
+        return new Rule(group, direction, port, new GroupPeer(peer), description);
+    }
+
+    private static Rule fromCidr(Group group, int port, String cidr, String description) {
+        return new Rule(group, Direction.INGRESS, port, new CidrPeer(cidr), description);
     }
 }

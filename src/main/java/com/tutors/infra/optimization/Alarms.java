@@ -9,49 +9,89 @@ import java.util.List;
  * "breaching" (silence there means nothing is serving); utilisation of always-on resources is
  * "missing" (keep the state through maintenance gaps).
  *
- * @param dimensions what the alarm watches: CLUSTER, BACKEND_SERVICE, FRONTEND_SERVICE, LOAD_BALANCER,
- *                   BACKEND_TG, FRONTEND_TG, DB, or CACHE_NODE:&lt;node number&gt;; the component fills in the ids
+ * @param dimensions what the alarm watches; the component fills in the ids
  */
 public record Alarms(String part, String description, String namespace, String metric, String statistic,
                      String comparison, double threshold, int periodSeconds, int evaluationPeriods,
-                     int datapointsToAlarm, String missingData, List<String> dimensions) {
+                     int datapointsToAlarm, String missingData, List<Dimension> dimensions) {
+
+    /** One CloudWatch dimension of an alarm: what it is called, and which resource's id it takes. */
+    public sealed interface Dimension {
+        String cloudWatchName();
+    }
+
+    /** A dimension whose value is one id of the stack. */
+    public enum Watched implements Dimension {
+        CLUSTER("ClusterName"),
+        BACKEND_SERVICE("ServiceName"),
+        FRONTEND_SERVICE("ServiceName"),
+        /** CloudWatch wants the ARN suffix (app/...): a full ARN never matches. */
+        LOAD_BALANCER("LoadBalancer"),
+        BACKEND_TG("TargetGroup"),
+        FRONTEND_TG("TargetGroup"),
+        DB("DBInstanceIdentifier");
+
+        private final String cloudWatchName;
+
+        Watched(String cloudWatchName) {
+            this.cloudWatchName = cloudWatchName;
+        }
+
+        @Override
+        public String cloudWatchName() {
+            return cloudWatchName;
+        }
+    }
+
+    /** One node of the replication group, numbered from 1 as ElastiCache names them ({@code <group>-001}). */
+    public record CacheNode(int number) implements Dimension {
+        public String suffix() {
+            return String.format("%03d", number);
+        }
+
+        @Override
+        public String cloudWatchName() {
+            return "CacheClusterId";
+        }
+    }
 
     public static final double GIB = 1024d * 1024 * 1024;
 
     public static List<Alarms> all(int redisNodes) {
         var list = new ArrayList<Alarms>();
         for (var service : List.of("backend", "frontend")) {
-            var svc = service.equals("backend") ? "BACKEND_SERVICE" : "FRONTEND_SERVICE";
-            var tg = service.equals("backend") ? "BACKEND_TG" : "FRONTEND_TG";
+            var svc = service.equals("backend") ? Watched.BACKEND_SERVICE : Watched.FRONTEND_SERVICE;
+            var tg = service.equals("backend") ? Watched.BACKEND_TG : Watched.FRONTEND_TG;
             list.add(new Alarms(service + "-cpu", "ECS " + service + " average CPU above 80% for 3 of 5 minutes",
-                    "AWS/ECS", "CPUUtilization", "Average", ">", 80, 60, 5, 3, "missing", List.of("CLUSTER", svc)));
+                    "AWS/ECS", "CPUUtilization", "Average", ">", 80, 60, 5, 3, "missing", List.of(Watched.CLUSTER, svc)));
             list.add(new Alarms(service + "-memory", "ECS " + service + " average memory above 80% for 3 of 5 minutes",
-                    "AWS/ECS", "MemoryUtilization", "Average", ">", 80, 60, 5, 3, "missing", List.of("CLUSTER", svc)));
+                    "AWS/ECS", "MemoryUtilization", "Average", ">", 80, 60, 5, 3, "missing", List.of(Watched.CLUSTER, svc)));
             list.add(new Alarms(service + "-5xx", "More than 10 HTTP 5xx a minute from the " + service + " targets",
                     "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", "Sum", ">", 10, 60, 1, 1, "notBreaching",
-                    List.of("LOAD_BALANCER", tg)));
+                    List.of(Watched.LOAD_BALANCER, tg)));
             list.add(new Alarms(service + "-unhealthy-hosts", "A " + service + " target failed its health check for 3 minutes",
                     "AWS/ApplicationELB", "UnHealthyHostCount", "Maximum", ">", 0, 60, 3, 3, "notBreaching",
-                    List.of("LOAD_BALANCER", tg)));
+                    List.of(Watched.LOAD_BALANCER, tg)));
             list.add(new Alarms(service + "-no-healthy-hosts", "No healthy " + service + " target for 2 minutes: it is down",
                     "AWS/ApplicationELB", "HealthyHostCount", "Minimum", "<", 1, 60, 2, 2, "breaching",
-                    List.of("LOAD_BALANCER", tg)));
+                    List.of(Watched.LOAD_BALANCER, tg)));
         }
         list.add(new Alarms("alb-5xx", "More than 10 HTTP 5xx a minute produced by the load balancer itself",
                 "AWS/ApplicationELB", "HTTPCode_ELB_5XX_Count", "Sum", ">", 10, 60, 1, 1, "notBreaching",
-                List.of("LOAD_BALANCER")));
+                List.of(Watched.LOAD_BALANCER)));
         list.add(new Alarms("rds-cpu", "PostgreSQL CPU above 80% for 3 of 5 minutes",
-                "AWS/RDS", "CPUUtilization", "Average", ">", 80, 60, 5, 3, "missing", List.of("DB")));
+                "AWS/RDS", "CPUUtilization", "Average", ">", 80, 60, 5, 3, "missing", List.of(Watched.DB)));
         list.add(new Alarms("rds-free-storage", "PostgreSQL free storage below 5 GiB",
-                "AWS/RDS", "FreeStorageSpace", "Minimum", "<", 5 * GIB, 300, 1, 1, "missing", List.of("DB")));
+                "AWS/RDS", "FreeStorageSpace", "Minimum", "<", 5 * GIB, 300, 1, 1, "missing", List.of(Watched.DB)));
         for (int node = 1; node <= redisNodes; node++) {
-            var id = String.format("%03d", node);
+            var cacheNode = new CacheNode(node);
+            var id = cacheNode.suffix();
             list.add(new Alarms("redis-" + id + "-cpu", "Redis node " + id + " engine CPU above 80% for 3 of 5 minutes",
                     "AWS/ElastiCache", "EngineCPUUtilization", "Average", ">", 80, 60, 5, 3, "missing",
-                    List.of("CACHE_NODE:" + id)));
+                    List.of(cacheNode)));
             list.add(new Alarms("redis-" + id + "-memory", "Redis node " + id + " memory above 80% of maxmemory",
                     "AWS/ElastiCache", "DatabaseMemoryUsagePercentage", "Average", ">", 80, 60, 5, 3, "missing",
-                    List.of("CACHE_NODE:" + id)));
+                    List.of(cacheNode)));
         }
         return List.copyOf(list);
     }

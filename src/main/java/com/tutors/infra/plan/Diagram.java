@@ -1,6 +1,8 @@
 package com.tutors.infra.plan;
 
-import com.tutors.infra.config.Phase;
+import com.tutors.infra.plan.model.PlannedResource;
+
+import com.tutors.infra.core.Phase;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package com.tutors.infra.plan;
 
+import com.tutors.infra.plan.model.PlannedResource;
+
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.pulumi.Context;
@@ -7,10 +9,9 @@ import com.pulumi.core.Output;
 import com.pulumi.core.internal.Constants;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.PulumiTestInternal;
-import com.tutors.infra.Main;
 import com.tutors.infra.config.Key;
 import com.tutors.infra.config.Keys;
-import com.tutors.infra.config.Phase;
+import com.tutors.infra.core.Phase;
 import com.tutors.infra.config.SettingsException;
 
 import java.nio.file.Path;
@@ -57,7 +58,8 @@ public final class OfflineRun {
      * @param overrides key to value; a null value removes the key (as {@code pulumi config rm} would)
      * @param secrets   values for secret keys, instead of placeholders
      */
-    public static Result plan(Path projectDir, String stack, Map<String, String> overrides, Map<String, String> secrets) {
+    public static Result plan(Consumer<Context> program, Path projectDir, String stack, Map<String, String> overrides,
+                              Map<String, String> secrets) {
         var file = StackFile.read(projectDir, stack);
         var config = new HashMap<>(file.values());
         var secretKeys = new TreeSet<>(file.secretKeys());
@@ -86,7 +88,7 @@ public final class OfflineRun {
                 }
             }
         });
-        return execute(Main::stack, stack, config, secretKeys, placeholders);
+        return execute(program, stack, config, secretKeys, placeholders);
     }
 
     /** A stand-in that passes validation of any secret key; never a real credential. */

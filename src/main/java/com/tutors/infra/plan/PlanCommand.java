@@ -1,5 +1,7 @@
 package com.tutors.infra.plan;
 
+import com.pulumi.Context;
+
 import com.tutors.infra.config.Keys;
 import com.tutors.infra.plan.cost.CostModel;
 import com.tutors.infra.plan.cost.CostReport;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * {@code plan --stack <name> [--format text|json] [--set key=value ...] [--dir <project dir>]}: what
@@ -29,7 +32,7 @@ public final class PlanCommand {
             + "\n       plan --compare-json <base plan.json> <head plan.json>";
     static final List<String> FORMATS = List.of("text", "json", "cost", "mermaid");
 
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, Consumer<Context> program, PrintStream out, PrintStream err) {
         String stack = null;
         var format = "text";
         var dir = Path.of(".");
@@ -97,10 +100,10 @@ public final class PlanCommand {
                 return usage(err, "--compare and --stack do not go together");
             }
             try {
-                var a = planned(dir, compare.get(0), overrides, err);
-                var b = planned(dir, compare.get(1), overrides, err);
-                out.print(CostReport.compare(compare.get(0), PlanSummary.of(a, estimate(a, usage)),
-                        compare.get(1), PlanSummary.of(b, estimate(b, usage))));
+                var a = planned(program, dir, compare.get(0), overrides, err);
+                var b = planned(program, dir, compare.get(1), overrides, err);
+                out.print(CostReport.compare(compare.get(0), PlanSummary.of(a.resources(), estimate(a, usage)),
+                        compare.get(1), PlanSummary.of(b.resources(), estimate(b, usage))));
                 return 0;
             } catch (Failed e) {
                 return e.code;
@@ -110,7 +113,7 @@ public final class PlanCommand {
             return usage(err, "--stack (or --compare) is required");
         }
         try {
-            var result = planned(dir, stack, overrides, err);
+            var result = planned(program, dir, stack, overrides, err);
             var estimate = estimate(result, usage);
             out.print(switch (format) {
                 case "json" -> PlanFormats.json(result, estimate);
@@ -135,10 +138,10 @@ public final class PlanCommand {
     }
 
     /** @throws Failed with 2 for an unknown stack, 1 for a configuration the program rejects */
-    private static OfflineRun.Result planned(Path dir, String stack, Map<String, String> overrides, PrintStream err) {
+    private static OfflineRun.Result planned(Consumer<Context> program, Path dir, String stack, Map<String, String> overrides, PrintStream err) {
         OfflineRun.Result result;
         try {
-            result = OfflineRun.plan(dir, stack, overrides, Map.of());
+            result = OfflineRun.plan(program, dir, stack, overrides, Map.of());
         } catch (IllegalArgumentException e) {
             err.println("plan: " + e.getMessage());
             throw new Failed(2);

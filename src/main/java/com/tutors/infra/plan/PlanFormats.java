@@ -1,12 +1,14 @@
 package com.tutors.infra.plan;
 
+import com.tutors.infra.plan.model.PlannedResource;
+
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.JsonSerializer;
 import com.tutors.infra.config.Keys;
-import com.tutors.infra.config.Phase;
+import com.tutors.infra.core.Phase;
 import com.tutors.infra.plan.cost.CostModel;
 import com.tutors.infra.plan.cost.CostReport;
 

@@ -27,9 +27,9 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.tutors.infra.config.Naming;
-import com.tutors.infra.config.Phase;
-import com.tutors.infra.config.StorageSettings;
+import com.tutors.infra.blocks.Buckets;
+import com.tutors.infra.core.Naming;
+import com.tutors.infra.core.Phase;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,14 +51,8 @@ public final class Storage extends ComponentResource {
     public static final int MEDIA_TO_IA_DAYS = 90;
     public static final int ABORT_MULTIPART_DAYS = 7;
 
-    public final Output<String> mediaBucketName;
-    public final Output<String> staticBucketName;
-    public final Output<String> mediaBucketArn;
-    public final Output<String> staticBucketArn;
-    public final Output<String> mediaBucketDomain;
-    public final Output<String> staticBucketDomain;
-    public final Output<String> backendEcrUrl;
-    public final Output<String> frontendEcrUrl;
+    /** What the later phases receive. */
+    public final StorageOutputs outputs;
 
     private final CustomResourceOptions child;
     private final CustomResourceOptions stateful;
@@ -118,16 +112,11 @@ public final class Storage extends ComponentResource {
         var backend = repository("backend", s);
         var frontend = repository("frontend", s);
 
-        this.mediaBucketName = media.bucket();
-        this.staticBucketName = statics.bucket();
-        this.mediaBucketArn = media.arn();
-        this.mediaBucketDomain = media.bucketRegionalDomainName();
-        this.staticBucketDomain = statics.bucketRegionalDomainName();
-        this.staticBucketArn = statics.arn();
-        this.backendEcrUrl = backend.repositoryUrl();
-        this.frontendEcrUrl = frontend.repositoryUrl();
-        registerOutputs(Map.of("mediaBucketName", mediaBucketName, "staticBucketName", staticBucketName,
-                "backendEcrUrl", backendEcrUrl, "frontendEcrUrl", frontendEcrUrl));
+        this.outputs = new StorageOutputs(media.bucket(), statics.bucket(), media.arn(), statics.arn(),
+                media.bucketRegionalDomainName(), statics.bucketRegionalDomainName(),
+                backend.repositoryUrl(), frontend.repositoryUrl());
+        registerOutputs(Map.of("mediaBucketName", outputs.mediaBucketName(), "staticBucketName", outputs.staticBucketName(),
+                "backendEcrUrl", outputs.backendEcrUrl(), "frontendEcrUrl", outputs.frontendEcrUrl()));
     }
 
     /** A private-by-default bucket; its TLS-only policy comes with {@link #declareBucketPolicies}. */

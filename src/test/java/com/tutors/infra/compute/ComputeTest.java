@@ -1,9 +1,20 @@
 package com.tutors.infra.compute;
 
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.ecs.Cluster;
+import com.pulumi.aws.ecs.ClusterCapacityProviders;
+import com.pulumi.aws.ecs.TaskDefinition;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.lb.Listener;
+import com.pulumi.aws.lb.ListenerRule;
+import com.pulumi.aws.lb.LoadBalancer;
+import com.pulumi.aws.lb.TargetGroup;
 import com.google.gson.Gson;
 import com.tutors.infra.StackRuns;
 import com.tutors.infra.plan.OfflineRun;
-import com.tutors.infra.plan.PlannedResource;
+import com.tutors.infra.plan.model.PlannedResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,10 +38,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Phase 4 as both committed stacks declare it. */
 class ComputeTest {
 
-    static final String TASK = "aws:ecs/taskDefinition:TaskDefinition";
-    static final String SERVICE = "aws:ecs/service:Service";
-    private static final String ROLE = "aws:iam/role:Role";
-    private static final String ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
 
     private static OfflineRun.Result run(String stack) {
         return StackRuns.succeeded(StackRuns.committed(stack));
@@ -46,10 +53,10 @@ class ComputeTest {
     void clusterHasInsightsAndBothFargateProviders(String stack) {
         var result = run(stack);
         var env = "tutors-" + stack + "-";
-        var cluster = named(result, "aws:ecs/cluster:Cluster", env + "cluster");
+        var cluster = named(result, Cluster.class, env + "cluster");
         assertEquals(env + "cluster", cluster.input("name"));
         assertEquals(List.of(Map.of("name", "containerInsights", "value", "enabled")), cluster.input("settings"));
-        var capacity = named(result, "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders", env + "cluster");
+        var capacity = named(result, ClusterCapacityProviders.class, env + "cluster");
         assertEquals(List.of("FARGATE", "FARGATE_SPOT"), capacity.input("capacityProviders"));
         var expected = stack.equals("prod")
                 ? List.of(Map.of("capacityProvider", "FARGATE", "base", 1.0, "weight", 1.0))
@@ -64,7 +71,7 @@ class ComputeTest {
         var result = run(stack);
         var env = "tutors-" + stack + "-";
         var domain = StackRuns.fileValue(stack, "tutors:domain");
-        var task = named(result, TASK, env + "backend");
+        var task = named(result, TaskDefinition.class, env + "backend");
         assertEquals(env + "backend", task.input("family"));
         assertEquals(List.of("FARGATE"), task.input("requiresCompatibilities"));
         assertEquals("awsvpc", task.input("networkMode"));
@@ -78,7 +85,7 @@ class ComputeTest {
         assertEquals("backend", c.get("name"));
         assertEquals(result.outputs().get("backendEcrUrl") + ":latest", c.get("image"));
         assertEquals(true, c.get("essential"));
-        var idle = ((Number) named(result, "aws:lb/loadBalancer:LoadBalancer", env + "alb").input("idleTimeout")).intValue();
+        var idle = ((Number) named(result, LoadBalancer.class, env + "alb").input("idleTimeout")).intValue();
         var command = (List<?>) c.get("command");
         assertEquals(List.of("gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000"), command.subList(0, 4));
         int keepAlive = Integer.parseInt((String) command.get(command.indexOf("--keep-alive") + 1));
@@ -106,7 +113,7 @@ class ComputeTest {
         var result = run(stack);
         var env = "tutors-" + stack + "-";
         var domain = StackRuns.fileValue(stack, "tutors:domain");
-        var task = named(result, TASK, env + "frontend");
+        var task = named(result, TaskDefinition.class, env + "frontend");
         assertEquals("arn:aws:iam::123456789012:role/" + env + "frontend-task", task.input("taskRoleArn"));
         var c = container(task);
         assertEquals(List.of("npm", "start"), c.get("command"));
@@ -124,16 +131,16 @@ class ComputeTest {
     void migrationTaskIsTheBackendRunningMigrate(String stack) {
         var result = run(stack);
         var env = "tutors-" + stack + "-";
-        var backend = container(named(result, TASK, env + "backend"));
-        var migrate = named(result, TASK, env + "backend-migrate");
+        var backend = container(named(result, TaskDefinition.class, env + "backend"));
+        var migrate = named(result, TaskDefinition.class, env + "backend-migrate");
         var c = container(migrate);
         assertEquals(List.of("python", "manage.py", "migrate", "--noinput"), c.get("command"));
         assertEquals(backend.get("image"), c.get("image"));
         assertEquals(backend.get("secrets"), c.get("secrets"));
         assertEquals(backend.get("environment"), c.get("environment"));
         assertNull(c.get("portMappings"));
-        assertEquals(named(result, TASK, env + "backend").input("taskRoleArn"), migrate.input("taskRoleArn"));
-        assertTrue(ofType(result, SERVICE).stream().noneMatch(s -> s.name().contains("migrate")), "no service runs it");
+        assertEquals(named(result, TaskDefinition.class, env + "backend").input("taskRoleArn"), migrate.input("taskRoleArn"));
+        assertTrue(ofType(result, com.pulumi.aws.ecs.Service.class).stream().noneMatch(s -> s.name().contains("migrate")), "no service runs it");
         var subnets = (List<?>) result.outputs().get("privateSubnetIds");
         var sg = ((Map<?, ?>) result.outputs().get("securityGroupIds")).get("ecs");
         assertEquals("aws ecs run-task --region eu-central-1 --cluster " + env + "cluster --task-definition " + env
@@ -148,7 +155,7 @@ class ComputeTest {
         var result = run(stack);
         var env = "tutors-" + stack + "-";
         for (var part : List.of("backend", "frontend")) {
-            var service = named(result, SERVICE, env + part);
+            var service = named(result, com.pulumi.aws.ecs.Service.class, env + part);
             assertEquals(env + part, service.input("name"));
             assertEquals(Double.valueOf(StackRuns.fileValue(stack, "tutors:" + part + "DesiredCount")), service.input("desiredCount"));
             assertEquals("arn:aws:ecs:eu-central-1:123456789012:cluster/" + env + "cluster", service.input("cluster"));
@@ -161,16 +168,16 @@ class ComputeTest {
             assertEquals(Map.of("enable", true, "rollback", true), service.input("deploymentCircuitBreaker"));
             assertEquals(stack.equals("staging"), service.input("enableExecuteCommand"));
             assertEquals(60.0, service.input("healthCheckGracePeriodSeconds"));
-            var tg = named(result, "aws:lb/targetGroup:TargetGroup", env + part);
+            var tg = named(result, TargetGroup.class, env + part);
             assertEquals(List.of(Map.of("targetGroupArn", idOf(tg), "containerName", part,
                     "containerPort", part.equals("backend") ? 8000.0 : 3000.0)), service.input("loadBalancers"));
             assertTrue(service.ignoreChanges().contains("desiredCount"), "autoscaling owns the count");
-            var capacity = named(result, "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders", env + "cluster");
+            var capacity = named(result, ClusterCapacityProviders.class, env + "cluster");
             assertTrue(service.dependencies().contains(capacity.urn()));
-            for (var listener : ofType(result, "aws:lb/listenerRule:ListenerRule")) {
+            for (var listener : ofType(result, ListenerRule.class)) {
                 assertTrue(service.dependencies().contains(listener.urn()), "waits for " + listener.name());
             }
-            var serving = named(result, "aws:lb/listener:Listener", env + "https");
+            var serving = named(result, Listener.class, env + "https");
             assertTrue(service.dependencies().contains(serving.urn()));
             assertEquals(env + part, result.outputs().get(part + "ServiceName"));
         }
@@ -182,12 +189,12 @@ class ComputeTest {
         var result = run(stack);
         var env = "tutors-" + stack + "-";
         for (var part : List.of("backend", "frontend")) {
-            var target = named(result, "aws:appautoscaling/target:Target", env + part);
+            var target = named(result, com.pulumi.aws.appautoscaling.Target.class, env + part);
             assertEquals("service/" + env + "cluster/" + env + part, target.input("resourceId"));
             assertEquals("ecs:service:DesiredCount", target.input("scalableDimension"));
             assertEquals(Double.valueOf(StackRuns.fileValue(stack, "tutors:" + part + "MinCount")), target.input("minCapacity"));
             assertEquals(Double.valueOf(StackRuns.fileValue(stack, "tutors:" + part + "MaxCount")), target.input("maxCapacity"));
-            var policy = named(result, "aws:appautoscaling/policy:Policy", env + part + "-cpu");
+            var policy = named(result, com.pulumi.aws.appautoscaling.Policy.class, env + part + "-cpu");
             assertEquals("TargetTrackingScaling", policy.input("policyType"));
             assertEquals(target.input("resourceId"), policy.input("resourceId"));
             assertEquals(Map.of("targetValue", 70.0,
@@ -205,33 +212,33 @@ class ComputeTest {
         var env = "tutors-" + stack + "-";
         var gson = new Gson();
         for (var role : List.of("ecs-execution", "backend-task", "frontend-task")) {
-            var trust = gson.fromJson((String) named(result, ROLE, env + role).input("assumeRolePolicy"), Map.class);
+            var trust = gson.fromJson((String) named(result, Role.class, env + role).input("assumeRolePolicy"), Map.class);
             var statement = ((List<Map<String, Object>>) trust.get("Statement")).get(0);
             assertEquals(Map.of("Service", "ecs-tasks.amazonaws.com"), statement.get("Principal"));
             assertEquals(List.of("sts:AssumeRole"), statement.get("Action"));
             assertEquals(Map.of("StringEquals", Map.of("aws:SourceAccount", "123456789012")), statement.get("Condition"));
         }
         assertEquals("arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy",
-                named(result, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", env + "ecs-execution").input("policyArn"));
+                named(result, RolePolicyAttachment.class, env + "ecs-execution").input("policyArn"));
         var arns = secretArns(result);
-        var secrets = statements(named(result, ROLE_POLICY, env + "ecs-execution-secrets"));
+        var secrets = statements(named(result, RolePolicy.class, env + "ecs-execution-secrets"));
         assertEquals(1, secrets.size());
         assertEquals(List.of("secretsmanager:GetSecretValue"), secrets.get(0).get("Action"));
         assertEquals(Set.of(arns.get("db-url"), arns.get("redis-url"), arns.get("django-secret-key"), arns.get("nextauth-secret")),
                 Set.copyOf((List<String>) secrets.get(0).get("Resource")), "exactly the secrets the containers use");
 
-        var s3 = statements(named(result, ROLE_POLICY, env + "backend-task-s3"));
+        var s3 = statements(named(result, RolePolicy.class, env + "backend-task-s3"));
         assertEquals(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"), s3.get(0).get("Action"));
         assertEquals(List.of("arn:aws:s3:::" + env + "media/*", "arn:aws:s3:::" + env + "static/*"), s3.get(0).get("Resource"));
         assertEquals(List.of("s3:ListBucket"), s3.get(1).get("Action"));
         assertEquals(List.of("arn:aws:s3:::" + env + "media", "arn:aws:s3:::" + env + "static"), s3.get(1).get("Resource"));
 
         var byRole = new HashMap<Object, List<PlannedResource>>();
-        ofType(result, ROLE_POLICY).forEach(p -> byRole.computeIfAbsent(p.input("role"), k -> new java.util.ArrayList<>()).add(p));
+        ofType(result, RolePolicy.class).forEach(p -> byRole.computeIfAbsent(p.input("role"), k -> new java.util.ArrayList<>()).add(p));
         var frontendPolicies = byRole.getOrDefault(env + "frontend-task", List.of());
         boolean exec = stack.equals("staging");
         assertEquals(exec ? 1 : 0, frontendPolicies.size(), "the frontend gets nothing but ECS Exec");
-        for (var policy : ofType(result, ROLE_POLICY)) {
+        for (var policy : ofType(result, RolePolicy.class)) {
             for (var st : statements(policy)) {
                 var resources = (List<String>) st.get("Resource");
                 if (resources.contains("*")) {
@@ -248,7 +255,7 @@ class ComputeTest {
         var result = run(stack);
         var env = "tutors-" + stack + "-";
         for (var part : List.of("backend", "frontend")) {
-            var group = named(result, "aws:cloudwatch/logGroup:LogGroup", env + part + "-logs");
+            var group = named(result, LogGroup.class, env + part + "-logs");
             assertEquals("/ecs/" + env + part, group.input("name"));
             assertEquals(Double.valueOf(StackRuns.fileValue(stack, "tutors:logRetentionDays")), group.input("retentionInDays"));
         }
@@ -259,21 +266,21 @@ class ComputeTest {
         var four = StackRuns.succeeded(StackRuns.with("prod", StackRuns.override("tutors:lastPhase", "4")));
         var five = run("prod");
         for (var part : List.of("backend", "frontend")) {
-            var alone = named(four, SERVICE, "tutors-prod-" + part);
+            var alone = named(four, com.pulumi.aws.ecs.Service.class, "tutors-prod-" + part);
             assertNull(alone.input("loadBalancers"));
             assertNull(alone.input("healthCheckGracePeriodSeconds"), "only valid with a load balancer");
-            var behind = named(five, SERVICE, "tutors-prod-" + part);
+            var behind = named(five, com.pulumi.aws.ecs.Service.class, "tutors-prod-" + part);
             assertEquals(alone.urn(), behind.urn(), "raising lastPhase to 5 updates the service in place");
         }
-        assertTrue(ofType(four, "aws:lb/loadBalancer:LoadBalancer").isEmpty());
-        var env = pairs(container(named(four, TASK, "tutors-prod-backend")), "environment", "value");
+        assertTrue(ofType(four, LoadBalancer.class).isEmpty());
+        var env = pairs(container(named(four, TaskDefinition.class, "tutors-prod-backend")), "environment", "value");
         assertEquals("tutors.example.com", env.get("ALLOWED_HOSTS"), "the configured domain, before the ALB exists");
     }
 
     @Test
     void armTasksUseTheGravitonPlatform() {
         var result = StackRuns.succeeded(StackRuns.with("prod", StackRuns.override("tutors:cpuArchitecture", "ARM64")));
-        assertEquals("ARM64", named(result, TASK, "tutors-prod-backend").input("runtimePlatform.cpuArchitecture"));
+        assertEquals("ARM64", named(result, TaskDefinition.class, "tutors-prod-backend").input("runtimePlatform.cpuArchitecture"));
     }
 
     @SuppressWarnings("unchecked")

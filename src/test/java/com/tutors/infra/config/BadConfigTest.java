@@ -1,7 +1,7 @@
 package com.tutors.infra.config;
 
 import com.tutors.infra.StackRuns;
-import com.tutors.infra.plan.PlannedResource;
+import com.tutors.infra.plan.model.PlannedResource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

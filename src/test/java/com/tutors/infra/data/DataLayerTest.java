@@ -1,10 +1,15 @@
 package com.tutors.infra.data;
 
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.elasticache.ReplicationGroup;
+import com.pulumi.aws.rds.ParameterGroup;
+import com.pulumi.aws.secretsmanager.Secret;
+import com.pulumi.aws.secretsmanager.SecretVersion;
 import com.google.gson.Gson;
 import com.tutors.infra.StackRuns;
 import com.tutors.infra.plan.OfflineRun;
 import com.tutors.infra.plan.PlanFormats;
-import com.tutors.infra.plan.PlannedResource;
+import com.tutors.infra.plan.model.PlannedResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,10 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Phase 2 as both committed stacks declare it. */
 class DataLayerTest {
 
-    private static final String RDS = "aws:rds/instance:Instance";
-    private static final String REDIS = "aws:elasticache/replicationGroup:ReplicationGroup";
-    private static final String SECRET = "aws:secretsmanager/secret:Secret";
-    private static final String VERSION = "aws:secretsmanager/secretVersion:SecretVersion";
 
     private static OfflineRun.Result run(String stack) {
         return StackRuns.succeeded(StackRuns.committed(stack));
@@ -38,12 +39,12 @@ class DataLayerTest {
     }
 
     private static String rdsHost(OfflineRun.Result result, String env) {
-        return StackRuns.value(((com.pulumi.aws.rds.Instance) named(result, RDS, env + "postgres").resource()).address());
+        return StackRuns.value(((com.pulumi.aws.rds.Instance) named(result, com.pulumi.aws.rds.Instance.class, env + "postgres").resource()).address());
     }
 
     private static String redisHost(OfflineRun.Result result, String env) {
         return StackRuns.value(((com.pulumi.aws.elasticache.ReplicationGroup)
-                named(result, REDIS, env + "redis").resource()).primaryEndpointAddress());
+                named(result, ReplicationGroup.class, env + "redis").resource()).primaryEndpointAddress());
     }
 
     @ParameterizedTest
@@ -51,7 +52,7 @@ class DataLayerTest {
     void postgresIsPrivateEncryptedBackedUpAndForcesTls(String stack) {
         var result = run(stack);
         var env = "tutors-" + stack + "-";
-        var db = named(result, RDS, env + "postgres");
+        var db = named(result, com.pulumi.aws.rds.Instance.class, env + "postgres");
         assertEquals(env + "postgres", db.input("identifier"));
         assertEquals("postgres", db.input("engine"));
         assertEquals("15", db.input("engineVersion"));
@@ -72,14 +73,14 @@ class DataLayerTest {
         assertEquals("tutors", db.input("dbName"));
         assertEquals(FAKE_SECRETS.get("tutors:dbPassword"), secretValue(db.input("password")));
         assertTrue(db.secretOutputs().contains("password"));
-        assertEquals(List.of(idOf(named(result, "aws:ec2/securityGroup:SecurityGroup", env + "sg-rds"))),
+        assertEquals(List.of(idOf(named(result, SecurityGroup.class, env + "sg-rds"))),
                 db.input("vpcSecurityGroupIds"));
 
-        var subnets = named(result, "aws:rds/subnetGroup:SubnetGroup", env + "db");
+        var subnets = named(result, com.pulumi.aws.rds.SubnetGroup.class, env + "db");
         assertEquals(db.input("dbSubnetGroupName"), subnets.input("name"));
         assertEquals(result.outputs().get("privateSubnetIds"), subnets.input("subnetIds"), "private subnets only");
 
-        var parameters = named(result, "aws:rds/parameterGroup:ParameterGroup", env + "postgres15");
+        var parameters = named(result, ParameterGroup.class, env + "postgres15");
         assertEquals(db.input("parameterGroupName"), parameters.input("name"));
         assertEquals("postgres15", parameters.input("family"));
         assertEquals(List.of(Map.of("name", "rds.force_ssl", "value", "1", "applyMethod", "immediate")),
@@ -88,12 +89,12 @@ class DataLayerTest {
 
     @Test
     void prodKeepsItsDatabaseAndStagingCanBeDestroyed() {
-        var prod = named(run("prod"), RDS, "tutors-prod-postgres");
+        var prod = named(run("prod"), com.pulumi.aws.rds.Instance.class, "tutors-prod-postgres");
         assertEquals(true, prod.input("deletionProtection"));
         assertEquals(false, prod.input("skipFinalSnapshot"));
         assertEquals("tutors-prod-postgres-final", prod.input("finalSnapshotIdentifier"));
         assertEquals(false, prod.input("deleteAutomatedBackups"));
-        var staging = named(run("staging"), RDS, "tutors-staging-postgres");
+        var staging = named(run("staging"), com.pulumi.aws.rds.Instance.class, "tutors-staging-postgres");
         assertEquals(false, staging.input("deletionProtection"));
         assertEquals(true, staging.input("skipFinalSnapshot"));
     }
@@ -103,7 +104,7 @@ class DataLayerTest {
     void redisIsPrivateEncryptedAndAuthenticated(String stack) {
         var result = run(stack);
         var env = "tutors-" + stack + "-";
-        var redis = named(result, REDIS, env + "redis");
+        var redis = named(result, ReplicationGroup.class, env + "redis");
         int replicas = Integer.parseInt(StackRuns.fileValue(stack, "tutors:redisReplicas"));
         assertEquals(env + "redis", redis.input("replicationGroupId"));
         assertEquals("redis", redis.input("engine"));
@@ -118,9 +119,9 @@ class DataLayerTest {
         assertEquals(FAKE_SECRETS.get("tutors:redisAuthToken"), secretValue(redis.input("authToken")));
         assertTrue(redis.secretOutputs().contains("authToken"));
         assertEquals(Double.valueOf(StackRuns.fileValue(stack, "tutors:redisSnapshotRetentionDays")), redis.input("snapshotRetentionLimit"));
-        assertEquals(List.of(idOf(named(result, "aws:ec2/securityGroup:SecurityGroup", env + "sg-redis"))),
+        assertEquals(List.of(idOf(named(result, SecurityGroup.class, env + "sg-redis"))),
                 redis.input("securityGroupIds"));
-        var subnets = named(result, "aws:elasticache/subnetGroup:SubnetGroup", env + "redis");
+        var subnets = named(result, com.pulumi.aws.elasticache.SubnetGroup.class, env + "redis");
         assertEquals(redis.input("subnetGroupName"), subnets.input("name"));
         assertEquals(result.outputs().get("privateSubnetIds"), subnets.input("subnetIds"), "private subnets only");
     }
@@ -137,16 +138,16 @@ class DataLayerTest {
                 "redis-url", ConnectionStrings.redisUrl(FAKE_SECRETS.get("tutors:redisAuthToken"), redisHost(result, env)),
                 "django-secret-key", FAKE_SECRETS.get("tutors:djangoSecretKey"),
                 "nextauth-secret", FAKE_SECRETS.get("tutors:nextauthSecret"));
-        assertEquals(5, ofType(result, SECRET).size());
+        assertEquals(5, ofType(result, Secret.class).size());
         var arns = (Map<String, String>) result.outputs().get("secretArns");
         assertEquals(List.of("db-credentials", "db-url", "redis-url", "django-secret-key", "nextauth-secret"),
                 List.copyOf(arns.keySet()));
         for (var part : arns.keySet()) {
-            var secret = named(result, SECRET, env + "secret-" + part);
+            var secret = named(result, Secret.class, env + "secret-" + part);
             assertEquals("/tutors/" + stack + "/" + part, secret.input("name"));
             assertEquals(stack.equals("prod") ? 30.0 : 0.0, secret.input("recoveryWindowInDays"));
             assertEquals(idOf(secret), arns.get(part));
-            var version = named(result, VERSION, env + "secret-" + part);
+            var version = named(result, SecretVersion.class, env + "secret-" + part);
             assertEquals(idOf(secret), version.input("secretId"));
             var value = (String) secretValue(version.input("secretString"));
             if (part.equals("db-credentials")) {

@@ -1,9 +1,19 @@
 package com.tutors.infra.edge;
 
+import com.pulumi.aws.acm.CertificateValidation;
+import com.pulumi.aws.ecs.TaskDefinition;
+import com.pulumi.aws.lb.Listener;
+import com.pulumi.aws.lb.ListenerRule;
+import com.pulumi.aws.lb.LoadBalancer;
+import com.pulumi.aws.lb.TargetGroup;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
 import com.google.gson.Gson;
 import com.tutors.infra.StackRuns;
 import com.tutors.infra.plan.OfflineRun;
-import com.tutors.infra.plan.PlannedResource;
+import com.tutors.infra.plan.model.PlannedResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,13 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Phase 5 for both committed stacks, and no-domain mode. */
 class EdgeTest {
 
-    private static final String ALB = "aws:lb/loadBalancer:LoadBalancer";
-    private static final String TG = "aws:lb/targetGroup:TargetGroup";
-    private static final String LISTENER = "aws:lb/listener:Listener";
-    private static final String RULE = "aws:lb/listenerRule:ListenerRule";
-    private static final String RECORD = "aws:route53/record:Record";
 
-    /** Up to phase 5: the ALB serves the domain itself (OptimizationTest covers the CDN in front). */
+    /** Up to phase 5: the LoadBalancer.class serves the domain itself (OptimizationTest covers the CDN in front). */
     private static OfflineRun.Result run(String stack) {
         return StackRuns.succeeded(StackRuns.with(stack, StackRuns.override("tutors:lastPhase", "5")));
     }
@@ -51,7 +56,7 @@ class EdgeTest {
     void albIsPublicDualStackAndStrictAboutHeaders(String stack) {
         var result = run(stack);
         var env = "tutors-" + stack + "-";
-        var alb = named(result, ALB, env + "alb");
+        var alb = named(result, LoadBalancer.class, env + "alb");
         assertEquals(env + "alb", alb.input("name"));
         assertEquals(false, alb.input("internal"));
         assertEquals("application", alb.input("loadBalancerType"));
@@ -68,9 +73,9 @@ class EdgeTest {
     @Test
     void prodWritesAccessLogsToAnEncryptedBucketOnlyTheElbMayWrite() {
         var result = run("prod");
-        var alb = named(result, ALB, "tutors-prod-alb");
+        var alb = named(result, LoadBalancer.class, "tutors-prod-alb");
         assertEquals(Map.of("bucket", "tutors-prod-alb-logs", "prefix", "alb", "enabled", true), alb.input("accessLogs"));
-        var policy = named(result, "aws:s3/bucketPolicy:BucketPolicy", "tutors-prod-alb-logs");
+        var policy = named(result, BucketPolicy.class, "tutors-prod-alb-logs");
         assertTrue(alb.dependencies().contains(policy.urn()), "the ALB checks it may write before accepting the setting");
         @SuppressWarnings("unchecked")
         var statements = (List<Map<String, Object>>) new Gson().fromJson((String) policy.input("policy"), Map.class).get("Statement");
@@ -79,14 +84,14 @@ class EdgeTest {
         assertEquals(Map.of("AWS", "arn:aws:iam::054676820928:root"), delivery.get("Principal"), "eu-central-1's ELB account");
         assertEquals(List.of("s3:PutObject"), delivery.get("Action"));
         assertEquals(List.of("arn:aws:s3:::tutors-prod-alb-logs/alb/AWSLogs/123456789012/*"), delivery.get("Resource"));
-        var sse = named(result, "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+        var sse = named(result, BucketServerSideEncryptionConfigurationV2.class,
                 "tutors-prod-alb-logs");
         assertEquals(List.of(Map.of("applyServerSideEncryptionByDefault", Map.of("sseAlgorithm", "AES256"))), sse.input("rules"));
-        var lifecycle = named(result, "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", "tutors-prod-alb-logs");
+        var lifecycle = named(result, BucketLifecycleConfigurationV2.class, "tutors-prod-alb-logs");
         assertEquals(Map.of("days", 90.0), ((Map<?, ?>) ((List<?>) lifecycle.input("rules")).get(0)).get("expiration"));
-        var access = named(result, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "tutors-prod-alb-logs");
+        var access = named(result, BucketPublicAccessBlock.class, "tutors-prod-alb-logs");
         assertEquals(true, access.input("blockPublicPolicy"));
-        assertEquals(null, named(run("staging"), ALB, "tutors-staging-alb").input("accessLogs"), "off in staging");
+        assertEquals(null, named(run("staging"), LoadBalancer.class, "tutors-staging-alb").input("accessLogs"), "off in staging");
     }
 
     @ParameterizedTest
@@ -96,7 +101,7 @@ class EdgeTest {
         var env = "tutors-" + stack + "-";
         var expected = Map.of("backend", List.of(8000.0, "/api/health/", "200"), "frontend", List.of(3000.0, "/", "200-399"));
         expected.forEach((part, values) -> {
-            var tg = named(result, TG, env + part);
+            var tg = named(result, TargetGroup.class, env + part);
             assertTrue(((String) tg.input("name")).length() <= 32);
             assertEquals("ip", tg.input("targetType"));
             assertEquals("HTTP", tg.input("protocol"));
@@ -113,28 +118,28 @@ class EdgeTest {
     void httpsWithAModernPolicyAndHttpRedirects(String stack) {
         var result = run(stack);
         var env = "tutors-" + stack + "-";
-        var albArn = idOf(named(result, ALB, env + "alb"));
-        var https = named(result, LISTENER, env + "https");
+        var albArn = idOf(named(result, LoadBalancer.class, env + "alb"));
+        var https = named(result, Listener.class, env + "https");
         assertEquals(albArn, https.input("loadBalancerArn"));
         assertEquals(443.0, https.input("port"));
         assertEquals("HTTPS", https.input("protocol"));
         assertEquals("ELBSecurityPolicy-TLS13-1-2-2021-06", https.input("sslPolicy"));
-        var certificate = named(result, "aws:acm/certificate:Certificate", env + "certificate");
+        var certificate = named(result, com.pulumi.aws.acm.Certificate.class, env + "certificate");
         assertEquals(idOf(certificate), https.input("certificateArn"));
         assertEquals(idOf(certificate), result.outputs().get("certificateArn"));
-        assertTrue(https.dependencies().contains(named(result, "aws:acm/certificateValidation:CertificateValidation",
+        assertTrue(https.dependencies().contains(named(result, CertificateValidation.class,
                 env + "certificate").urn()), "the listener waits for the certificate to be issued");
-        assertEquals(List.of(Map.of("type", "forward", "targetGroupArn", idOf(named(result, TG, env + "frontend")))),
+        assertEquals(List.of(Map.of("type", "forward", "targetGroupArn", idOf(named(result, TargetGroup.class, env + "frontend")))),
                 https.input("defaultActions"));
-        var http = named(result, LISTENER, env + "http");
+        var http = named(result, Listener.class, env + "http");
         assertEquals(80.0, http.input("port"));
         assertEquals(List.of(Map.of("type", "redirect", "redirect", Map.of("protocol", "HTTPS", "port", "443",
                 "statusCode", "HTTP_301"))), http.input("defaultActions"));
-        assertRules(result, https, idOf(named(result, TG, env + "backend")));
+        assertRules(result, https, idOf(named(result, TargetGroup.class, env + "backend")));
     }
 
     private static void assertRules(OfflineRun.Result result, PlannedResource listener, String backendTg) {
-        var rules = ofType(result, RULE);
+        var rules = ofType(result, ListenerRule.class);
         var paths = new HashMap<Double, Object>();
         for (var rule : rules) {
             assertEquals(idOf(listener), rule.input("listenerArn"));
@@ -152,16 +157,16 @@ class EdgeTest {
         var result = run(stack);
         var env = "tutors-" + stack + "-";
         var domain = domain(stack);
-        var certificate = named(result, "aws:acm/certificate:Certificate", env + "certificate");
+        var certificate = named(result, com.pulumi.aws.acm.Certificate.class, env + "certificate");
         assertEquals(domain, certificate.input("domainName"));
         assertEquals(List.of("*." + domain), certificate.input("subjectAlternativeNames"));
         assertEquals("DNS", certificate.input("validationMethod"));
-        var records = ofType(result, RECORD).stream().filter(r -> "CNAME".equals(r.input("type"))).toList();
+        var records = ofType(result, com.pulumi.aws.route53.Record.class).stream().filter(r -> "CNAME".equals(r.input("type"))).toList();
         assertEquals(1, records.size(), "apex and wildcard share one validation record");
         var record = records.get(0);
         assertTrue(((String) record.input("name")).endsWith("." + domain + "."));
         assertTrue(((String) ((List<?>) record.input("records")).get(0)).endsWith(".acm-validations.aws."));
-        var validation = named(result, "aws:acm/certificateValidation:CertificateValidation", env + "certificate");
+        var validation = named(result, CertificateValidation.class, env + "certificate");
         assertEquals(idOf(certificate), validation.input("certificateArn"));
         assertEquals(List.of(((String) record.input("name")).replaceAll("\\.$", "")), validation.input("validationRecordFqdns"));
     }
@@ -171,10 +176,10 @@ class EdgeTest {
     void aliasRecordsPointTheDomainAtTheAlbInTheLookedUpZone(String stack) {
         var result = run(stack);
         var env = "tutors-" + stack + "-";
-        var alb = named(result, ALB, env + "alb");
+        var alb = named(result, LoadBalancer.class, env + "alb");
         var types = new HashSet<Object>();
         var zones = new HashSet<Object>();
-        for (var record : ofType(result, RECORD)) {
+        for (var record : ofType(result, com.pulumi.aws.route53.Record.class)) {
             zones.add(record.input("zoneId"));
             if (record.input("aliases") == null) {
                 continue;
@@ -194,25 +199,25 @@ class EdgeTest {
     void withoutADomainTheAlbServesHttpOnItsOwnName() {
         var result = noDomain();
         var env = "tutors-staging-";
-        var alb = named(result, ALB, env + "alb");
-        assertTrue(ofType(result, "aws:acm/certificate:Certificate").isEmpty());
-        assertTrue(ofType(result, RECORD).isEmpty());
-        var listeners = ofType(result, LISTENER);
+        var alb = named(result, LoadBalancer.class, env + "alb");
+        assertTrue(ofType(result, com.pulumi.aws.acm.Certificate.class).isEmpty());
+        assertTrue(ofType(result, com.pulumi.aws.route53.Record.class).isEmpty());
+        var listeners = ofType(result, Listener.class);
         assertEquals(1, listeners.size());
         var http = listeners.get(0);
         assertEquals(80.0, http.input("port"));
-        assertEquals(List.of(Map.of("type", "forward", "targetGroupArn", idOf(named(result, TG, env + "frontend")))),
+        assertEquals(List.of(Map.of("type", "forward", "targetGroupArn", idOf(named(result, TargetGroup.class, env + "frontend")))),
                 http.input("defaultActions"));
-        assertRules(result, http, idOf(named(result, TG, env + "backend")));
+        assertRules(result, http, idOf(named(result, TargetGroup.class, env + "backend")));
         var dns = dns(alb);
         assertEquals("http://" + dns, result.outputs().get("url"));
         assertTrue(!result.outputs().containsKey("certificateArn"));
-        var backend = pairs(container(named(result, "aws:ecs/taskDefinition:TaskDefinition", env + "backend")), "environment", "value");
+        var backend = pairs(container(named(result, TaskDefinition.class, env + "backend")), "environment", "value");
         assertEquals(dns, backend.get("ALLOWED_HOSTS"));
         assertEquals("http://" + dns, backend.get("CSRF_TRUSTED_ORIGINS"));
-        var frontend = pairs(container(named(result, "aws:ecs/taskDefinition:TaskDefinition", env + "frontend")), "environment", "value");
+        var frontend = pairs(container(named(result, TaskDefinition.class, env + "frontend")), "environment", "value");
         assertEquals("http://" + dns + "/api", frontend.get("NEXT_PUBLIC_API_URL"));
-        for (var service : ofType(result, "aws:ecs/service:Service")) {
+        for (var service : ofType(result, com.pulumi.aws.ecs.Service.class)) {
             assertTrue(service.dependencies().contains(http.urn()));
         }
     }
@@ -220,8 +225,8 @@ class EdgeTest {
     @Test
     void withoutIpv6TheAlbIsIpv4AndThereIsNoAaaaRecord() {
         var result = StackRuns.succeeded(StackRuns.with("prod", StackRuns.override("tutors:ipv6", "false")));
-        assertEquals("ipv4", named(result, ALB, "tutors-prod-alb").input("ipAddressType"));
-        assertTrue(ofType(result, RECORD).stream().noneMatch(r -> "AAAA".equals(r.input("type"))));
+        assertEquals("ipv4", named(result, LoadBalancer.class, "tutors-prod-alb").input("ipAddressType"));
+        assertTrue(ofType(result, com.pulumi.aws.route53.Record.class).stream().noneMatch(r -> "AAAA".equals(r.input("type"))));
     }
 
     @Test

@@ -1,13 +1,15 @@
 package com.tutors.infra.network;
 
+import com.pulumi.aws.ec2.NatGateway;
+import com.pulumi.aws.ec2.Subnet;
+import com.pulumi.aws.ec2.VpcEndpoint;
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.tutors.infra.StackRuns;
-import com.tutors.infra.config.Environment;
-import com.tutors.infra.config.NatMode;
-import com.tutors.infra.config.Naming;
-import com.tutors.infra.config.NetworkSettings;
+import com.tutors.infra.core.Environment;
+import com.tutors.infra.core.Ipv4Cidr;
+import com.tutors.infra.core.Naming;
 import com.tutors.infra.plan.OfflineRun;
 import org.junit.jupiter.api.Test;
 
@@ -31,15 +33,15 @@ class FoundationAloneTest {
             var aws = new Provider("test", ProviderArgs.builder().region("eu-west-1").build());
             var foundation = new Foundation("net", new Foundation.Args(new Naming(Environment.STAGING), network, "eu-west-1"),
                     ComponentResourceOptions.builder().providers(aws).build());
-            ctx.export("vpcId", foundation.vpcId);
-            ctx.export("privateSubnetIds", foundation.privateSubnetIds);
+            ctx.export("vpcId", foundation.outputs.vpcId());
+            ctx.export("privateSubnetIds", foundation.outputs.privateSubnetIds());
         }, "unit", Map.of("aws:region", "eu-west-1"), Set.of(), Set.of());
         StackRuns.succeeded(result);
-        assertEquals(6, StackRuns.ofType(result, "aws:ec2/subnet:Subnet").size());
-        assertEquals(3, StackRuns.ofType(result, "aws:ec2/natGateway:NatGateway").size());
+        assertEquals(6, StackRuns.ofType(result, Subnet.class).size());
+        assertEquals(3, StackRuns.ofType(result, NatGateway.class).size());
         assertEquals("com.amazonaws.eu-west-1.s3",
-                StackRuns.named(result, "aws:ec2/vpcEndpoint:VpcEndpoint", "tutors-staging-s3").input("serviceName"));
-        assertEquals("eu-west-1c", StackRuns.named(result, "aws:ec2/subnet:Subnet", "tutors-staging-private-3").input("availabilityZone"));
+                StackRuns.named(result, VpcEndpoint.class, "tutors-staging-s3").input("serviceName"));
+        assertEquals("eu-west-1c", StackRuns.named(result, Subnet.class, "tutors-staging-private-3").input("availabilityZone"));
         assertEquals(3, ((List<?>) result.outputs().get("privateSubnetIds")).size());
         assertTrue(((String) result.outputs().get("vpcId")).startsWith("vpc-"));
     }

@@ -1,9 +1,21 @@
 package com.tutors.infra.network;
 
+import com.pulumi.aws.ec2.Eip;
+import com.pulumi.aws.ec2.InternetGateway;
+import com.pulumi.aws.ec2.NatGateway;
+import com.pulumi.aws.ec2.Route;
+import com.pulumi.aws.ec2.RouteTable;
+import com.pulumi.aws.ec2.RouteTableAssociation;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.Subnet;
+import com.pulumi.aws.ec2.Vpc;
+import com.pulumi.aws.ec2.VpcEndpoint;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.google.gson.Gson;
 import com.tutors.infra.StackRuns;
 import com.tutors.infra.plan.OfflineRun;
-import com.tutors.infra.plan.PlannedResource;
+import com.tutors.infra.plan.model.PlannedResource;
 import com.tutors.infra.plan.StackFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,17 +38,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Phase 1 as both committed stacks declare it. */
 class FoundationTest {
 
-    private static final String VPC = "aws:ec2/vpc:Vpc";
-    private static final String SUBNET = "aws:ec2/subnet:Subnet";
-    private static final String ROUTE = "aws:ec2/route:Route";
-    private static final String TABLE = "aws:ec2/routeTable:RouteTable";
-    private static final String ASSOCIATION = "aws:ec2/routeTableAssociation:RouteTableAssociation";
-    private static final String NAT_GATEWAY = "aws:ec2/natGateway:NatGateway";
-    private static final String EIP = "aws:ec2/eip:Eip";
-    private static final String INSTANCE = "aws:ec2/instance:Instance";
-    private static final String SG = "aws:ec2/securityGroup:SecurityGroup";
-    private static final String INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
-    private static final String EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
 
     private static OfflineRun.Result run(String stack) {
         return StackRuns.succeeded(StackRuns.committed(stack));
@@ -50,7 +51,7 @@ class FoundationTest {
     @ParameterizedTest
     @ValueSource(strings = {"prod", "staging"})
     void vpcHasTheConfiguredBlockDnsAndIpv6(String stack) {
-        var vpc = named(run(stack), VPC, "tutors-" + stack + "-vpc");
+        var vpc = named(run(stack), Vpc.class, "tutors-" + stack + "-vpc");
         assertEquals(StackRuns.fileValue(stack, "tutors:vpcCidr"), vpc.input("cidrBlock"));
         assertEquals(true, vpc.input("enableDnsSupport"));
         assertEquals(true, vpc.input("enableDnsHostnames"));
@@ -63,23 +64,23 @@ class FoundationTest {
         var result = run(stack);
         var publics = fileList(stack, "tutors:publicSubnetCidrs");
         var privates = fileList(stack, "tutors:privateSubnetCidrs");
-        assertEquals(2 * publics.size(), ofType(result, SUBNET).size());
-        var vpcBlock = vpcIpv6Block(named(result, VPC, "tutors-" + stack + "-vpc"));
+        assertEquals(2 * publics.size(), ofType(result, Subnet.class).size());
+        var vpcBlock = vpcIpv6Block(named(result, Vpc.class, "tutors-" + stack + "-vpc"));
         for (int i = 0; i < publics.size(); i++) {
             var zone = "eu-central-1" + (char) ('a' + i); // the i-th AZ the region reports
-            var pub = named(result, SUBNET, "tutors-" + stack + "-public-" + (i + 1));
+            var pub = named(result, Subnet.class, "tutors-" + stack + "-public-" + (i + 1));
             assertEquals(publics.get(i), pub.input("cidrBlock"));
             assertEquals(zone, pub.input("availabilityZone"));
             assertEquals(false, pub.input("mapPublicIpOnLaunch"));
             assertEquals(Ipv6Subnets.slash64(vpcBlock, i), pub.input("ipv6CidrBlock"));
-            var priv = named(result, SUBNET, "tutors-" + stack + "-private-" + (i + 1));
+            var priv = named(result, Subnet.class, "tutors-" + stack + "-private-" + (i + 1));
             assertEquals(privates.get(i), priv.input("cidrBlock"));
             assertEquals(zone, priv.input("availabilityZone"));
             assertEquals(false, priv.input("mapPublicIpOnLaunch"));
             assertNull(priv.input("ipv6CidrBlock"), "private subnets stay IPv4");
         }
         var v6 = new HashSet<Object>();
-        ofType(result, SUBNET).stream().map(s -> s.input("ipv6CidrBlock")).filter(b -> b != null).forEach(v6::add);
+        ofType(result, Subnet.class).stream().map(s -> s.input("ipv6CidrBlock")).filter(b -> b != null).forEach(v6::add);
         assertEquals(publics.size(), v6.size(), "every public subnet has its own /64");
     }
 
@@ -88,24 +89,24 @@ class FoundationTest {
     void publicSubnetsRouteToTheInternetGatewayOverIpv4AndIpv6(String stack) {
         var result = run(stack);
         var env = "tutors-" + stack + "-";
-        var igwId = idOf(named(result, "aws:ec2/internetGateway:InternetGateway", env + "igw"));
-        var publicTable = idOf(named(result, TABLE, env + "public"));
-        assertEquals(idOf(named(result, VPC, env + "vpc")), named(result, TABLE, env + "public").input("vpcId"));
-        var v4 = named(result, ROUTE, env + "public-ipv4");
+        var igwId = idOf(named(result, InternetGateway.class, env + "igw"));
+        var publicTable = idOf(named(result, RouteTable.class, env + "public"));
+        assertEquals(idOf(named(result, Vpc.class, env + "vpc")), named(result, RouteTable.class, env + "public").input("vpcId"));
+        var v4 = named(result, Route.class, env + "public-ipv4");
         assertEquals(Map.of("routeTableId", publicTable, "destinationCidrBlock", "0.0.0.0/0", "gatewayId", igwId),
                 v4.inputs());
-        var v6 = named(result, ROUTE, env + "public-ipv6");
+        var v6 = named(result, Route.class, env + "public-ipv6");
         assertEquals(Map.of("routeTableId", publicTable, "destinationIpv6CidrBlock", "::/0", "gatewayId", igwId),
                 v6.inputs());
         for (int i = 1; i <= 2; i++) {
-            var association = named(result, ASSOCIATION, env + "public-" + i);
-            assertEquals(idOf(named(result, SUBNET, env + "public-" + i)), association.input("subnetId"));
+            var association = named(result, RouteTableAssociation.class, env + "public-" + i);
+            assertEquals(idOf(named(result, Subnet.class, env + "public-" + i)), association.input("subnetId"));
             assertEquals(publicTable, association.input("routeTableId"));
-            var privateAssociation = named(result, ASSOCIATION, env + "private-" + i);
-            assertEquals(idOf(named(result, SUBNET, env + "private-" + i)), privateAssociation.input("subnetId"));
-            assertEquals(idOf(named(result, TABLE, env + "private-" + i)), privateAssociation.input("routeTableId"));
+            var privateAssociation = named(result, RouteTableAssociation.class, env + "private-" + i);
+            assertEquals(idOf(named(result, Subnet.class, env + "private-" + i)), privateAssociation.input("subnetId"));
+            assertEquals(idOf(named(result, RouteTable.class, env + "private-" + i)), privateAssociation.input("routeTableId"));
         }
-        assertEquals(3, ofType(result, TABLE).size(), "one public table and one private table per AZ");
+        assertEquals(3, ofType(result, RouteTable.class).size(), "one public table and one private table per AZ");
     }
 
     @ParameterizedTest
@@ -113,28 +114,28 @@ class FoundationTest {
     void s3GatewayEndpointServesThePrivateTables(String stack) {
         var result = run(stack);
         var env = "tutors-" + stack + "-";
-        var endpoint = named(result, "aws:ec2/vpcEndpoint:VpcEndpoint", env + "s3");
+        var endpoint = named(result, VpcEndpoint.class, env + "s3");
         assertEquals("com.amazonaws.eu-central-1.s3", endpoint.input("serviceName"));
         assertEquals("Gateway", endpoint.input("vpcEndpointType"));
-        assertEquals(List.of(idOf(named(result, TABLE, env + "private-1")), idOf(named(result, TABLE, env + "private-2"))),
+        assertEquals(List.of(idOf(named(result, RouteTable.class, env + "private-1")), idOf(named(result, RouteTable.class, env + "private-2"))),
                 endpoint.input("routeTableIds"));
     }
 
     @Test
     void prodHasOneNatGatewayPerAzAndEachAzRoutesToItsOwn() {
         var result = run("prod");
-        assertEquals(2, ofType(result, NAT_GATEWAY).size());
-        assertEquals(2, ofType(result, EIP).size());
-        assertTrue(ofType(result, INSTANCE).isEmpty());
+        assertEquals(2, ofType(result, NatGateway.class).size());
+        assertEquals(2, ofType(result, Eip.class).size());
+        assertTrue(ofType(result, com.pulumi.aws.ec2.Instance.class).isEmpty());
         for (int i = 1; i <= 2; i++) {
-            var nat = named(result, NAT_GATEWAY, "tutors-prod-nat-" + i);
-            assertEquals(idOf(named(result, SUBNET, "tutors-prod-public-" + i)), nat.input("subnetId"));
-            assertEquals(idOf(named(result, EIP, "tutors-prod-nat-" + i)), nat.input("allocationId"));
+            var nat = named(result, NatGateway.class, "tutors-prod-nat-" + i);
+            assertEquals(idOf(named(result, Subnet.class, "tutors-prod-public-" + i)), nat.input("subnetId"));
+            assertEquals(idOf(named(result, Eip.class, "tutors-prod-nat-" + i)), nat.input("allocationId"));
             assertEquals("public", nat.input("connectivityType"));
-            var route = named(result, ROUTE, "tutors-prod-private-" + i + "-ipv4");
-            assertEquals(Map.of("routeTableId", idOf(named(result, TABLE, "tutors-prod-private-" + i)),
+            var route = named(result, Route.class, "tutors-prod-private-" + i + "-ipv4");
+            assertEquals(Map.of("routeTableId", idOf(named(result, RouteTable.class, "tutors-prod-private-" + i)),
                     "destinationCidrBlock", "0.0.0.0/0", "natGatewayId", idOf(nat)), route.inputs());
-            var igwUrn = named(result, "aws:ec2/internetGateway:InternetGateway", "tutors-prod-igw").urn();
+            var igwUrn = named(result, InternetGateway.class, "tutors-prod-igw").urn();
             assertTrue(nat.dependencies().contains(igwUrn), "a NAT gateway needs the internet gateway attached first");
         }
     }
@@ -142,37 +143,37 @@ class FoundationTest {
     @Test
     void gatewaySingleModeRoutesBothAzsThroughOneGateway() {
         var result = StackRuns.succeeded(StackRuns.with("prod", StackRuns.override("tutors:natMode", "gateway-single")));
-        var nat = named(result, NAT_GATEWAY, "tutors-prod-nat-1");
-        assertEquals(1, ofType(result, NAT_GATEWAY).size());
-        assertEquals(idOf(named(result, SUBNET, "tutors-prod-public-1")), nat.input("subnetId"));
+        var nat = named(result, NatGateway.class, "tutors-prod-nat-1");
+        assertEquals(1, ofType(result, NatGateway.class).size());
+        assertEquals(idOf(named(result, Subnet.class, "tutors-prod-public-1")), nat.input("subnetId"));
         for (int i = 1; i <= 2; i++) {
-            assertEquals(idOf(nat), named(result, ROUTE, "tutors-prod-private-" + i + "-ipv4").input("natGatewayId"));
+            assertEquals(idOf(nat), named(result, Route.class, "tutors-prod-private-" + i + "-ipv4").input("natGatewayId"));
         }
     }
 
     @Test
     void stagingRoutesThroughAHardenedNatInstance() {
         var result = run("staging");
-        assertTrue(ofType(result, NAT_GATEWAY).isEmpty());
-        var instance = named(result, INSTANCE, "tutors-staging-nat");
+        assertTrue(ofType(result, NatGateway.class).isEmpty());
+        var instance = named(result, com.pulumi.aws.ec2.Instance.class, "tutors-staging-nat");
         assertEquals("t4g.nano", instance.input("instanceType"));
         assertEquals(false, instance.input("sourceDestCheck"), "a NAT forwards packets not addressed to it");
-        assertEquals(idOf(named(result, SUBNET, "tutors-staging-public-1")), instance.input("subnetId"));
+        assertEquals(idOf(named(result, Subnet.class, "tutors-staging-public-1")), instance.input("subnetId"));
         assertTrue(((String) instance.input("ami")).startsWith("ami-"), "AMI from the SSM parameter");
         assertTrue(instance.ignoreChanges().contains("ami"), "a new AMI must not replace the router on every up");
         assertEquals("required", instance.input("metadataOptions.httpTokens"), "IMDSv2 only");
         assertEquals(true, instance.input("rootBlockDevice.encrypted"));
         assertTrue(((String) instance.input("userData")).contains("MASQUERADE"));
-        var natSg = named(result, SG, "tutors-staging-sg-nat");
+        var natSg = named(result, SecurityGroup.class, "tutors-staging-sg-nat");
         assertEquals(List.of(idOf(natSg)), instance.input("vpcSecurityGroupIds"));
-        var natIn = named(result, INGRESS, "tutors-staging-sg-nat-in-vpc");
+        var natIn = named(result, SecurityGroupIngressRule.class, "tutors-staging-sg-nat-in-vpc");
         assertEquals("10.1.0.0/16", natIn.input("cidrIpv4"), "only the VPC may use the NAT");
-        assertEquals(List.of("tutors-staging-sg-nat-in-vpc"), rulesOf(result, INGRESS, natSg));
-        var eip = named(result, EIP, "tutors-staging-nat");
+        assertEquals(List.of("tutors-staging-sg-nat-in-vpc"), rulesOf(result, SecurityGroupIngressRule.class, natSg));
+        var eip = named(result, Eip.class, "tutors-staging-nat");
         assertEquals(idOf(instance), eip.input("instance"));
         var eni = StackRuns.value(((com.pulumi.aws.ec2.Instance) instance.resource()).primaryNetworkInterfaceId());
         for (int i = 1; i <= 2; i++) {
-            var route = named(result, ROUTE, "tutors-staging-private-" + i + "-ipv4");
+            var route = named(result, Route.class, "tutors-staging-private-" + i + "-ipv4");
             assertEquals(eni, route.input("networkInterfaceId"));
             assertEquals("0.0.0.0/0", route.input("destinationCidrBlock"));
         }
@@ -185,10 +186,10 @@ class FoundationTest {
         var env = "tutors-" + stack + "-";
         var ids = new java.util.HashMap<String, String>();
         for (var group : List.of("alb", "ecs", "rds", "redis")) {
-            var sg = named(result, SG, env + "sg-" + group);
+            var sg = named(result, SecurityGroup.class, env + "sg-" + group);
             ids.put(idOf(sg), group);
             assertEquals(env + "sg-" + group, sg.input("name"));
-            assertEquals(idOf(named(result, VPC, env + "vpc")), sg.input("vpcId"));
+            assertEquals(idOf(named(result, Vpc.class, env + "vpc")), sg.input("vpcId"));
             assertNull(sg.input("ingress"), "no inline rules");
             assertNull(sg.input("egress"), "no inline rules");
         }
@@ -202,7 +203,7 @@ class FoundationTest {
             assertEquals(rule.input("fromPort"), rule.input("toPort"), "one port a rule");
             var peer = rule.input("referencedSecurityGroupId") != null ? ids.get((String) rule.input("referencedSecurityGroupId"))
                     : rule.input("cidrIpv4") != null ? rule.input("cidrIpv4") : rule.input("cidrIpv6");
-            var direction = rule.type().equals(INGRESS) ? " in " : " out ";
+            var direction = rule.type().equals(StackRuns.typeOf(SecurityGroupIngressRule.class)) ? " in " : " out ";
             actual.add(group + direction + ((Double) rule.input("fromPort")).intValue() + " " + peer);
         }
         assertEquals(Set.of(
@@ -217,10 +218,10 @@ class FoundationTest {
     @Test
     void withoutIpv6NothingIsOpenOrRoutedOverIpv6() {
         var result = StackRuns.succeeded(StackRuns.with("prod", StackRuns.override("tutors:ipv6", "false")));
-        var vpc = named(result, VPC, "tutors-prod-vpc");
+        var vpc = named(result, Vpc.class, "tutors-prod-vpc");
         assertEquals(false, vpc.input("assignGeneratedIpv6CidrBlock"));
-        ofType(result, SUBNET).forEach(s -> assertNull(s.input("ipv6CidrBlock")));
-        assertTrue(ofType(result, ROUTE).stream().noneMatch(r -> r.inputs().containsKey("destinationIpv6CidrBlock")));
+        ofType(result, Subnet.class).forEach(s -> assertNull(s.input("ipv6CidrBlock")));
+        assertTrue(ofType(result, Route.class).stream().noneMatch(r -> r.inputs().containsKey("destinationIpv6CidrBlock")));
         assertTrue(ruleResources(result).stream().noneMatch(r -> r.inputs().containsKey("cidrIpv6")));
     }
 
@@ -228,7 +229,7 @@ class FoundationTest {
     @ValueSource(strings = {"prod", "staging"})
     void everyResourceUsesTheTaggedProviderAndTheNamingScheme(String stack) {
         var result = run(stack);
-        var provider = named(result, "pulumi:providers:aws", "tutors-" + stack + "-aws");
+        var provider = named(result, com.pulumi.aws.Provider.class, "tutors-" + stack + "-aws");
         assertEquals("eu-central-1", provider.input("region"));
         // Provider inputs reach the engine JSON-encoded.
         var defaultTags = new Gson().fromJson((String) provider.input("defaultTags"), Map.class);
@@ -248,7 +249,7 @@ class FoundationTest {
                 assertEquals(r.name(), r.input("tags.Name"));
             }
         }
-        var foundation = named(result, "tutors:network:Foundation", "tutors-" + stack + "-foundation");
+        var foundation = StackRuns.component(result, com.tutors.infra.core.Phase.FOUNDATION, "tutors-" + stack + "-foundation");
         var phaseOne = StackRuns.awsResources(result).stream().filter(r -> r.phase() == 1).toList();
         assertEquals(StackRuns.awsResources(result).stream().filter(r -> r.parentUrn().equals(foundation.urn())).toList(),
                 phaseOne, "phase 1 is exactly the Foundation component's children");
@@ -259,26 +260,26 @@ class FoundationTest {
     void outputsAreThePlansPhaseOneOutputs(String stack) {
         var result = run(stack);
         var env = "tutors-" + stack + "-";
-        assertEquals(idOf(named(result, VPC, env + "vpc")), result.outputs().get("vpcId"));
-        assertEquals(List.of(idOf(named(result, SUBNET, env + "public-1")), idOf(named(result, SUBNET, env + "public-2"))),
+        assertEquals(idOf(named(result, Vpc.class, env + "vpc")), result.outputs().get("vpcId"));
+        assertEquals(List.of(idOf(named(result, Subnet.class, env + "public-1")), idOf(named(result, Subnet.class, env + "public-2"))),
                 result.outputs().get("publicSubnetIds"));
-        assertEquals(List.of(idOf(named(result, SUBNET, env + "private-1")), idOf(named(result, SUBNET, env + "private-2"))),
+        assertEquals(List.of(idOf(named(result, Subnet.class, env + "private-1")), idOf(named(result, Subnet.class, env + "private-2"))),
                 result.outputs().get("privateSubnetIds"));
         var groups = (Map<?, ?>) result.outputs().get("securityGroupIds");
         assertEquals(List.of("alb", "ecs", "rds", "redis"), new ArrayList<>(groups.keySet()));
         for (var group : List.of("alb", "ecs", "rds", "redis")) {
-            assertEquals(idOf(named(result, SG, env + "sg-" + group)), groups.get(group));
+            assertEquals(idOf(named(result, SecurityGroup.class, env + "sg-" + group)), groups.get(group));
         }
         assertFalse(result.outputs().values().stream().anyMatch(v -> v instanceof PlannedResource.Secret));
     }
 
     private static List<PlannedResource> ruleResources(OfflineRun.Result result) {
-        var rules = new ArrayList<>(ofType(result, INGRESS));
-        rules.addAll(ofType(result, EGRESS));
+        var rules = new ArrayList<>(ofType(result, SecurityGroupIngressRule.class));
+        rules.addAll(ofType(result, SecurityGroupEgressRule.class));
         return rules;
     }
 
-    private static List<String> rulesOf(OfflineRun.Result result, String type, PlannedResource sg) {
+    private static List<String> rulesOf(OfflineRun.Result result, Class<? extends com.pulumi.resources.Resource> type, PlannedResource sg) {
         return ofType(result, type).stream().filter(r -> idOf(sg).equals(r.input("securityGroupId")))
                 .map(PlannedResource::name).toList();
     }

@@ -19,7 +19,10 @@ class SecurityRulesTest {
     @Test
     void everyRuleHasExactlyOnePeer() {
         for (var rule : SecurityRules.rules(true)) {
-            assertTrue((rule.peerGroup() == null) != (rule.peerCidr() == null), rule.part());
+            assertTrue(rule.peer() instanceof SecurityRules.GroupPeer || rule.peer() instanceof SecurityRules.CidrPeer, rule.part());
+            if (rule.peer() instanceof SecurityRules.GroupPeer g) {
+                assertTrue(g.group() != rule.group(), "a group never names itself: " + rule.part());
+            }
         }
     }
 
@@ -29,15 +32,15 @@ class SecurityRulesTest {
         var with = SecurityRules.rules(true);
         assertEquals(with.size() - 2, without.size());
         with.stream().filter(r -> !without.contains(r)).forEach(r -> {
-            assertEquals(SecurityRules.ALB, r.group());
-            assertEquals(SecurityRules.ANY_IPV6, r.peerCidr());
+            assertEquals(SecurityRules.Group.ALB, r.group());
+            assertEquals(new SecurityRules.CidrPeer(SecurityRules.ANY_IPV6), r.peer());
         });
     }
 
     @Test
     void theDataGroupsHaveNoEgress() {
         SecurityRules.rules(true).stream()
-                .filter(r -> r.group().equals(SecurityRules.RDS) || r.group().equals(SecurityRules.REDIS))
+                .filter(r -> r.group() == SecurityRules.Group.RDS || r.group() == SecurityRules.Group.REDIS)
                 .forEach(r -> assertEquals(SecurityRules.Direction.INGRESS, r.direction(), r.part()));
     }
 }

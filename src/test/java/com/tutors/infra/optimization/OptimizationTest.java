@@ -1,9 +1,26 @@
 package com.tutors.infra.optimization;
 
+import com.pulumi.aws.acm.CertificateValidation;
+import com.pulumi.aws.cloudfront.CachePolicy;
+import com.pulumi.aws.cloudfront.Distribution;
+import com.pulumi.aws.cloudfront.OriginAccessControl;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.lb.Listener;
+import com.pulumi.aws.lb.ListenerRule;
+import com.pulumi.aws.lb.LoadBalancer;
+import com.pulumi.aws.lb.TargetGroup;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.pulumi.aws.sns.Topic;
+import com.pulumi.aws.sns.TopicSubscription;
+import com.pulumi.aws.wafv2.WebAcl;
+import com.pulumi.aws.wafv2.WebAclAssociation;
+import com.pulumi.aws.wafv2.WebAclLoggingConfiguration;
 import com.google.gson.Gson;
 import com.tutors.infra.StackRuns;
 import com.tutors.infra.plan.OfflineRun;
-import com.tutors.infra.plan.PlannedResource;
+import com.tutors.infra.plan.model.PlannedResource;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -23,16 +40,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Phase 6: prod as committed (all three parts), staging (alarms only), and each part switched. */
 class OptimizationTest {
 
-    private static final String DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
-    private static final String ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
-    private static final String ACL = "aws:wafv2/webAcl:WebAcl";
 
     private static OfflineRun.Result prod() {
         return StackRuns.succeeded(StackRuns.committed("prod"));
     }
 
     private static String usEast1Provider(OfflineRun.Result result) {
-        return named(result, "pulumi:providers:aws", "tutors-prod-aws-us-east-1").urn();
+        return named(result, com.pulumi.aws.Provider.class, "tutors-prod-aws-us-east-1").urn();
     }
 
     @SuppressWarnings("unchecked")
@@ -43,19 +57,19 @@ class OptimizationTest {
     @Test
     void cloudFrontServesTheDomainWithAUsEast1Certificate() {
         var result = prod();
-        var provider = named(result, "pulumi:providers:aws", "tutors-prod-aws-us-east-1");
+        var provider = named(result, com.pulumi.aws.Provider.class, "tutors-prod-aws-us-east-1");
         assertEquals("us-east-1", provider.input("region"));
-        var cert = named(result, "aws:acm/certificate:Certificate", "tutors-prod-cdn-certificate");
+        var cert = named(result, com.pulumi.aws.acm.Certificate.class, "tutors-prod-cdn-certificate");
         assertTrue(cert.providerRef().startsWith(usEast1Provider(result) + "::"), "CloudFront takes us-east-1 certificates only");
         assertEquals("tutors.example.com", cert.input("domainName"));
         assertEquals(List.of("*.tutors.example.com"), cert.input("subjectAlternativeNames"));
         assertTrue(idOf(cert).startsWith("arn:aws:acm:us-east-1:"));
-        var validation = named(result, "aws:acm/certificateValidation:CertificateValidation", "tutors-prod-cdn-certificate");
+        var validation = named(result, CertificateValidation.class, "tutors-prod-cdn-certificate");
         assertTrue(validation.providerRef().startsWith(usEast1Provider(result) + "::"));
-        assertEquals(named(result, "aws:acm/certificateValidation:CertificateValidation", "tutors-prod-certificate")
+        assertEquals(named(result, CertificateValidation.class, "tutors-prod-certificate")
                 .input("validationRecordFqdns"), validation.input("validationRecordFqdns"), "the same DNS record validates both");
 
-        var d = named(result, DISTRIBUTION, "tutors-prod-cdn");
+        var d = named(result, Distribution.class, "tutors-prod-cdn");
         assertEquals(List.of("tutors.example.com"), d.input("aliases"));
         assertEquals("http2and3", d.input("httpVersion"));
         assertEquals(true, d.input("isIpv6Enabled"));
@@ -71,7 +85,7 @@ class OptimizationTest {
     @SuppressWarnings("unchecked")
     void originsAreTheAlbOverHttpsWithTheSecretHeaderAndBothBucketsThroughOac() {
         var result = prod();
-        var d = named(result, DISTRIBUTION, "tutors-prod-cdn");
+        var d = named(result, Distribution.class, "tutors-prod-cdn");
         var origins = ((List<Map<String, Object>>) d.input("origins")).stream()
                 .collect(Collectors.toMap(o -> (String) o.get("originId"), o -> o));
         var alb = origins.get("alb");
@@ -82,7 +96,7 @@ class OptimizationTest {
         assertEquals("X-Origin-Verify", header.get("name"));
         assertEquals(FAKE_SECRETS.get("tutors:originSecret"),
                 assertInstanceOf(PlannedResource.Secret.class, header.get("value")).value(), "sent as a secret");
-        var oac = named(result, "aws:cloudfront/originAccessControl:OriginAccessControl", "tutors-prod-s3");
+        var oac = named(result, OriginAccessControl.class, "tutors-prod-s3");
         assertEquals(Map.of("originAccessControlOriginType", "s3", "signingBehavior", "always", "signingProtocol", "sigv4"),
                 Map.of("originAccessControlOriginType", oac.input("originAccessControlOriginType"),
                         "signingBehavior", oac.input("signingBehavior"), "signingProtocol", oac.input("signingProtocol")));
@@ -90,14 +104,14 @@ class OptimizationTest {
             assertEquals("tutors-prod-" + bucket + ".s3.eu-central-1.amazonaws.com", origins.get(bucket).get("domainName"));
             assertEquals(idOf(oac), origins.get(bucket).get("originAccessControlId"));
             // The bucket lets exactly this distribution read, and nobody else.
-            var policy = statements((String) named(result, "aws:s3/bucketPolicy:BucketPolicy", "tutors-prod-" + bucket).input("policy"));
+            var policy = statements((String) named(result, BucketPolicy.class, "tutors-prod-" + bucket).input("policy"));
             assertEquals(2, policy.size(), "TLS deny and CloudFront only: no public read");
             assertEquals(Map.of("Service", "cloudfront.amazonaws.com"), policy.get(1).get("Principal"));
             assertEquals(List.of("s3:GetObject"), policy.get(1).get("Action"));
             assertEquals(Map.of("StringEquals", Map.of("AWS:SourceArn", "arn:aws:cloudfront::123456789012:distribution/" + idOf(d))),
                     policy.get(1).get("Condition"));
         }
-        var access = named(result, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "tutors-prod-static");
+        var access = named(result, BucketPublicAccessBlock.class, "tutors-prod-static");
         assertEquals(true, access.input("blockPublicPolicy"), "the static bucket's public read is switched off");
     }
 
@@ -105,8 +119,8 @@ class OptimizationTest {
     @SuppressWarnings("unchecked")
     void cacheBehavioursFollowThePlan() {
         var result = prod();
-        var d = named(result, DISTRIBUTION, "tutors-prod-cdn");
-        var policies = ofType(result, "aws:cloudfront/cachePolicy:CachePolicy").stream()
+        var d = named(result, Distribution.class, "tutors-prod-cdn");
+        var policies = ofType(result, CachePolicy.class).stream()
                 .collect(Collectors.toMap(StackRuns::idOf, p -> p));
         var ttl = new HashMap<String, Object>();
         var origin = new HashMap<String, Object>();
@@ -132,10 +146,10 @@ class OptimizationTest {
     @SuppressWarnings("unchecked")
     void onlyCloudFrontReachesTheAlbAndTheDomainPointsAtCloudFront() {
         var result = prod();
-        var https = named(result, "aws:lb/listener:Listener", "tutors-prod-https");
+        var https = named(result, Listener.class, "tutors-prod-https");
         assertEquals(List.of(Map.of("type", "fixed-response", "fixedResponse",
                 Map.of("statusCode", "403", "contentType", "text/plain", "messageBody", "Forbidden"))), https.input("defaultActions"));
-        var rules = ofType(result, "aws:lb/listenerRule:ListenerRule");
+        var rules = ofType(result, ListenerRule.class);
         assertEquals(3, rules.size());
         for (var rule : rules) {
             var header = ((List<Map<String, Object>>) rule.input("conditions")).stream()
@@ -145,17 +159,17 @@ class OptimizationTest {
             assertEquals(List.of(FAKE_SECRETS.get("tutors:originSecret")),
                     assertInstanceOf(PlannedResource.Secret.class, httpHeader.get("values")).value());
         }
-        assertEquals(idOf(named(result, "aws:lb/targetGroup:TargetGroup", "tutors-prod-frontend")),
-                ((Map<?, ?>) ((List<?>) named(result, "aws:lb/listenerRule:ListenerRule", "tutors-prod-frontend-30")
+        assertEquals(idOf(named(result, TargetGroup.class, "tutors-prod-frontend")),
+                ((Map<?, ?>) ((List<?>) named(result, ListenerRule.class, "tutors-prod-frontend-30")
                         .input("actions")).get(0)).get("targetGroupArn"));
-        var d = named(result, DISTRIBUTION, "tutors-prod-cdn");
+        var d = named(result, Distribution.class, "tutors-prod-cdn");
         var cdnName = StackRuns.value(((com.pulumi.aws.cloudfront.Distribution) d.resource()).domainName());
         for (var type : List.of("a", "aaaa")) {
-            var apex = named(result, "aws:route53/record:Record", "tutors-prod-alias-" + type);
+            var apex = named(result, com.pulumi.aws.route53.Record.class, "tutors-prod-alias-" + type);
             assertEquals("tutors.example.com", apex.input("name"));
             assertEquals(List.of(Map.of("name", cdnName, "zoneId", "Z2FDTNDATAQYW2", "evaluateTargetHealth", false)),
                     apex.input("aliases"));
-            var origin = named(result, "aws:route53/record:Record", "tutors-prod-origin-" + type);
+            var origin = named(result, com.pulumi.aws.route53.Record.class, "tutors-prod-origin-" + type);
             assertEquals("origin.tutors.example.com", origin.input("name"));
             assertEquals(result.outputs().get("albDnsName"), ((Map<?, ?>) ((List<?>) origin.input("aliases")).get(0)).get("name"));
         }
@@ -165,13 +179,13 @@ class OptimizationTest {
     @SuppressWarnings("unchecked")
     void wafGuardsCloudFrontWithManagedRulesAndARateLimit() {
         var result = prod();
-        var acl = named(result, ACL, "tutors-prod-waf");
+        var acl = named(result, WebAcl.class, "tutors-prod-waf");
         assertEquals("CLOUDFRONT", acl.input("scope"));
         assertTrue(acl.providerRef().startsWith(usEast1Provider(result) + "::"), "a CLOUDFRONT web ACL lives in us-east-1");
         var aclArn = StackRuns.value(((com.pulumi.aws.wafv2.WebAcl) acl.resource()).arn());
         assertTrue(aclArn.startsWith("arn:aws:wafv2:us-east-1:123456789012:global/webacl/"));
-        assertEquals(aclArn, named(result, DISTRIBUTION, "tutors-prod-cdn").input("webAclId"), "WAFv2 takes the ARN");
-        assertTrue(ofType(result, "aws:wafv2/webAclAssociation:WebAclAssociation").isEmpty());
+        assertEquals(aclArn, named(result, Distribution.class, "tutors-prod-cdn").input("webAclId"), "WAFv2 takes the ARN");
+        assertTrue(ofType(result, WebAclAssociation.class).isEmpty());
         var rules = (List<Map<String, Object>>) acl.input("rules");
         var byName = rules.stream().collect(Collectors.toMap(r -> (String) r.get("name"), r -> r));
         assertEquals(Set.of("rate-limit", "AWSManagedRulesCommonRuleSet", "AWSManagedRulesSQLiRuleSet",
@@ -189,11 +203,11 @@ class OptimizationTest {
             assertEquals(true, visibility.get("cloudwatchMetricsEnabled"));
             assertEquals(true, visibility.get("sampledRequestsEnabled"));
         }
-        var logs = named(result, "aws:cloudwatch/logGroup:LogGroup", "tutors-prod-waf-logs");
+        var logs = named(result, LogGroup.class, "tutors-prod-waf-logs");
         assertTrue(((String) logs.input("name")).startsWith("aws-waf-logs-"));
         assertEquals(30.0, logs.input("retentionInDays"));
         assertTrue(logs.providerRef().startsWith(usEast1Provider(result) + "::"), "logs in the web ACL's region");
-        var logging = named(result, "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", "tutors-prod-waf");
+        var logging = named(result, WebAclLoggingConfiguration.class, "tutors-prod-waf");
         assertEquals(aclArn, logging.input("resourceArn"));
     }
 
@@ -204,25 +218,25 @@ class OptimizationTest {
         overrides.put("tutors:cdn", "false");
         overrides.put("tutors:wafBlockedCountries", "[\"KP\",\"IR\"]");
         var result = StackRuns.succeeded(StackRuns.with("prod", overrides));
-        assertTrue(ofType(result, DISTRIBUTION).isEmpty());
-        var acl = named(result, ACL, "tutors-prod-waf");
+        assertTrue(ofType(result, Distribution.class).isEmpty());
+        var acl = named(result, WebAcl.class, "tutors-prod-waf");
         assertEquals("REGIONAL", acl.input("scope"));
-        var association = named(result, "aws:wafv2/webAclAssociation:WebAclAssociation", "tutors-prod-waf");
-        assertEquals(idOf(named(result, "aws:lb/loadBalancer:LoadBalancer", "tutors-prod-alb")), association.input("resourceArn"));
+        var association = named(result, WebAclAssociation.class, "tutors-prod-waf");
+        assertEquals(idOf(named(result, LoadBalancer.class, "tutors-prod-alb")), association.input("resourceArn"));
         assertEquals(StackRuns.value(((com.pulumi.aws.wafv2.WebAcl) acl.resource()).arn()), association.input("webAclArn"));
         var geo = ((List<Map<String, Object>>) acl.input("rules")).get(0);
         assertEquals("geo-block", geo.get("name"));
         assertEquals(List.of("KP", "IR"), ((Map<?, ?>) ((Map<?, ?>) geo.get("statement")).get("geoMatchStatement")).get("countryCodes"));
-        assertTrue(ofType(result, "pulumi:providers:aws").stream().noneMatch(p -> p.name().endsWith("us-east-1")));
-        var https = named(result, "aws:lb/listener:Listener", "tutors-prod-https");
+        assertTrue(ofType(result, com.pulumi.aws.Provider.class).stream().noneMatch(p -> p.name().endsWith("us-east-1")));
+        var https = named(result, Listener.class, "tutors-prod-https");
         assertEquals("forward", ((Map<?, ?>) ((List<?>) https.input("defaultActions")).get(0)).get("type"), "no lockdown without CDN");
     }
 
     @Test
     void alarmsWatchEveryPartWithArnSuffixDimensionsAndAnEncryptedTopic() {
         var result = prod();
-        var topic = named(result, "aws:sns/topic:Topic", "tutors-prod-alarms");
-        var key = named(result, "aws:kms/key:Key", "tutors-prod-alarms");
+        var topic = named(result, Topic.class, "tutors-prod-alarms");
+        var key = named(result, com.pulumi.aws.kms.Key.class, "tutors-prod-alarms");
         assertEquals(idOf(key).isEmpty() ? null : "arn:aws:kms:eu-central-1:123456789012:key/" + idOf(key), topic.input("kmsMasterKeyId"));
         assertEquals(true, key.input("enableKeyRotation"));
         var keyPolicy = statements((String) key.input("policy"));
@@ -230,10 +244,10 @@ class OptimizationTest {
                 "CloudWatch cannot publish to a topic under the AWS-managed SNS key");
         var topicArn = "arn:aws:sns:eu-central-1:123456789012:tutors-prod-alarms";
         assertEquals(topicArn, result.outputs().get("alarmTopicArn"));
-        var alarms = ofType(result, ALARM).stream().collect(Collectors.toMap(PlannedResource::name, a -> a));
-        var albSuffix = StackRuns.value(((com.pulumi.aws.lb.LoadBalancer) named(result, "aws:lb/loadBalancer:LoadBalancer",
+        var alarms = ofType(result, MetricAlarm.class).stream().collect(Collectors.toMap(PlannedResource::name, a -> a));
+        var albSuffix = StackRuns.value(((com.pulumi.aws.lb.LoadBalancer) named(result, LoadBalancer.class,
                 "tutors-prod-alb").resource()).arnSuffix());
-        var backendTg = StackRuns.value(((com.pulumi.aws.lb.TargetGroup) named(result, "aws:lb/targetGroup:TargetGroup",
+        var backendTg = StackRuns.value(((com.pulumi.aws.lb.TargetGroup) named(result, TargetGroup.class,
                 "tutors-prod-backend").resource()).arnSuffix());
         assertTrue(albSuffix.startsWith("app/") && backendTg.startsWith("targetgroup/"));
         // name -> metric, statistic, operator, threshold, period, missing data, dimensions
@@ -272,13 +286,13 @@ class OptimizationTest {
             assertTrue(((String) alarm.input("alarmDescription")).length() > 10);
             assertEquals(alarm.name(), alarm.input("name"));
         }
-        assertTrue(ofType(result, "aws:sns/topicSubscription:TopicSubscription").isEmpty(), "no alarmEmail in the stack file");
+        assertTrue(ofType(result, TopicSubscription.class).isEmpty(), "no alarmEmail in the stack file");
     }
 
     @Test
     void anAlarmEmailSubscribesToTheTopic() {
         var result = StackRuns.succeeded(StackRuns.with("staging", StackRuns.override("tutors:alarmEmail", "ops@tutors.example.com")));
-        var subscription = named(result, "aws:sns/topicSubscription:TopicSubscription", "tutors-staging-alarms-email");
+        var subscription = named(result, TopicSubscription.class, "tutors-staging-alarms-email");
         assertEquals("email", subscription.input("protocol"));
         assertEquals("ops@tutors.example.com", subscription.input("endpoint"));
         assertEquals(result.outputs().get("alarmTopicArn"), subscription.input("topic"));
@@ -287,9 +301,9 @@ class OptimizationTest {
     @Test
     void stagingHasAlarmsOnlyAndEachPartCanBeSwitchedOff() {
         var staging = StackRuns.succeeded(StackRuns.committed("staging"));
-        assertTrue(ofType(staging, DISTRIBUTION).isEmpty());
-        assertTrue(ofType(staging, ACL).isEmpty());
-        assertEquals(10 + 1 + 2 + 2, ofType(staging, ALARM).size(), "one Redis node in staging");
+        assertTrue(ofType(staging, Distribution.class).isEmpty());
+        assertTrue(ofType(staging, WebAcl.class).isEmpty());
+        assertEquals(10 + 1 + 2 + 2, ofType(staging, MetricAlarm.class).size(), "one Redis node in staging");
         var none = StackRuns.succeeded(StackRuns.with("prod", Map.of("tutors:cdn", "false", "tutors:waf", "false", "tutors:alarms", "false")));
         assertTrue(none.resources().stream().noneMatch(r -> r.phase() == 6 && r.custom()), "phase 6 declares nothing");
     }

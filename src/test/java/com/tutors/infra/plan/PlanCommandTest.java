@@ -1,5 +1,6 @@
 package com.tutors.infra.plan;
 
+import com.pulumi.aws.ec2.Vpc;
 import com.google.gson.Gson;
 import com.tutors.infra.StackRuns;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class PlanCommandTest {
     private static Run execute(String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int exit = PlanCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = PlanCommand.run(args, com.tutors.infra.Main::stack, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -50,7 +51,7 @@ class PlanCommandTest {
             assertEquals(Set.of("urn", "type", "name", "parent", "provider", "phase", "inputs"), keys, r.toString());
         }
         assertTrue(resources.stream().filter(r -> r.containsKey("protect")).allMatch(r -> r.get("protect").equals(true)));
-        var vpc = resources.stream().filter(r -> r.get("type").equals("aws:ec2/vpc:Vpc")).findFirst().orElseThrow();
+        var vpc = resources.stream().filter(r -> r.get("type").equals(StackRuns.typeOf(Vpc.class))).findFirst().orElseThrow();
         assertEquals(1.0, vpc.get("phase"));
         assertEquals("10.0.0.0/16", ((Map<String, Object>) vpc.get("inputs")).get("cidrBlock"));
         assertTrue(run.out().contains("\"fromPort\": 443,"), "whole numbers print as integers");

@@ -1,9 +1,20 @@
 package com.tutors.infra.storage;
 
+import com.pulumi.aws.ecr.LifecyclePolicy;
+import com.pulumi.aws.ecr.Repository;
+import com.pulumi.aws.s3.BucketAclV2;
+import com.pulumi.aws.s3.BucketCorsConfigurationV2;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketOwnershipControls;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.s3.BucketVersioningV2;
 import com.google.gson.Gson;
 import com.tutors.infra.StackRuns;
 import com.tutors.infra.plan.OfflineRun;
-import com.tutors.infra.plan.PlannedResource;
+import com.tutors.infra.plan.model.PlannedResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,11 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Phase 3 as both committed stacks declare it. */
 class StorageTest {
 
-    private static final String BUCKET = "aws:s3/bucketV2:BucketV2";
-    private static final String ACCESS = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
-    private static final String POLICY = "aws:s3/bucketPolicy:BucketPolicy";
-    private static final String LIFECYCLE = "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2";
-    private static final String REPO = "aws:ecr/repository:Repository";
 
     /** Up to phase 5: the ALB serves the domain itself (OptimizationTest covers the CDN in front). */
     private static OfflineRun.Result run(String stack) {
@@ -41,19 +47,19 @@ class StorageTest {
         var result = run(stack);
         var env = "tutors-" + stack + "-";
         for (var part : List.of("media", "static")) {
-            var bucket = named(result, BUCKET, env + part);
+            var bucket = named(result, BucketV2.class, env + part);
             assertEquals(env + part, bucket.input("bucket"));
             assertEquals(stack.equals("staging"), bucket.input("forceDestroy"));
-            assertEquals(env + part, named(result, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", env + part)
+            assertEquals(env + part, named(result, BucketOwnershipControls.class, env + part)
                     .input("bucket"));
-            assertEquals("BucketOwnerEnforced", named(result, "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+            assertEquals("BucketOwnerEnforced", named(result, BucketOwnershipControls.class,
                     env + part).input("rule.objectOwnership"));
-            var sse = named(result, "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", env + part);
+            var sse = named(result, BucketServerSideEncryptionConfigurationV2.class, env + part);
             assertEquals(List.of(Map.of("applyServerSideEncryptionByDefault", Map.of("sseAlgorithm", "AES256"))), sse.input("rules"));
-            var access = named(result, ACCESS, env + part);
+            var access = named(result, BucketPublicAccessBlock.class, env + part);
             assertEquals(true, access.input("blockPublicAcls"));
             assertEquals(true, access.input("ignorePublicAcls"));
-            var policy = named(result, POLICY, env + part);
+            var policy = named(result, BucketPolicy.class, env + part);
             var deny = statements(policy).get(0);
             assertEquals("Deny", deny.get("Effect"));
             assertEquals(List.of("arn:aws:s3:::" + env + part, "arn:aws:s3:::" + env + part + "/*"), deny.get("Resource"));
@@ -66,16 +72,16 @@ class StorageTest {
     void mediaIsPrivateWithLifecycleAndCorsForTheSite(String stack) {
         var result = run(stack);
         var env = "tutors-" + stack + "-";
-        var access = named(result, ACCESS, env + "media");
+        var access = named(result, BucketPublicAccessBlock.class, env + "media");
         assertEquals(true, access.input("blockPublicPolicy"));
         assertEquals(true, access.input("restrictPublicBuckets"));
-        assertEquals(1, statements(named(result, POLICY, env + "media")).size(), "nothing but the TLS deny");
-        var rules = (List<?>) named(result, LIFECYCLE, env + "media").input("rules");
+        assertEquals(1, statements(named(result, BucketPolicy.class, env + "media")).size(), "nothing but the TLS deny");
+        var rules = (List<?>) named(result, BucketLifecycleConfigurationV2.class, env + "media").input("rules");
         var toIa = (Map<?, ?>) rules.get(0);
         assertEquals(List.of(Map.of("days", 90.0, "storageClass", "STANDARD_IA")), toIa.get("transitions"));
         assertEquals(stack.equals("prod") ? 30.0 : 7.0, ((Map<?, ?>) toIa.get("noncurrentVersionExpiration")).get("noncurrentDays"));
         assertEquals(Map.of("daysAfterInitiation", 7.0), ((Map<?, ?>) rules.get(1)).get("abortIncompleteMultipartUpload"));
-        var cors = named(result, "aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2", env + "media");
+        var cors = named(result, BucketCorsConfigurationV2.class, env + "media");
         var rule = (Map<?, ?>) ((List<?>) cors.input("corsRules")).get(0);
         var domain = stack.equals("prod") ? "tutors.example.com" : "staging.tutors.example.com";
         assertEquals(List.of("https://" + domain), rule.get("allowedOrigins"));
@@ -85,9 +91,9 @@ class StorageTest {
 
     @Test
     void mediaIsVersionedInProdOnly() {
-        var versioning = named(run("prod"), "aws:s3/bucketVersioningV2:BucketVersioningV2", "tutors-prod-media");
+        var versioning = named(run("prod"), BucketVersioningV2.class, "tutors-prod-media");
         assertEquals("Enabled", versioning.input("versioningConfiguration.status"));
-        assertTrue(ofType(run("staging"), "aws:s3/bucketVersioningV2:BucketVersioningV2").isEmpty());
+        assertTrue(ofType(run("staging"), BucketVersioningV2.class).isEmpty());
     }
 
     @ParameterizedTest
@@ -95,15 +101,15 @@ class StorageTest {
     void staticIsPublicReadByPolicyNeverByAcl(String stack) {
         var result = run(stack);
         var env = "tutors-" + stack + "-";
-        var access = named(result, ACCESS, env + "static");
+        var access = named(result, BucketPublicAccessBlock.class, env + "static");
         assertEquals(false, access.input("blockPublicPolicy"));
         assertEquals(false, access.input("restrictPublicBuckets"));
-        var allow = statements(named(result, POLICY, env + "static")).get(1);
+        var allow = statements(named(result, BucketPolicy.class, env + "static")).get(1);
         assertEquals("Allow", allow.get("Effect"));
         assertEquals("*", allow.get("Principal"));
         assertEquals(List.of("s3:GetObject"), allow.get("Action"));
         assertEquals(List.of("arn:aws:s3:::" + env + "static/*"), allow.get("Resource"));
-        assertTrue(ofType(result, "aws:s3/bucketAclV2:BucketAclV2").isEmpty());
+        assertTrue(ofType(result, BucketAclV2.class).isEmpty());
     }
 
     @ParameterizedTest
@@ -112,13 +118,13 @@ class StorageTest {
         var result = run(stack);
         var env = "tutors-" + stack + "-";
         for (var part : List.of("backend", "frontend")) {
-            var repo = named(result, REPO, env + part);
+            var repo = named(result, Repository.class, env + part);
             assertEquals(env + part, repo.input("name"));
             assertEquals(true, repo.input("imageScanningConfiguration.scanOnPush"));
             assertEquals(List.of(Map.of("encryptionType", "AES256")), repo.input("encryptionConfigurations"));
             assertEquals("MUTABLE", repo.input("imageTagMutability"));
             assertEquals(stack.equals("staging"), repo.input("forceDelete"));
-            var lifecycle = named(result, "aws:ecr/lifecyclePolicy:LifecyclePolicy", env + part);
+            var lifecycle = named(result, LifecyclePolicy.class, env + part);
             assertEquals(env + part, lifecycle.input("repository"));
             assertEquals(StoragePolicies.ecrLifecycle(), lifecycle.input("policy"));
             assertEquals("123456789012.dkr.ecr.eu-central-1.amazonaws.com/" + env + part,
@@ -131,7 +137,7 @@ class StorageTest {
     @Test
     void bucketSuffixMakesTheNamesUnique() {
         var result = StackRuns.succeeded(StackRuns.with("staging", StackRuns.override("tutors:bucketSuffix", "acme42")));
-        assertEquals("tutors-staging-media-acme42", named(result, BUCKET, "tutors-staging-media").input("bucket"));
+        assertEquals("tutors-staging-media-acme42", named(result, BucketV2.class, "tutors-staging-media").input("bucket"));
         assertEquals("tutors-staging-static-acme42", result.outputs().get("staticBucketName"));
     }
 
@@ -141,6 +147,6 @@ class StorageTest {
         overrides.put("tutors:domain", null);
         overrides.put("tutors:hostedZone", null);
         var result = StackRuns.succeeded(StackRuns.with("staging", overrides));
-        assertTrue(ofType(result, "aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2").isEmpty());
+        assertTrue(ofType(result, BucketCorsConfigurationV2.class).isEmpty());
     }
 }

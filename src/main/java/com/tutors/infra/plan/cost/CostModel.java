@@ -1,6 +1,6 @@
 package com.tutors.infra.plan.cost;
 
-import com.tutors.infra.plan.PlannedResource;
+import com.tutors.infra.plan.model.PlannedResource;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package com.tutors.infra.plan.cost;
 
-import com.tutors.infra.config.Phase;
+import com.tutors.infra.core.Phase;
 
 import java.util.Locale;
 import java.util.TreeSet;

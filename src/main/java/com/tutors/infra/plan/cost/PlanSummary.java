@@ -2,8 +2,9 @@ package com.tutors.infra.plan.cost;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.tutors.infra.plan.OfflineRun;
+import com.tutors.infra.plan.model.PlannedResource;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,9 +14,9 @@ import java.util.TreeMap;
  */
 public record PlanSummary(Map<Integer, Long> resources, Map<Integer, Double> cost, double total, String priceVersion) {
 
-    public static PlanSummary of(OfflineRun.Result result, CostModel.Estimate estimate) {
+    public static PlanSummary of(List<PlannedResource> resources, CostModel.Estimate estimate) {
         var counts = new TreeMap<Integer, Long>();
-        result.resources().stream().filter(r -> r.custom() && !r.isProvider())
+        resources.stream().filter(r -> r.custom() && !r.isProvider())
                 .forEach(r -> counts.merge(r.phase(), 1L, Long::sum));
         return new PlanSummary(counts, new TreeMap<>(estimate.byPhase()), estimate.total(), estimate.priceVersion());
     }

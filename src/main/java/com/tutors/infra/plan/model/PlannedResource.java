@@ -1,4 +1,4 @@
-package com.tutors.infra.plan;
+package com.tutors.infra.plan.model;
 
 import com.pulumi.resources.Resource;
 

@@ -1,4 +1,4 @@
-package com.tutors.infra.storage;
+package com.tutors.infra.blocks;
 
 import com.pulumi.aws.s3.BucketOwnershipControls;
 import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
@@ -12,7 +12,7 @@ import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
 import com.pulumi.resources.CustomResourceOptions;
-import com.tutors.infra.config.Naming;
+import com.tutors.infra.core.Naming;
 
 /** The one way this program makes a bucket: ACLs disabled, SSE-S3, public access blocked. */
 public final class Buckets {

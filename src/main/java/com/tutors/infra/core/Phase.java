@@ -1,4 +1,4 @@
-package com.tutors.infra.config;
+package com.tutors.infra.core;
 
 import java.util.Arrays;
 import java.util.Optional;

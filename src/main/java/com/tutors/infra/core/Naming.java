@@ -1,4 +1,4 @@
-package com.tutors.infra.config;
+package com.tutors.infra.core;
 
 import java.util.Map;
 
@@ -8,8 +8,11 @@ import java.util.Map;
  */
 public record Naming(Environment environment) {
 
+    /** The Pulumi project, the config namespace and the first part of every name. */
+    public static final String PROJECT = "tutors";
+
     public String name(String part) {
-        return Keys.PROJECT + "-" + environment.id() + "-" + part;
+        return PROJECT + "-" + environment.id() + "-" + part;
     }
 
     /** S3 names are global: an optional suffix makes them unique (validated by the settings). */
@@ -19,12 +22,12 @@ public record Naming(Environment environment) {
 
     /** Secrets Manager path of one of the stack's secrets, as the plan names them. */
     public String secretName(String part) {
-        return "/" + Keys.PROJECT + "/" + environment.id() + "/" + part;
+        return "/" + PROJECT + "/" + environment.id() + "/" + part;
     }
 
     /** Tags every taggable resource carries, applied through the provider's default tags. */
     public Map<String, String> defaultTags() {
-        return new java.util.TreeMap<>(Map.of("Project", Keys.PROJECT, "Environment", environment.id(), "ManagedBy", "pulumi"));
+        return new java.util.TreeMap<>(Map.of("Project", PROJECT, "Environment", environment.id(), "ManagedBy", "pulumi"));
     }
 
     /** The EC2 console shows resources by their Name tag. */

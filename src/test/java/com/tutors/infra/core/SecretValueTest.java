@@ -1,4 +1,4 @@
-package com.tutors.infra.config;
+package com.tutors.infra.core;
 
 import com.pulumi.test.internal.PulumiTestInternal;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
-package com.tutors.infra.config;
+package com.tutors.infra.core;
 
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The environments this program knows. Each one has its own column of defaults in {@link Keys}, so a
+ * The environments this program knows. Each one has its own column of defaults in the config keys, so a
  * new environment is a deliberate change here rather than a typo that silently gets prod's settings.
  */
 public enum Environment {

@@ -1,4 +1,4 @@
-package com.tutors.infra.network;
+package com.tutors.infra.core;
 
 import java.util.regex.Pattern;
 

@@ -1,6 +1,13 @@
-package com.tutors.infra.config;
+package com.tutors.infra;
 
-import com.tutors.infra.network.Ipv4Cidr;
+import com.tutors.infra.compute.ComputeSettings;
+import com.tutors.infra.config.ConfigSource;
+import com.tutors.infra.config.Keys;
+import com.tutors.infra.config.SettingsException;
+import com.tutors.infra.core.Environment;
+import com.tutors.infra.core.Phase;
+import com.tutors.infra.core.Ipv4Cidr;
+import com.tutors.infra.network.NatMode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -80,14 +87,14 @@ class StackSettingsTest {
     @Test
     void prodDefaultsProtectTheDataAndStagingDoesNot() {
         var prod = parse("prod", Map.of());
-        assertTrue(prod.data().protectData() && prod.storage().protectData());
-        assertEquals("db.t4g.small", prod.data().dbInstanceClass());
-        assertTrue(prod.data().dbMultiAz());
-        assertEquals(1, prod.data().redisReplicas());
+        assertTrue(prod.data().orElseThrow().protectData() && prod.storage().protectData());
+        assertEquals("db.t4g.small", prod.data().orElseThrow().dbInstanceClass());
+        assertTrue(prod.data().orElseThrow().dbMultiAz());
+        assertEquals(1, prod.data().orElseThrow().redisReplicas());
         var staging = parse("staging", Map.of());
-        assertTrue(!staging.data().protectData() && !staging.storage().protectData());
-        assertEquals(0, staging.data().redisReplicas());
-        assertEquals("[secret]", staging.data().dbPassword().toString(), "settings never print a secret");
+        assertTrue(!staging.data().orElseThrow().protectData() && !staging.storage().protectData());
+        assertEquals(0, staging.data().orElseThrow().redisReplicas());
+        assertEquals("[secret]", staging.data().orElseThrow().dbPassword().toString(), "settings never print a secret");
     }
 
     @Test
@@ -101,8 +108,8 @@ class StackSettingsTest {
 
     @Test
     void storageCeilingMayBeOffOrAtLeastTenPercentAbove() {
-        assertEquals(0, parse("prod", Map.of("tutors:dbMaxAllocatedStorage", "0")).data().dbMaxAllocatedStorageGb());
-        assertEquals(22, parse("prod", Map.of("tutors:dbMaxAllocatedStorage", "22")).data().dbMaxAllocatedStorageGb());
+        assertEquals(0, parse("prod", Map.of("tutors:dbMaxAllocatedStorage", "0")).data().orElseThrow().dbMaxAllocatedStorageGb());
+        assertEquals(22, parse("prod", Map.of("tutors:dbMaxAllocatedStorage", "22")).data().orElseThrow().dbMaxAllocatedStorageGb());
     }
 
     @Test

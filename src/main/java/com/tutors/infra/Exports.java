@@ -1,0 +1,63 @@
+package com.tutors.infra;
+
+import com.pulumi.Context;
+import com.tutors.infra.compute.ComputeOutputs;
+import com.tutors.infra.data.DataOutputs;
+import com.tutors.infra.edge.EdgeOutputs;
+import com.tutors.infra.network.NetworkOutputs;
+import com.tutors.infra.optimization.OptimizationOutputs;
+import com.tutors.infra.storage.StorageOutputs;
+
+/** The stack outputs: the seed's "Выходы" of each phase, under the names the README and CI use. */
+final class Exports {
+    private final Context ctx;
+
+    Exports(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    void network(NetworkOutputs o) {
+        ctx.export("vpcId", o.vpcId());
+        ctx.export("publicSubnetIds", o.publicSubnetIds());
+        ctx.export("privateSubnetIds", o.privateSubnetIds());
+        ctx.export("securityGroupIds", o.securityGroupIds());
+    }
+
+    void data(DataOutputs o) {
+        ctx.export("rdsEndpoint", o.rdsEndpoint());
+        ctx.export("rdsPort", o.rdsPort());
+        ctx.export("redisEndpoint", o.redisEndpoint());
+        ctx.export("redisPort", o.redisPort());
+        ctx.export("secretArns", o.secretArnsByPart());
+    }
+
+    void storage(StorageOutputs o) {
+        ctx.export("mediaBucketName", o.mediaBucketName());
+        ctx.export("staticBucketName", o.staticBucketName());
+        ctx.export("backendEcrUrl", o.backendEcrUrl());
+        ctx.export("frontendEcrUrl", o.frontendEcrUrl());
+    }
+
+    void edge(EdgeOutputs o, boolean hasDomain) {
+        ctx.export("albDnsName", o.albDnsName());
+        ctx.export("albZoneId", o.albZoneId());
+        ctx.export("domainName", o.domainName());
+        ctx.export("url", o.url());
+        if (hasDomain) {
+            ctx.export("certificateArn", o.certificateArn());
+        }
+    }
+
+    void compute(ComputeOutputs o) {
+        ctx.export("ecsClusterName", o.ecsClusterName());
+        ctx.export("backendServiceName", o.backendServiceName());
+        ctx.export("frontendServiceName", o.frontendServiceName());
+        ctx.export("migrateCommand", o.migrateCommand());
+    }
+
+    void optimization(OptimizationOutputs o) {
+        o.cdnDomainName().ifPresent(v -> ctx.export("cdnDomainName", v));
+        o.distributionId().ifPresent(v -> ctx.export("distributionId", v));
+        o.alarmTopicArn().ifPresent(v -> ctx.export("alarmTopicArn", v));
+    }
+}

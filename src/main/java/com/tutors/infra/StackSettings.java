@@ -1,0 +1,165 @@
+package com.tutors.infra;
+
+import com.pulumi.Context;
+import com.tutors.infra.compute.ComputeSettings;
+import com.tutors.infra.config.ConfigSource;
+import com.tutors.infra.config.Key;
+import com.tutors.infra.config.KeyReader;
+import com.tutors.infra.config.Keys;
+import com.tutors.infra.config.SettingsException;
+import com.tutors.infra.core.Environment;
+import com.tutors.infra.core.Naming;
+import com.tutors.infra.core.Phase;
+import com.tutors.infra.data.DataSettings;
+import com.tutors.infra.edge.EdgeSettings;
+import com.tutors.infra.network.NetworkSettings;
+import com.tutors.infra.optimization.OptimizationSettings;
+import com.tutors.infra.storage.StorageSettings;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static com.tutors.infra.config.KeyReader.require;
+
+/**
+ * The stack's validated settings, composed from each phase's own: read once, before any resource is
+ * declared, with every problem of every phase reported together. Components take their phase's
+ * record and never read config themselves.
+ *
+ * @param data empty only while phase 2 is not declared and its secrets are not set yet
+ */
+public record StackSettings(String stackName,
+                            Environment environment,
+                            String region,
+                            Optional<String> awsProfile,
+                            int lastPhase,
+                            Optional<String> domain,
+                            NetworkSettings network,
+                            Optional<DataSettings> data,
+                            StorageSettings storage,
+                            ComputeSettings compute,
+                            EdgeSettings edge,
+                            OptimizationSettings optimization) {
+
+    private static final Pattern ENVIRONMENT = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d");
+    private static final Pattern DOMAIN = Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+
+    public static StackSettings load(Context ctx) {
+        return parse(ConfigSource.of(ctx));
+    }
+
+    /** @throws SettingsException listing every problem found */
+    public static StackSettings parse(ConfigSource source) {
+        var problems = new ArrayList<String>();
+        checkKeysAreKnown(source, problems);
+        var env = environment(source, problems);
+        if (env.isEmpty()) {
+            // Every other default depends on the environment: stop here.
+            throw new SettingsException(source.stackName(), problems);
+        }
+        var r = new KeyReader(source, env.get(), problems);
+        var region = r.get(Keys.AWS_REGION, raw -> {
+            require(REGION.matcher(raw).matches(), "not an AWS region name; allowed: names like eu-central-1");
+            return raw;
+        });
+        var profile = r.raw(Keys.AWS_PROFILE);
+        int lastPhase = r.get(Keys.LAST_PHASE, raw -> {
+            int n = KeyReader.integer(raw);
+            require(n >= Phase.FIRST && n <= Phase.LAST, "out of range; allowed: " + Phase.FIRST + " to " + Phase.LAST);
+            return n;
+        });
+        var domain = r.optional(Keys.DOMAIN, raw -> {
+            require(DOMAIN.matcher(raw).matches() && raw.length() <= 253,
+                    "not a domain name; allowed: lowercase DNS names such as tutors.example.com");
+            return raw;
+        });
+        boolean domainOk = r.ok(Keys.DOMAIN);
+        boolean protect = r.get(Keys.PROTECT_DATA, KeyReader::bool);
+        var network = NetworkSettings.read(r);
+        var data = DataSettings.read(r, protect, lastPhase >= Phase.DATA.number());
+        var storage = StorageSettings.read(r, domain, protect);
+        var compute = ComputeSettings.read(r);
+        var edge = EdgeSettings.read(r, domain, domainOk, protect, lastPhase >= Phase.EDGE.number());
+        var optimization = OptimizationSettings.read(r, domain, domainOk, lastPhase >= Phase.OPTIMIZATION.number());
+        r.finish(source.stackName());
+        return new StackSettings(source.stackName(), env.get(), region, profile, lastPhase, domain, network, data,
+                storage, compute, edge, optimization);
+    }
+
+    public Naming naming() {
+        return new Naming(environment);
+    }
+
+    /** Whether {@code tutors:lastPhase} lets the program declare this phase. */
+    public boolean declares(Phase phase) {
+        return phase.number() <= lastPhase;
+    }
+
+    /** Whether CloudFront fronts the site (phase 6 declared with its CDN part on). */
+    public boolean cdn() {
+        return declares(Phase.OPTIMIZATION) && optimization.cdn();
+    }
+
+    private static void checkKeysAreKnown(ConfigSource source, List<String> problems) {
+        var known = Keys.ALL.stream().map(Key::fullName).collect(Collectors.toSet());
+        source.keys().stream().sorted().filter(k -> !known.contains(k)).forEach(key -> {
+            if (key.startsWith(Keys.PROJECT + ":")) {
+                problems.add(key + ": not a known key" + suggestion(key) + "; known keys: " + Keys.ALL.stream()
+                        .filter(k -> k.namespace().equals(Keys.PROJECT)).map(Key::fullName)
+                        .collect(Collectors.joining(", ")));
+            } else if (key.startsWith("aws:")) {
+                // The program's explicit provider would silently ignore it.
+                problems.add(key + ": not passed to this program's AWS provider" + suggestion(key)
+                        + "; allowed aws keys: " + Keys.AWS_REGION + ", " + Keys.AWS_PROFILE
+                        + " (set credentials and the rest through AWS_* environment variables)");
+            }
+        });
+    }
+
+    private static Optional<Environment> environment(ConfigSource source, List<String> problems) {
+        var raw = source.get(Keys.ENVIRONMENT.fullName()).orElse(source.stackName());
+        if (!ENVIRONMENT.matcher(raw).matches()) {
+            problems.add(Keys.ENVIRONMENT + " = '" + raw + "': lowercase letters, digits and dashes only, "
+                    + "starting with a letter; allowed: " + Environment.allowed());
+            return Optional.empty();
+        }
+        var env = Environment.byId(raw);
+        if (env.isEmpty()) {
+            problems.add(Keys.ENVIRONMENT + " = '" + raw + "': unknown environment (defaults to the stack name); allowed: "
+                    + Environment.allowed());
+        }
+        return env;
+    }
+
+    private static String suggestion(String key) {
+        return Keys.ALL.stream()
+                .min(Comparator.comparingInt(k -> distance(k.fullName().toLowerCase(), key.toLowerCase())))
+                .filter(k -> distance(k.fullName().toLowerCase(), key.toLowerCase()) <= 3)
+                .map(k -> " (did you mean " + k.fullName() + "?)")
+                .orElse("");
+    }
+
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            var swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,86 @@
+package com.tutors.infra.compute;
+
+import com.tutors.infra.config.Key;
+import com.tutors.infra.config.KeyReader;
+import com.tutors.infra.config.Keys;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static com.tutors.infra.config.KeyReader.require;
+
+/**
+ * Phase 4's validated inputs.
+ *
+ * @param spotPercent share of tasks beyond the on-demand base that run on Fargate Spot, 0-100
+ */
+public record ComputeSettings(String imageTag,
+                              Service backend,
+                              Service frontend,
+                              String cpuArchitecture,
+                              int spotPercent,
+                              int logRetentionDays,
+                              boolean ecsExec) {
+
+    /** One ECS service's size and scaling bounds. */
+    public record Service(int cpu, int memory, int desiredCount, int minCount, int maxCount) {
+    }
+
+    private static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+    /** The retention values CloudWatch Logs accepts. */
+    public static final List<Integer> LOG_RETENTION = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
+            545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+
+    public static ComputeSettings read(KeyReader r) {
+        var tag = r.get(Keys.IMAGE_TAG, raw -> {
+            require(IMAGE_TAG.matcher(raw).matches(), "not a Docker image tag; allowed: letters, digits, '_', '.' "
+                    + "and '-', up to 128 characters, not starting with '.' or '-'");
+            return raw;
+        });
+        var backend = service(r, Keys.BACKEND_CPU, Keys.BACKEND_MEMORY, Keys.BACKEND_DESIRED_COUNT,
+                Keys.BACKEND_MIN_COUNT, Keys.BACKEND_MAX_COUNT);
+        var frontend = service(r, Keys.FRONTEND_CPU, Keys.FRONTEND_MEMORY, Keys.FRONTEND_DESIRED_COUNT,
+                Keys.FRONTEND_MIN_COUNT, Keys.FRONTEND_MAX_COUNT);
+        var arch = r.get(Keys.CPU_ARCHITECTURE, raw -> {
+            require(raw.equals("X86_64") || raw.equals("ARM64"), "unknown CPU architecture; allowed: X86_64, ARM64");
+            return raw;
+        });
+        var spot = r.get(Keys.FARGATE_SPOT_PERCENT, KeyReader.range(0, 100));
+        if (r.ok(Keys.CPU_ARCHITECTURE, Keys.FARGATE_SPOT_PERCENT) && arch.equals("ARM64") && spot > 0) {
+            r.problem(Keys.FARGATE_SPOT_PERCENT + " = '" + spot + "': Fargate Spot does not run ARM64 tasks; "
+                    + "allowed with " + Keys.CPU_ARCHITECTURE + "=ARM64: 0");
+        }
+        var retention = r.get(Keys.LOG_RETENTION_DAYS, raw -> {
+            int days = KeyReader.integer(raw);
+            require(LOG_RETENTION.contains(days), "not a CloudWatch Logs retention; allowed: " + LOG_RETENTION
+                    + " (never 0: logs kept forever cost forever)");
+            return days;
+        });
+        var exec = r.get(Keys.ECS_EXEC, KeyReader::bool);
+        return new ComputeSettings(tag, backend, frontend, arch, spot, retention, exec);
+    }
+
+    private static Service service(KeyReader r, Key cpuKey, Key memoryKey, Key desiredKey, Key minKey, Key maxKey) {
+        var cpu = r.get(cpuKey, raw -> {
+            int n = KeyReader.integer(raw);
+            require(FargateSizes.cpus().contains(n), "not a Fargate CPU value; allowed: " + FargateSizes.cpus());
+            return n;
+        });
+        var memory = r.get(memoryKey, KeyReader::integer);
+        if (r.ok(cpuKey, memoryKey) && !FargateSizes.isValid(cpu, memory)) {
+            r.problem(memoryKey + " = '" + memory + "': not a Fargate pair with " + cpuKey + "=" + cpu
+                    + "; allowed with " + cpu + ": " + FargateSizes.memories(cpu)
+                    + " (all pairs: " + FargateSizes.describe() + ")");
+        }
+        var desired = r.get(desiredKey, KeyReader.range(0, 1000));
+        var min = r.get(minKey, KeyReader.range(0, 1000));
+        var max = r.get(maxKey, KeyReader.range(1, 1000));
+        if (r.ok(minKey, maxKey) && min > max) {
+            r.problem(minKey + " = '" + min + "': above " + maxKey + " (" + max + "); allowed: min <= max");
+        } else if (r.ok(desiredKey, minKey, maxKey) && (desired < min || desired > max)) {
+            r.problem(desiredKey + " = '" + desired + "': outside " + minKey + ".." + maxKey + " (" + min + ".." + max
+                    + "); allowed: " + min + " to " + max);
+        }
+        return new Service(cpu, memory, desired, min, max);
+    }
+}

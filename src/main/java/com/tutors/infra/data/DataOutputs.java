@@ -1,0 +1,35 @@
+package com.tutors.infra.data;
+
+import com.pulumi.core.Output;
+
+import java.util.Map;
+
+/**
+ * What phase 2 gives the later phases: the seed's outputs (endpoints, ports, secret ARNs) plus what
+ * the alarms watch (the RDS identifier, the replication group and its node count).
+ *
+ * @param secretArnsByPart the {@code secretArns} stack output, keyed by {@link AppSecret#part()}
+ */
+public record DataOutputs(Output<String> rdsEndpoint,
+                          Output<Integer> rdsPort,
+                          Output<String> redisEndpoint,
+                          Output<Integer> redisPort,
+                          Map<AppSecret, Output<String>> secretArns,
+                          Output<Map<String, String>> secretArnsByPart,
+                          Output<String> rdsIdentifier,
+                          Output<String> redisGroupId,
+                          int redisNodes) {
+
+    public DataOutputs {
+        secretArns = Map.copyOf(secretArns);
+    }
+
+    /** The ARN of one secret, for task definitions and IAM policies. */
+    public Output<String> secretArn(AppSecret secret) {
+        var arn = secretArns.get(secret);
+        if (arn == null) {
+            throw new IllegalArgumentException("no secret " + secret + "; known: " + secretArns.keySet());
+        }
+        return arn;
+    }
+}

@@ -1,0 +1,77 @@
+package com.tutors.infra.data;
+
+import com.tutors.infra.config.KeyReader;
+import com.tutors.infra.config.Keys;
+import com.tutors.infra.core.SecretValue;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static com.tutors.infra.config.KeyReader.require;
+
+/**
+ * Phase 2's validated inputs.
+ *
+ * @param protectData deletion protection, final snapshots and Pulumi {@code protect} on the stateful resources
+ */
+public record DataSettings(String dbInstanceClass,
+                           boolean dbMultiAz,
+                           int dbAllocatedStorageGb,
+                           int dbMaxAllocatedStorageGb,
+                           int dbBackupRetentionDays,
+                           SecretValue dbPassword,
+                           String redisNodeType,
+                           int redisReplicas,
+                           int redisSnapshotRetentionDays,
+                           SecretValue redisAuthToken,
+                           SecretValue djangoSecretKey,
+                           SecretValue nextauthSecret,
+                           boolean protectData) {
+
+    private static final Pattern DB_CLASS = Pattern.compile("db\\.[a-z][a-z0-9-]*\\.[a-z0-9]+");
+    private static final Pattern CACHE_NODE = Pattern.compile("cache\\.[a-z][a-z0-9-]*\\.[a-z0-9]+");
+
+    /**
+     * @param declared phase 2 is declared: only then must its secrets be set
+     * @return empty when a secret is not set (allowed while phase 2 is not declared)
+     */
+    public static Optional<DataSettings> read(KeyReader r, boolean protect, boolean declared) {
+        var dbClass = r.get(Keys.DB_INSTANCE_CLASS, raw -> {
+            require(DB_CLASS.matcher(raw).matches(), "not an RDS instance class; allowed: db.<family>.<size> such as db.t4g.micro");
+            return raw;
+        });
+        var multiAz = r.get(Keys.DB_MULTI_AZ, KeyReader::bool);
+        var allocated = r.get(Keys.DB_ALLOCATED_STORAGE, KeyReader.range(20, 65536));
+        var max = r.get(Keys.DB_MAX_ALLOCATED_STORAGE, KeyReader.range(0, 65536));
+        if (r.ok(Keys.DB_ALLOCATED_STORAGE, Keys.DB_MAX_ALLOCATED_STORAGE) && max != 0 && max * 10 < allocated * 11) {
+            r.problem(Keys.DB_MAX_ALLOCATED_STORAGE + " = '" + max + "': below 110% of " + Keys.DB_ALLOCATED_STORAGE
+                    + " (" + allocated + "); allowed: 0 (no autoscaling) or at least " + ((allocated * 11 + 9) / 10));
+        }
+        var backups = r.get(Keys.DB_BACKUP_RETENTION_DAYS, KeyReader.range(1, 35));
+        var password = r.secret(Keys.DB_PASSWORD, declared, value -> {
+            require(value.length() >= 16 && value.length() <= 128, "has " + value.length() + " characters; allowed: 16 to 128");
+            require(value.chars().allMatch(c -> c > ' ' && c < 127 && c != '/' && c != '@' && c != '"'),
+                    "holds a character RDS refuses; allowed: printable ASCII except '/', '@', '\"' and space");
+        });
+        var nodeType = r.get(Keys.REDIS_NODE_TYPE, raw -> {
+            require(CACHE_NODE.matcher(raw).matches(), "not an ElastiCache node type; allowed: cache.<family>.<size> such as cache.t4g.micro");
+            return raw;
+        });
+        var replicas = r.get(Keys.REDIS_REPLICAS, KeyReader.range(0, 5));
+        var snapshots = r.get(Keys.REDIS_SNAPSHOT_RETENTION_DAYS, KeyReader.range(0, 35));
+        var token = r.secret(Keys.REDIS_AUTH_TOKEN, declared, value -> {
+            require(value.length() >= 16 && value.length() <= 128, "has " + value.length() + " characters; allowed: 16 to 128");
+            require(value.chars().allMatch(c -> c >= ' ' && c < 127 && c != '/' && c != '@' && c != '"'),
+                    "holds a character ElastiCache refuses; allowed: printable ASCII except '/', '@' and '\"'");
+        });
+        var django = r.secret(Keys.DJANGO_SECRET_KEY, declared, value -> require(value.length() >= 50,
+                "has " + value.length() + " characters; allowed: at least 50 (python -c 'import secrets; print(secrets.token_urlsafe(50))')"));
+        var nextauth = r.secret(Keys.NEXTAUTH_SECRET, declared, value -> require(value.length() >= 32,
+                "has " + value.length() + " characters; allowed: at least 32 (openssl rand -base64 32)"));
+        if (password.isEmpty() || token.isEmpty() || django.isEmpty() || nextauth.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DataSettings(dbClass, multiAz, allocated, max, backups, password.get(), nodeType, replicas,
+                snapshots, token.get(), django.get(), nextauth.get(), protect));
+    }
+}

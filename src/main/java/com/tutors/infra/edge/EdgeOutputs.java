@@ -1,0 +1,42 @@
+package com.tutors.infra.edge;
+
+import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What phase 5 gives the later phases: the seed's outputs (ALB name and zone, certificate, domain)
+ * plus the target groups the services register in, and the zone the CDN's records go to.
+ *
+ * @param certificateArn empty text in no-domain mode
+ * @param host           the host users reach: the domain, or the ALB's own name
+ * @param zone           present with a domain
+ */
+public record EdgeOutputs(Output<String> albDnsName,
+                          Output<String> albZoneId,
+                          Output<String> albArn,
+                          Output<String> albArnSuffix,
+                          Output<String> certificateArn,
+                          Output<String> domainName,
+                          Output<String> host,
+                          Output<String> url,
+                          Optional<Zone> zone,
+                          TargetGroups targetGroups) {
+
+    /** The domain's hosted zone and the certificate's validation record (which validates any region's certificate). */
+    public record Zone(String domain, Output<String> zoneId, Output<String> validationRecordFqdn) {
+    }
+
+    /**
+     * @param servingListeners the listener that serves traffic and its rules: a service must wait for them
+     */
+    public record TargetGroups(Output<String> backendArn, Output<String> frontendArn,
+                               Output<String> backendArnSuffix, Output<String> frontendArnSuffix,
+                               List<Resource> servingListeners) {
+        public TargetGroups {
+            servingListeners = List.copyOf(servingListeners);
+        }
+    }
+}

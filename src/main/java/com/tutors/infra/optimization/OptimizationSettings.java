@@ -1,0 +1,67 @@
+package com.tutors.infra.optimization;
+
+import com.tutors.infra.config.KeyReader;
+import com.tutors.infra.config.Keys;
+import com.tutors.infra.core.SecretValue;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static com.tutors.infra.config.KeyReader.require;
+
+/**
+ * Phase 6's validated inputs: three parts, each with its own switch.
+ *
+ * @param originSecret header value CloudFront sends and the ALB requires; present when {@code cdn} is
+ */
+public record OptimizationSettings(boolean cdn,
+                                   boolean waf,
+                                   boolean alarms,
+                                   Optional<String> alarmEmail,
+                                   int wafRateLimit,
+                                   List<String> blockedCountries,
+                                   Optional<SecretValue> originSecret) {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern ORIGIN_SECRET = Pattern.compile("[A-Za-z0-9_-]{32,256}");
+
+    public OptimizationSettings {
+        blockedCountries = List.copyOf(blockedCountries);
+    }
+
+    /**
+     * @param domainOk whether {@code domain} read cleanly
+     * @param declared phase 6 is declared: only then is the origin secret required
+     */
+    public static OptimizationSettings read(KeyReader r, Optional<String> domain, boolean domainOk, boolean declared) {
+        var cdn = r.get(Keys.CDN, KeyReader::bool);
+        var waf = r.get(Keys.WAF, KeyReader::bool);
+        var alarms = r.get(Keys.ALARMS, KeyReader::bool);
+        var email = r.optional(Keys.ALARM_EMAIL, raw -> {
+            require(EMAIL.matcher(raw).matches(), "not an email address; allowed: name@example.com");
+            return raw;
+        });
+        var rate = r.get(Keys.WAF_RATE_LIMIT, KeyReader.range(10, 2_000_000_000));
+        var countries = r.get(Keys.WAF_BLOCKED_COUNTRIES, raw -> {
+            var list = KeyReader.stringList(raw, "[\"KP\", \"IR\"]");
+            var known = Set.of(Locale.getISOCountries());
+            for (var code : list) {
+                require(known.contains(code), "'" + code + "' is not a country code; allowed: ISO 3166-1 alpha-2 "
+                        + "codes in capitals, such as DE or US");
+            }
+            require(list.size() <= 100, list.size() + " countries; allowed: at most 100");
+            return list;
+        });
+        boolean cdnOn = declared && r.ok(Keys.CDN) && cdn;
+        var secret = r.secret(Keys.ORIGIN_SECRET, cdnOn, value -> require(ORIGIN_SECRET.matcher(value).matches(),
+                "allowed: at least 32 characters of letters, digits, '-' and '_' (openssl rand -hex 32)"));
+        if (cdnOn && domainOk && domain.isEmpty()) {
+            r.problem(Keys.CDN + " = 'true': CloudFront serves the site's domain, and " + Keys.DOMAIN
+                    + " is not set; allowed: cdn with a domain, or cdn = false");
+        }
+        return new OptimizationSettings(cdn, waf, alarms, email, rate, countries, secret);
+    }
+}

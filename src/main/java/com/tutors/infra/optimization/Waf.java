@@ -1,0 +1,108 @@
+package com.tutors.infra.optimization;
+
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.wafv2.WebAcl;
+import com.pulumi.aws.wafv2.WebAclArgs;
+import com.pulumi.aws.wafv2.WebAclLoggingConfiguration;
+import com.pulumi.aws.wafv2.WebAclLoggingConfigurationArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclDefaultActionAllowArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclDefaultActionArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleActionArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleActionBlockArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleOverrideActionArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleOverrideActionNoneArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementGeoMatchStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseCountArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRateBasedStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleVisibilityConfigArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclVisibilityConfigArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The WAFv2 web ACL: geo blocking, an IP rate limit, then AWS's managed rule groups; logged. */
+final class Waf {
+    private Waf() {
+    }
+
+    /** @return the web ACL's ARN; {@code scope} CLOUDFRONT (in us-east-1) or REGIONAL (on the ALB) */
+    static Output<String> declare(Optimization.Args args, CustomResourceOptions options, String scope) {
+        var names = args.names();
+        var s = args.settings();
+        var rules = new ArrayList<WebAclRuleArgs>();
+        int priority = 0;
+        if (!s.blockedCountries().isEmpty()) {
+            rules.add(blockRule("geo-block", priority++, WebAclRuleStatementArgs.builder()
+                    .geoMatchStatement(WebAclRuleStatementGeoMatchStatementArgs.builder()
+                            .countryCodes(s.blockedCountries()).build())
+                    .build()));
+        }
+        rules.add(blockRule("rate-limit", priority++, WebAclRuleStatementArgs.builder()
+                .rateBasedStatement(WebAclRuleStatementRateBasedStatementArgs.builder()
+                        .limit(s.wafRateLimit())
+                        .aggregateKeyType("IP")
+                        .evaluationWindowSec(300)
+                        .build())
+                .build()));
+        for (var group : CdnSettings.MANAGED_RULE_GROUPS) {
+            var statement = WebAclRuleStatementManagedRuleGroupStatementArgs.builder().vendorName("AWS").name(group);
+            if (group.equals("AWSManagedRulesCommonRuleSet")) {
+                statement.ruleActionOverrides(WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideArgs.builder()
+                        .name(CdnSettings.COUNT_ONLY_RULE)
+                        .actionToUse(WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseArgs.builder()
+                                .count(WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseCountArgs.builder().build())
+                                .build())
+                        .build());
+            }
+            rules.add(WebAclRuleArgs.builder()
+                    .name(group)
+                    .priority(priority++)
+                    .overrideAction(WebAclRuleOverrideActionArgs.builder().none(WebAclRuleOverrideActionNoneArgs.builder().build()).build())
+                    .statement(WebAclRuleStatementArgs.builder().managedRuleGroupStatement(statement.build()).build())
+                    .visibilityConfig(visibility(group))
+                    .build());
+        }
+        var acl = new WebAcl(names.name("waf"), WebAclArgs.builder()
+                .name(names.name("waf"))
+                .description("Tutors " + names.environment().id() + ": managed rules, rate limit, geo blocking")
+                .scope(scope)
+                .defaultAction(WebAclDefaultActionArgs.builder().allow(WebAclDefaultActionAllowArgs.builder().build()).build())
+                .rules(rules)
+                .visibilityConfig(WebAclVisibilityConfigArgs.builder()
+                        .cloudwatchMetricsEnabled(true).sampledRequestsEnabled(true).metricName(names.name("waf")).build())
+                .build(), options);
+        // WAF only logs to groups named aws-waf-logs-*, in the web ACL's region.
+        var logs = new LogGroup(names.name("waf-logs"), LogGroupArgs.builder()
+                .name("aws-waf-logs-" + names.name("waf"))
+                .retentionInDays(args.logRetentionDays())
+                .build(), options);
+        new WebAclLoggingConfiguration(names.name("waf"), WebAclLoggingConfigurationArgs.builder()
+                .resourceArn(acl.arn())
+                .logDestinationConfigs(logs.arn().applyValue(List::of))
+                .build(), options);
+        return acl.arn();
+    }
+
+    private static WebAclRuleArgs blockRule(String ruleName, int priority, WebAclRuleStatementArgs statement) {
+        return WebAclRuleArgs.builder()
+                .name(ruleName)
+                .priority(priority)
+                .action(WebAclRuleActionArgs.builder().block(WebAclRuleActionBlockArgs.builder().build()).build())
+                .statement(statement)
+                .visibilityConfig(visibility(ruleName))
+                .build();
+    }
+
+    private static WebAclRuleVisibilityConfigArgs visibility(String metric) {
+        return WebAclRuleVisibilityConfigArgs.builder()
+                .cloudwatchMetricsEnabled(true).sampledRequestsEnabled(true).metricName(metric).build();
+    }
+}
