@@ -37,7 +37,7 @@ import com.pulumi.resources.Resource;
 import com.tutors.infra.core.Naming;
 import com.tutors.infra.core.Phase;
 import com.tutors.infra.core.Ports;
-import com.tutors.infra.data.AppSecret;
+import com.tutors.infra.data.DataOutputs.AppSecret;
 import com.tutors.infra.data.DataOutputs;
 import com.tutors.infra.network.NetworkOutputs;
 import com.tutors.infra.storage.StorageOutputs;

@@ -21,6 +21,7 @@ import com.tutors.infra.core.Naming;
 import com.tutors.infra.core.Outputs;
 import com.tutors.infra.core.Phase;
 import com.tutors.infra.core.Ports;
+import com.tutors.infra.data.DataOutputs.AppSecret;
 import com.tutors.infra.network.NetworkOutputs;
 
 import java.util.LinkedHashMap;

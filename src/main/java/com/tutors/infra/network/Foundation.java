@@ -3,8 +3,6 @@ package com.tutors.infra.network;
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.ec2.Eip;
 import com.pulumi.aws.ec2.EipArgs;
-import com.pulumi.aws.ec2.Instance;
-import com.pulumi.aws.ec2.InstanceArgs;
 import com.pulumi.aws.ec2.InternetGateway;
 import com.pulumi.aws.ec2.InternetGatewayArgs;
 import com.pulumi.aws.ec2.NatGateway;
@@ -23,11 +21,7 @@ import com.pulumi.aws.ec2.Vpc;
 import com.pulumi.aws.ec2.VpcArgs;
 import com.pulumi.aws.ec2.VpcEndpoint;
 import com.pulumi.aws.ec2.VpcEndpointArgs;
-import com.pulumi.aws.ec2.inputs.InstanceMetadataOptionsArgs;
-import com.pulumi.aws.ec2.inputs.InstanceRootBlockDeviceArgs;
 import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
-import com.pulumi.aws.ssm.SsmFunctions;
-import com.pulumi.aws.ssm.inputs.GetParameterArgs;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
@@ -177,7 +171,8 @@ public final class Foundation extends ComponentResource {
         var names = args.names();
         var afterIgw = CustomResourceOptions.builder().parent(this).dependsOn(igw).build();
         if (net.natMode() == NatMode.INSTANCE) {
-            var natInstanceEni = natInstance(vpc, publicSubnets.get(0), afterIgw);
+            var natInstanceEni = NatInstance.declare(this, names, args.network().vpcCidr().toString(), vpc, publicSubnets.get(0),
+                    afterIgw);
             for (int i = 0; i < privateTables.size(); i++) {
                 route("private-" + (i + 1) + "-ipv4", RouteArgs.builder().routeTableId(privateTables.get(i).id())
                         .destinationCidrBlock(SecurityRules.ANY_IPV4).networkInterfaceId(natInstanceEni));
@@ -202,54 +197,6 @@ public final class Foundation extends ComponentResource {
             route("private-" + (i + 1) + "-ipv4", RouteArgs.builder().routeTableId(privateTables.get(i).id())
                     .destinationCidrBlock(SecurityRules.ANY_IPV4).natGatewayId(gateway.id()));
         }
-    }
-
-    /** @return the instance's primary network interface, which the private routes point at */
-    private Output<String> natInstance(Vpc vpc, Subnet subnet, CustomResourceOptions afterIgw) {
-        var names = args.names();
-        var sg = new SecurityGroup(names.name("sg-nat"), SecurityGroupArgs.builder()
-                .name(names.name("sg-nat"))
-                .description("NAT instance: forwards traffic from inside the VPC to the internet")
-                .vpcId(vpc.id())
-                .revokeRulesOnDelete(true)
-                .tags(names.nameTag("sg-nat"))
-                .build(), child);
-        new SecurityGroupIngressRule(names.name("sg-nat-in-vpc"), SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(sg.id())
-                .ipProtocol("-1")
-                .cidrIpv4(args.network().vpcCidr().toString())
-                .description("Everything from inside the VPC, to be forwarded")
-                .build(), child);
-        new SecurityGroupEgressRule(names.name("sg-nat-out-ipv4"), SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(sg.id())
-                .ipProtocol("-1")
-                .cidrIpv4(SecurityRules.ANY_IPV4)
-                .description("Forwarded traffic to the internet")
-                .build(), child);
-        var ami = SsmFunctions.getParameter(GetParameterArgs.builder().name(NatInstance.AMI_PARAMETER).build(),
-                new InvokeOptions(this, null, null)).applyValue(p -> p.value());
-        var instance = new Instance(names.name("nat"), InstanceArgs.builder()
-                .ami(ami)
-                .instanceType(NatInstance.INSTANCE_TYPE)
-                .subnetId(subnet.id())
-                .vpcSecurityGroupIds(Output.all(sg.id()))
-                .sourceDestCheck(false) // it forwards packets that are not addressed to it
-                .userData(NatInstance.USER_DATA)
-                .userDataReplaceOnChange(true)
-                .metadataOptions(InstanceMetadataOptionsArgs.builder().httpEndpoint("enabled").httpTokens("required").build())
-                .rootBlockDevice(InstanceRootBlockDeviceArgs.builder().encrypted(true).volumeType("gp3").build())
-                .tags(names.nameTag("nat"))
-                .build(),
-                // A newer AMI must not replace the router under running tasks on an ordinary `pulumi up`;
-                // refresh it deliberately with `pulumi up --replace <urn>`.
-                CustomResourceOptions.builder().parent(this).ignoreChanges("ami").build());
-        // A fixed egress address survives instance replacement (third parties may allow-list it).
-        new Eip(names.name("nat"), EipArgs.builder()
-                .domain("vpc")
-                .instance(instance.id())
-                .tags(names.nameTag("nat"))
-                .build(), afterIgw);
-        return instance.primaryNetworkInterfaceId();
     }
 
     private void declareSecurityGroups(Vpc vpc) {

@@ -1,5 +1,27 @@
 package com.tutors.infra.network;
 
+import com.pulumi.aws.ec2.Eip;
+import com.pulumi.aws.ec2.EipArgs;
+import com.pulumi.aws.ec2.Instance;
+import com.pulumi.aws.ec2.InstanceArgs;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.ec2.Subnet;
+import com.pulumi.aws.ec2.Vpc;
+import com.pulumi.aws.ec2.inputs.InstanceMetadataOptionsArgs;
+import com.pulumi.aws.ec2.inputs.InstanceRootBlockDeviceArgs;
+import com.pulumi.aws.ssm.SsmFunctions;
+import com.pulumi.aws.ssm.inputs.GetParameterArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import com.tutors.infra.core.Naming;
+
 /**
  * The NAT instance of {@code natMode=instance}: Amazon Linux 2023 on Graviton, made a NAT router
  * at boot. AL2023 has no NAT AMI, so user data turns on forwarding and masquerading.
@@ -32,4 +54,53 @@ public final class NatInstance {
             service iptables save
             systemctl enable --now iptables
             """;
+
+    /** @return the instance's primary network interface, which the private routes point at */
+    static Output<String> declare(Resource parent, Naming names, String vpcCidr, Vpc vpc, Subnet subnet,
+                                  CustomResourceOptions afterIgw) {
+        var child = CustomResourceOptions.builder().parent(parent).build();
+        var sg = new SecurityGroup(names.name("sg-nat"), SecurityGroupArgs.builder()
+                .name(names.name("sg-nat"))
+                .description("NAT instance: forwards traffic from inside the VPC to the internet")
+                .vpcId(vpc.id())
+                .revokeRulesOnDelete(true)
+                .tags(names.nameTag("sg-nat"))
+                .build(), child);
+        new SecurityGroupIngressRule(names.name("sg-nat-in-vpc"), SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(sg.id())
+                .ipProtocol("-1")
+                .cidrIpv4(vpcCidr)
+                .description("Everything from inside the VPC, to be forwarded")
+                .build(), child);
+        new SecurityGroupEgressRule(names.name("sg-nat-out-ipv4"), SecurityGroupEgressRuleArgs.builder()
+                .securityGroupId(sg.id())
+                .ipProtocol("-1")
+                .cidrIpv4(SecurityRules.ANY_IPV4)
+                .description("Forwarded traffic to the internet")
+                .build(), child);
+        var ami = SsmFunctions.getParameter(GetParameterArgs.builder().name(AMI_PARAMETER).build(),
+                new InvokeOptions(parent, null, null)).applyValue(p -> p.value());
+        var instance = new Instance(names.name("nat"), InstanceArgs.builder()
+                .ami(ami)
+                .instanceType(INSTANCE_TYPE)
+                .subnetId(subnet.id())
+                .vpcSecurityGroupIds(Output.all(sg.id()))
+                .sourceDestCheck(false) // it forwards packets that are not addressed to it
+                .userData(USER_DATA)
+                .userDataReplaceOnChange(true)
+                .metadataOptions(InstanceMetadataOptionsArgs.builder().httpEndpoint("enabled").httpTokens("required").build())
+                .rootBlockDevice(InstanceRootBlockDeviceArgs.builder().encrypted(true).volumeType("gp3").build())
+                .tags(names.nameTag("nat"))
+                .build(),
+                // A newer AMI must not replace the router under running tasks on an ordinary `pulumi up`;
+                // refresh it deliberately with `pulumi up --replace <urn>`.
+                CustomResourceOptions.builder().parent(parent).ignoreChanges("ami").build());
+        // A fixed egress address survives instance replacement (third parties may allow-list it).
+        new Eip(names.name("nat"), EipArgs.builder()
+                .domain("vpc")
+                .instance(instance.id())
+                .tags(names.nameTag("nat"))
+                .build(), afterIgw);
+        return instance.primaryNetworkInterfaceId();
+    }
 }
