@@ -93,6 +93,8 @@ class ArchitectureTest {
     void costDependsOnlyOnWhatItPrices() {
         check(noClasses().that().resideInAPackage(pkg("plan.cost"))
                 .should().dependOnClassesThat().resideInAnyPackage(others("plan.cost", "plan.model", "core")));
+        check(noClasses().that().resideInAPackage(pkg("plan.diff"))
+                .should().dependOnClassesThat().resideInAnyPackage(others("plan.diff", "plan.model", "core")));
         check(noClasses().that().resideInAPackage(pkg("plan.model"))
                 .should().dependOnClassesThat().resideInAnyPackage(others("plan.model")));
     }
@@ -108,7 +110,7 @@ class ArchitectureTest {
     /** Every project package but {@code allowed} (and their sub-packages), for "depends on none of". */
     private static String[] others(String... allowed) {
         var all = new java.util.ArrayList<String>(List.of("core", "config", "blocks", "policy", "plan", "plan.cost",
-                "plan.model"));
+                "plan.model", "plan.diff"));
         all.addAll(PHASES);
         var out = new java.util.ArrayList<String>();
         for (var p : all) {

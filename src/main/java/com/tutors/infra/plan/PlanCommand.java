@@ -4,6 +4,10 @@ import com.pulumi.Context;
 
 import com.tutors.infra.config.Keys;
 import com.tutors.infra.plan.cost.CostModel;
+import com.tutors.infra.plan.diff.DiffFormats;
+import com.tutors.infra.plan.diff.PlanDiff;
+import com.tutors.infra.plan.diff.ReplaceRules;
+import com.tutors.infra.plan.diff.SavedPlan;
 import com.tutors.infra.plan.cost.CostReport;
 import com.tutors.infra.plan.cost.PlanSummary;
 import com.tutors.infra.plan.cost.PriceBook;
@@ -28,7 +32,10 @@ public final class PlanCommand {
     }
 
     static final String USAGE = "usage: plan --stack <name> [--format text|json|cost|mermaid] [--set key=value ...]"
-            + " [--usage key=value ...] [--dir <project dir>]\n       plan --compare <stackA> <stackB> [--set ...] [--usage ...]"
+            + " [--unset key ...] [--usage key=value ...] [--dir <project dir>]"
+            + "\n       plan --stack <name> --diff-set key=value ... [--diff-unset key ...] [--format text|markdown|json] [--fail-on danger]"
+            + "\n       plan --diff <before plan.json> <after plan.json> [--format text|markdown|json] [--fail-on danger]"
+            + "\n       plan --compare <stackA> <stackB> [--set ...] [--usage ...]"
             + "\n       plan --compare-json <base plan.json> <head plan.json>";
     static final List<String> FORMATS = List.of("text", "json", "cost", "mermaid");
 
@@ -40,6 +47,10 @@ public final class PlanCommand {
         var usage = Usage.defaults();
         List<String> compare = null;
         List<String> compareJson = null;
+        List<String> diff = null;
+        var diffOverrides = new LinkedHashMap<String, String>();
+        String failOn = null;
+        String format0 = null;
         for (int i = 0; i < args.length; i++) {
             var flag = args[i];
             if (!flag.startsWith("--") || i + 1 >= args.length) {
@@ -48,15 +59,32 @@ public final class PlanCommand {
             var value = args[++i];
             switch (flag) {
                 case "--stack" -> stack = value;
-                case "--compare", "--compare-json" -> {
+                case "--compare", "--compare-json", "--diff" -> {
                     if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                         return usage(err, flag + " needs two " + (flag.equals("--compare") ? "stacks" : "files"));
                     }
-                    if (flag.equals("--compare")) {
-                        compare = List.of(value, args[++i]);
-                    } else {
-                        compareJson = List.of(value, args[++i]);
+                    var pair = List.of(value, args[++i]);
+                    switch (flag) {
+                        case "--compare" -> compare = pair;
+                        case "--compare-json" -> compareJson = pair;
+                        default -> diff = pair;
                     }
+                }
+                case "--fail-on" -> {
+                    if (!value.equals("danger")) {
+                        return usage(err, "--fail-on takes 'danger', got '" + value + "'");
+                    }
+                    failOn = value;
+                }
+                case "--unset", "--diff-unset" -> (flag.equals("--unset") ? overrides : diffOverrides)
+                        .put(value.contains(":") ? value : "tutors:" + value, null);
+                case "--diff-set" -> {
+                    int eq = value.indexOf('=');
+                    if (eq <= 0) {
+                        return usage(err, "--diff-set takes key=value, got '" + value + "'");
+                    }
+                    var key = value.substring(0, eq);
+                    diffOverrides.put(key.contains(":") ? key : "tutors:" + key, value.substring(eq + 1));
                 }
                 case "--usage" -> {
                     int eq = value.indexOf('=');
@@ -66,7 +94,10 @@ public final class PlanCommand {
                         return usage(err, "--usage " + value + ": " + (e instanceof NumberFormatException ? "not a number" : e.getMessage()));
                     }
                 }
-                case "--format" -> format = value;
+                case "--format" -> {
+                    format = value;
+                    format0 = value;
+                }
                 case "--dir" -> dir = Path.of(value);
                 case "--set" -> {
                     int eq = value.indexOf('=');
@@ -80,6 +111,13 @@ public final class PlanCommand {
                     return usage(err, "unknown flag " + flag);
                 }
             }
+        }
+        boolean diffing = diff != null || !diffOverrides.isEmpty();
+        if (diffing) {
+            return diff(program, dir, stack, overrides, diffOverrides, diff, format0 == null ? "text" : format0, failOn, out, err);
+        }
+        if (failOn != null) {
+            return usage(err, "--fail-on goes with --diff or --diff-set");
         }
         if (!FORMATS.contains(format)) {
             return usage(err, "unknown format '" + format + "'; allowed: " + String.join(", ", FORMATS));
@@ -125,6 +163,47 @@ public final class PlanCommand {
         } catch (Failed e) {
             return e.code;
         }
+    }
+
+    /** {@code --diff a.json b.json}, or the stack against itself with {@code --diff-set} overrides. */
+    private static int diff(Consumer<Context> program, Path dir, String stack, Map<String, String> overrides,
+                            Map<String, String> diffOverrides, List<String> files, String format, String failOn,
+                            PrintStream out, PrintStream err) {
+        if (!DiffFormats.FORMATS.contains(format)) {
+            return usage(err, "unknown diff format '" + format + "'; allowed: " + String.join(", ", DiffFormats.FORMATS));
+        }
+        PlanDiff.Result result;
+        if (files != null) {
+            if (stack != null || !diffOverrides.isEmpty()) {
+                return usage(err, "--diff compares two saved plans; --stack and --diff-set compare a stack with itself");
+            }
+            try {
+                var before = SavedPlan.resources(Files.readString(Path.of(files.get(0))));
+                var after = SavedPlan.resources(Files.readString(Path.of(files.get(1))));
+                result = PlanDiff.between(files.get(0), before, files.get(1), after, ReplaceRules.standard());
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("plan: --diff: " + e.getMessage());
+                return 2;
+            }
+        } else {
+            if (stack == null) {
+                return usage(err, "--diff-set needs --stack");
+            }
+            try {
+                var before = planned(program, dir, stack, overrides, err);
+                var changed = new LinkedHashMap<>(overrides);
+                changed.putAll(diffOverrides);
+                var after = planned(program, dir, stack, changed, err);
+                var label = new StringBuilder();
+                diffOverrides.forEach((k, v) -> label.append(label.length() == 0 ? "" : " ").append(v == null ? "-" + k : k + "=" + v));
+                result = PlanDiff.between(stack, before.resources(), stack + " with " + label, after.resources(),
+                        ReplaceRules.standard());
+            } catch (Failed e) {
+                return e.code;
+            }
+        }
+        out.print(DiffFormats.render(result, format));
+        return failOn != null && result.dangerous() ? 4 : 0;
     }
 
     /** A plan that could not be made; the reason is already printed. */

@@ -51,6 +51,12 @@ public final class PlanFormats {
             if (r.protect()) {
                 entry.put("protect", true);
             }
+            if (!r.dependencies().isEmpty()) {
+                entry.put("dependencies", r.dependencies()); // so a saved plan's diff sees what a replacement reaches
+            }
+            if (!r.ignoreChanges().isEmpty()) {
+                entry.put("ignoreChanges", r.ignoreChanges()); // the diff leaves these inputs to the running stack
+            }
             entry.put("inputs", r.inputs());
             resources.add(entry);
         }

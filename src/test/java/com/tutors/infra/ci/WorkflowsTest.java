@@ -149,5 +149,11 @@ class WorkflowsTest {
         assertEquals(true, ((Map<?, ?>) pulumi.get("with")).get("comment-on-pr"));
         var cost = String.valueOf(steps(jobs.get("cost")).stream().filter(s -> s.get("run") != null).findFirst().orElseThrow().get("run"));
         assertTrue(cost.contains("plan --compare-json"));
+        assertTrue(cost.indexOf("plan --diff") >= 0 && cost.indexOf("plan --diff") < cost.indexOf("plan --compare-json"),
+                "the change diff (warnings first) comes before the cost comparison");
+        assertTrue(cost.contains("--format markdown"));
+        var comment = steps(jobs.get("cost")).stream().filter(s -> String.valueOf(s.get("run")).contains("gh api")).findFirst().orElseThrow();
+        assertTrue(String.valueOf(comment.get("if")).contains("head.repo.full_name == github.repository"), "forks get no comment");
+        assertFalse(String.valueOf(comment.get("run")).contains("--edit-last"), "never overwrites another bot's comment");
     }
 }

@@ -48,9 +48,16 @@ class PlanCommandTest {
         for (var r : resources) {
             var keys = new java.util.HashSet<>(r.keySet());
             keys.remove("protect"); // only where it is set
+            keys.remove("dependencies");
+            keys.remove("ignoreChanges");
             assertEquals(Set.of("urn", "type", "name", "parent", "provider", "phase", "inputs"), keys, r.toString());
         }
         assertTrue(resources.stream().filter(r -> r.containsKey("protect")).allMatch(r -> r.get("protect").equals(true)));
+        var service = resources.stream().filter(r -> r.get("name").equals("tutors-prod-backend")
+                && r.get("type").equals(StackRuns.typeOf(com.pulumi.aws.ecs.Service.class))).findFirst().orElseThrow();
+        assertEquals(List.of("desiredCount"), service.get("ignoreChanges"), "what the diff leaves to autoscaling");
+        assertTrue(((List<?>) service.get("dependencies")).stream().anyMatch(d -> String.valueOf(d).endsWith("TaskDefinition::tutors-prod-backend")),
+                "what a replacement reaches");
         var vpc = resources.stream().filter(r -> r.get("type").equals(StackRuns.typeOf(Vpc.class))).findFirst().orElseThrow();
         assertEquals(1.0, vpc.get("phase"));
         assertEquals("10.0.0.0/16", ((Map<String, Object>) vpc.get("inputs")).get("cidrBlock"));
