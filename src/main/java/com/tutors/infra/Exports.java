@@ -50,8 +50,8 @@ final class Exports {
 
     void compute(ComputeOutputs o) {
         ctx.export("ecsClusterName", o.ecsClusterName());
-        ctx.export("backendServiceName", o.backendServiceName());
-        ctx.export("frontendServiceName", o.frontendServiceName());
+        o.backendServiceName().ifPresent(v -> ctx.export("backendServiceName", v));
+        o.frontendServiceName().ifPresent(v -> ctx.export("frontendServiceName", v));
         ctx.export("migrateCommand", o.migrateCommand());
     }
 

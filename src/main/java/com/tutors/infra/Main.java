@@ -19,7 +19,6 @@ import com.tutors.infra.data.DataOutputs;
 import com.tutors.infra.edge.Edge;
 import com.tutors.infra.edge.EdgeOutputs;
 import com.tutors.infra.network.Foundation;
-import com.tutors.infra.network.NetworkOutputs;
 import com.tutors.infra.optimization.Optimization;
 import com.tutors.infra.plan.PlanCommand;
 import com.tutors.infra.storage.Storage;
@@ -64,7 +63,8 @@ public final class Main {
             return;
         }
         // 2 Data
-        var data = new DataLayer(names.name("data"), new DataLayer.Args(names, settings.data().orElseThrow(), network),
+        var data = new DataLayer(names.name("data"), new DataLayer.Args(names, settings.data().orElseThrow(), network,
+                settings.compute().logRetentionDays()),
                 phase).outputs;
         exports.data(data);
         if (!settings.declares(Phase.STORAGE)) {
@@ -117,9 +117,10 @@ public final class Main {
         return new Provider(names.name(part), args.build());
     }
 
-    /** The ALB requires the origin secret only when CloudFront fronts it. */
+    /** The ALB requires the origin secret only when CloudFront fronts it and the lock is on (a separate step: README). */
     private static Optional<Output<String>> originSecret(StackSettings settings) {
-        return settings.cdn() ? settings.optimization().originSecret().map(s -> s.output()) : Optional.empty();
+        return settings.cdn() && settings.optimization().originLock()
+                ? settings.optimization().originSecret().map(s -> s.output()) : Optional.empty();
     }
 
     /** Where users reach the site: phase 5's host, else the domain, else nothing routes yet (phase 4 alone). */

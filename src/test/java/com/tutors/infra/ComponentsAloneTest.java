@@ -46,8 +46,8 @@ class ComponentsAloneTest {
     @Test
     void dataLayerUsesTheGivenSubnetsAndGroups() {
         var settings = new DataSettings("db.t4g.micro", false, 20, 0, 1, new SecretValue("p".repeat(16)), "cache.t4g.micro",
-                1, 0, new SecretValue("t".repeat(16)), new SecretValue("d".repeat(50)), new SecretValue("n".repeat(32)), false);
-        var result = StackRuns.succeeded(Stubs.alone(o -> new DataLayer("data", new DataLayer.Args(NAMES, settings, Stubs.network()), o)));
+                1, 0, new SecretValue("t".repeat(16)), new SecretValue("d".repeat(50)), new SecretValue("n".repeat(32)), false, true);
+        var result = StackRuns.succeeded(Stubs.alone(o -> new DataLayer("data", new DataLayer.Args(NAMES, settings, Stubs.network(), 14), o)));
         var db = named(result, com.pulumi.aws.rds.Instance.class, "tutors-staging-postgres");
         assertEquals(List.of("sg-stub-rds"), db.input("vpcSecurityGroupIds"));
         assertEquals(List.of("subnet-priv-a", "subnet-priv-b"),
@@ -74,13 +74,14 @@ class ComponentsAloneTest {
     @Test
     void computeWiresTheStubbedSecretsBucketsAndNetwork() {
         var service = new ComputeSettings.Service(512, 1024, 1, 1, 2);
-        var settings = new ComputeSettings("abc123", service, service, "ARM64", 0, 14, false);
+        var settings = new ComputeSettings("abc123", service, service, "ARM64", 0, 14, false, 0, 4);
         var result = StackRuns.succeeded(Stubs.alone(o -> new Compute("compute", new Compute.Args(NAMES, Stubs.REGION,
                 Output.of("111122223333"), settings, 75, Stubs.network(), Stubs.data(), Stubs.storage(),
                 new Compute.Site(Output.of("example.org"), Output.of("https://example.org")), Optional.empty()), o)));
         var backend = Containers.container(named(result, TaskDefinition.class, "tutors-staging-backend"));
         assertEquals("111122223333.dkr.ecr.eu-west-1.amazonaws.com/be:abc123", backend.get("image"));
-        assertEquals(Stubs.secretArn(AppSecret.DB_URL), Containers.pairs(backend, "secrets", "valueFrom").get("DATABASE_URL"));
+        assertEquals(Stubs.secretArn(AppSecret.DB_URL) + ":::" + Stubs.secretVersion(AppSecret.DB_URL),
+                Containers.pairs(backend, "secrets", "valueFrom").get("DATABASE_URL"), "the secret's version, so a new value rolls the service");
         assertEquals("media-stub", Containers.pairs(backend, "environment", "value").get("AWS_STORAGE_BUCKET_NAME"));
         var s3 = (String) named(result, RolePolicy.class, "tutors-staging-backend-task-s3").input("policy");
         assertTrue(s3.contains("arn:aws:s3:::media-stub/*") && s3.contains("arn:aws:s3:::static-stub/*"), s3);
@@ -104,7 +105,7 @@ class ComponentsAloneTest {
 
     @Test
     void optimizationWatchesTheStubbedResourcesAndFrontsTheStubbedOrigins() {
-        var settings = new OptimizationSettings(true, true, true, Optional.empty(), 500, List.of(),
+        var settings = new OptimizationSettings(true, true, true, true, Optional.empty(), 500, List.of(),
                 Optional.of(new SecretValue("o".repeat(32))));
         var result = StackRuns.succeeded(Stubs.alone(o -> {
             var usEast1 = new com.pulumi.aws.Provider("us-east-1",

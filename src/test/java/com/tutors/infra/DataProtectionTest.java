@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class DataProtectionTest {
 
     private static final Set<String> STATEFUL = Set.of(StackRuns.typeOf(com.pulumi.aws.rds.Instance.class),
-            StackRuns.typeOf(BucketV2.class), StackRuns.typeOf(Repository.class), StackRuns.typeOf(Secret.class));
+            StackRuns.typeOf(BucketV2.class), StackRuns.typeOf(Repository.class), StackRuns.typeOf(Secret.class),
+            StackRuns.typeOf(com.pulumi.aws.elasticache.ReplicationGroup.class));
 
     @ParameterizedTest
     @ValueSource(strings = {"prod", "staging"})
@@ -26,7 +27,7 @@ class DataProtectionTest {
         // ALB access logs expire anyway and must not block a teardown.
         List<PlannedResource> stateful = result.resources().stream()
                 .filter(r -> STATEFUL.contains(r.type()) && !r.name().endsWith("-alb-logs")).toList();
-        assertEquals(1 + 2 + 2 + 5, stateful.size());
+        assertEquals(1 + 1 + 2 + 2 + 5, stateful.size());
         for (var r : stateful) {
             assertEquals(stack.equals("prod"), r.protect(), r.urn());
         }

@@ -41,15 +41,21 @@ public final class Stubs {
 
     public static DataOutputs data() {
         var arns = new LinkedHashMap<AppSecret, Output<String>>();
+        var versions = new LinkedHashMap<AppSecret, Output<String>>();
         for (var secret : AppSecret.values()) {
             arns.put(secret, Output.of(secretArn(secret)));
+            versions.put(secret, Output.of(secretVersion(secret)));
         }
         return new DataOutputs(Output.of("db.stub"), Output.of(5432), Output.of("redis.stub"), Output.of(6379), arns,
-                Output.of(Map.of()), Output.of("db-stub"), Output.of("redis-stub"), 2);
+                Output.of(Map.of()), versions, Output.of("db-stub"), Output.of("redis-stub"), 2);
     }
 
     public static String secretArn(AppSecret secret) {
         return "arn:aws:secretsmanager:" + REGION + ":111122223333:secret:stub-" + secret.part();
+    }
+
+    public static String secretVersion(AppSecret secret) {
+        return "version-of-" + secret.part();
     }
 
     public static StorageOutputs storage() {
@@ -60,7 +66,7 @@ public final class Stubs {
     }
 
     public static ComputeOutputs compute() {
-        return new ComputeOutputs(Output.of("cluster-stub"), Output.of("backend-stub"), Output.of("frontend-stub"),
+        return new ComputeOutputs(Output.of("cluster-stub"), Optional.of(Output.of("backend-stub")), Optional.of(Output.of("frontend-stub")),
                 Output.of("aws ecs run-task ..."));
     }
 

@@ -1,11 +1,5 @@
 package com.tutors.infra.compute;
 
-import com.pulumi.aws.appautoscaling.Policy;
-import com.pulumi.aws.appautoscaling.PolicyArgs;
-import com.pulumi.aws.appautoscaling.Target;
-import com.pulumi.aws.appautoscaling.TargetArgs;
-import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationArgs;
-import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.ecs.Cluster;
@@ -13,15 +7,10 @@ import com.pulumi.aws.ecs.ClusterArgs;
 import com.pulumi.aws.ecs.ClusterCapacityProviders;
 import com.pulumi.aws.ecs.ClusterCapacityProvidersArgs;
 import com.pulumi.aws.ecs.Service;
-import com.pulumi.aws.ecs.ServiceArgs;
 import com.pulumi.aws.ecs.TaskDefinition;
 import com.pulumi.aws.ecs.TaskDefinitionArgs;
 import com.pulumi.aws.ecs.inputs.ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs;
 import com.pulumi.aws.ecs.inputs.ClusterSettingArgs;
-import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
-import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
-import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
-import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
@@ -73,10 +62,6 @@ public final class Compute extends ComponentResource {
                        Optional<LoadBalancing> loadBalancing) {
     }
 
-    public static final int HEALTH_CHECK_GRACE_SECONDS = 60;
-    public static final double CPU_TARGET_PERCENT = 70.0;
-    public static final int SCALE_OUT_COOLDOWN_SECONDS = 60;
-    public static final int SCALE_IN_COOLDOWN_SECONDS = 300;
 
     /** What the later phases receive. */
     public final ComputeOutputs outputs;
@@ -118,7 +103,8 @@ public final class Compute extends ComponentResource {
         var execution = role("ecs-execution", "Lets ECS pull images, write logs and read this stack's app secrets", trust);
         new RolePolicyAttachment(names.name("ecs-execution"), RolePolicyAttachmentArgs.builder()
                 .role(execution.name()).policyArn(ComputePolicies.EXECUTION_MANAGED_POLICY).build(), child);
-        new RolePolicy(names.name("ecs-execution-secrets"), RolePolicyArgs.builder()
+        // The services wait for it: a task started before IAM has the policy cannot read its secrets.
+        var executionSecrets = new RolePolicy(names.name("ecs-execution-secrets"), RolePolicyArgs.builder()
                 .role(execution.name())
                 .policy(Output.all(databaseUrl, redisUrl, djangoSecretKey, nextauthSecret)
                         .applyValue(ComputePolicies::readSecrets))
@@ -150,17 +136,18 @@ public final class Compute extends ComponentResource {
                     env.put("AWS_S3_REGION_NAME", args.region());
                     return env;
                 });
-        var backendSecrets = Output.tuple(databaseUrl, redisUrl, djangoSecretKey)
+        var backendSecrets = Output.tuple(data.secretReference(AppSecret.DB_URL), data.secretReference(AppSecret.REDIS_URL),
+                data.secretReference(AppSecret.DJANGO_SECRET_KEY))
                 .applyValue(t -> Map.of("DATABASE_URL", t.t1, "REDIS_URL", t.t2, "DJANGO_SECRET_KEY", t.t3));
         var backendImage = image(artifacts.backendEcrUrl());
-        var gunicorn = List.of("gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:" + Ports.BACKEND,
-                // Longer than the ALB's idle timeout, so the ALB never reuses a connection gunicorn closed (502s).
-                "--keep-alive", String.valueOf(args.keepAliveSeconds()), "--access-logfile", "-");
+        // Keep-alive longer than the ALB's idle timeout, so the ALB never reuses a connection gunicorn closed (502s).
+        var gunicorn = AppProcesses.gunicorn(s.backend().cpu(), s.backend().memory(), s.backendWorkers(), s.backendThreads(),
+                args.keepAliveSeconds());
         var backendTask = taskDefinition("backend", s.backend(), backendRole, execution, container("backend", backendImage,
-                gunicorn, Ports.BACKEND, backendEnv, backendSecrets, backendLogs, "backend"));
+                gunicorn, Ports.BACKEND, backendEnv, backendSecrets, backendLogs, "backend", AppProcesses.backendHealthCheck()));
         var migrateTask = taskDefinition("backend-migrate", s.backend(), backendRole, execution, container("backend",
                 backendImage, List.of("python", "manage.py", "migrate", "--noinput"), null, backendEnv, backendSecrets,
-                backendLogs, "migrate"));
+                backendLogs, "migrate", null));
 
         var frontendEnv = site.url().applyValue(url -> Map.of(
                 "NEXT_PUBLIC_API_URL", url + "/api",
@@ -168,25 +155,33 @@ public final class Compute extends ComponentResource {
                 // Fargate sets HOSTNAME to the task's name; a Next.js standalone server would bind only to that.
                 "HOSTNAME", "0.0.0.0",
                 "PORT", String.valueOf(Ports.FRONTEND)));
-        var frontendSecrets = nextauthSecret.applyValue(arn -> Map.of("NEXTAUTH_SECRET", arn));
+        var frontendSecrets = data.secretReference(AppSecret.NEXTAUTH_SECRET).applyValue(ref -> Map.of("NEXTAUTH_SECRET", ref));
         var frontendTask = taskDefinition("frontend", s.frontend(), frontendRole, execution, container("frontend",
                 image(artifacts.frontendEcrUrl()), List.of("npm", "start"), Ports.FRONTEND, frontendEnv,
-                frontendSecrets, frontendLogs, "frontend"));
+                frontendSecrets, frontendLogs, "frontend", AppProcesses.frontendHealthCheck()));
 
-        var lb = args.loadBalancing();
-        var backend = service("backend", s.backend(), cluster, backendTask, capacity,
-                lb.map(l -> l.backendTargetGroupArn()), Ports.BACKEND);
-        var frontend = service("frontend", s.frontend(), cluster, frontendTask, capacity,
-                lb.map(l -> l.frontendTargetGroupArn()), Ports.FRONTEND);
-        autoscale("backend", s.backend(), cluster, backend);
-        autoscale("frontend", s.frontend(), cluster, frontend);
+        // The services exist only with phase 5's target groups: a service created with its load balancer and
+        // grace period is one CreateService call, while adding both to a running one is an UpdateService ECS refuses.
+        // Phase 4 alone registers the task definitions, roles and migrate task, so migrations can run first.
+        var services = args.loadBalancing().map(lb -> {
+            var ready = new ArrayList<Resource>(List.of(capacity, executionSecrets));
+            ready.addAll(lb.listeners());
+            var builder = new Services(this, names, s, args.network(), cluster, ready);
+            return new Services.Pair(builder.declare("backend", s.backend(), backendTask, lb.backendTargetGroupArn(), Ports.BACKEND),
+                    builder.declare("frontend", s.frontend(), frontendTask, lb.frontendTargetGroupArn(), Ports.FRONTEND));
+        });
 
         var network = args.network();
         var migrateCommand = Output.tuple(cluster.name(), migrateTask.family(), network.privateSubnetIds(),
                 network.securityGroups().ecs()).applyValue(t -> Capacity.runTaskCommand(t.t1, t.t2, t.t3, t.t4, args.region()));
-        this.outputs = new ComputeOutputs(cluster.name(), backend.name(), frontend.name(), migrateCommand);
-        registerOutputs(Map.of("ecsClusterName", outputs.ecsClusterName(), "backendServiceName", outputs.backendServiceName(),
-                "frontendServiceName", outputs.frontendServiceName(), "migrateCommand", outputs.migrateCommand()));
+        this.outputs = new ComputeOutputs(cluster.name(), services.map(p -> p.backend().name()),
+                services.map(p -> p.frontend().name()), migrateCommand);
+        var exported = new LinkedHashMap<String, Output<?>>();
+        exported.put("ecsClusterName", outputs.ecsClusterName());
+        outputs.backendServiceName().ifPresent(o -> exported.put("backendServiceName", o));
+        outputs.frontendServiceName().ifPresent(o -> exported.put("frontendServiceName", o));
+        exported.put("migrateCommand", outputs.migrateCommand());
+        registerOutputs(exported);
     }
 
     private Output<String> image(Output<String> repositoryUrl) {
@@ -210,11 +205,12 @@ public final class Compute extends ComponentResource {
 
     private Output<String> container(String name, Output<String> image, List<String> command, Integer port,
                                      Output<? extends Map<String, String>> environment,
-                                     Output<Map<String, String>> secrets, LogGroup logs, String streamPrefix) {
+                                     Output<Map<String, String>> secrets, LogGroup logs, String streamPrefix,
+                                     AppProcesses.HealthCheck healthCheck) {
         // One apply per task definition: everything the JSON needs, resolved together.
         return Output.tuple(image, environment, secrets, logs.name()).applyValue(t -> ContainerDefinitions.json(
                 new ContainerDefinitions.Container(name, t.t1, command, port, t.t2, t.t3, t.t4, args.region(),
-                        streamPrefix, args.settings().ecsExec())));
+                        streamPrefix, args.settings().ecsExec(), healthCheck)));
     }
 
     private TaskDefinition taskDefinition(String part, ComputeSettings.Service size, Role taskRole, Role execution,
@@ -230,71 +226,6 @@ public final class Compute extends ComponentResource {
                 .executionRoleArn(execution.arn())
                 .taskRoleArn(taskRole.arn())
                 .containerDefinitions(containers)
-                .build(), child);
-    }
-
-    private Service service(String part, ComputeSettings.Service size, Cluster cluster, TaskDefinition task,
-                            ClusterCapacityProviders capacity, Optional<Output<String>> targetGroupArn, int port) {
-        var network = args.network();
-        var serviceArgs = ServiceArgs.builder()
-                .name(names.name(part))
-                .cluster(cluster.arn())
-                .taskDefinition(task.arn())
-                .desiredCount(size.desiredCount())
-                .capacityProviderStrategies(Capacity.strategy(args.settings().spotPercent()).stream().map(share ->
-                        ServiceCapacityProviderStrategyArgs.builder()
-                                .capacityProvider(share.provider()).base(share.base()).weight(share.weight()).build()).toList())
-                .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
-                        .subnets(network.privateSubnetIds())
-                        .securityGroups(network.securityGroups().ecs().applyValue(List::of))
-                        .assignPublicIp(false)
-                        .build())
-                // Rolling deploys that never drop below full capacity, rolled back if tasks keep failing.
-                .deploymentMinimumHealthyPercent(100)
-                .deploymentMaximumPercent(200)
-                .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
-                .enableExecuteCommand(args.settings().ecsExec())
-                .propagateTags("SERVICE")
-                .enableEcsManagedTags(true);
-        var dependsOn = new ArrayList<Resource>(List.of(capacity));
-        targetGroupArn.ifPresent(arn -> {
-            serviceArgs.loadBalancers(ServiceLoadBalancerArgs.builder()
-                    .targetGroupArn(arn).containerName(part).containerPort(port).build());
-            // Only valid with a load balancer: new tasks get this long before failed health checks count.
-            serviceArgs.healthCheckGracePeriodSeconds(HEALTH_CHECK_GRACE_SECONDS);
-            dependsOn.addAll(args.loadBalancing().orElseThrow().listeners());
-        });
-        return new Service(names.name(part), serviceArgs.build(), CustomResourceOptions.builder()
-                .parent(this)
-                .dependsOn(dependsOn)
-                // Autoscaling owns the running count after creation; an `up` must not reset it.
-                .ignoreChanges("desiredCount")
-                .build());
-    }
-
-    private void autoscale(String part, ComputeSettings.Service size, Cluster cluster, Service service) {
-        var target = new Target(names.name(part), TargetArgs.builder()
-                .serviceNamespace("ecs")
-                .scalableDimension("ecs:service:DesiredCount")
-                .resourceId(Output.tuple(cluster.name(), service.name()).applyValue(t -> "service/" + t.t1 + "/" + t.t2))
-                .minCapacity(size.minCount())
-                .maxCapacity(size.maxCount())
-                .build(), child);
-        new Policy(names.name(part + "-cpu"), PolicyArgs.builder()
-                .name(names.name(part + "-cpu"))
-                .policyType("TargetTrackingScaling")
-                .serviceNamespace(target.serviceNamespace())
-                .scalableDimension(target.scalableDimension())
-                .resourceId(target.resourceId())
-                .targetTrackingScalingPolicyConfiguration(PolicyTargetTrackingScalingPolicyConfigurationArgs.builder()
-                        .targetValue(CPU_TARGET_PERCENT)
-                        .predefinedMetricSpecification(
-                                PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs.builder()
-                                        .predefinedMetricType("ECSServiceAverageCPUUtilization").build())
-                        // Out fast when busy; in slowly, so a short lull does not flap the task count.
-                        .scaleOutCooldown(SCALE_OUT_COOLDOWN_SECONDS)
-                        .scaleInCooldown(SCALE_IN_COOLDOWN_SECONDS)
-                        .build())
                 .build(), child);
     }
 }

@@ -2,12 +2,15 @@ package com.tutors.infra.compute;
 
 import com.pulumi.core.Output;
 
+import java.util.Optional;
+
 /**
  * What phase 4 gives the later phases and CI: the seed's outputs (cluster and service names) plus
- * the command that runs the migration task.
+ * the command that runs the migration task. The services exist once phase 5 gives them their target
+ * groups, so their names are present from then on.
  */
 public record ComputeOutputs(Output<String> ecsClusterName,
-                             Output<String> backendServiceName,
-                             Output<String> frontendServiceName,
+                             Optional<Output<String>> backendServiceName,
+                             Optional<Output<String>> frontendServiceName,
                              Output<String> migrateCommand) {
 }

@@ -20,7 +20,9 @@ public record ComputeSettings(String imageTag,
                               String cpuArchitecture,
                               int spotPercent,
                               int logRetentionDays,
-                              boolean ecsExec) {
+                              boolean ecsExec,
+                              int backendWorkers,
+                              int backendThreads) {
 
     /** One ECS service's size and scaling bounds. */
     public record Service(int cpu, int memory, int desiredCount, int minCount, int maxCount) {
@@ -57,7 +59,9 @@ public record ComputeSettings(String imageTag,
             return days;
         });
         var exec = r.get(Keys.ECS_EXEC, KeyReader::bool);
-        return new ComputeSettings(tag, backend, frontend, arch, spot, retention, exec);
+        var workers = r.get(Keys.BACKEND_WORKERS, KeyReader.range(0, 64));
+        var threads = r.get(Keys.BACKEND_THREADS, KeyReader.range(1, 32));
+        return new ComputeSettings(tag, backend, frontend, arch, spot, retention, exec, workers, threads);
     }
 
     private static Service service(KeyReader r, Key cpuKey, Key memoryKey, Key desiredKey, Key minKey, Key maxKey) {

@@ -20,10 +20,12 @@ public final class ContainerDefinitions {
     /**
      * @param port     container port, or null for a one-off task
      * @param secrets  environment variable to Secrets Manager ARN: injected at start, never plain environment
+     * @param healthCheck null: none (a one-off task)
      */
     public record Container(String name, String image, List<String> command, Integer port,
                             Map<String, String> environment, Map<String, String> secrets,
-                            String logGroup, String region, String streamPrefix, boolean initProcess) {
+                            String logGroup, String region, String streamPrefix, boolean initProcess,
+                            AppProcesses.HealthCheck healthCheck) {
     }
 
     public static String json(Container c) {
@@ -49,6 +51,15 @@ public final class ContainerDefinitions {
                 "awslogs-region", c.region(),
                 "awslogs-stream-prefix", c.streamPrefix())));
         d.put("logConfiguration", logs);
+        if (c.healthCheck() != null) {
+            var check = new LinkedHashMap<String, Object>();
+            check.put("command", c.healthCheck().command());
+            check.put("interval", c.healthCheck().interval());
+            check.put("timeout", c.healthCheck().timeout());
+            check.put("retries", c.healthCheck().retries());
+            check.put("startPeriod", c.healthCheck().startPeriod());
+            d.put("healthCheck", check);
+        }
         if (c.initProcess()) {
             // ECS Exec's agent needs an init process to reap its child processes.
             d.put("linuxParameters", Map.of("initProcessEnabled", true));

@@ -72,6 +72,10 @@ public final class Keys {
             "Days of automated backups (point-in-time recovery), 1 to 35.", "7", "7");
     public static final Key DB_PASSWORD = secret("dbPassword",
             "RDS master password for user tutors: 16 to 128 printable ASCII characters, no '/', '@', '\"' or space.");
+    public static final Key APPLY_IMMEDIATELY = tutors("applyImmediately",
+            "Apply database and cache changes (class, Multi-AZ, storage, node type) in the next update instead of the "
+                    + "weekly maintenance window; a Multi-AZ class change then fails over at once (about a minute).",
+            "false", "true");
     public static final Key REDIS_NODE_TYPE = tutors("redisNodeType",
             "ElastiCache node type, cache.<family>.<size>.", "cache.t4g.micro", "cache.t4g.micro");
     public static final Key REDIS_REPLICAS = tutors("redisReplicas",
@@ -105,6 +109,11 @@ public final class Keys {
     public static final Key BACKEND_DESIRED_COUNT = tutors("backendDesiredCount", "Backend tasks at creation (autoscaling moves it later).", "2", "1");
     public static final Key BACKEND_MIN_COUNT = tutors("backendMinCount", "Backend autoscaling minimum.", "1", "1");
     public static final Key BACKEND_MAX_COUNT = tutors("backendMaxCount", "Backend autoscaling maximum.", "4", "2");
+    public static final Key BACKEND_WORKERS = tutors("backendWorkers",
+            "gunicorn worker processes, 1 to 64; 0: 2 x vCPU + 1, at least 2, at most one per 256 MiB of task memory.",
+            "0", "0");
+    public static final Key BACKEND_THREADS = tutors("backendThreads",
+            "Threads per gunicorn worker (gthread), 1 to 32.", "4", "4");
     public static final Key FRONTEND_CPU = tutors("frontendCpu", "Frontend task CPU units.", "256", "256");
     public static final Key FRONTEND_MEMORY = tutors("frontendMemory", "Frontend task memory (MiB).", "512", "512");
     public static final Key FRONTEND_DESIRED_COUNT = tutors("frontendDesiredCount", "Frontend tasks at creation.", "2", "1");
@@ -132,6 +141,10 @@ public final class Keys {
     // Phase 6: Optimization
     public static final Key CDN = tutors("cdn",
             "CloudFront in front of the ALB and the buckets (needs a domain and originSecret).", "true", "false");
+    public static final Key ORIGIN_LOCK = tutors("originLock",
+            "With cdn: the load balancer answers 403 to requests without CloudFront's origin header. Turn the CDN on "
+                    + "with originLock false, let DNS move, then set it true (see Changing a running stack).",
+            "true", "true");
     public static final Key WAF = tutors("waf",
             "WAFv2 web ACL: AWS managed rules, IP rate limit, optional geo blocking.", "true", "false");
     public static final Key ALARMS = tutors("alarms", "CloudWatch alarms to an SNS topic.", "true", "true");
@@ -155,14 +168,15 @@ public final class Keys {
             ENVIRONMENT, LAST_PHASE, DOMAIN, PROTECT_DATA,
             VPC_CIDR, PUBLIC_SUBNET_CIDRS, PRIVATE_SUBNET_CIDRS, NAT_MODE, IPV6,
             DB_INSTANCE_CLASS, DB_MULTI_AZ, DB_ALLOCATED_STORAGE, DB_MAX_ALLOCATED_STORAGE, DB_BACKUP_RETENTION_DAYS,
-            DB_PASSWORD, REDIS_NODE_TYPE, REDIS_REPLICAS, REDIS_SNAPSHOT_RETENTION_DAYS, REDIS_AUTH_TOKEN,
+            DB_PASSWORD, APPLY_IMMEDIATELY, REDIS_NODE_TYPE, REDIS_REPLICAS, REDIS_SNAPSHOT_RETENTION_DAYS, REDIS_AUTH_TOKEN,
             DJANGO_SECRET_KEY, NEXTAUTH_SECRET,
             BUCKET_SUFFIX, CORS_ORIGINS, MEDIA_NONCURRENT_VERSION_DAYS, ECR_IMMUTABLE_TAGS,
             IMAGE_TAG, BACKEND_CPU, BACKEND_MEMORY, BACKEND_DESIRED_COUNT, BACKEND_MIN_COUNT, BACKEND_MAX_COUNT,
+            BACKEND_WORKERS, BACKEND_THREADS,
             FRONTEND_CPU, FRONTEND_MEMORY, FRONTEND_DESIRED_COUNT, FRONTEND_MIN_COUNT, FRONTEND_MAX_COUNT,
             CPU_ARCHITECTURE, FARGATE_SPOT_PERCENT, LOG_RETENTION_DAYS, ECS_EXEC,
             HOSTED_ZONE, ALB_ACCESS_LOGS, ALB_IDLE_TIMEOUT,
-            CDN, WAF, ALARMS, ALARM_EMAIL, WAF_RATE_LIMIT, WAF_BLOCKED_COUNTRIES, ORIGIN_SECRET,
+            CDN, ORIGIN_LOCK, WAF, ALARMS, ALARM_EMAIL, WAF_RATE_LIMIT, WAF_BLOCKED_COUNTRIES, ORIGIN_SECRET,
             AWS_REGION, AWS_PROFILE);
 
     public static Optional<Key> byFullName(String fullName) {

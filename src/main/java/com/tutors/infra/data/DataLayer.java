@@ -1,5 +1,7 @@
 package com.tutors.infra.data;
 
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.elasticache.ReplicationGroup;
 import com.pulumi.aws.elasticache.ReplicationGroupArgs;
 import com.pulumi.aws.rds.Instance;
@@ -35,7 +37,8 @@ import java.util.Map;
 public final class DataLayer extends ComponentResource {
 
     /** Phase 2 takes phase 1's outputs only. */
-    public record Args(Naming names, DataSettings data, NetworkOutputs network) {
+    /** @param logRetentionDays of the PostgreSQL log group (the stack's one retention for operational logs) */
+    public record Args(Naming names, DataSettings data, NetworkOutputs network, int logRetentionDays) {
     }
 
     // UTC, outside European daytime, and never overlapping each other.
@@ -48,6 +51,7 @@ public final class DataLayer extends ComponentResource {
     public final DataOutputs outputs;
 
     private final Map<AppSecret, Secret> secrets = new LinkedHashMap<>();
+    private final Map<AppSecret, Output<String>> versions = new LinkedHashMap<>();
 
     public DataLayer(String name, Args args, ComponentResourceOptions options) {
         super(Phase.DATA.componentType(), name, options);
@@ -100,11 +104,19 @@ public final class DataLayer extends ComponentResource {
                 .deletionProtection(d.protectData())
                 .skipFinalSnapshot(!d.protectData())
                 .deleteAutomatedBackups(!d.protectData())
+                // Off: class, Multi-AZ and storage changes wait for the maintenance window (see applyImmediately).
+                .applyImmediately(d.applyImmediately())
                 .tags(names.nameTag("postgres"));
         if (d.protectData()) {
             dbArgs.finalSnapshotIdentifier(names.name("postgres-final"));
         }
-        var db = new Instance(names.name("postgres"), dbArgs.build(), stateful);
+        // RDS would create the export's log group itself, with no retention (logs kept, and billed, forever).
+        var dbLogs = new LogGroup(names.name("postgres-logs"), LogGroupArgs.builder()
+                .name("/aws/rds/instance/" + names.name("postgres") + "/postgresql")
+                .retentionInDays(args.logRetentionDays())
+                .build(), child);
+        var db = new Instance(names.name("postgres"), dbArgs.build(),
+                CustomResourceOptions.builder().parent(this).protect(d.protectData()).dependsOn(dbLogs).build());
 
         var cacheSubnets = new com.pulumi.aws.elasticache.SubnetGroup(names.name("redis"),
                 com.pulumi.aws.elasticache.SubnetGroupArgs.builder()
@@ -134,11 +146,12 @@ public final class DataLayer extends ComponentResource {
                 .snapshotWindow(REDIS_SNAPSHOT_WINDOW)
                 .maintenanceWindow(REDIS_MAINTENANCE_WINDOW)
                 .autoMinorVersionUpgrade(true)
+                .applyImmediately(d.applyImmediately())
                 .tags(names.nameTag("redis"));
         if (d.protectData()) {
             redisArgs.finalSnapshotIdentifier(names.name("redis-final"));
         }
-        var redis = new ReplicationGroup(names.name("redis"), redisArgs.build(), child);
+        var redis = new ReplicationGroup(names.name("redis"), redisArgs.build(), stateful);
 
         var password = d.dbPassword().output();
         var token = d.redisAuthToken().output();
@@ -154,7 +167,7 @@ public final class DataLayer extends ComponentResource {
         var arns = new LinkedHashMap<AppSecret, Output<String>>();
         secrets.forEach((which, secret) -> arns.put(which, secret.arn()));
         this.outputs = new DataOutputs(db.address(), db.port(), redis.primaryEndpointAddress(), Output.of(Ports.REDIS),
-                arns, Outputs.keyed(List.copyOf(secrets.keySet()), AppSecret::part, arns::get),
+                arns, Outputs.keyed(List.copyOf(secrets.keySet()), AppSecret::part, arns::get), versions,
                 db.identifier(), redis.replicationGroupId(), 1 + d.redisReplicas());
         registerOutputs(Map.of("rdsEndpoint", outputs.rdsEndpoint(), "rdsPort", outputs.rdsPort(),
                 "redisEndpoint", outputs.redisEndpoint(), "redisPort", outputs.redisPort(),
@@ -170,10 +183,11 @@ public final class DataLayer extends ComponentResource {
                 // Protected stacks keep a deleted secret recoverable for 30 days; others free the name at once.
                 .recoveryWindowInDays(args.data().protectData() ? 30 : 0)
                 .build(), stateful);
-        new SecretVersion(names.name("secret-" + part), SecretVersionArgs.builder()
+        var version = new SecretVersion(names.name("secret-" + part), SecretVersionArgs.builder()
                 .secretId(secret.id())
                 .secretString(value.asSecret()) // already secret when derived from one; explicit for all
                 .build(), CustomResourceOptions.builder().parent(this).build());
         secrets.put(which, secret);
+        versions.put(which, version.versionId());
     }
 }

@@ -9,6 +9,8 @@ import java.util.Map;
  * the alarms watch (the RDS identifier, the replication group and its node count).
  *
  * @param secretArnsByPart the {@code secretArns} stack output, keyed by {@link AppSecret#part()}
+ * @param secretVersions   each secret's current version id: a task definition that names it is replaced
+ *                         (and its service rolled) when a secret's value changes
  */
 public record DataOutputs(Output<String> rdsEndpoint,
                           Output<Integer> rdsPort,
@@ -16,12 +18,27 @@ public record DataOutputs(Output<String> rdsEndpoint,
                           Output<Integer> redisPort,
                           Map<AppSecret, Output<String>> secretArns,
                           Output<Map<String, String>> secretArnsByPart,
+                          Map<AppSecret, Output<String>> secretVersions,
                           Output<String> rdsIdentifier,
                           Output<String> redisGroupId,
                           int redisNodes) {
 
     public DataOutputs {
         secretArns = Map.copyOf(secretArns);
+        secretVersions = Map.copyOf(secretVersions);
+    }
+
+    /**
+     * What a container's {@code valueFrom} names: the secret's version, so a new value makes a new task
+     * definition revision and the service rolls onto it (ECS reads secrets only when a task starts).
+     * ECS's form is {@code <secret ARN>:<json key>:<version stage>:<version id>}.
+     */
+    public Output<String> secretReference(AppSecret secret) {
+        var version = secretVersions.get(secret);
+        if (version == null) {
+            throw new IllegalArgumentException("no version of secret " + secret);
+        }
+        return Output.tuple(secretArn(secret), version).applyValue(t -> t.t1 + ":::" + t.t2);
     }
 
     /** The ARN of one secret, for task definitions and IAM policies. */

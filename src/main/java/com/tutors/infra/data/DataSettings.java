@@ -26,7 +26,8 @@ public record DataSettings(String dbInstanceClass,
                            SecretValue redisAuthToken,
                            SecretValue djangoSecretKey,
                            SecretValue nextauthSecret,
-                           boolean protectData) {
+                           boolean protectData,
+                           boolean applyImmediately) {
 
     private static final Pattern DB_CLASS = Pattern.compile("db\\.[a-z][a-z0-9-]*\\.[a-z0-9]+");
     private static final Pattern CACHE_NODE = Pattern.compile("cache\\.[a-z][a-z0-9-]*\\.[a-z0-9]+");
@@ -48,6 +49,7 @@ public record DataSettings(String dbInstanceClass,
                     + " (" + allocated + "); allowed: 0 (no autoscaling) or at least " + ((allocated * 11 + 9) / 10));
         }
         var backups = r.get(Keys.DB_BACKUP_RETENTION_DAYS, KeyReader.range(1, 35));
+        var immediately = r.get(Keys.APPLY_IMMEDIATELY, KeyReader::bool);
         var password = r.secret(Keys.DB_PASSWORD, declared, value -> {
             require(value.length() >= 16 && value.length() <= 128, "has " + value.length() + " characters; allowed: 16 to 128");
             require(value.chars().allMatch(c -> c > ' ' && c < 127 && c != '/' && c != '@' && c != '"'),
@@ -72,6 +74,6 @@ public record DataSettings(String dbInstanceClass,
             return Optional.empty();
         }
         return Optional.of(new DataSettings(dbClass, multiAz, allocated, max, backups, password.get(), nodeType, replicas,
-                snapshots, token.get(), django.get(), nextauth.get(), protect));
+                snapshots, token.get(), django.get(), nextauth.get(), protect, immediately));
     }
 }

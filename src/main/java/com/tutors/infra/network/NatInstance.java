@@ -35,9 +35,25 @@ public final class NatInstance {
     /** Public SSM parameter with the newest AL2023 arm64 AMI of the region. */
     public static final String AMI_PARAMETER = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64";
 
+    /**
+     * Forwarding is on before anything else (the private routes point here as soon as the instance
+     * exists); the package install waits for the Elastic IP; the rules are saved with iptables-save
+     * into the file the iptables service restores at boot (AL2023's `service iptables save` refuses,
+     * and the package's default file ends in a FORWARD REJECT); then it checks what it set.
+     */
     public static final String USER_DATA = """
             #!/bin/bash
             set -euo pipefail
+            echo 'net.ipv4.ip_forward = 1' > /etc/sysctl.d/90-nat.conf
+            sysctl --system
+            # dnf is OOM-killed on 512 MiB without swap.
+            if [ ! -f /swapfile ]; then
+              dd if=/dev/zero of=/swapfile bs=1M count=512 status=none
+              chmod 600 /swapfile
+              mkswap /swapfile
+            fi
+            swapon /swapfile 2>/dev/null || true
+            grep -q '^/swapfile' /etc/fstab || echo '/swapfile none swap defaults 0 0' >> /etc/fstab
             # The Elastic IP is attached only after the instance exists: until then there is no way
             # out to the package mirrors, so wait for it rather than fail.
             for attempt in $(seq 1 60); do
@@ -45,15 +61,17 @@ public final class NatInstance {
               sleep 10
             done
             rpm -q iptables-services
-            echo 'net.ipv4.ip_forward = 1' > /etc/sysctl.d/90-nat.conf
-            sysctl --system
             iface=$(ip -o route show default | awk '{print $5}')
-            iptables -t nat -A POSTROUTING -o "$iface" -j MASQUERADE
+            iptables -t nat -C POSTROUTING -o "$iface" -j MASQUERADE 2>/dev/null \\
+              || iptables -t nat -A POSTROUTING -o "$iface" -j MASQUERADE
             iptables -P FORWARD ACCEPT
             iptables -F FORWARD
-            service iptables save
+            iptables-save > /etc/sysconfig/iptables
             systemctl enable --now iptables
+            iptables -t nat -S POSTROUTING | grep -q -- '-j MASQUERADE'
+            if iptables -S FORWARD | grep -q REJECT; then exit 1; fi
             """;
+
 
     /** @return the instance's primary network interface, which the private routes point at */
     static Output<String> declare(Resource parent, Naming names, String vpcCidr, Vpc vpc, Subnet subnet,

@@ -72,8 +72,8 @@ final class AlarmSet {
         var targets = args.edge().targetGroups();
         return switch ((Alarms.Watched) dimension) {
             case CLUSTER -> compute.ecsClusterName();
-            case BACKEND_SERVICE -> compute.backendServiceName();
-            case FRONTEND_SERVICE -> compute.frontendServiceName();
+            case BACKEND_SERVICE -> compute.backendServiceName().orElseThrow(); // phase 6 implies phase 5: the services exist
+            case FRONTEND_SERVICE -> compute.frontendServiceName().orElseThrow();
             case LOAD_BALANCER -> args.edge().albArnSuffix();
             case BACKEND_TG -> targets.backendArnSuffix();
             case FRONTEND_TG -> targets.frontendArnSuffix();

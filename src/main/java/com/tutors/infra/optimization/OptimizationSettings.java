@@ -18,6 +18,7 @@ import static com.tutors.infra.config.KeyReader.require;
  * @param originSecret header value CloudFront sends and the ALB requires; present when {@code cdn} is
  */
 public record OptimizationSettings(boolean cdn,
+                                   boolean originLock,
                                    boolean waf,
                                    boolean alarms,
                                    Optional<String> alarmEmail,
@@ -38,6 +39,7 @@ public record OptimizationSettings(boolean cdn,
      */
     public static OptimizationSettings read(KeyReader r, Optional<String> domain, boolean domainOk, boolean declared) {
         var cdn = r.get(Keys.CDN, KeyReader::bool);
+        var lock = r.get(Keys.ORIGIN_LOCK, KeyReader::bool);
         var waf = r.get(Keys.WAF, KeyReader::bool);
         var alarms = r.get(Keys.ALARMS, KeyReader::bool);
         var email = r.optional(Keys.ALARM_EMAIL, raw -> {
@@ -62,6 +64,6 @@ public record OptimizationSettings(boolean cdn,
             r.problem(Keys.CDN + " = 'true': CloudFront serves the site's domain, and " + Keys.DOMAIN
                     + " is not set; allowed: cdn with a domain, or cdn = false");
         }
-        return new OptimizationSettings(cdn, waf, alarms, email, rate, countries, secret);
+        return new OptimizationSettings(cdn, lock, waf, alarms, email, rate, countries, secret);
     }
 }

@@ -37,6 +37,9 @@ final class Waf {
     static Output<String> declare(Optimization.Args args, CustomResourceOptions options, String scope) {
         var names = args.names();
         var s = args.settings();
+        // Scope is replace-forcing and the ACL has an explicit name: one name per scope, so switching the CDN
+        // creates the other ACL first and deletes the old one after its distribution or ALB let go of it.
+        var part = part(scope);
         var rules = new ArrayList<WebAclRuleArgs>();
         int priority = 0;
         if (!s.blockedCountries().isEmpty()) {
@@ -70,25 +73,30 @@ final class Waf {
                     .visibilityConfig(visibility(group))
                     .build());
         }
-        var acl = new WebAcl(names.name("waf"), WebAclArgs.builder()
-                .name(names.name("waf"))
+        var acl = new WebAcl(names.name(part), WebAclArgs.builder()
+                .name(names.name(part))
                 .description("Tutors " + names.environment().id() + ": managed rules, rate limit, geo blocking")
                 .scope(scope)
                 .defaultAction(WebAclDefaultActionArgs.builder().allow(WebAclDefaultActionAllowArgs.builder().build()).build())
                 .rules(rules)
                 .visibilityConfig(WebAclVisibilityConfigArgs.builder()
-                        .cloudwatchMetricsEnabled(true).sampledRequestsEnabled(true).metricName(names.name("waf")).build())
+                        .cloudwatchMetricsEnabled(true).sampledRequestsEnabled(true).metricName(names.name(part)).build())
                 .build(), options);
         // WAF only logs to groups named aws-waf-logs-*, in the web ACL's region.
-        var logs = new LogGroup(names.name("waf-logs"), LogGroupArgs.builder()
-                .name("aws-waf-logs-" + names.name("waf"))
+        var logs = new LogGroup(names.name(part + "-logs"), LogGroupArgs.builder()
+                .name("aws-waf-logs-" + names.name(part))
                 .retentionInDays(args.logRetentionDays())
                 .build(), options);
-        new WebAclLoggingConfiguration(names.name("waf"), WebAclLoggingConfigurationArgs.builder()
+        new WebAclLoggingConfiguration(names.name(part), WebAclLoggingConfigurationArgs.builder()
                 .resourceArn(acl.arn())
                 .logDestinationConfigs(logs.arn().applyValue(List::of))
                 .build(), options);
         return acl.arn();
+    }
+
+    /** {@code waf} in front of CloudFront (us-east-1), {@code waf-regional} on the load balancer. */
+    static String part(String scope) {
+        return scope.equals("CLOUDFRONT") ? "waf" : "waf-regional";
     }
 
     private static WebAclRuleArgs blockRule(String ruleName, int priority, WebAclRuleStatementArgs statement) {

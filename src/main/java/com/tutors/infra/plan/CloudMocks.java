@@ -96,6 +96,12 @@ public final class CloudMocks implements Mocks {
                 state.put("arn", arn);
                 return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(arn), state));
             }
+            // A new value is a new version (the resource is replaced); its id is AWS's, a UUID.
+            case "aws:secretsmanager/secretVersion:SecretVersion" -> {
+                var h = hex(args.name + "/version", 32);
+                state.put("versionId", h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-"
+                        + h.substring(16, 20) + "-" + h.substring(20));
+            }
             case "aws:s3/bucketV2:BucketV2" -> {
                 var bucket = (String) args.inputs.get("bucket");
                 state.put("arn", "arn:aws:s3:::" + bucket);

@@ -32,7 +32,6 @@ import com.tutors.infra.core.Naming;
 import com.tutors.infra.core.Phase;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**

@@ -43,6 +43,19 @@ class ComputeTest {
         return StackRuns.succeeded(StackRuns.committed(stack));
     }
 
+    /** ARN:::version id of each secret, from the Secret and SecretVersion resources themselves. */
+    private static Map<String, String> secretReferences(OfflineRun.Result result) {
+        var arns = secretArns(result);
+        var refs = new java.util.HashMap<String, String>();
+        for (var version : ofType(result, com.pulumi.aws.secretsmanager.SecretVersion.class)) {
+            var part = version.name().substring(version.name().indexOf("-secret-") + "-secret-".length());
+            var id = StackRuns.value(((com.pulumi.aws.secretsmanager.SecretVersion) version.resource()).versionId());
+            assertTrue(id != null && !id.isEmpty(), "a version id");
+            refs.put(part, arns.get(part) + ":::" + id);
+        }
+        return refs;
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, String> secretArns(OfflineRun.Result result) {
         return (Map<String, String>) result.outputs().get("secretArns");
@@ -88,6 +101,9 @@ class ComputeTest {
         var idle = ((Number) named(result, LoadBalancer.class, env + "alb").input("idleTimeout")).intValue();
         var command = (List<?>) c.get("command");
         assertEquals(List.of("gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000"), command.subList(0, 4));
+        assertEquals("gthread", command.get(command.indexOf("--worker-class") + 1), "the sync worker ignores keep-alive");
+        assertEquals("2", command.get(command.indexOf("--workers") + 1), "0.25 vCPU / 512 MiB: two workers");
+        assertEquals("4", command.get(command.indexOf("--threads") + 1));
         int keepAlive = Integer.parseInt((String) command.get(command.indexOf("--keep-alive") + 1));
         assertTrue(keepAlive > idle, "gunicorn keep-alive " + keepAlive + " must outlast the ALB's idle timeout " + idle);
         assertEquals(List.of(Map.of("containerPort", 8000.0, "protocol", "tcp", "name", "backend-http")), c.get("portMappings"));
@@ -98,9 +114,9 @@ class ComputeTest {
                 "AWS_STORAGE_BUCKET_NAME", env + "media",
                 "AWS_STATIC_BUCKET_NAME", env + "static",
                 "AWS_S3_REGION_NAME", "eu-central-1"), pairs(c, "environment", "value"));
-        var arns = secretArns(result);
-        assertEquals(Map.of("DATABASE_URL", arns.get("db-url"), "REDIS_URL", arns.get("redis-url"),
-                "DJANGO_SECRET_KEY", arns.get("django-secret-key")), pairs(c, "secrets", "valueFrom"));
+        var refs = secretReferences(result);
+        assertEquals(Map.of("DATABASE_URL", refs.get("db-url"), "REDIS_URL", refs.get("redis-url"),
+                "DJANGO_SECRET_KEY", refs.get("django-secret-key")), pairs(c, "secrets", "valueFrom"));
         assertEquals(Map.of("logDriver", "awslogs", "options", Map.of("awslogs-group", "/ecs/" + env + "backend",
                 "awslogs-region", "eu-central-1", "awslogs-stream-prefix", "backend")), c.get("logConfiguration"));
         var json = (String) task.input("containerDefinitions");
@@ -121,7 +137,7 @@ class ComputeTest {
         assertEquals(List.of(Map.of("containerPort", 3000.0, "protocol", "tcp", "name", "frontend-http")), c.get("portMappings"));
         assertEquals(Map.of("NEXT_PUBLIC_API_URL", "https://" + domain + "/api", "NEXTAUTH_URL", "https://" + domain,
                 "HOSTNAME", "0.0.0.0", "PORT", "3000"), pairs(c, "environment", "value"));
-        assertEquals(Map.of("NEXTAUTH_SECRET", secretArns(result).get("nextauth-secret")), pairs(c, "secrets", "valueFrom"));
+        assertEquals(Map.of("NEXTAUTH_SECRET", secretReferences(result).get("nextauth-secret")), pairs(c, "secrets", "valueFrom"));
         assertEquals("/ecs/" + env + "frontend", ((Map<?, ?>) ((Map<?, ?>) c.get("logConfiguration")).get("options")).get("awslogs-group"));
         assertEquals(stack.equals("staging"), c.containsKey("linuxParameters"), "init process only with ECS Exec");
     }
@@ -262,15 +278,18 @@ class ComputeTest {
     }
 
     @Test
-    void withoutPhaseFiveTheServicesRunWithoutALoadBalancerUnderTheSameUrns() {
+    void phaseFourAloneRegistersTheTasksAndTheMigrationButNoServiceAndPhaseFiveCreatesThem() {
         var four = StackRuns.succeeded(StackRuns.with("prod", StackRuns.override("tutors:lastPhase", "4")));
-        var five = run("prod");
+        var five = StackRuns.succeeded(StackRuns.with("prod", StackRuns.override("tutors:lastPhase", "5")));
+        assertTrue(ofType(four, com.pulumi.aws.ecs.Service.class).isEmpty(), "no service before its target group exists");
+        assertTrue(ofType(four, com.pulumi.aws.appautoscaling.Target.class).isEmpty());
+        assertEquals(3, ofType(four, TaskDefinition.class).size(), "backend, frontend and migrate are registered");
+        assertTrue(four.outputs().containsKey("migrateCommand"), "migrations can run before the site is served");
+        assertFalse(four.outputs().containsKey("backendServiceName"));
         for (var part : List.of("backend", "frontend")) {
-            var alone = named(four, com.pulumi.aws.ecs.Service.class, "tutors-prod-" + part);
-            assertNull(alone.input("loadBalancers"));
-            assertNull(alone.input("healthCheckGracePeriodSeconds"), "only valid with a load balancer");
             var behind = named(five, com.pulumi.aws.ecs.Service.class, "tutors-prod-" + part);
-            assertEquals(alone.urn(), behind.urn(), "raising lastPhase to 5 updates the service in place");
+            assertEquals(1, ((List<?>) behind.input("loadBalancers")).size());
+            assertEquals(60.0, behind.input("healthCheckGracePeriodSeconds"), "created with both: one CreateService");
         }
         assertTrue(ofType(four, LoadBalancer.class).isEmpty());
         var env = pairs(container(named(four, TaskDefinition.class, "tutors-prod-backend")), "environment", "value");

@@ -219,8 +219,9 @@ class OptimizationTest {
         overrides.put("tutors:wafBlockedCountries", "[\"KP\",\"IR\"]");
         var result = StackRuns.succeeded(StackRuns.with("prod", overrides));
         assertTrue(ofType(result, Distribution.class).isEmpty());
-        var acl = named(result, WebAcl.class, "tutors-prod-waf");
+        var acl = named(result, WebAcl.class, "tutors-prod-waf-regional");
         assertEquals("REGIONAL", acl.input("scope"));
+        assertEquals("tutors-prod-waf-regional", acl.input("name"), "its own name per scope: the switch creates before it deletes");
         var association = named(result, WebAclAssociation.class, "tutors-prod-waf");
         assertEquals(idOf(named(result, LoadBalancer.class, "tutors-prod-alb")), association.input("resourceArn"));
         assertEquals(StackRuns.value(((com.pulumi.aws.wafv2.WebAcl) acl.resource()).arn()), association.input("webAclArn"));

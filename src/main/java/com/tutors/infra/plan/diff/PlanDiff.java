@@ -106,26 +106,40 @@ public final class PlanDiff {
     private static void propagateReplacements(List<Change> changes, Map<String, PlannedResource> now) {
         var replaced = new java.util.HashSet<String>();
         changes.stream().filter(c -> c.kind() == Kind.REPLACE).forEach(c -> replaced.add(c.urn()));
-        var byUrn = byUrn(changes);
-        for (var r : now.values()) {
-            var from = r.dependencies().stream().filter(replaced::contains).map(PlanDiff::describe)
-                    .distinct().sorted().toList();
-            if (from.isEmpty()) {
-                continue;
-            }
-            var existing = byUrn.get(r.urn());
-            var note = "outputs of " + String.join(", ", from);
-            if (existing == null) {
-                changes.add(new Change(r.urn(), r.type(), r.name(), r.phase(), Kind.UPDATE, List.of(note), List.of(), false,
-                        r.protect()));
-            } else if (existing.kind() == Kind.UPDATE && !existing.changed().contains(note)) {
-                var changed = new ArrayList<>(existing.changed());
+        boolean grew = true;
+        while (grew) { // a task definition replaced by a new secret version replaces in turn what runs it
+            grew = false;
+            var byUrn = byUrn(changes);
+            for (var r : now.values()) {
+                var from = r.dependencies().stream().filter(replaced::contains).map(PlanDiff::describe).distinct().sorted().toList();
+                if (from.isEmpty()) {
+                    continue;
+                }
+                var existing = byUrn.get(r.urn());
+                var note = "outputs of " + String.join(", ", from);
+                if (existing != null && (existing.kind() != Kind.UPDATE || existing.changed().contains(note))) {
+                    continue;
+                }
+                var changed = new ArrayList<String>(existing == null ? List.of() : existing.changed());
                 changed.add(note);
-                changes.set(changes.indexOf(existing), new Change(existing.urn(), existing.type(), existing.name(),
-                        existing.phase(), existing.kind(), List.copyOf(changed), existing.replacing(), false, existing.protect()));
+                boolean replaces = REPLACED_BY_ANY_CHANGE.contains(r.type());
+                var change = new Change(r.urn(), r.type(), r.name(), r.phase(), replaces ? Kind.REPLACE : Kind.UPDATE,
+                        List.copyOf(changed), replaces ? List.of(note) : List.of(), false, r.protect());
+                if (existing == null) {
+                    changes.add(change);
+                } else {
+                    changes.set(changes.indexOf(existing), change);
+                }
+                if (replaces && replaced.add(r.urn())) {
+                    grew = true;
+                }
             }
         }
     }
+
+    /** Types whose every input forces a replacement: one that takes a replaced resource's outputs is replaced too. */
+    private static final Set<String> REPLACED_BY_ANY_CHANGE = Set.of("aws:ecs/taskDefinition:TaskDefinition",
+            "aws:secretsmanager/secretVersion:SecretVersion");
 
     /** "Type name" of a URN ({@code urn:pulumi:<stack>::<project>::<parent types>$<type>::<name>}). */
     static String describe(String urn) {

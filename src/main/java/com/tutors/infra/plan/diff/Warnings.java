@@ -26,6 +26,7 @@ final class Warnings {
             "aws:cloudwatch/logGroup:LogGroup");
 
     static final String SERVICE = "aws:ecs/service:Service";
+    static final String LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
     static final String LISTENER = "aws:lb/listener:Listener";
     static final String RECORD = "aws:route53/record:Record";
     static final String SECRET_VERSION = "aws:secretsmanager/secretVersion:SecretVersion";
@@ -35,7 +36,10 @@ final class Warnings {
         var out = new ArrayList<Warning>();
         for (var c : changes) {
             boolean gone = c.kind() == Kind.REPLACE || c.kind() == Kind.DELETE;
-            if (gone && DATA_STORES.contains(c.type())) {
+            if (c.kind() == Kind.DELETE && c.type().equals(LOG_GROUP)) {
+                // Logs go with the feature that wrote them (WAF off, a phase lowered): meant, but said.
+                out.add(new Warning(Severity.NOTE, c.name(), "deletes a log group with the logs it holds"));
+            } else if (gone && DATA_STORES.contains(c.type())) {
                 out.add(new Warning(Severity.DANGER, c.name(), (c.kind() == Kind.REPLACE ? "replaces" : "deletes") + " a data store ("
                         + shortType(c.type()) + "): what it holds is lost"
                         + (c.kind() == Kind.REPLACE ? " (forced by " + String.join(", ", c.replacing()) + ")" : "")

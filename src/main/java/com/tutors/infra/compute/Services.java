@@ -1,0 +1,123 @@
+package com.tutors.infra.compute;
+
+import com.pulumi.aws.appautoscaling.Policy;
+import com.pulumi.aws.appautoscaling.PolicyArgs;
+import com.pulumi.aws.appautoscaling.Target;
+import com.pulumi.aws.appautoscaling.TargetArgs;
+import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationArgs;
+import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs;
+import com.pulumi.aws.ecs.Cluster;
+import com.pulumi.aws.ecs.Service;
+import com.pulumi.aws.ecs.ServiceArgs;
+import com.pulumi.aws.ecs.TaskDefinition;
+import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
+import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
+import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
+import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import com.tutors.infra.core.Naming;
+import com.tutors.infra.network.NetworkOutputs;
+
+import java.util.List;
+
+/** The two ECS services behind the load balancer, each with CPU target-tracking autoscaling. */
+final class Services {
+
+    record Pair(Service backend, Service frontend) {
+    }
+
+    private final Resource parent;
+    private final Naming names;
+    private final ComputeSettings settings;
+    private final NetworkOutputs network;
+    private final Cluster cluster;
+    private final List<Resource> ready;
+    private final CustomResourceOptions child;
+
+    /** @param ready what every service waits for: capacity providers, the secrets policy, listeners and rules */
+    Services(Resource parent, Naming names, ComputeSettings settings, NetworkOutputs network, Cluster cluster,
+             List<Resource> ready) {
+        this.parent = parent;
+        this.names = names;
+        this.settings = settings;
+        this.network = network;
+        this.cluster = cluster;
+        this.ready = List.copyOf(ready);
+        this.child = CustomResourceOptions.builder().parent(parent).build();
+    }
+
+    Service declare(String part, ComputeSettings.Service size, TaskDefinition task, Output<String> targetGroupArn, int port) {
+        var service = service(part, size, task, targetGroupArn, port);
+        autoscale(part, size, service);
+        return service;
+    }
+
+    static final double CPU_TARGET_PERCENT = 70.0;
+    static final int SCALE_OUT_COOLDOWN_SECONDS = 60;
+    static final int SCALE_IN_COOLDOWN_SECONDS = 300;
+
+    private Service service(String part, ComputeSettings.Service size, TaskDefinition task, Output<String> targetGroupArn,
+                            int port) {
+        var serviceArgs = ServiceArgs.builder()
+                .name(names.name(part))
+                .cluster(cluster.arn())
+                .taskDefinition(task.arn())
+                .desiredCount(size.desiredCount())
+                .capacityProviderStrategies(Capacity.strategy(settings.spotPercent()).stream().map(share ->
+                        ServiceCapacityProviderStrategyArgs.builder()
+                                .capacityProvider(share.provider()).base(share.base()).weight(share.weight()).build()).toList())
+                .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
+                        .subnets(network.privateSubnetIds())
+                        .securityGroups(network.securityGroups().ecs().applyValue(List::of))
+                        .assignPublicIp(false)
+                        .build())
+                // Rolling deploys that never drop below full capacity, rolled back if tasks keep failing.
+                .deploymentMinimumHealthyPercent(100)
+                .deploymentMaximumPercent(200)
+                .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
+                .enableExecuteCommand(settings.ecsExec())
+                .propagateTags("SERVICE")
+                .enableEcsManagedTags(true)
+                // A changed capacity strategy is then an in-place rolling update, not a new service (the provider's
+                // capacityProviderStrategyCustomizeDiff); it also starts a deployment on every update of the service.
+                .forceNewDeployment(true)
+                .loadBalancers(ServiceLoadBalancerArgs.builder()
+                        .targetGroupArn(targetGroupArn).containerName(part).containerPort(port).build())
+                // New tasks get this long before failed ALB health checks count (the container's start period too).
+                .healthCheckGracePeriodSeconds(AppProcesses.START_PERIOD_SECONDS);
+        return new Service(names.name(part), serviceArgs.build(), CustomResourceOptions.builder()
+                .parent(parent)
+                .dependsOn(ready)
+                // Autoscaling owns the running count after creation; an `up` must not reset it.
+                .ignoreChanges("desiredCount")
+                .build());
+    }
+
+    private void autoscale(String part, ComputeSettings.Service size, Service service) {
+        var target = new Target(names.name(part), TargetArgs.builder()
+                .serviceNamespace("ecs")
+                .scalableDimension("ecs:service:DesiredCount")
+                .resourceId(Output.tuple(cluster.name(), service.name()).applyValue(t -> "service/" + t.t1 + "/" + t.t2))
+                .minCapacity(size.minCount())
+                .maxCapacity(size.maxCount())
+                .build(), child);
+        new Policy(names.name(part + "-cpu"), PolicyArgs.builder()
+                .name(names.name(part + "-cpu"))
+                .policyType("TargetTrackingScaling")
+                .serviceNamespace(target.serviceNamespace())
+                .scalableDimension(target.scalableDimension())
+                .resourceId(target.resourceId())
+                .targetTrackingScalingPolicyConfiguration(PolicyTargetTrackingScalingPolicyConfigurationArgs.builder()
+                        .targetValue(CPU_TARGET_PERCENT)
+                        .predefinedMetricSpecification(
+                                PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs.builder()
+                                        .predefinedMetricType("ECSServiceAverageCPUUtilization").build())
+                        // Out fast when busy; in slowly, so a short lull does not flap the task count.
+                        .scaleOutCooldown(SCALE_OUT_COOLDOWN_SECONDS)
+                        .scaleInCooldown(SCALE_IN_COOLDOWN_SECONDS)
+                        .build())
+                .build(), child);
+    }
+}

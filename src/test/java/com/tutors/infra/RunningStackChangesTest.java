@@ -1,0 +1,155 @@
+package com.tutors.infra;
+
+import com.tutors.infra.plan.diff.PlanDiff;
+import com.tutors.infra.plan.diff.PlanDiff.Kind;
+import com.tutors.infra.plan.diff.ReplaceRules;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Day 2: every change the README documents, planned before and after and compared by URN with the
+ * diff engine. None may replace or delete a data store, send ECS an UpdateService it refuses, replace
+ * a service, or lock the origin in the update that moves DNS; lowering lastPhase deletes only the
+ * phases it removes.
+ */
+class RunningStackChangesTest {
+
+    private static final String SERVICE = "aws:ecs/service:Service";
+
+    private static PlanDiff.Result change(String stack, Map<String, String> before, Map<String, String> after) {
+        var a = StackRuns.succeeded(StackRuns.with(stack, before));
+        var b = StackRuns.succeeded(StackRuns.with(stack, after));
+        return PlanDiff.between("before", a.resources(), "after", b.resources(), ReplaceRules.standard());
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String... keyValues) {
+        var map = new HashMap<>(base);
+        map.putAll(StackRuns.override(keyValues));
+        return map;
+    }
+
+    private static void assertSafe(PlanDiff.Result d) {
+        assertFalse(d.dangerous(), () -> "dangerous: " + d.warnings());
+        assertTrue(d.changes().stream().noneMatch(c -> c.type().equals(SERVICE) && c.kind() == Kind.REPLACE),
+                "a service is never replaced");
+    }
+
+    private static Set<String> types(PlanDiff.Result d, Kind kind) {
+        return d.changes().stream().filter(c -> c.kind() == kind).map(PlanDiff.Change::type).collect(Collectors.toSet());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "staging"})
+    void raisingLastPhaseOneStepAtATimeOnlyAddsAndLoweringOnlyRemovesThatPhase(String stack) {
+        for (int phase = 1; phase < 6; phase++) {
+            var lower = StackRuns.override("tutors:lastPhase", String.valueOf(phase));
+            var higher = StackRuns.override("tutors:lastPhase", String.valueOf(phase + 1));
+            if (phase == 5 && stack.equals("prod")) {
+                // Phase 6 turns the CDN on: first without the origin lock (see the next tests).
+                higher = with(higher, "tutors:originLock", "false");
+            }
+            var up = change(stack, lower, higher);
+            assertSafe(up);
+            assertEquals(Set.of(), types(up, Kind.DELETE), "raising to " + (phase + 1) + " deletes nothing");
+            int added = phase + 1;
+            assertTrue(up.changes().stream().filter(c -> c.kind() == Kind.CREATE).allMatch(c -> c.phase() == added
+                    || c.type().equals(SERVICE) || c.name().contains("autoscal") || c.phase() == 4 && added == 5
+                    || c.phase() <= 5 && added == 6), "only the new phase (and phase 4's services with 5) is created");
+            var down = change(stack, higher, lower);
+            assertEquals(Set.of(), types(down, Kind.CREATE), "lowering creates nothing");
+            int kept = phase;
+            assertTrue(down.changes().stream().filter(c -> c.kind() == Kind.DELETE).allMatch(c -> c.phase() > kept
+                    || c.type().equals(SERVICE) || c.phase() == 4 || c.phase() == 3 && kept >= 3 || c.phase() == 5),
+                    "lowering deletes only what the removed phase declared");
+            assertTrue(down.changes().stream().noneMatch(c -> c.type().equals(SERVICE) && c.kind() == Kind.UPDATE
+                    && c.changed().contains("loadBalancers")), "a service never loses its load balancer in place");
+        }
+    }
+
+    @Test
+    void turningTheCdnOnIsTwoStepsAndTheLockNeverLandsWithTheDnsMove() {
+        var off = StackRuns.override("tutors:cdn", "false");
+        var open = StackRuns.override("tutors:cdn", "true", "tutors:originLock", "false");
+        var locked = StackRuns.override("tutors:cdn", "true", "tutors:originLock", "true");
+        var first = change("prod", off, open);
+        assertSafe(first);
+        assertTrue(first.changes().stream().anyMatch(c -> c.type().equals("aws:route53/record:Record") && c.changed().contains("aliases")),
+                "the first step moves the domain to CloudFront");
+        var second = change("prod", open, locked);
+        assertSafe(second);
+        assertTrue(second.changes().stream().noneMatch(c -> c.type().equals("aws:route53/record:Record")), "and the lock moves no record");
+        assertTrue(change("prod", off, locked).dangerous(), "both at once is flagged, so --fail-on danger stops it");
+    }
+
+    @Test
+    void switchingTheCdnWithWafOnCreatesTheOtherScopesAclBeforeDeletingTheOld() {
+        var d = change("prod", StackRuns.override("tutors:originLock", "false"),
+                StackRuns.override("tutors:cdn", "false", "tutors:originLock", "false"));
+        assertSafe(d);
+        var acls = d.changes().stream().filter(c -> c.type().equals("aws:wafv2/webAcl:WebAcl")).collect(Collectors.toMap(
+                PlanDiff.Change::name, PlanDiff.Change::kind));
+        assertEquals(Map.of("tutors-prod-waf", Kind.DELETE, "tutors-prod-waf-regional", Kind.CREATE), acls);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tutors:waf", "tutors:alarms"})
+    void phaseSixPartsGoOnAndOffWithoutTouchingData(String key) {
+        var d = change("prod", Map.of(), StackRuns.override(key, "false"));
+        assertSafe(d);
+        assertEquals(Set.of(), types(d, Kind.CREATE));
+    }
+
+    @Test
+    void aSpotShareIsARollingUpdateOfTheSameServices() {
+        var d = change("prod", Map.of(), StackRuns.override("tutors:fargateSpotPercent", "50"));
+        assertSafe(d);
+        assertEquals(Set.of(SERVICE, "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders"), types(d, Kind.UPDATE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gateway-single", "instance"})
+    void theNatModeChangesOnlyTheNetworkEdge(String mode) {
+        var d = change("prod", Map.of(), StackRuns.override("tutors:natMode", mode));
+        assertSafe(d);
+        assertTrue(d.changes().stream().allMatch(c -> c.phase() == 1), "only phase 1 changes");
+    }
+
+    @Test
+    void databaseAndCacheSizesAreInPlace() {
+        var d = change("prod", Map.of(), StackRuns.override("tutors:dbInstanceClass", "db.t4g.medium", "tutors:dbMultiAz", "false",
+                "tutors:redisReplicas", "2", "tutors:redisNodeType", "cache.t4g.small"));
+        assertSafe(d);
+        assertEquals(Set.of("aws:rds/instance:Instance", "aws:elasticache/replicationGroup:ReplicationGroup"), types(d, Kind.UPDATE));
+        assertEquals(Set.of(), types(d, Kind.REPLACE));
+    }
+
+    @Test
+    void aTaskSizeOrImageMakesNewRevisionsAndRollsTheServices() {
+        var d = change("prod", Map.of(), StackRuns.override("tutors:backendCpu", "512", "tutors:backendMemory", "1024",
+                "tutors:imageTag", "abc1234"));
+        assertSafe(d);
+        assertEquals(Set.of("aws:ecs/taskDefinition:TaskDefinition"), types(d, Kind.REPLACE));
+        assertEquals(Set.of(SERVICE), types(d, Kind.UPDATE));
+    }
+
+    @Test
+    void aNewSecretValueReachesTheRunningTasks() {
+        var d = change("prod", Map.of(), StackRuns.override("tutors:redisAuthToken", "another-token-0123456789"));
+        assertSafe(d);
+        assertTrue(d.warnings().isEmpty(), () -> "the task definitions name the secret's version: " + d.warnings());
+        assertTrue(d.changes().stream().anyMatch(c -> c.type().equals(SERVICE) && c.name().equals("tutors-prod-backend")),
+                "the backend rolls onto the new revision");
+        assertTrue(d.changes().stream().filter(c -> c.type().equals("aws:elasticache/replicationGroup:ReplicationGroup"))
+                .allMatch(c -> c.kind() == Kind.UPDATE), "the cache takes the new token in place");
+    }
+}
