@@ -19,6 +19,7 @@ import com.tutors.infra.data.DataOutputs;
 import com.tutors.infra.edge.Edge;
 import com.tutors.infra.edge.EdgeOutputs;
 import com.tutors.infra.network.Foundation;
+import com.tutors.infra.network.NetworkOutputs;
 import com.tutors.infra.optimization.Optimization;
 import com.tutors.infra.plan.PlanCommand;
 import com.tutors.infra.storage.Storage;
@@ -96,7 +97,7 @@ public final class Main {
         exports.compute(compute);
         // 6 Optimization
         var optimization = settings.declares(Phase.OPTIMIZATION)
-                ? Optional.of(optimization(settings, account, data, storage, compute, edge.orElseThrow(), phase))
+                ? Optional.of(optimization(settings, account, network, data, storage, compute, edge.orElseThrow(), phase))
                 : Optional.<Optimization>empty();
         optimization.ifPresent(o -> exports.optimization(o.outputs));
 
@@ -130,7 +131,8 @@ public final class Main {
                 .orElseGet(() -> new Compute.Site(Output.of("localhost"), Output.of("http://localhost"))));
     }
 
-    private static Optimization optimization(StackSettings settings, Output<String> account, DataOutputs data,
+    private static Optimization optimization(StackSettings settings, Output<String> account, NetworkOutputs network,
+                                             DataOutputs data,
                                              StorageOutputs storage, ComputeOutputs compute,
                                              EdgeOutputs edge, ComponentResourceOptions phase) {
         var names = settings.naming();
@@ -140,6 +142,6 @@ public final class Main {
                 ? Optional.of(provider(settings, "aws-us-east-1", "us-east-1")) : Optional.empty();
         return new Optimization(names.name("optimization"), new Optimization.Args(names, opt, account,
                 settings.compute().logRetentionDays(), settings.network().ipv6(), usEast1,
-                opt.originSecret().map(s -> s.output()).orElse(Output.of("")), data, storage, compute, edge), phase);
+                opt.originSecret().map(s -> s.output()).orElse(Output.of("")), network, data, storage, compute, edge), phase);
     }
 }

@@ -111,7 +111,7 @@ class ComponentsAloneTest {
             var usEast1 = new com.pulumi.aws.Provider("us-east-1",
                     com.pulumi.aws.ProviderArgs.builder().region("us-east-1").build());
             return new Optimization("optimization", new Optimization.Args(NAMES, settings, Output.of("111122223333"), 7, true,
-                    Optional.of(usEast1), Output.of("o".repeat(32)), Stubs.data(), Stubs.storage(), Stubs.compute(),
+                    Optional.of(usEast1), Output.of("o".repeat(32)), Stubs.network(), Stubs.data(), Stubs.storage(), Stubs.compute(),
                     Stubs.edge("example.org")), o);
         }));
         var cdn = named(result, Distribution.class, "tutors-staging-cdn");
@@ -120,6 +120,9 @@ class ComponentsAloneTest {
         assertTrue(origins.containsAll(List.of("origin.example.org", "static-stub.s3.eu-west-1.amazonaws.com",
                 "media-stub.s3.eu-west-1.amazonaws.com")), origins::toString);
         assertEquals("CLOUDFRONT", named(result, WebAcl.class, "tutors-staging-waf").input("scope"));
+        assertEquals(List.of("203.0.113.10/32", "203.0.113.11/32"),
+                named(result, com.pulumi.aws.wafv2.IpSet.class, "tutors-staging-waf-egress").input("addresses"),
+                "the stubbed NAT addresses are exempt from the rate limit");
         var nodes = ofType(result, MetricAlarm.class).stream()
                 .map(a -> ((Map<?, ?>) a.input("dimensions")).get("CacheClusterId")).filter(v -> v != null).distinct().sorted().toList();
         assertEquals(List.of("redis-stub-001", "redis-stub-002"), nodes, "one pair of alarms per node of the stub group");

@@ -36,7 +36,7 @@ public final class Stubs {
         return new NetworkOutputs(Output.of("vpc-stub"), Output.of(List.of("subnet-pub-a", "subnet-pub-b")),
                 Output.of(List.of("subnet-priv-a", "subnet-priv-b")), groups,
                 Output.of(Map.of("alb", "sg-stub-alb", "ecs", "sg-stub-ecs", "rds", "sg-stub-rds", "redis", "sg-stub-redis")),
-                true);
+                Output.of(List.of("203.0.113.10", "203.0.113.11")), true);
     }
 
     public static DataOutputs data() {

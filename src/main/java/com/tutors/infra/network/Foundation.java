@@ -130,7 +130,7 @@ public final class Foundation extends ComponentResource {
             privateTables.add(privateTable);
         }
 
-        routePrivateTraffic(net, igw, publicSubnets, privateTables, vpc);
+        var egress = routePrivateTraffic(net, igw, publicSubnets, privateTables, vpc);
 
         // Free: S3 traffic (media, static, and ECR's image layers) skips the NAT.
         new VpcEndpoint(names.name("s3"), VpcEndpointArgs.builder()
@@ -150,6 +150,7 @@ public final class Foundation extends ComponentResource {
                 Output.all(privateSubnets.stream().map(Subnet::id).toList()),
                 groupIds,
                 Outputs.keyed(List.of(Group.values()), Group::id, groupIds::of),
+                Output.all(egress),
                 ipv6);
         registerOutputs(Map.of(
                 "vpcId", outputs.vpcId(),
@@ -166,24 +167,27 @@ public final class Foundation extends ComponentResource {
         return zones.get(index);
     }
 
-    private void routePrivateTraffic(NetworkSettings net, InternetGateway igw, List<Subnet> publicSubnets,
+    /** @return the public addresses the private subnets' traffic leaves from */
+    private List<Output<String>> routePrivateTraffic(NetworkSettings net, InternetGateway igw, List<Subnet> publicSubnets,
                                      List<RouteTable> privateTables, Vpc vpc) {
         var names = args.names();
         var afterIgw = CustomResourceOptions.builder().parent(this).dependsOn(igw).build();
         if (net.natMode() == NatMode.INSTANCE) {
-            var natInstanceEni = NatInstance.declare(this, names, args.network().vpcCidr().toString(), vpc, publicSubnets.get(0),
+            var nat = NatInstance.declare(this, names, args.network().vpcCidr().toString(), vpc, publicSubnets.get(0),
                     afterIgw);
             for (int i = 0; i < privateTables.size(); i++) {
                 route("private-" + (i + 1) + "-ipv4", RouteArgs.builder().routeTableId(privateTables.get(i).id())
-                        .destinationCidrBlock(SecurityRules.ANY_IPV4).networkInterfaceId(natInstanceEni));
+                        .destinationCidrBlock(SecurityRules.ANY_IPV4).networkInterfaceId(nat.networkInterfaceId()));
             }
-            return;
+            return List.of(nat.publicIp());
         }
         int gatewayCount = net.natMode() == NatMode.GATEWAY_PER_AZ ? net.azCount() : 1;
         var gateways = new ArrayList<NatGateway>();
+        var addresses = new ArrayList<Output<String>>();
         for (int i = 0; i < gatewayCount; i++) {
             var part = "nat-" + (i + 1);
             var eip = new Eip(names.name(part), EipArgs.builder().domain("vpc").tags(names.nameTag(part)).build(), afterIgw);
+            addresses.add(eip.publicIp());
             gateways.add(new NatGateway(names.name(part), NatGatewayArgs.builder()
                     .allocationId(eip.allocationId())
                     .subnetId(publicSubnets.get(i).id())
@@ -197,6 +201,7 @@ public final class Foundation extends ComponentResource {
             route("private-" + (i + 1) + "-ipv4", RouteArgs.builder().routeTableId(privateTables.get(i).id())
                     .destinationCidrBlock(SecurityRules.ANY_IPV4).natGatewayId(gateway.id()));
         }
+        return addresses;
     }
 
     private void declareSecurityGroups(Vpc vpc) {

@@ -73,8 +73,11 @@ public final class NatInstance {
             """;
 
 
-    /** @return the instance's primary network interface, which the private routes point at */
-    static Output<String> declare(Resource parent, Naming names, String vpcCidr, Vpc vpc, Subnet subnet,
+    /** Where the private routes point, and the fixed address the internet sees. */
+    record Egress(Output<String> networkInterfaceId, Output<String> publicIp) {
+    }
+
+    static Egress declare(Resource parent, Naming names, String vpcCidr, Vpc vpc, Subnet subnet,
                                   CustomResourceOptions afterIgw) {
         var child = CustomResourceOptions.builder().parent(parent).build();
         var sg = new SecurityGroup(names.name("sg-nat"), SecurityGroupArgs.builder()
@@ -114,11 +117,11 @@ public final class NatInstance {
                 // refresh it deliberately with `pulumi up --replace <urn>`.
                 CustomResourceOptions.builder().parent(parent).ignoreChanges("ami").build());
         // A fixed egress address survives instance replacement (third parties may allow-list it).
-        new Eip(names.name("nat"), EipArgs.builder()
+        var eip = new Eip(names.name("nat"), EipArgs.builder()
                 .domain("vpc")
                 .instance(instance.id())
                 .tags(names.nameTag("nat"))
                 .build(), afterIgw);
-        return instance.primaryNetworkInterfaceId();
+        return new Egress(instance.primaryNetworkInterfaceId(), eip.publicIp());
     }
 }

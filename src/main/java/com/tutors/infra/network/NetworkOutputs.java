@@ -10,12 +10,14 @@ import java.util.Map;
  * whether the public subnets have IPv6 (the ALB is then dual-stack).
  *
  * @param securityGroupIds the same ids as {@code securityGroups}, keyed alb, ecs, rds, redis (the stack output)
+ * @param egressIps        the public IPv4 addresses the tasks' outbound traffic leaves from (the NATs' Elastic IPs)
  */
 public record NetworkOutputs(Output<String> vpcId,
                              Output<List<String>> publicSubnetIds,
                              Output<List<String>> privateSubnetIds,
                              SecurityGroupIds securityGroups,
                              Output<Map<String, String>> securityGroupIds,
+                             Output<List<String>> egressIps,
                              boolean ipv6) {
 
     /** The four groups' ids, by role. */

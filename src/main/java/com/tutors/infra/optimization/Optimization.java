@@ -14,6 +14,7 @@ import com.tutors.infra.core.Naming;
 import com.tutors.infra.core.Phase;
 import com.tutors.infra.data.DataOutputs;
 import com.tutors.infra.edge.EdgeOutputs;
+import com.tutors.infra.network.NetworkOutputs;
 import com.tutors.infra.storage.StorageOutputs;
 
 import java.util.LinkedHashMap;
@@ -32,7 +33,8 @@ public final class Optimization extends ComponentResource {
      */
     public record Args(Naming names, OptimizationSettings settings, Output<String> accountId, int logRetentionDays,
                        boolean ipv6, Optional<ProviderResource> usEast1, Output<String> originSecret,
-                       DataOutputs data, StorageOutputs storage, ComputeOutputs compute, EdgeOutputs edge) {
+                       NetworkOutputs network, DataOutputs data, StorageOutputs storage, ComputeOutputs compute,
+                       EdgeOutputs edge) {
     }
 
     /** What the stack exports and the late declarations of phases 3 and 5 need. */

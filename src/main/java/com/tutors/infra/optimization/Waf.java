@@ -2,6 +2,8 @@ package com.tutors.infra.optimization;
 
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.wafv2.IpSet;
+import com.pulumi.aws.wafv2.IpSetArgs;
 import com.pulumi.aws.wafv2.WebAcl;
 import com.pulumi.aws.wafv2.WebAclArgs;
 import com.pulumi.aws.wafv2.WebAclLoggingConfiguration;
@@ -19,7 +21,10 @@ import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementA
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseCountArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementIpSetReferenceStatementArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRateBasedStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRateBasedStatementScopeDownStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRateBasedStatementScopeDownStatementNotStatementArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleVisibilityConfigArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclVisibilityConfigArgs;
 import com.pulumi.core.Output;
@@ -48,11 +53,28 @@ final class Waf {
                             .countryCodes(s.blockedCountries()).build())
                     .build()));
         }
+        // The site's own server-side calls (Next.js to https://<domain>/api) leave through the NAT addresses
+        // and would share one IP's budget: the rate rule counts everyone else.
+        var egress = new IpSet(names.name(part + "-egress"), IpSetArgs.builder()
+                .name(names.name(part + "-egress"))
+                .description("The stack's own NAT egress addresses, exempt from the rate limit")
+                .scope(scope)
+                .ipAddressVersion("IPV4")
+                .addresses(args.network().egressIps().applyValue(ips -> ips.stream().map(ip -> ip + "/32").toList()))
+                .build(), options);
         rules.add(blockRule("rate-limit", priority++, WebAclRuleStatementArgs.builder()
                 .rateBasedStatement(WebAclRuleStatementRateBasedStatementArgs.builder()
                         .limit(s.wafRateLimit())
                         .aggregateKeyType("IP")
                         .evaluationWindowSec(300)
+                        .scopeDownStatement(WebAclRuleStatementRateBasedStatementScopeDownStatementArgs.builder()
+                                .notStatement(WebAclRuleStatementRateBasedStatementScopeDownStatementNotStatementArgs.builder()
+                                        .statements(WebAclRuleStatementArgs.builder()
+                                                .ipSetReferenceStatement(WebAclRuleStatementIpSetReferenceStatementArgs.builder()
+                                                        .arn(egress.arn()).build())
+                                                .build())
+                                        .build())
+                                .build())
                         .build())
                 .build()));
         for (var group : CdnSettings.MANAGED_RULE_GROUPS) {

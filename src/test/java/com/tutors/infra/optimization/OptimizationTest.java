@@ -191,7 +191,17 @@ class OptimizationTest {
         assertEquals(Set.of("rate-limit", "AWSManagedRulesCommonRuleSet", "AWSManagedRulesSQLiRuleSet",
                 "AWSManagedRulesKnownBadInputsRuleSet"), byName.keySet());
         var rate = (Map<String, Object>) ((Map<String, Object>) byName.get("rate-limit").get("statement")).get("rateBasedStatement");
-        assertEquals(Map.of("limit", 2000.0, "aggregateKeyType", "IP", "evaluationWindowSec", 300.0), rate);
+        var egress = named(result, com.pulumi.aws.wafv2.IpSet.class, "tutors-prod-waf-egress");
+        assertEquals("CLOUDFRONT", egress.input("scope"));
+        assertEquals(usEast1Provider(result), egress.providerRef().replaceAll("::[0-9a-f-]+$", ""), "beside its ACL in us-east-1");
+        var natIps = ofType(result, com.pulumi.aws.ec2.Eip.class).stream()
+                .map(e -> StackRuns.value(((com.pulumi.aws.ec2.Eip) e.resource()).publicIp()) + "/32").sorted().toList();
+        assertEquals(2, natIps.size(), "one Elastic IP per NAT gateway");
+        assertEquals(natIps, ((List<?>) egress.input("addresses")).stream().map(String::valueOf).sorted().toList());
+        var exempt = Map.of("notStatement", Map.of("statements", List.of(Map.of("ipSetReferenceStatement",
+                Map.of("arn", StackRuns.value(((com.pulumi.aws.wafv2.IpSet) egress.resource()).arn()))))));
+        assertEquals(Map.of("limit", 2000.0, "aggregateKeyType", "IP", "evaluationWindowSec", 300.0,
+                "scopeDownStatement", exempt), rate, "the site's own NAT addresses are not rate-limited");
         assertEquals(Map.of("block", Map.of()), byName.get("rate-limit").get("action"));
         var common = (Map<String, Object>) ((Map<String, Object>) byName.get("AWSManagedRulesCommonRuleSet").get("statement"))
                 .get("managedRuleGroupStatement");
