@@ -126,9 +126,10 @@ public final class Main {
 
     /** Where users reach the site: phase 5's host, else the domain, else nothing routes yet (phase 4 alone). */
     private static Compute.Site site(StackSettings settings, Optional<EdgeOutputs> edge) {
-        return edge.map(e -> new Compute.Site(e.host(), e.url())).orElseGet(() -> settings.domain()
-                .map(d -> new Compute.Site(Output.of(d), Output.of("https://" + d)))
-                .orElseGet(() -> new Compute.Site(Output.of("localhost"), Output.of("http://localhost"))));
+        var cdnHost = settings.cdn() ? settings.domain() : Optional.<String>empty();
+        return edge.map(e -> new Compute.Site(e.host(), e.url(), cdnHost)).orElseGet(() -> settings.domain()
+                .map(d -> new Compute.Site(Output.of(d), Output.of("https://" + d), cdnHost))
+                .orElseGet(() -> new Compute.Site(Output.of("localhost"), Output.of("http://localhost"), cdnHost)));
     }
 
     private static Optimization optimization(StackSettings settings, Output<String> account, NetworkOutputs network,

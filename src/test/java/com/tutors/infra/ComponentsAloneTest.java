@@ -77,7 +77,7 @@ class ComponentsAloneTest {
         var settings = new ComputeSettings("abc123", service, service, "ARM64", 0, 14, false, 0, 4);
         var result = StackRuns.succeeded(Stubs.alone(o -> new Compute("compute", new Compute.Args(NAMES, Stubs.REGION,
                 Output.of("111122223333"), settings, 75, Stubs.network(), Stubs.data(), Stubs.storage(),
-                new Compute.Site(Output.of("example.org"), Output.of("https://example.org")), Optional.empty()), o)));
+                new Compute.Site(Output.of("example.org"), Output.of("https://example.org"), Optional.empty()), Optional.empty()), o)));
         var backend = Containers.container(named(result, TaskDefinition.class, "tutors-staging-backend"));
         assertEquals("111122223333.dkr.ecr.eu-west-1.amazonaws.com/be:abc123", backend.get("image"));
         assertEquals(Stubs.secretArn(AppSecret.DB_URL) + ":::" + Stubs.secretVersion(AppSecret.DB_URL),
@@ -125,7 +125,7 @@ class ComponentsAloneTest {
                 "the stubbed NAT addresses are exempt from the rate limit");
         var nodes = ofType(result, MetricAlarm.class).stream()
                 .map(a -> ((Map<?, ?>) a.input("dimensions")).get("CacheClusterId")).filter(v -> v != null).distinct().sorted().toList();
-        assertEquals(List.of("redis-stub-001", "redis-stub-002"), nodes, "one pair of alarms per node of the stub group");
+        assertEquals(List.of("redis-stub-a01", "redis-stub-b02"), nodes, "one pair of alarms per member cluster the group reports");
         var services = ofType(result, MetricAlarm.class).stream()
                 .map(a -> ((Map<?, ?>) a.input("dimensions")).get("ServiceName")).filter(v -> v != null).distinct().sorted().toList();
         assertEquals(List.of("backend-stub", "frontend-stub"), services);

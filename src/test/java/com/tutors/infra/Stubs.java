@@ -47,7 +47,8 @@ public final class Stubs {
             versions.put(secret, Output.of(secretVersion(secret)));
         }
         return new DataOutputs(Output.of("db.stub"), Output.of(5432), Output.of("redis.stub"), Output.of(6379), arns,
-                Output.of(Map.of()), versions, Output.of("db-stub"), Output.of("redis-stub"), 2);
+                Output.of(Map.of()), versions, Output.of("db-stub"), Output.of("redis-stub"),
+                Output.of(List.of("redis-stub-a01", "redis-stub-b02")), 2);
     }
 
     public static String secretArn(AppSecret secret) {

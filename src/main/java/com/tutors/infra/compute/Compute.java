@@ -43,9 +43,18 @@ import java.util.Optional;
  */
 public final class Compute extends ComponentResource {
 
-    /** Where users reach the site: the domain, or the ALB's own name in no-domain mode. */
-    public record Site(Output<String> host, Output<String> url) {
+    /**
+     * Where users reach the site: the domain, or the ALB's own name in no-domain mode.
+     *
+     * @param cdnHost present when CloudFront serves the domain: static and media files are then at
+     *                https://&lt;cdnHost&gt;/static/ and /media/ (CloudFront keeps the path, so the keys carry it)
+     */
+    public record Site(Output<String> host, Output<String> url, Optional<String> cdnHost) {
     }
+
+    /** The buckets' key prefixes: CloudFront's /static/* and /media/* behaviours pass the path through to S3. */
+    public static final String STATIC_LOCATION = "static";
+    public static final String MEDIA_LOCATION = "media";
 
     /**
      * Phase 5's target groups, when it is declared (Edge is declared before Compute; this record keeps
@@ -125,7 +134,8 @@ public final class Compute extends ComponentResource {
         }
 
         var site = args.site();
-        var backendEnv = Output.tuple(site.host(), site.url(), artifacts.mediaBucketName(), artifacts.staticBucketName())
+        var backendEnv = Output.tuple(site.host(), site.url(), artifacts.mediaBucketName(), artifacts.staticBucketName(),
+                        artifacts.staticBucketDomain())
                 .applyValue(t -> {
                     var env = new LinkedHashMap<String, String>();
                     env.put("DJANGO_SETTINGS_MODULE", "config.settings.production");
@@ -134,6 +144,13 @@ public final class Compute extends ComponentResource {
                     env.put("AWS_STORAGE_BUCKET_NAME", t.t3);
                     env.put("AWS_STATIC_BUCKET_NAME", t.t4);
                     env.put("AWS_S3_REGION_NAME", args.region());
+                    env.put("AWS_STATIC_LOCATION", STATIC_LOCATION);
+                    env.put("AWS_MEDIA_LOCATION", MEDIA_LOCATION);
+                    // Behind CloudFront both are served on the domain; without it the static bucket is public
+                    // and media stays private, linked with presigned URLs.
+                    env.put("AWS_STATIC_CUSTOM_DOMAIN", site.cdnHost().orElse(t.t5));
+                    env.put("AWS_MEDIA_CUSTOM_DOMAIN", site.cdnHost().orElse(""));
+                    env.put("AWS_MEDIA_QUERYSTRING_AUTH", String.valueOf(site.cdnHost().isEmpty()));
                     return env;
                 });
         var backendSecrets = Output.tuple(data.secretReference(AppSecret.DB_URL), data.secretReference(AppSecret.REDIS_URL),

@@ -168,7 +168,8 @@ public final class DataLayer extends ComponentResource {
         secrets.forEach((which, secret) -> arns.put(which, secret.arn()));
         this.outputs = new DataOutputs(db.address(), db.port(), redis.primaryEndpointAddress(), Output.of(Ports.REDIS),
                 arns, Outputs.keyed(List.copyOf(secrets.keySet()), AppSecret::part, arns::get), versions,
-                db.identifier(), redis.replicationGroupId(), 1 + d.redisReplicas());
+                db.identifier(), redis.replicationGroupId(),
+                redis.memberClusters().applyValue(ids -> ids.stream().sorted().toList()), 1 + d.redisReplicas());
         registerOutputs(Map.of("rdsEndpoint", outputs.rdsEndpoint(), "rdsPort", outputs.rdsPort(),
                 "redisEndpoint", outputs.redisEndpoint(), "redisPort", outputs.redisPort(),
                 "secretArns", outputs.secretArnsByPart()));

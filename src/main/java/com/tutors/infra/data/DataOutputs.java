@@ -2,11 +2,13 @@ package com.tutors.infra.data;
 
 import com.pulumi.core.Output;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * What phase 2 gives the later phases: the seed's outputs (endpoints, ports, secret ARNs) plus what
- * the alarms watch (the RDS identifier, the replication group and its node count).
+ * the alarms watch (the RDS identifier, the replication group, its member clusters as ElastiCache reports
+ * them, and how many there are).
  *
  * @param secretArnsByPart the {@code secretArns} stack output, keyed by {@link AppSecret#part()}
  * @param secretVersions   each secret's current version id: a task definition that names it is replaced
@@ -21,6 +23,7 @@ public record DataOutputs(Output<String> rdsEndpoint,
                           Map<AppSecret, Output<String>> secretVersions,
                           Output<String> rdsIdentifier,
                           Output<String> redisGroupId,
+                          Output<List<String>> cacheClusterIds,
                           int redisNodes) {
 
     public DataOutputs {

@@ -146,13 +146,14 @@ public final class Edge extends ComponentResource {
             url = alb.dnsName().applyValue(dns -> "http://" + dns);
         }
         var listeners = new ArrayList<Resource>(List.of(serving));
-        for (var route : EdgePolicies.BACKEND_ROUTES) {
+        for (var route : EdgePolicies.ROUTES) {
             var conditions = new ArrayList<ListenerRuleConditionArgs>();
             conditions.add(ListenerRuleConditionArgs.builder()
                     .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values(route.paths()).build())
                     .build());
             args.originSecret().ifPresent(secret -> conditions.add(originHeader(secret)));
-            listeners.add(rule("backend-" + route.priority(), serving, route.priority(), backend, conditions));
+            listeners.add(rule(route.part(), serving, route.priority(),
+                    route.target() == EdgePolicies.Target.BACKEND ? backend : frontend, conditions));
         }
         args.originSecret().ifPresent(secret -> listeners.add(rule("frontend-" + EdgePolicies.FRONTEND_PRIORITY, serving,
                 EdgePolicies.FRONTEND_PRIORITY, frontend, List.of(originHeader(secret)))));

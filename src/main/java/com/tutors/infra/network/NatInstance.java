@@ -10,6 +10,12 @@ import com.pulumi.aws.ec2.Subnet;
 import com.pulumi.aws.ec2.Vpc;
 import com.pulumi.aws.ec2.inputs.InstanceMetadataOptionsArgs;
 import com.pulumi.aws.ec2.inputs.InstanceRootBlockDeviceArgs;
+import com.pulumi.aws.iam.InstanceProfile;
+import com.pulumi.aws.iam.InstanceProfileArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.aws.ssm.SsmFunctions;
 import com.pulumi.aws.ssm.inputs.GetParameterArgs;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
@@ -21,6 +27,10 @@ import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import com.tutors.infra.core.Naming;
+import com.tutors.infra.policy.PolicyDocument;
+
+import java.util.List;
+import java.util.Map;
 
 /**
  * The NAT instance of {@code natMode=instance}: Amazon Linux 2023 on Graviton, made a NAT router
@@ -31,6 +41,9 @@ public final class NatInstance {
     }
 
     public static final String INSTANCE_TYPE = "t4g.nano";
+
+    /** What Session Manager needs on the instance (the SSM agent ships with AL2023). */
+    public static final String SSM_MANAGED_POLICY = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
 
     /** Public SSM parameter with the newest AL2023 arm64 AMI of the region. */
     public static final String AMI_PARAMETER = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64";
@@ -101,8 +114,22 @@ public final class NatInstance {
                 .build(), child);
         var ami = SsmFunctions.getParameter(GetParameterArgs.builder().name(AMI_PARAMETER).build(),
                 new InvokeOptions(parent, null, null)).applyValue(p -> p.value());
+        // Session Manager, so a NAT that fails to boot can be looked at without SSH or an open port.
+        var role = new Role(names.name("nat"), RoleArgs.builder()
+                .name(names.name("nat"))
+                .description("NAT instance: Session Manager only")
+                .assumeRolePolicy(PolicyDocument.create()
+                        .statement("Ec2AssumesTheRole", "Allow", Map.of("Service", "ec2.amazonaws.com"),
+                                List.of("sts:AssumeRole"), null, null)
+                        .json())
+                .build(), child);
+        new RolePolicyAttachment(names.name("nat-ssm"), RolePolicyAttachmentArgs.builder()
+                .role(role.name()).policyArn(SSM_MANAGED_POLICY).build(), child);
+        var profile = new InstanceProfile(names.name("nat"), InstanceProfileArgs.builder()
+                .name(names.name("nat")).role(role.name()).build(), child);
         var instance = new Instance(names.name("nat"), InstanceArgs.builder()
                 .ami(ami)
+                .iamInstanceProfile(profile.name())
                 .instanceType(INSTANCE_TYPE)
                 .subnetId(subnet.id())
                 .vpcSecurityGroupIds(Output.all(sg.id()))

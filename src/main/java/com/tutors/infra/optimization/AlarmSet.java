@@ -66,7 +66,8 @@ final class AlarmSet {
     /** The id a dimension takes, from the phase that owns the watched resource. */
     private static Output<String> value(Alarms.Dimension dimension, Optimization.Args args) {
         if (dimension instanceof Alarms.CacheNode node) {
-            return args.data().redisGroupId().applyValue(group -> group + "-" + node.suffix());
+            // The group's own list of member clusters, not a name built by convention.
+            return args.data().cacheClusterIds().applyValue(ids -> ids.get(node.number() - 1));
         }
         var compute = args.compute();
         var targets = args.edge().targetGroups();

@@ -112,7 +112,7 @@ final class Cdn {
                         .cachedMethods("GET", "HEAD")
                         .cachePolicyId(CdnSettings.CACHING_DISABLED)
                         .originRequestPolicyId(CdnSettings.ALL_VIEWER)
-                        .compress(true)
+                        .compress(false) // CachingDisabled enables no Accept-Encoding, so CloudFront would not compress; Next.js does
                         .build())
                 .orderedCacheBehaviors(ordered)
                 .restrictions(DistributionRestrictionsArgs.builder()

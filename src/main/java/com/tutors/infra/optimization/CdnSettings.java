@@ -43,6 +43,12 @@ public final class CdnSettings {
      */
     public static final String COUNT_ONLY_RULE = "SizeRestrictions_BODY";
 
+    /** Request headers WAF's logs never keep (lowercase, as the provider requires). */
+    public static final List<String> REDACTED_HEADERS = List.of("authorization", "cookie");
+
+    /** The WAF actions whose requests are logged. */
+    public static final List<String> LOGGED_ACTIONS = List.of("BLOCK", "COUNT");
+
     /**
      * The alarm topic's key: CloudWatch cannot publish to a topic encrypted with the AWS-managed SNS
      * key, so the stack has its own, usable by CloudWatch for exactly that. ("Resource": "*" in a key

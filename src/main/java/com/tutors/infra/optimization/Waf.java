@@ -9,6 +9,12 @@ import com.pulumi.aws.wafv2.WebAclArgs;
 import com.pulumi.aws.wafv2.WebAclLoggingConfiguration;
 import com.pulumi.aws.wafv2.WebAclLoggingConfigurationArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclDefaultActionAllowArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationLoggingFilterArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationLoggingFilterFilterArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationLoggingFilterFilterConditionActionConditionArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationLoggingFilterFilterConditionArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationRedactedFieldArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationRedactedFieldSingleHeaderArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclDefaultActionArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleActionArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleActionBlockArgs;
@@ -112,6 +118,23 @@ final class Waf {
         new WebAclLoggingConfiguration(names.name(part), WebAclLoggingConfigurationArgs.builder()
                 .resourceArn(acl.arn())
                 .logDestinationConfigs(logs.arn().applyValue(List::of))
+                // Session cookies and bearer tokens would let anyone who reads the logs replay a session.
+                // The provider requires the header names in lowercase.
+                .redactedFields(CdnSettings.REDACTED_HEADERS.stream().map(h -> WebAclLoggingConfigurationRedactedFieldArgs.builder()
+                        .singleHeader(WebAclLoggingConfigurationRedactedFieldSingleHeaderArgs.builder().name(h).build())
+                        .build()).toList())
+                // Only what WAF blocked or counted: allowed traffic is in the ALB's and CloudFront's own logs.
+                .loggingFilter(WebAclLoggingConfigurationLoggingFilterArgs.builder()
+                        .defaultBehavior("DROP")
+                        .filters(WebAclLoggingConfigurationLoggingFilterFilterArgs.builder()
+                                .behavior("KEEP")
+                                .requirement("MEETS_ANY")
+                                .conditions(CdnSettings.LOGGED_ACTIONS.stream().map(a -> WebAclLoggingConfigurationLoggingFilterFilterConditionArgs.builder()
+                                        .actionCondition(WebAclLoggingConfigurationLoggingFilterFilterConditionActionConditionArgs.builder()
+                                                .action(a).build())
+                                        .build()).toList())
+                                .build())
+                        .build())
                 .build(), options);
         return acl.arn();
     }

@@ -88,6 +88,13 @@ public final class CloudMocks implements Mocks {
                 state.put("primaryEndpointAddress", "master." + id2 + "." + hex(args.name, 6) + ".euc1.cache.amazonaws.com");
                 state.put("readerEndpointAddress", "replica." + id2 + "." + hex(args.name, 6) + ".euc1.cache.amazonaws.com");
                 state.put("arn", "arn:aws:elasticache:" + region + ":" + ACCOUNT_ID + ":replicationgroup:" + id2);
+                // ElastiCache names the member clusters <group>-001 ... and reports them as a set (any order).
+                int members = args.inputs.get("numCacheClusters") instanceof Number n ? n.intValue() : 1;
+                var clusters = new java.util.ArrayList<String>();
+                for (int i = members; i >= 1; i--) {
+                    clusters.add(id2 + "-" + String.format("%03d", i));
+                }
+                state.put("memberClusters", clusters);
             }
             case "aws:secretsmanager/secret:Secret" -> {
                 // Secrets Manager appends six random characters to the name.

@@ -107,13 +107,26 @@ class ComputeTest {
         int keepAlive = Integer.parseInt((String) command.get(command.indexOf("--keep-alive") + 1));
         assertTrue(keepAlive > idle, "gunicorn keep-alive " + keepAlive + " must outlast the ALB's idle timeout " + idle);
         assertEquals(List.of(Map.of("containerPort", 8000.0, "protocol", "tcp", "name", "backend-http")), c.get("portMappings"));
-        assertEquals(Map.of(
+        // prod serves files through CloudFront on its domain; staging (no CDN) from the public static bucket,
+        // and media with presigned URLs.
+        boolean cdn = stack.equals("prod");
+        var expected = new java.util.HashMap<String, String>(Map.of(
                 "DJANGO_SETTINGS_MODULE", "config.settings.production",
                 "ALLOWED_HOSTS", domain,
                 "CSRF_TRUSTED_ORIGINS", "https://" + domain,
                 "AWS_STORAGE_BUCKET_NAME", env + "media",
                 "AWS_STATIC_BUCKET_NAME", env + "static",
-                "AWS_S3_REGION_NAME", "eu-central-1"), pairs(c, "environment", "value"));
+                "AWS_S3_REGION_NAME", "eu-central-1",
+                "AWS_STATIC_LOCATION", "static",
+                "AWS_MEDIA_LOCATION", "media"));
+        expected.put("AWS_STATIC_CUSTOM_DOMAIN", cdn ? domain : env + "static.s3.eu-central-1.amazonaws.com");
+        expected.put("AWS_MEDIA_CUSTOM_DOMAIN", cdn ? domain : "");
+        expected.put("AWS_MEDIA_QUERYSTRING_AUTH", cdn ? "false" : "true");
+        assertEquals(expected, pairs(c, "environment", "value"));
+        var check = (Map<?, ?>) c.get("healthCheck");
+        assertEquals(List.of("CMD", "python", "-c",
+                "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/api/health/', timeout=4)"), check.get("command"));
+        assertEquals(60.0, check.get("startPeriod"));
         var refs = secretReferences(result);
         assertEquals(Map.of("DATABASE_URL", refs.get("db-url"), "REDIS_URL", refs.get("redis-url"),
                 "DJANGO_SECRET_KEY", refs.get("django-secret-key")), pairs(c, "secrets", "valueFrom"));

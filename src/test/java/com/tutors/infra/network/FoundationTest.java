@@ -163,7 +163,20 @@ class FoundationTest {
         assertTrue(instance.ignoreChanges().contains("ami"), "a new AMI must not replace the router on every up");
         assertEquals("required", instance.input("metadataOptions.httpTokens"), "IMDSv2 only");
         assertEquals(true, instance.input("rootBlockDevice.encrypted"));
-        assertTrue(((String) instance.input("userData")).contains("MASQUERADE"));
+        var userData = (String) instance.input("userData");
+        assertTrue(userData.startsWith("#!/bin/bash\nset -euo pipefail\n"), "stops at the first failing step");
+        assertTrue(userData.indexOf("net.ipv4.ip_forward = 1") < userData.indexOf("dnf install"), "forwarding before anything slow");
+        assertTrue(userData.contains("iptables -t nat -A POSTROUTING -o \"$iface\" -j MASQUERADE"));
+        assertTrue(userData.contains("iptables-save > /etc/sysconfig/iptables"), "saved where the iptables service restores from");
+        assertFalse(userData.contains("service iptables save"), "AL2023's service wrapper refuses it");
+        assertTrue(userData.indexOf("iptables-save") < userData.indexOf("systemctl enable --now iptables"),
+                "the service starts on the saved rules, not the package's FORWARD REJECT");
+        assertTrue(userData.contains("grep -q REJECT; then exit 1"), "and the boot fails loudly if a REJECT is left");
+        assertTrue(userData.contains("mkswap /swapfile"), "dnf is OOM-killed on 512 MiB without swap");
+        var profile = named(result, com.pulumi.aws.iam.InstanceProfile.class, "tutors-staging-nat");
+        assertEquals(profile.input("name"), instance.input("iamInstanceProfile"), "Session Manager for a failed boot");
+        assertEquals("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
+                named(result, com.pulumi.aws.iam.RolePolicyAttachment.class, "tutors-staging-nat-ssm").input("policyArn"));
         var natSg = named(result, SecurityGroup.class, "tutors-staging-sg-nat");
         assertEquals(List.of(idOf(natSg)), instance.input("vpcSecurityGroupIds"));
         var natIn = named(result, SecurityGroupIngressRule.class, "tutors-staging-sg-nat-in-vpc");

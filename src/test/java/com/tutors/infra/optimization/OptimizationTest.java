@@ -139,7 +139,7 @@ class OptimizationTest {
         assertEquals(CdnSettings.CACHING_DISABLED, defaults.get("cachePolicyId"), "pages and API never cached");
         assertEquals(CdnSettings.ALL_VIEWER, defaults.get("originRequestPolicyId"), "Host, cookies, query all forwarded");
         assertEquals(List.of("GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"), defaults.get("allowedMethods"));
-        assertEquals(true, defaults.get("compress"));
+        assertEquals(false, defaults.get("compress"), "CachingDisabled enables no Accept-Encoding: CloudFront would not compress");
     }
 
     @Test
@@ -150,7 +150,7 @@ class OptimizationTest {
         assertEquals(List.of(Map.of("type", "fixed-response", "fixedResponse",
                 Map.of("statusCode", "403", "contentType", "text/plain", "messageBody", "Forbidden"))), https.input("defaultActions"));
         var rules = ofType(result, ListenerRule.class);
-        assertEquals(3, rules.size());
+        assertEquals(4, rules.size(), "/api/auth, /api, /admin, and the catch-all for CloudFront's requests");
         for (var rule : rules) {
             var header = ((List<Map<String, Object>>) rule.input("conditions")).stream()
                     .filter(c -> c.containsKey("httpHeader")).findFirst().orElseThrow(() -> new AssertionError(rule.name()));
@@ -219,6 +219,12 @@ class OptimizationTest {
         assertTrue(logs.providerRef().startsWith(usEast1Provider(result) + "::"), "logs in the web ACL's region");
         var logging = named(result, WebAclLoggingConfiguration.class, "tutors-prod-waf");
         assertEquals(aclArn, logging.input("resourceArn"));
+        assertEquals(List.of(Map.of("singleHeader", Map.of("name", "authorization")), Map.of("singleHeader", Map.of("name", "cookie"))),
+                logging.input("redactedFields"), "no session cookie or bearer token in the logs (lowercase names)");
+        assertEquals(Map.of("defaultBehavior", "DROP", "filters", List.of(Map.of("behavior", "KEEP", "requirement", "MEETS_ANY",
+                "conditions", List.of(Map.of("actionCondition", Map.of("action", "BLOCK")),
+                        Map.of("actionCondition", Map.of("action", "COUNT")))))), logging.input("loggingFilter"),
+                "only blocked and counted requests are logged");
     }
 
     @Test
