@@ -5,6 +5,8 @@ import com.pulumi.Pulumi;
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
+import com.pulumi.aws.ec2.Ec2Functions;
+import com.pulumi.aws.ec2.inputs.GetManagedPrefixListArgs;
 import com.pulumi.aws.inputs.GetCallerIdentityArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.core.Output;
@@ -58,7 +60,7 @@ public final class Main {
 
         // 1 Foundation
         var network = new Foundation(names.name("foundation"),
-                new Foundation.Args(names, settings.network(), settings.region()), phase).outputs;
+                new Foundation.Args(names, settings.network(), settings.region(), cloudFrontOnly(settings, aws)), phase).outputs;
         exports.network(network);
         if (!settings.declares(Phase.DATA)) {
             return;
@@ -117,6 +119,21 @@ public final class Main {
         settings.awsProfile().ifPresent(args::profile);
         return new Provider(names.name(part), args.build());
     }
+
+    /**
+     * Behind a locked CDN the load balancer's group admits CloudFront's origin-facing servers only
+     * (fewer scanners, fewer capacity units): one invoke, only then.
+     */
+    private static Optional<Output<String>> cloudFrontOnly(StackSettings settings, ProviderResource aws) {
+        if (!(settings.cdn() && settings.optimization().originLock())) {
+            return Optional.empty();
+        }
+        return Optional.of(Ec2Functions.getManagedPrefixList(GetManagedPrefixListArgs.builder()
+                .name(CLOUDFRONT_ORIGIN_FACING).build(), new InvokeOptions(null, aws, null)).applyValue(l -> l.id()));
+    }
+
+    /** AWS's managed prefix list of CloudFront's servers that connect to origins (IPv4). */
+    static final String CLOUDFRONT_ORIGIN_FACING = "com.amazonaws.global.cloudfront.origin-facing";
 
     /** The ALB requires the origin secret only when CloudFront fronts it and the lock is on (a separate step: README). */
     private static Optional<Output<String>> originSecret(StackSettings settings) {

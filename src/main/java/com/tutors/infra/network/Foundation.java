@@ -42,6 +42,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Phase 1: the VPC, its subnets in two (or more) AZs, internet and NAT routing, the S3 gateway
@@ -49,8 +50,13 @@ import java.util.Map;
  */
 public final class Foundation extends ComponentResource {
 
-    /** Phase 1 needs no earlier phase: only its settings, the naming scheme and the region. */
-    public record Args(Naming names, NetworkSettings network, String region) {
+    /**
+     * Phase 1 needs no earlier phase: only its settings, the naming scheme and the region.
+     *
+     * @param cloudFrontOnly the id of CloudFront's origin-facing prefix list, when the load balancer
+     *                       must admit only CloudFront (a locked CDN); empty: open to everyone
+     */
+    public record Args(Naming names, NetworkSettings network, String region, Optional<Output<String>> cloudFrontOnly) {
     }
 
     /** What the later phases receive. */
@@ -218,13 +224,16 @@ public final class Foundation extends ComponentResource {
                     .build(), child));
         }
         // Separate rule resources, not inline rules, so groups that reference each other never form a cycle.
-        for (var rule : SecurityRules.rules(ipv6)) {
+        for (var rule : SecurityRules.rules(ipv6, args.cloudFrontOnly().isPresent())) {
             var self = groups.get(rule.group()).id();
             var ruleName = names.name(rule.part());
             Output<String> peer = null;
             Output<String> ipv4 = null;
             Output<String> ipv6Cidr = null;
-            if (rule.peer() instanceof GroupPeer g) {
+            Output<String> prefixList = null;
+            if (rule.peer() instanceof SecurityRules.PrefixListPeer) {
+                prefixList = args.cloudFrontOnly().orElseThrow();
+            } else if (rule.peer() instanceof GroupPeer g) {
                 peer = groups.get(g.group()).id();
             } else if (rule.peer() instanceof CidrPeer c && c.ipv6()) {
                 ipv6Cidr = Output.of(c.block());
@@ -234,7 +243,7 @@ public final class Foundation extends ComponentResource {
             if (rule.direction() == SecurityRules.Direction.INGRESS) {
                 new SecurityGroupIngressRule(ruleName, SecurityGroupIngressRuleArgs.builder()
                         .securityGroupId(self).ipProtocol("tcp").fromPort(rule.port()).toPort(rule.port())
-                        .referencedSecurityGroupId(peer).cidrIpv4(ipv4).cidrIpv6(ipv6Cidr)
+                        .referencedSecurityGroupId(peer).cidrIpv4(ipv4).cidrIpv6(ipv6Cidr).prefixListId(prefixList)
                         .description(rule.description()).build(), child);
             } else {
                 new SecurityGroupEgressRule(ruleName, SecurityGroupEgressRuleArgs.builder()

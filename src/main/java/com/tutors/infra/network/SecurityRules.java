@@ -43,7 +43,7 @@ public final class SecurityRules {
     public enum Direction { INGRESS, EGRESS }
 
     /** The other side of a rule: one of the four groups, or an address block. */
-    public sealed interface Peer {
+    public sealed interface Peer permits GroupPeer, CidrPeer, PrefixListPeer {
         /** The part of the rule's logical name that names the peer. */
         String part();
     }
@@ -66,6 +66,10 @@ public final class SecurityRules {
         }
     }
 
+    /** A managed prefix list, such as CloudFront's origin-facing servers. */
+    public record PrefixListPeer(String part) implements Peer {
+    }
+
     /** One TCP rule on {@code group}. */
     public record Rule(Group group, Direction direction, int port, Peer peer, String description) {
 
@@ -75,12 +79,27 @@ public final class SecurityRules {
         }
     }
 
+    /** The matrix with the load balancer open to everyone (no CDN in front, or not locked to it yet). */
     public static List<Rule> rules(boolean ipv6) {
+        return rules(ipv6, false);
+    }
+
+    /**
+     * @param cloudFrontOnly behind a locked CDN: the load balancer admits HTTPS from CloudFront's
+     *                       origin-facing prefix list only (CloudFront reaches it over HTTPS; port 80 is
+     *                       not needed). The list counts as about 55 rules of the group's 60.
+     */
+    public static List<Rule> rules(boolean ipv6, boolean cloudFrontOnly) {
         var rules = new ArrayList<Rule>();
-        for (int port : new int[]{Ports.HTTP, Ports.HTTPS}) {
-            rules.add(fromCidr(Group.ALB, port, ANY_IPV4, "Public web traffic"));
-            if (ipv6) {
-                rules.add(fromCidr(Group.ALB, port, ANY_IPV6, "Public web traffic over IPv6"));
+        if (cloudFrontOnly) {
+            rules.add(new Rule(Group.ALB, Direction.INGRESS, Ports.HTTPS, new PrefixListPeer("cloudfront"),
+                    "HTTPS from CloudFront's origin-facing servers only"));
+        } else {
+            for (int port : new int[]{Ports.HTTP, Ports.HTTPS}) {
+                rules.add(fromCidr(Group.ALB, port, ANY_IPV4, "Public web traffic"));
+                if (ipv6) {
+                    rules.add(fromCidr(Group.ALB, port, ANY_IPV6, "Public web traffic over IPv6"));
+                }
             }
         }
         for (int port : new int[]{Ports.BACKEND, Ports.FRONTEND}) {

@@ -16,33 +16,62 @@ import com.tutors.infra.core.Outputs;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** The {@link Alarms} table as CloudWatch alarms, notifying an SNS topic under the stack's own KMS key. */
 final class AlarmSet {
     private AlarmSet() {
     }
 
-    /** @return the topic's ARN */
-    static Output<String> declare(Optimization.Args args, CustomResourceOptions child) {
+    /**
+     * The regional alarms, and with the CDN those whose metrics only exist in us-east-1 (CloudFront's
+     * error rate, WAF's blocked requests for a CLOUDFRONT web ACL), with a topic of their own there:
+     * an alarm can only notify a topic in its own region.
+     *
+     * @return the regional topic's ARN
+     */
+    static Output<String> declare(Optimization.Args args, CustomResourceOptions child, Optional<CustomResourceOptions> global,
+                                  Optional<Output<String>> distributionId, Optional<Output<String>> webAclName) {
+        var topic = topic(args, "alarms", child);
+        alarms(args, Alarms.all(args.data().redisNodes()), topic, child, d -> value(d, args));
+        if (global.isPresent() && distributionId.isPresent()) {
+            var globalTopic = topic(args, "alarms-global", global.get());
+            alarms(args, Alarms.global(webAclName.isPresent()), globalTopic, global.get(), d -> switch ((Alarms.Watched) d) {
+                case DISTRIBUTION -> distributionId.get();
+                case WEB_ACL -> webAclName.orElseThrow();
+                default -> value(d, args);
+            });
+        }
+        return topic;
+    }
+
+    /** An SNS topic under a key of the stack's own (CloudWatch cannot publish to one under the AWS-managed key). */
+    private static Output<String> topic(Optimization.Args args, String part, CustomResourceOptions options) {
         var names = args.names();
-        var key = new Key(names.name("alarms"), KeyArgs.builder()
-                .description("Encrypts the " + names.name("alarms") + " SNS topic; CloudWatch may use it")
+        var key = new Key(names.name(part), KeyArgs.builder()
+                .description("Encrypts the " + names.name(part) + " SNS topic; CloudWatch may use it")
                 .enableKeyRotation(true)
                 .deletionWindowInDays(30)
                 .policy(args.accountId().applyValue(CdnSettings::alarmKeyPolicy))
-                .build(), child);
-        new Alias(names.name("alarms"), AliasArgs.builder()
-                .name("alias/" + names.name("alarms")).targetKeyId(key.keyId()).build(), child);
-        var topic = new Topic(names.name("alarms"), TopicArgs.builder()
-                .name(names.name("alarms"))
+                .build(), options);
+        new Alias(names.name(part), AliasArgs.builder()
+                .name("alias/" + names.name(part)).targetKeyId(key.keyId()).build(), options);
+        var topic = new Topic(names.name(part), TopicArgs.builder()
+                .name(names.name(part))
                 .kmsMasterKeyId(key.arn())
-                .build(), child);
-        args.settings().alarmEmail().ifPresent(email -> new TopicSubscription(names.name("alarms-email"),
-                TopicSubscriptionArgs.builder().topic(topic.arn()).protocol("email").endpoint(email).build(), child));
+                .build(), options);
+        args.settings().alarmEmail().ifPresent(email -> new TopicSubscription(names.name(part + "-email"),
+                TopicSubscriptionArgs.builder().topic(topic.arn()).protocol("email").endpoint(email).build(), options));
+        return topic.arn();
+    }
 
-        for (var alarm : Alarms.all(args.data().redisNodes())) {
+    private static void alarms(Optimization.Args args, List<Alarms> table, Output<String> topic, CustomResourceOptions options,
+                               Function<Alarms.Dimension, Output<String>> ids) {
+        var names = args.names();
+        for (var alarm : table) {
             Output<Map<String, String>> dimensions = Outputs.keyed(alarm.dimensions(), Alarms.Dimension::cloudWatchName,
-                    d -> value(d, args));
+                    d -> d instanceof Alarms.Fixed f ? Output.of(f.value()) : ids.apply(d));
             new MetricAlarm(names.name(alarm.part()), MetricAlarmArgs.builder()
                     .name(names.name(alarm.part()))
                     .alarmDescription(alarm.description())
@@ -56,11 +85,10 @@ final class AlarmSet {
                     .evaluationPeriods(alarm.evaluationPeriods())
                     .datapointsToAlarm(alarm.datapointsToAlarm())
                     .treatMissingData(alarm.missingData())
-                    .alarmActions(topic.arn().applyValue(List::of))
-                    .okActions(topic.arn().applyValue(List::of))
-                    .build(), child);
+                    .alarmActions(topic.applyValue(List::of))
+                    .okActions(topic.applyValue(List::of))
+                    .build(), options);
         }
-        return topic.arn();
     }
 
     /** The id a dimension takes, from the phase that owns the watched resource. */
@@ -69,9 +97,12 @@ final class AlarmSet {
             // The group's own list of member clusters, not a name built by convention.
             return args.data().cacheClusterIds().applyValue(ids -> ids.get(node.number() - 1));
         }
+        if (!(dimension instanceof Alarms.Watched watched)) {
+            throw new IllegalArgumentException("no id for " + dimension);
+        }
         var compute = args.compute();
         var targets = args.edge().targetGroups();
-        return switch ((Alarms.Watched) dimension) {
+        return switch (watched) {
             case CLUSTER -> compute.ecsClusterName();
             case BACKEND_SERVICE -> compute.backendServiceName().orElseThrow(); // phase 6 implies phase 5: the services exist
             case FRONTEND_SERVICE -> compute.frontendServiceName().orElseThrow();
@@ -79,6 +110,7 @@ final class AlarmSet {
             case BACKEND_TG -> targets.backendArnSuffix();
             case FRONTEND_TG -> targets.frontendArnSuffix();
             case DB -> args.data().rdsIdentifier();
+            case DISTRIBUTION, WEB_ACL -> throw new IllegalArgumentException(watched + " is a us-east-1 dimension");
         };
     }
 }

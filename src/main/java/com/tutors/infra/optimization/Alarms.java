@@ -16,7 +16,7 @@ public record Alarms(String part, String description, String namespace, String m
                      int datapointsToAlarm, String missingData, List<Dimension> dimensions) {
 
     /** One CloudWatch dimension of an alarm: what it is called, and which resource's id it takes. */
-    public sealed interface Dimension {
+    public sealed interface Dimension permits Watched, Fixed, CacheNode {
         String cloudWatchName();
     }
 
@@ -29,7 +29,11 @@ public record Alarms(String part, String description, String namespace, String m
         LOAD_BALANCER("LoadBalancer"),
         BACKEND_TG("TargetGroup"),
         FRONTEND_TG("TargetGroup"),
-        DB("DBInstanceIdentifier");
+        DB("DBInstanceIdentifier"),
+        /** us-east-1 only: CloudFront publishes its metrics there. */
+        DISTRIBUTION("DistributionId"),
+        /** The web ACL's name, for WAF's metrics (us-east-1 for a CLOUDFRONT web ACL). */
+        WEB_ACL("WebACL");
 
         private final String cloudWatchName;
 
@@ -41,6 +45,10 @@ public record Alarms(String part, String description, String namespace, String m
         public String cloudWatchName() {
             return cloudWatchName;
         }
+    }
+
+    /** A dimension with a constant value (CloudFront's Region=Global, WAF's Rule=ALL). */
+    public record Fixed(String cloudWatchName, String value) implements Dimension {
     }
 
     /** One node of the replication group, numbered from 1 as ElastiCache names them ({@code <group>-001}). */
@@ -92,6 +100,24 @@ public record Alarms(String part, String description, String namespace, String m
             list.add(new Alarms("redis-" + id + "-memory", "Redis node " + id + " memory above 80% of maxmemory",
                     "AWS/ElastiCache", "DatabaseMemoryUsagePercentage", "Average", ">", 80, 60, 5, 3, "missing",
                     List.of(cacheNode)));
+        }
+        return List.copyOf(list);
+    }
+
+    /**
+     * Alarms on metrics that live in us-east-1 with the CDN: its 5xx error rate (a percentage of all
+     * requests, so a quiet night does not page) and, with WAF, a surge of blocked requests (an attack,
+     * or a rule blocking real users).
+     */
+    public static List<Alarms> global(boolean waf) {
+        var list = new ArrayList<Alarms>();
+        list.add(new Alarms("cdn-5xx-rate", "CloudFront answered more than 5% of requests with 5xx for 3 of 5 minutes",
+                "AWS/CloudFront", "5xxErrorRate", "Average", ">", 5, 60, 5, 3, "notBreaching",
+                List.of(Watched.DISTRIBUTION, new Fixed("Region", "Global"))));
+        if (waf) {
+            list.add(new Alarms("waf-blocked", "WAF blocked more than 1000 requests in 5 minutes",
+                    "AWS/WAFV2", "BlockedRequests", "Sum", ">", 1000, 300, 1, 1, "notBreaching",
+                    List.of(Watched.WEB_ACL, new Fixed("Rule", "ALL"))));
         }
         return List.copyOf(list);
     }

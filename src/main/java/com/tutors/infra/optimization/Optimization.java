@@ -56,7 +56,9 @@ public final class Optimization extends ComponentResource {
                     .resourceArn(args.edge().albArn()).webAclArn(waf.get()).build(), child);
         }
         var distribution = s.cdn() ? Optional.of(Cdn.declare(args, child, global.orElseThrow(), waf)) : Optional.<Distribution>empty();
-        var alarmTopic = s.alarms() ? Optional.of(AlarmSet.declare(args, child)) : Optional.<Output<String>>empty();
+        var alarmTopic = s.alarms() ? Optional.of(AlarmSet.declare(args, child, global, distribution.map(d -> d.id()),
+                waf.isPresent() && s.cdn() ? Optional.of(Output.of(args.names().name(Waf.part("CLOUDFRONT")))) : Optional.empty()))
+                : Optional.<Output<String>>empty();
         this.outputs = new OptimizationOutputs(
                 distribution.map(d -> d.domainName()),
                 distribution.map(d -> d.id()),

@@ -208,6 +208,9 @@ public final class CloudMocks implements Mocks {
             case "aws:ssm/getParameter:getParameter" -> Map.of(
                     "name", args.args.get("name"), "type", "String", "value", "ami-0" + hex(String.valueOf(args.args.get("name")), 16),
                     "id", args.args.get("name"));
+            case "aws:ec2/getManagedPrefixList:getManagedPrefixList" -> Map.of(
+                    "id", "pl-" + hex(String.valueOf(args.args.get("name")), 8), "name", String.valueOf(args.args.get("name")),
+                    "maxEntries", 55);
             case "aws:route53/getZone:getZone" -> {
                 var zone = String.valueOf(args.args.getOrDefault("name", "tutors.example.com"));
                 yield Map.of("zoneId", String.valueOf(args.args.getOrDefault("zoneId", "Z0" + hex(zone, 18).toUpperCase())),

@@ -261,7 +261,26 @@ class OptimizationTest {
                 "CloudWatch cannot publish to a topic under the AWS-managed SNS key");
         var topicArn = "arn:aws:sns:eu-central-1:123456789012:tutors-prod-alarms";
         assertEquals(topicArn, result.outputs().get("alarmTopicArn"));
-        var alarms = ofType(result, MetricAlarm.class).stream().collect(Collectors.toMap(PlannedResource::name, a -> a));
+        var all = ofType(result, MetricAlarm.class).stream().collect(Collectors.toMap(PlannedResource::name, a -> a));
+        // CloudFront's and WAF's metrics live in us-east-1: those two alarms are there, with a topic of their own.
+        var global = Set.of("tutors-prod-cdn-5xx-rate", "tutors-prod-waf-blocked");
+        assertEquals(global, all.keySet().stream().filter(global::contains).collect(Collectors.toSet()));
+        var globalTopic = named(result, com.pulumi.aws.sns.Topic.class, "tutors-prod-alarms-global");
+        assertTrue(globalTopic.providerRef().startsWith(usEast1Provider(result) + "::"));
+        var cdn5xx = all.get("tutors-prod-cdn-5xx-rate");
+        assertTrue(cdn5xx.providerRef().startsWith(usEast1Provider(result) + "::"));
+        assertEquals(List.of("AWS/CloudFront", "5xxErrorRate", "Average", 5.0, Map.of("DistributionId",
+                StackRuns.idOf(named(result, Distribution.class, "tutors-prod-cdn")), "Region", "Global")),
+                List.of(cdn5xx.input("namespace"), cdn5xx.input("metricName"), cdn5xx.input("statistic"), cdn5xx.input("threshold"),
+                        cdn5xx.input("dimensions")));
+        var wafBlocked = all.get("tutors-prod-waf-blocked");
+        assertEquals(List.of("AWS/WAFV2", "BlockedRequests", "Sum", Map.of("WebACL", "tutors-prod-waf", "Rule", "ALL")),
+                List.of(wafBlocked.input("namespace"), wafBlocked.input("metricName"), wafBlocked.input("statistic"),
+                        wafBlocked.input("dimensions")));
+        var globalArn = StackRuns.value(((com.pulumi.aws.sns.Topic) globalTopic.resource()).arn());
+        assertEquals(List.of(globalArn), cdn5xx.input("alarmActions"), "an alarm notifies a topic in its own region");
+        var alarms = new java.util.HashMap<>(all);
+        alarms.keySet().removeAll(global);
         var albSuffix = StackRuns.value(((com.pulumi.aws.lb.LoadBalancer) named(result, LoadBalancer.class,
                 "tutors-prod-alb").resource()).arnSuffix());
         var backendTg = StackRuns.value(((com.pulumi.aws.lb.TargetGroup) named(result, TargetGroup.class,

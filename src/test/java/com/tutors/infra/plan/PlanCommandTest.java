@@ -117,7 +117,7 @@ class PlanCommandTest {
         assertTrue(run.out().startsWith("### Infrastructure: `staging` vs `prod`"), run.out());
         assertTrue(run.out().contains("| 2 Data |"));
         assertTrue(run.out().contains("| **Total** |"));
-        assertTrue(run.out().contains("**$82.85** | **$266.78** | **+$183.93**"), run.out());
+        assertTrue(run.out().contains("**$82.85** | **$267.98** | **+$185.13**"), run.out());
     }
 
     @Test
