@@ -73,18 +73,18 @@ public final class Main {
         if (!settings.declares(Phase.STORAGE)) {
             return;
         }
+        // One invoke for the whole program: bucket names, IAM trust, the log bucket and the alarm key name the account.
+        var account = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(),
+                new InvokeOptions(null, aws, null)).applyValue(r -> r.accountId());
         // 3 Storage: the static bucket is public until a CDN serves it.
         var storageComponent = new Storage(names.name("storage"),
-                new Storage.Args(names, settings.storage(), !settings.cdn()), phase);
+                new Storage.Args(names, settings.storage(), !settings.cdn(), account), phase);
         var storage = storageComponent.outputs;
         exports.storage(storage);
         if (!settings.declares(Phase.COMPUTE)) {
             storageComponent.declareBucketPolicies(Optional.empty());
             return;
         }
-        // One invoke for the whole program: IAM trust, the log bucket and the alarm key name the account.
-        var account = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(),
-                new InvokeOptions(null, aws, null)).applyValue(r -> r.accountId());
         // 5 Edge, before 4: the services attach to its target groups.
         var edgeComponent = settings.declares(Phase.EDGE) ? Optional.of(new Edge(names.name("edge"),
                 new Edge.Args(names, settings.edge(), settings.region(), account, network, originSecret(settings)),

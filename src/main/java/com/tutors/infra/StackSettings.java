@@ -6,6 +6,8 @@ import com.tutors.infra.config.ConfigSource;
 import com.tutors.infra.config.Key;
 import com.tutors.infra.config.KeyReader;
 import com.tutors.infra.config.Keys;
+import com.tutors.infra.config.Regions;
+import com.tutors.infra.config.Text;
 import com.tutors.infra.config.SettingsException;
 import com.tutors.infra.core.Environment;
 import com.tutors.infra.core.Naming;
@@ -46,7 +48,6 @@ public record StackSettings(String stackName,
                             OptimizationSettings optimization) {
 
     private static final Pattern ENVIRONMENT = Pattern.compile("[a-z][a-z0-9-]*");
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d");
     private static final Pattern DOMAIN = Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
 
     public static StackSettings load(Context ctx) {
@@ -64,7 +65,8 @@ public record StackSettings(String stackName,
         }
         var r = new KeyReader(source, env.get(), problems);
         var region = r.get(Keys.AWS_REGION, raw -> {
-            require(REGION.matcher(raw).matches(), "not an AWS region name; allowed: names like eu-central-1");
+            require(Regions.ALL.contains(raw), "not a commercial AWS region" + Regions.nearest(raw)
+                    .map(n -> " (did you mean " + n + "?)").orElse("") + "; allowed: " + String.join(", ", Regions.ALL));
             return raw;
         });
         var profile = r.raw(Keys.AWS_PROFILE);
@@ -76,6 +78,7 @@ public record StackSettings(String stackName,
         var domain = r.optional(Keys.DOMAIN, raw -> {
             require(DOMAIN.matcher(raw).matches() && raw.length() <= 253,
                     "not a domain name; allowed: lowercase DNS names such as tutors.example.com");
+            require(raw.length() <= 64, raw.length() + " characters; allowed: at most 64 (ACM's limit for a certificate's domain name)");
             return raw;
         });
         boolean domainOk = r.ok(Keys.DOMAIN);
@@ -117,8 +120,19 @@ public record StackSettings(String stackName,
                 problems.add(key + ": not passed to this program's AWS provider" + suggestion(key)
                         + "; allowed aws keys: " + Keys.AWS_REGION + ", " + Keys.AWS_PROFILE
                         + " (set credentials and the rest through AWS_* environment variables)");
+            } else if (!key.startsWith("pulumi:")) {
+                // A mistyped namespace (tutor:, Tutors:, :natMode) would be ignored, and a secret printed.
+                var namespace = key.contains(":") ? key.substring(0, key.indexOf(':')) : "";
+                problems.add(key + ": namespace '" + namespace + "' is not read by this program" + suggestion(
+                        Keys.PROJECT + key.substring(Math.max(0, key.indexOf(':')))) + "; allowed namespaces: "
+                        + Keys.PROJECT + ", aws, pulumi (the CLI's own keys)");
             }
         });
+        // A secret key set in plain text sits readable in the stack file and in the state.
+        Keys.ALL.stream().filter(Key::secret).map(Key::fullName)
+                .filter(k -> source.get(k).isPresent() && !source.isSecret(k))
+                .forEach(k -> problems.add(k + ": set in plain text; allowed: a secret only: pulumi config set --secret " + k
+                        + " <value> (and remove the plain value from Pulumi." + source.stackName() + ".yaml)"));
     }
 
     private static Optional<Environment> environment(ConfigSource source, List<String> problems) {
@@ -132,34 +146,28 @@ public record StackSettings(String stackName,
         if (env.isEmpty()) {
             problems.add(Keys.ENVIRONMENT + " = '" + raw + "': unknown environment (defaults to the stack name); allowed: "
                     + Environment.allowed());
+            return env;
+        }
+        var override = source.get(Keys.ENVIRONMENT_OVERRIDE.fullName()).orElse("false");
+        if (!override.equals("true") && !override.equals("false")) {
+            problems.add(Keys.ENVIRONMENT_OVERRIDE + " = '" + override + "': not a boolean; allowed: true, false");
+            return Optional.empty();
+        }
+        if (!raw.equals(source.stackName()) && override.equals("false")) {
+            // In a shared account the stack would plan another stack's buckets, repositories and secrets.
+            problems.add(Keys.ENVIRONMENT + " = '" + raw + "': differs from the stack name '" + source.stackName()
+                    + "', so this stack would declare " + raw + "'s resource names (tutors-" + raw + "-*, /tutors/" + raw
+                    + "/*); allowed: the stack name, or set " + Keys.ENVIRONMENT_OVERRIDE + " true to mean it");
+            return Optional.empty();
         }
         return env;
     }
 
     private static String suggestion(String key) {
         return Keys.ALL.stream()
-                .min(Comparator.comparingInt(k -> distance(k.fullName().toLowerCase(), key.toLowerCase())))
-                .filter(k -> distance(k.fullName().toLowerCase(), key.toLowerCase()) <= 3)
+                .min(Comparator.comparingInt(k -> Text.distance(k.fullName().toLowerCase(), key.toLowerCase())))
+                .filter(k -> Text.distance(k.fullName().toLowerCase(), key.toLowerCase()) <= 3)
                 .map(k -> " (did you mean " + k.fullName() + "?)")
                 .orElse("");
-    }
-
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            var swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

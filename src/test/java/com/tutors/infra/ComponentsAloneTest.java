@@ -60,13 +60,13 @@ class ComponentsAloneTest {
 
     @Test
     void storageNeedsOnlyItsSettings() {
-        var settings = new StorageSettings("media-x", "static-x", List.of(), 7, true, false);
+        var settings = new StorageSettings(Optional.of("x1"), List.of(), 7, true, false);
         var result = StackRuns.succeeded(Stubs.alone(o -> {
-            var storage = new Storage("storage", new Storage.Args(NAMES, settings, true), o);
+            var storage = new Storage("storage", new Storage.Args(NAMES, settings, true, Output.of("111122223333")), o);
             storage.declareBucketPolicies(Optional.empty());
             return storage;
         }));
-        assertEquals(List.of("media-x", "static-x"), ofType(result, BucketV2.class).stream()
+        assertEquals(List.of("tutors-staging-media-x1", "tutors-staging-static-x1"), ofType(result, BucketV2.class).stream()
                 .map(b -> (String) b.input("bucket")).sorted().toList());
         assertTrue(ofType(result, Repository.class).stream().allMatch(r -> "IMMUTABLE".equals(r.input("imageTagMutability"))));
     }
@@ -89,7 +89,7 @@ class ComponentsAloneTest {
 
     @Test
     void edgeUsesThePublicSubnetsAndTheAlbGroup() {
-        var settings = new EdgeSettings(Optional.empty(), Optional.empty(), false, 30, "logs-x", false);
+        var settings = new EdgeSettings(Optional.empty(), Optional.empty(), false, 30, Optional.empty(), false);
         var result = StackRuns.succeeded(Stubs.alone(o -> {
             var edge = new Edge("edge", new Edge.Args(NAMES, settings, Stubs.REGION, Output.of("111122223333"),
                     Stubs.network(), Optional.empty()), o);

@@ -30,7 +30,7 @@ public final class StackRuns {
     public static final Map<String, String> FAKE_SECRETS = Map.of(
             // Characters that must be percent-encoded in a URL, and that RDS accepts.
             "tutors:dbPassword", "FakeDbPass#1%with?chars:x",
-            "tutors:redisAuthToken", "fake-redis-token+with=chars:2",
+            "tutors:redisAuthToken", "fake-redis-token!with#chars$2",
             "tutors:djangoSecretKey", "fake-django-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
             "tutors:nextauthSecret", "fake-nextauth-secret-0123456789abcdef",
             "tutors:originSecret", "fake_origin_secret_0123456789abcdefghij");
@@ -106,6 +106,11 @@ public final class StackRuns {
     /** A resolved output of the mock engine (a computed attribute such as an ALB's DNS name). */
     public static <T> T value(com.pulumi.core.Output<T> output) {
         return com.pulumi.test.internal.PulumiTestInternal.extractOutputData(output).getValueNullable();
+    }
+
+    /** A bucket's physical name as the program gives it without a suffix: it ends in the (mock) account id. */
+    public static String bucket(String stack, String part) {
+        return "tutors-" + stack + "-" + part + "-" + com.tutors.infra.plan.CloudMocks.ACCOUNT_ID;
     }
 
     /** A value of the committed stack file, as the Pulumi CLI would pass it. */

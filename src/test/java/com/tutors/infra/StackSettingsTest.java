@@ -55,7 +55,7 @@ class StackSettingsTest {
 
     @Test
     void environmentDefaultsToTheStackNameAndCanBeSetForAnyStackName() {
-        var s = parse("staging-eu", Map.of("tutors:environment", "staging"));
+        var s = parse("staging-eu", Map.of("tutors:environment", "staging", "tutors:environmentOverride", "true"));
         assertEquals(Environment.STAGING, s.environment());
         assertEquals("tutors-staging-cluster", s.naming().name("cluster"));
         assertEquals("staging-eu", s.stackName());
@@ -101,9 +101,10 @@ class StackSettingsTest {
     void corsDefaultsToTheDomainAndBucketsToTheNamingScheme() {
         var s = parse("prod", Map.of("tutors:domain", "tutors.example.com"));
         assertEquals(List.of("https://tutors.example.com"), s.storage().corsOrigins());
-        assertEquals("tutors-prod-media", s.storage().mediaBucket());
+        assertEquals(java.util.Optional.empty(), s.storage().bucketSuffix(), "the buckets end in the account id (Buckets.name)");
         assertEquals(List.of(), parse("staging", Map.of()).storage().corsOrigins());
-        assertEquals("tutors-staging-static-x1", parse("staging", Map.of("tutors:bucketSuffix", "x1")).storage().staticBucket());
+        assertEquals("tutors-staging-static-x1", parse("staging", Map.of("tutors:bucketSuffix", "x1")).naming().bucketName("static",
+                parse("staging", Map.of("tutors:bucketSuffix", "x1")).storage().bucketSuffix()));
     }
 
     @Test

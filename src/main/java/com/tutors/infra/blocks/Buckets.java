@@ -11,8 +11,11 @@ import com.pulumi.aws.s3.BucketV2Args;
 import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
+import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.tutors.infra.core.Naming;
+
+import java.util.Optional;
 
 /** The one way this program makes a bucket: ACLs disabled, SSE-S3, public access blocked. */
 public final class Buckets {
@@ -24,10 +27,19 @@ public final class Buckets {
     }
 
     /**
+     * A bucket's name: {@code tutors-<env>-<part>-<suffix>}, or with the account id where no suffix is
+     * set. S3 names are global: the account id makes the default unique to the account (someone else
+     * may own {@code tutors-prod-media}), and choosing a suffix later would replace the buckets.
+     */
+    public static Output<String> name(Naming names, String part, Optional<String> suffix, Output<String> accountId) {
+        return suffix.isPresent() ? Output.of(names.bucketName(part, suffix)) : accountId.applyValue(id -> names.bucketName(part, Optional.of(id)));
+    }
+
+    /**
      * @param publicPolicy lift only the public-policy blocks (ACLs stay blocked), for a public-read policy
      * @param bucketOptions options of the bucket itself (it may be protected); its settings get {@code options}
      */
-    public static Declared declare(Naming names, String part, String bucketName, boolean forceDestroy, boolean publicPolicy,
+    public static Declared declare(Naming names, String part, Output<String> bucketName, boolean forceDestroy, boolean publicPolicy,
                                    CustomResourceOptions bucketOptions, CustomResourceOptions options) {
         var bucket = new BucketV2(names.name(part), BucketV2Args.builder()
                 .bucket(bucketName)

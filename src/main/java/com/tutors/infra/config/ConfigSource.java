@@ -22,6 +22,9 @@ public interface ConfigSource {
 
     String stackName();
 
+    /** Whether the key's value was set as a secret ({@code pulumi config set --secret}). */
+    boolean isSecret(String fullKey);
+
     /** The running deployment's configuration (real engine or mock engine alike). */
     static ConfigSource of(Context ctx) {
         var keys = Map.copyOf(allConfigOfRunningDeployment()).keySet();
@@ -41,11 +44,21 @@ public interface ConfigSource {
             public String stackName() {
                 return ctx.stackName();
             }
+
+            @Override
+            public boolean isSecret(String fullKey) {
+                return isSecretInRunningDeployment(fullKey);
+            }
         };
     }
 
-    /** A fixed map, for tests of the pure parser. */
+    /** A fixed map, for tests of the pure parser; every value counts as set the way its key wants. */
     static ConfigSource of(Map<String, String> values, String stackName) {
+        return of(values, stackName, null);
+    }
+
+    /** @param secretKeys the keys set as secrets; null: every secret key's value is a secret */
+    static ConfigSource of(Map<String, String> values, String stackName, Set<String> secretKeys) {
         var copy = Map.copyOf(values);
         return new ConfigSource() {
             @Override
@@ -62,7 +75,24 @@ public interface ConfigSource {
             public String stackName() {
                 return stackName;
             }
+
+            @Override
+            public boolean isSecret(String fullKey) {
+                return secretKeys == null ? Keys.byFullName(fullKey).map(Key::secret).orElse(false) : secretKeys.contains(fullKey);
+            }
         };
+    }
+
+    private static boolean isSecretInRunningDeployment(String fullKey) {
+        try {
+            var deployment = ((DeploymentInstanceInternal) DeploymentInstanceHolder.getInstance()).getInternal();
+            DeploymentImpl.Config config = deployment.getConfig();
+            var accessor = DeploymentImpl.Config.class.getDeclaredMethod("isConfigSecret", String.class);
+            accessor.setAccessible(true);
+            return (Boolean) accessor.invoke(config, fullKey);
+        } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException | ClassCastException e) {
+            throw new IllegalStateException("cannot tell secret config keys with this Pulumi SDK version", e);
+        }
     }
 
     /**

@@ -54,6 +54,10 @@ public final class KeyReader {
     /** The key's value, or {@code defaultValue}; invalid: recorded, and the default's value returned. */
     public <T> T get(Key key, String defaultValue, Function<String, T> parser) {
         var raw = source.get(key.fullName()).orElse(defaultValue);
+        if (raw.isBlank()) {
+            fail(key, "'" + raw + "': empty; allowed: a value, or remove the key to get its default (" + defaultValue + ")");
+            return parser.apply(defaultValue);
+        }
         try {
             return parser.apply(raw);
         } catch (Invalid e) {
@@ -66,6 +70,10 @@ public final class KeyReader {
     public <T> Optional<T> optional(Key key, Function<String, T> parser) {
         var raw = source.get(key.fullName());
         if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        if (raw.get().isBlank()) {
+            fail(key, "'" + raw.get() + "': empty; allowed: a value, or remove the key (it has no default)");
             return Optional.empty();
         }
         try {

@@ -28,6 +28,10 @@ public final class Keys {
             "Environment name used in every resource name (tutors-<env>-<part>) and tag: one of "
                     + Environment.allowed() + ". Defaults to the stack name.",
             null, null);
+    public static final Key ENVIRONMENT_OVERRIDE = tutors("environmentOverride",
+            "Set true to run a stack under another stack's environment name (e.g. stack staging-eu as staging): "
+                    + "its resources then carry that environment's names, which may already exist in a shared account.",
+            "false", "false");
     public static final Key LAST_PHASE = tutors("lastPhase",
             "Declare phases 1..N only (1 Foundation, 2 Data, 3 Storage, 4 Compute, 5 Edge, 6 Optimization).",
             "6", "6");
@@ -83,7 +87,7 @@ public final class Keys {
     public static final Key REDIS_SNAPSHOT_RETENTION_DAYS = tutors("redisSnapshotRetentionDays",
             "Days of daily Redis snapshots, 0 (none) to 35.", "7", "0");
     public static final Key REDIS_AUTH_TOKEN = secret("redisAuthToken",
-            "Redis AUTH token: 16 to 128 printable ASCII characters, no '/', '@' or '\"'.");
+            "Redis AUTH token: 16 to 128 letters, digits and ! & # $ ^ < > - (what ElastiCache accepts).");
     public static final Key DJANGO_SECRET_KEY = secret("djangoSecretKey",
             "Django SECRET_KEY, at least 50 characters.");
     public static final Key NEXTAUTH_SECRET = secret("nextauthSecret",
@@ -155,8 +159,8 @@ public final class Keys {
     public static final Key WAF_BLOCKED_COUNTRIES = tutors("wafBlockedCountries",
             "Countries WAF blocks: a list of ISO 3166-1 alpha-2 codes such as [\"KP\"].", "[]", "[]");
     public static final Key ORIGIN_SECRET = secret("originSecret",
-            "Header value CloudFront sends to the ALB, which refuses requests without it: at least 32 characters "
-                    + "of letters, digits, '-' and '_'. Required with cdn.");
+            "Header value CloudFront sends to the ALB, which refuses requests without it: 32 to 128 characters "
+                    + "of letters, digits, '-' and '_' (an ALB header condition holds at most 128). Required with cdn.");
 
     public static final Key AWS_REGION = new Key("aws", "region",
             "AWS region of every regional resource.", "eu-central-1", "eu-central-1", false);
@@ -165,7 +169,7 @@ public final class Keys {
 
     /** In the order the README documents them. */
     public static final List<Key> ALL = List.of(
-            ENVIRONMENT, LAST_PHASE, DOMAIN, PROTECT_DATA,
+            ENVIRONMENT, ENVIRONMENT_OVERRIDE, LAST_PHASE, DOMAIN, PROTECT_DATA,
             VPC_CIDR, PUBLIC_SUBNET_CIDRS, PRIVATE_SUBNET_CIDRS, NAT_MODE, IPV6,
             DB_INSTANCE_CLASS, DB_MULTI_AZ, DB_ALLOCATED_STORAGE, DB_MAX_ALLOCATED_STORAGE, DB_BACKUP_RETENTION_DAYS,
             DB_PASSWORD, APPLY_IMMEDIATELY, REDIS_NODE_TYPE, REDIS_REPLICAS, REDIS_SNAPSHOT_RETENTION_DAYS, REDIS_AUTH_TOKEN,

@@ -63,8 +63,9 @@ public record DataSettings(String dbInstanceClass,
         var snapshots = r.get(Keys.REDIS_SNAPSHOT_RETENTION_DAYS, KeyReader.range(0, 35));
         var token = r.secret(Keys.REDIS_AUTH_TOKEN, declared, value -> {
             require(value.length() >= 16 && value.length() <= 128, "has " + value.length() + " characters; allowed: 16 to 128");
-            require(value.chars().allMatch(c -> c >= ' ' && c < 127 && c != '/' && c != '@' && c != '"'),
-                    "holds a character ElastiCache refuses; allowed: printable ASCII except '/', '@' and '\"'");
+            // CreateReplicationGroup's AuthToken: printable ASCII letters, digits and ! & # $ ^ < > - only.
+            require(value.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 127 || "!&#$^<>-".indexOf(c) >= 0),
+                    "holds a character ElastiCache refuses; allowed: letters, digits and ! & # $ ^ < > - (openssl rand -hex 32)");
         });
         var django = r.secret(Keys.DJANGO_SECRET_KEY, declared, value -> require(value.length() >= 50,
                 "has " + value.length() + " characters; allowed: at least 50 (python -c 'import secrets; print(secrets.token_urlsafe(50))')"));

@@ -19,7 +19,7 @@ record AccessLogBucket(BucketV2 bucket, BucketPolicy policy) {
 
     static final int ACCESS_LOG_DAYS = 90;
 
-    static AccessLogBucket declare(Naming names, String bucketName, String region, Output<String> accountId, Resource parent) {
+    static AccessLogBucket declare(Naming names, Output<String> bucketName, String region, Output<String> accountId, Resource parent) {
         var part = "alb-logs";
         var child = CustomResourceOptions.builder().parent(parent).build();
         // Logs expire anyway: they must not block a teardown.

@@ -24,6 +24,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import com.tutors.infra.blocks.AliasRecords;
 import com.tutors.infra.blocks.AliasTarget;
+import com.tutors.infra.blocks.Buckets;
 import com.tutors.infra.core.Headers;
 import com.tutors.infra.core.Naming;
 import com.tutors.infra.core.Phase;
@@ -85,7 +86,8 @@ public final class Edge extends ComponentResource {
                 .tags(names.nameTag("alb"));
         var albOptions = CustomResourceOptions.builder().parent(this);
         if (s.accessLogs()) {
-            var logs = AccessLogBucket.declare(names, s.logBucket(), args.region(), args.accountId(), this);
+            var logs = AccessLogBucket.declare(names, Buckets.name(names, "alb-logs", s.bucketSuffix(), args.accountId()),
+                    args.region(), args.accountId(), this);
             albArgs.accessLogs(LoadBalancerAccessLogsArgs.builder()
                     .bucket(logs.bucket().bucket()).prefix(EdgePolicies.ACCESS_LOG_PREFIX).enabled(true).build());
             // ELB checks that it may write before it accepts the setting.

@@ -17,7 +17,7 @@ public record EdgeSettings(Optional<String> domain,
                            Optional<String> hostedZone,
                            boolean accessLogs,
                            int idleTimeoutSeconds,
-                           String logBucket,
+                           Optional<String> bucketSuffix,
                            boolean deletionProtection) {
 
     private static final Pattern ZONE_ID = Pattern.compile("Z[A-Z0-9]{1,31}");
@@ -53,7 +53,7 @@ public record EdgeSettings(Optional<String> domain,
         var logs = r.get(Keys.ALB_ACCESS_LOGS, KeyReader::bool);
         var idle = r.get(Keys.ALB_IDLE_TIMEOUT, KeyReader.range(1, 4000));
         var hostedZone = domain.isPresent() ? Optional.of(zone.orElse(domain.get())) : Optional.<String>empty();
-        var logBucket = r.naming().bucketName("alb-logs", r.raw(Keys.BUCKET_SUFFIX));
-        return new EdgeSettings(domain, hostedZone, logs, idle, logBucket, protect);
+        return new EdgeSettings(domain, hostedZone, logs, idle, r.ok(Keys.BUCKET_SUFFIX) ? r.raw(Keys.BUCKET_SUFFIX) : Optional.empty(),
+                protect);
     }
 }

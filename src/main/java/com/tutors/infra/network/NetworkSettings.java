@@ -26,6 +26,7 @@ public record NetworkSettings(Ipv4Cidr vpcCidr,
     // AWS accepts VPC and subnet blocks from /16 to /28.
     static final int LARGEST_PREFIX = 16;
     static final int SMALLEST_PREFIX = 28;
+    static final int ALB_SMALLEST_PREFIX = 27;
 
     public NetworkSettings {
         publicSubnets = List.copyOf(publicSubnets);
@@ -39,7 +40,15 @@ public record NetworkSettings(Ipv4Cidr vpcCidr,
     /** Reads phase 1's keys; problems go to the reader. */
     public static NetworkSettings read(KeyReader r) {
         var vpc = r.get(Keys.VPC_CIDR, NetworkSettings::cidr);
-        var publics = r.get(Keys.PUBLIC_SUBNET_CIDRS, NetworkSettings::cidrList);
+        var publics = r.get(Keys.PUBLIC_SUBNET_CIDRS, raw -> {
+            var list = cidrList(raw);
+            for (var subnet : list) {
+                // An ALB needs at least a /27 with 8 free addresses in each of its subnets.
+                require(subnet.prefix() <= ALB_SMALLEST_PREFIX, "'" + subnet + "' is smaller than /" + ALB_SMALLEST_PREFIX
+                        + "; allowed: /" + LARGEST_PREFIX + " to /" + ALB_SMALLEST_PREFIX + " (the load balancer lives there)");
+            }
+            return list;
+        });
         var privates = r.get(Keys.PRIVATE_SUBNET_CIDRS, NetworkSettings::cidrList);
         var nat = r.get(Keys.NAT_MODE, raw -> NatMode.byId(raw).orElseThrow(() ->
                 new Invalid("unknown NAT mode; allowed: " + NatMode.allowed())));

@@ -27,7 +27,7 @@ public record OptimizationSettings(boolean cdn,
                                    Optional<SecretValue> originSecret) {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern ORIGIN_SECRET = Pattern.compile("[A-Za-z0-9_-]{32,256}");
+    private static final Pattern ORIGIN_SECRET = Pattern.compile("[A-Za-z0-9_-]{32,128}");
 
     public OptimizationSettings {
         blockedCountries = List.copyOf(blockedCountries);
@@ -59,7 +59,7 @@ public record OptimizationSettings(boolean cdn,
         });
         boolean cdnOn = declared && r.ok(Keys.CDN) && cdn;
         var secret = r.secret(Keys.ORIGIN_SECRET, cdnOn, value -> require(ORIGIN_SECRET.matcher(value).matches(),
-                "allowed: at least 32 characters of letters, digits, '-' and '_' (openssl rand -hex 32)"));
+                "allowed: 32 to 128 characters of letters, digits, '-' and '_' (an ALB header condition holds at most 128; openssl rand -hex 32)"));
         if (cdnOn && domainOk && domain.isEmpty()) {
             r.problem(Keys.CDN + " = 'true': CloudFront serves the site's domain, and " + Keys.DOMAIN
                     + " is not set; allowed: cdn with a domain, or cdn = false");

@@ -68,6 +68,9 @@ public final class OfflineRun {
         var wanted = new TreeSet<>(secretKeys);
         Keys.ALL.stream().filter(Key::secret).map(Key::fullName).forEach(wanted::add);
         for (var key : wanted) {
+            if (config.containsKey(key) && !secretKeys.contains(key)) {
+                continue; // set in plain text in the stack file: the program refuses it, so keep it as it is
+            }
             if (secrets.containsKey(key)) {
                 config.put(key, secrets.get(key));
             } else {
@@ -125,8 +128,10 @@ public final class OfflineRun {
             if (problems.isEmpty()) {
                 result.outputs().forEach((name, output) -> outputs.put(name, resolve(output)));
             }
+            // Only keys the program reads and that are not secret: a mistyped key may hold a secret.
             var visibleConfig = new TreeMap<String, String>(config);
-            visibleConfig.keySet().removeAll(secretKeys);
+            visibleConfig.keySet().removeIf(k -> secretKeys.contains(k)
+                    || Keys.byFullName(k).map(Key::secret).orElse(!k.startsWith("pulumi:") && Keys.byFullName(k).isEmpty()));
             return new Result(stack, resources(monitor.registrations()), outputs, List.copyOf(problems),
                     visibleConfig, List.copyOf(new TreeSet<>(placeholders)), mocks.invokes());
         } finally {

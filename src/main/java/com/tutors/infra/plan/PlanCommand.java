@@ -221,8 +221,11 @@ public final class PlanCommand {
         OfflineRun.Result result;
         try {
             result = OfflineRun.plan(program, dir, stack, overrides, Map.of());
+        } catch (StackFile.Invalid e) {
+            err.println("plan: invalid stack file: " + e.getMessage());
+            throw new Failed(1);
         } catch (IllegalArgumentException e) {
-            err.println("plan: " + e.getMessage());
+            err.println("plan: " + e.getMessage() + "; use --dir <project dir> for another folder");
             throw new Failed(2);
         }
         if (!result.succeeded()) {

@@ -66,6 +66,9 @@ public final class PlanFormats {
         cost.put("currency", "USD");
         cost.put("priceVersion", estimate.priceVersion());
         cost.put("total", round(estimate.total()));
+        if (estimate.partial()) {
+            cost.put("partial", true); // the total counts priced lines only
+        }
         var phases = new LinkedHashMap<String, Object>();
         estimate.byPhase().forEach((p, usd) -> phases.put(String.valueOf(p), round(usd)));
         cost.put("byPhase", phases);
@@ -77,8 +80,8 @@ public final class PlanFormats {
             line.put("item", l.item());
             line.put("quantity", round(l.quantity()));
             line.put("unit", l.unit());
-            line.put("unitPrice", l.unitPrice());
-            line.put("monthly", round(l.monthly()));
+            line.put("unitPrice", l.priced() ? l.unitPrice() : null);
+            line.put("monthly", l.priced() ? round(l.monthly()) : null);
             return line;
         }).toList());
         document.put("cost", cost);
@@ -111,7 +114,8 @@ public final class PlanFormats {
                     .append(" (").append(inPhase).append(" resources)\n");
             components.forEach(c -> tree(c, byParent, "  ", text));
         }
-        text.append("\nEstimated monthly cost: ").append(CostReport.money(estimate.total())).append(" (");
+        text.append("\nEstimated monthly cost: ").append(CostReport.money(estimate.total()))
+                .append(estimate.partial() ? " PARTIAL (" + estimate.unpriced().size() + " line(s) unpriced)" : "").append(" (");
         var first = true;
         for (var phase : estimate.byPhase().entrySet()) {
             text.append(first ? "" : ", ").append("phase ").append(phase.getKey()).append(' ')

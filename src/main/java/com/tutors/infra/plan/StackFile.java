@@ -2,9 +2,13 @@ package com.tutors.infra.plan;
 
 import com.google.gson.Gson;
 import com.tutors.infra.config.Keys;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.representer.Representer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,11 +27,33 @@ import java.util.TreeSet;
  */
 public record StackFile(String stack, Path path, Map<String, String> values, Set<String> secretKeys) {
 
+    /** A stack file that cannot be read as the Pulumi CLI reads it; the message names the file, line and column. */
+    public static final class Invalid extends RuntimeException {
+        public Invalid(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException for a stack with no file (the message lists the stacks found)
+     * @throws Invalid for a file the CLI would refuse or read differently
+     */
     public static StackFile read(Path projectDir, String stack) {
         var path = projectDir.resolve("Pulumi." + stack + ".yaml");
         Object document;
         try {
-            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(path));
+            var options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false); // the CLI refuses them too
+            document = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
+                    options, new Yaml12Resolver()).load(Files.readString(path));
+        } catch (MarkedYAMLException e) {
+            var mark = e.getProblemMark();
+            throw new Invalid(path.getFileName() + (mark == null ? "" : ", line " + (mark.getLine() + 1) + ", column "
+                    + (mark.getColumn() + 1)) + ": " + e.getProblem()
+                    + (String.valueOf(e.getProblem()).contains("\\t") || String.valueOf(e.getMessage()).contains("\\t")
+                    ? " (YAML indents with spaces, never tabs)" : ""));
+        } catch (YAMLException e) {
+            throw new Invalid(path.getFileName() + ": not YAML: " + e.getMessage());
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("unknown stack '" + stack + "': no " + path.getFileName() + " in "
                     + projectDir.toAbsolutePath().normalize() + "; stacks here: " + String.join(", ", stacksIn(projectDir)));
@@ -36,10 +62,22 @@ public record StackFile(String stack, Path path, Map<String, String> values, Set
         }
         var values = new LinkedHashMap<String, String>();
         var secrets = new TreeSet<String>();
+        if (document instanceof Map<?, ?> top && !top.isEmpty() && !(top.get("config") instanceof Map<?, ?>)) {
+            var stray = top.keySet().stream().map(String::valueOf).filter(k -> !k.equals("config") && !k.equals("encryptionsalt")
+                    && !k.equals("secretsprovider") && !k.equals("encryptedkey") && !k.equals("environment")).toList();
+            if (top.containsKey("config") || !stray.isEmpty()) {
+                throw new Invalid(path.getFileName() + ": no 'config:' section" + (stray.isEmpty() ? "" : " (keys at the top level: "
+                        + String.join(", ", stray) + ")") + "; allowed: every key under config:, e.g. config:\n  tutors:natMode: instance");
+            }
+        }
         if (document instanceof Map<?, ?> top && top.get("config") instanceof Map<?, ?> config) {
             var gson = new Gson();
             config.forEach((k, v) -> {
                 var key = k.toString().contains(":") ? k.toString() : Keys.PROJECT + ":" + k;
+                if (v == null) {
+                    throw new Invalid(path.getFileName() + ": " + key + " has an empty value; allowed: a value, or remove the key "
+                            + "(pulumi config rm " + key + ")");
+                }
                 if (v instanceof Map<?, ?> m && m.size() == 1 && m.containsKey("secure")) {
                     secrets.add(key);
                 } else if (v instanceof Map<?, ?> || v instanceof Collection<?>) {

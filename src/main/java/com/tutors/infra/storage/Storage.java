@@ -44,7 +44,7 @@ public final class Storage extends ComponentResource {
      * @param publicStaticReads whether anyone may read the static bucket directly; off once
      *                          CloudFront serves it through Origin Access Control
      */
-    public record Args(Naming names, StorageSettings storage, boolean publicStaticReads) {
+    public record Args(Naming names, StorageSettings storage, boolean publicStaticReads, Output<String> accountId) {
     }
 
     public static final int MEDIA_TO_IA_DAYS = 90;
@@ -69,7 +69,7 @@ public final class Storage extends ComponentResource {
         this.child = CustomResourceOptions.builder().parent(this).build();
         this.stateful = CustomResourceOptions.builder().parent(this).protect(s.protectData()).build();
 
-        var media = bucket("media", s.mediaBucket(), s.protectData(), false);
+        var media = bucket("media", Buckets.name(names, "media", s.bucketSuffix(), args.accountId()), s.protectData(), false);
         if (s.protectData()) {
             new BucketVersioningV2(names.name("media"), BucketVersioningV2Args.builder()
                     .bucket(media.id())
@@ -104,7 +104,8 @@ public final class Storage extends ComponentResource {
                     .build(), child);
         }
 
-        var statics = bucket("static", s.staticBucket(), s.protectData(), args.publicStaticReads());
+        var statics = bucket("static", Buckets.name(names, "static", s.bucketSuffix(), args.accountId()), s.protectData(),
+                args.publicStaticReads());
         new BucketLifecycleConfigurationV2(names.name("static"), BucketLifecycleConfigurationV2Args.builder()
                 .bucket(statics.id()).rules(abortIncompleteUploads()).build(), child);
 
@@ -119,7 +120,7 @@ public final class Storage extends ComponentResource {
     }
 
     /** A private-by-default bucket; its TLS-only policy comes with {@link #declareBucketPolicies}. */
-    private BucketV2 bucket(String part, String bucketName, boolean protect, boolean publicRead) {
+    private BucketV2 bucket(String part, Output<String> bucketName, boolean protect, boolean publicRead) {
         // Unprotected stacks can be torn down with their objects.
         var declared = Buckets.declare(names, part, bucketName, !protect, publicRead, stateful, child);
         buckets.put(part, declared.bucket());

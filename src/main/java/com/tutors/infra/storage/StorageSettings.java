@@ -12,15 +12,13 @@ import static com.tutors.infra.config.KeyReader.require;
 /**
  * Phase 3's validated inputs.
  *
- * @param mediaBucket      full, validated S3 name
- * @param staticBucket     full, validated S3 name
+ * @param bucketSuffix     the buckets' names end in it; empty: in the account id (see Buckets.name)
  * @param corsOrigins      origins the browser may upload media from (presigned PUT/POST)
  * @param noncurrentVersionDays days an overwritten or deleted media object's old version is kept
  * @param immutableTags    ECR tag immutability; off because CI pushes a moving {@code latest}
  * @param protectData      versioning on the media bucket, no force-destroy, Pulumi {@code protect}
  */
-public record StorageSettings(String mediaBucket,
-                              String staticBucket,
+public record StorageSettings(Optional<String> bucketSuffix,
                               List<String> corsOrigins,
                               int noncurrentVersionDays,
                               boolean immutableTags,
@@ -41,11 +39,10 @@ public record StorageSettings(String mediaBucket,
             return raw;
         });
         var names = r.naming();
-        var media = names.bucketName("media", suffix);
-        var statics = names.bucketName("static", suffix);
         if (r.ok(Keys.BUCKET_SUFFIX) && suffix.isPresent()) {
-            for (var bucket : List.of(media, statics, names.bucketName("alb-logs", suffix))) {
-                BucketNames.problem(bucket).ifPresent(p -> r.problem(Keys.BUCKET_SUFFIX + " = '" + suffix.get() + "': " + p));
+            for (var part : List.of("media", "static", "alb-logs")) {
+                BucketNames.problem(names.bucketName(part, suffix))
+                        .ifPresent(p -> r.problem(Keys.BUCKET_SUFFIX + " = '" + suffix.get() + "': " + p));
             }
         }
         var defaultOrigins = domain.map(d -> "[\"https://" + d + "\"]").orElse("[]");
@@ -59,6 +56,6 @@ public record StorageSettings(String mediaBucket,
         });
         var noncurrent = r.get(Keys.MEDIA_NONCURRENT_VERSION_DAYS, KeyReader.range(1, 3650));
         var immutable = r.get(Keys.ECR_IMMUTABLE_TAGS, KeyReader::bool);
-        return new StorageSettings(media, statics, origins, noncurrent, immutable, protect);
+        return new StorageSettings(suffix, origins, noncurrent, immutable, protect);
     }
 }

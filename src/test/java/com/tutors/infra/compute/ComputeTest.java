@@ -114,12 +114,12 @@ class ComputeTest {
                 "DJANGO_SETTINGS_MODULE", "config.settings.production",
                 "ALLOWED_HOSTS", domain,
                 "CSRF_TRUSTED_ORIGINS", "https://" + domain,
-                "AWS_STORAGE_BUCKET_NAME", env + "media",
-                "AWS_STATIC_BUCKET_NAME", env + "static",
+                "AWS_STORAGE_BUCKET_NAME", StackRuns.bucket(stack, "media"),
+                "AWS_STATIC_BUCKET_NAME", StackRuns.bucket(stack, "static"),
                 "AWS_S3_REGION_NAME", "eu-central-1",
                 "AWS_STATIC_LOCATION", "static",
                 "AWS_MEDIA_LOCATION", "media"));
-        expected.put("AWS_STATIC_CUSTOM_DOMAIN", cdn ? domain : env + "static.s3.eu-central-1.amazonaws.com");
+        expected.put("AWS_STATIC_CUSTOM_DOMAIN", cdn ? domain : StackRuns.bucket(stack, "static") + ".s3.eu-central-1.amazonaws.com");
         expected.put("AWS_MEDIA_CUSTOM_DOMAIN", cdn ? domain : "");
         expected.put("AWS_MEDIA_QUERYSTRING_AUTH", cdn ? "false" : "true");
         assertEquals(expected, pairs(c, "environment", "value"));
@@ -258,9 +258,11 @@ class ComputeTest {
 
         var s3 = statements(named(result, RolePolicy.class, env + "backend-task-s3"));
         assertEquals(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"), s3.get(0).get("Action"));
-        assertEquals(List.of("arn:aws:s3:::" + env + "media/*", "arn:aws:s3:::" + env + "static/*"), s3.get(0).get("Resource"));
+        assertEquals(List.of("arn:aws:s3:::" + StackRuns.bucket(stack, "media") + "/*", "arn:aws:s3:::" + StackRuns.bucket(stack, "static") + "/*"),
+                s3.get(0).get("Resource"));
         assertEquals(List.of("s3:ListBucket"), s3.get(1).get("Action"));
-        assertEquals(List.of("arn:aws:s3:::" + env + "media", "arn:aws:s3:::" + env + "static"), s3.get(1).get("Resource"));
+        assertEquals(List.of("arn:aws:s3:::" + StackRuns.bucket(stack, "media"), "arn:aws:s3:::" + StackRuns.bucket(stack, "static")),
+                s3.get(1).get("Resource"));
 
         var byRole = new HashMap<Object, List<PlannedResource>>();
         ofType(result, RolePolicy.class).forEach(p -> byRole.computeIfAbsent(p.input("role"), k -> new java.util.ArrayList<>()).add(p));
@@ -318,5 +320,22 @@ class ComputeTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> statements(PlannedResource policy) {
         return (List<Map<String, Object>>) new Gson().fromJson((String) policy.input("policy"), Map.class).get("Statement");
+    }
+
+    @Test
+    void withoutADomainTheAppIsServedOnTheLoadBalancersNameAndFilesFromTheBuckets() {
+        var overrides = new java.util.HashMap<String, String>();
+        overrides.put("tutors:domain", null);
+        overrides.put("tutors:hostedZone", null);
+        var result = StackRuns.succeeded(StackRuns.with("staging", overrides));
+        var albDns = StackRuns.value(((LoadBalancer) named(result, LoadBalancer.class, "tutors-staging-alb").resource()).dnsName());
+        var backend = pairs(container(named(result, TaskDefinition.class, "tutors-staging-backend")), "environment", "value");
+        assertEquals(albDns, backend.get("ALLOWED_HOSTS"));
+        assertEquals("http://" + albDns, backend.get("CSRF_TRUSTED_ORIGINS"));
+        assertEquals(StackRuns.bucket("staging", "static") + ".s3.eu-central-1.amazonaws.com", backend.get("AWS_STATIC_CUSTOM_DOMAIN"));
+        assertEquals("true", backend.get("AWS_MEDIA_QUERYSTRING_AUTH"), "media stays private: presigned links");
+        var frontend = pairs(container(named(result, TaskDefinition.class, "tutors-staging-frontend")), "environment", "value");
+        assertEquals("http://" + albDns, frontend.get("NEXTAUTH_URL"));
+        assertEquals("http://" + albDns + "/api", frontend.get("NEXT_PUBLIC_API_URL"));
     }
 }

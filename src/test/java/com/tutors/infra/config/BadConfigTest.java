@@ -41,13 +41,13 @@ class BadConfigTest {
                 bad("tutors:ipv6", "yes", "'yes'", "not a boolean", "allowed: true, false"),
                 bad("tutors:vpcCdir", "10.0.0.0/16", "not a known key (did you mean tutors:vpcCidr?)", "known keys:"),
                 bad("aws:defaultTags", "{}", "not passed to this program's AWS provider", "allowed aws keys: aws:region, aws:profile"),
-                bad("aws:region", "europe", "'europe'", "not an AWS region name", "eu-central-1"),
+                bad("aws:region", "europe", "'europe'", "not a commercial AWS region", "eu-central-1"),
                 bad("tutors:domain", "Tutors.Example", "'Tutors.Example'", "not a domain name", "tutors.example.com"),
                 bad("tutors:protectData", "maybe", "'maybe'", "not a boolean"),
                 bad("tutors:dbPassword", null, "missing", "pulumi config set --secret tutors:dbPassword <value>"),
                 bad("tutors:dbPassword", "short-pw-123456", "[secret]", "has 15 characters", "allowed: 16 to 128"),
                 bad("tutors:dbPassword", "has@sign-long-enough", "[secret]", "RDS refuses", "'@'"),
-                bad("tutors:redisAuthToken", "slash/in-the-token-x", "[secret]", "ElastiCache refuses", "'/'"),
+                bad("tutors:redisAuthToken", "slash/in-the-token-x", "[secret]", "ElastiCache refuses", "! & # $ ^ < > -"),
                 bad("tutors:redisAuthToken", "too-short", "[secret]", "allowed: 16 to 128"),
                 bad("tutors:redisAuthToken", null, "missing", "pulumi config set --secret tutors:redisAuthToken"),
                 bad("tutors:djangoSecretKey", "only-thirty-characters-long-xx", "[secret]", "allowed: at least 50"),
@@ -81,7 +81,7 @@ class BadConfigTest {
                 bad("tutors:wafBlockedCountries", "[\"de\"]", "'de' is not a country code", "in capitals"),
                 bad("tutors:wafRateLimit", "5", "'5'", "allowed: 10 to 2000000000"),
                 bad("tutors:originSecret", null, "missing", "pulumi config set --secret tutors:originSecret"),
-                bad("tutors:originSecret", "short", "[secret]", "at least 32 characters"),
+                bad("tutors:originSecret", "short", "[secret]", "32 to 128 characters"),
                 bad("tutors:cdn", "on", "'on'", "not a boolean"));
     }
 

@@ -74,7 +74,7 @@ class EdgeTest {
     void prodWritesAccessLogsToAnEncryptedBucketOnlyTheElbMayWrite() {
         var result = run("prod");
         var alb = named(result, LoadBalancer.class, "tutors-prod-alb");
-        assertEquals(Map.of("bucket", "tutors-prod-alb-logs", "prefix", "alb", "enabled", true), alb.input("accessLogs"));
+        assertEquals(Map.of("bucket", StackRuns.bucket("prod", "alb-logs"), "prefix", "alb", "enabled", true), alb.input("accessLogs"));
         var policy = named(result, BucketPolicy.class, "tutors-prod-alb-logs");
         assertTrue(alb.dependencies().contains(policy.urn()), "the ALB checks it may write before accepting the setting");
         @SuppressWarnings("unchecked")
@@ -83,7 +83,7 @@ class EdgeTest {
         var delivery = statements.get(1);
         assertEquals(Map.of("AWS", "arn:aws:iam::054676820928:root"), delivery.get("Principal"), "eu-central-1's ELB account");
         assertEquals(List.of("s3:PutObject"), delivery.get("Action"));
-        assertEquals(List.of("arn:aws:s3:::tutors-prod-alb-logs/alb/AWSLogs/123456789012/*"), delivery.get("Resource"));
+        assertEquals(List.of("arn:aws:s3:::" + StackRuns.bucket("prod", "alb-logs") + "/alb/AWSLogs/123456789012/*"), delivery.get("Resource"));
         var sse = named(result, BucketServerSideEncryptionConfigurationV2.class,
                 "tutors-prod-alb-logs");
         assertEquals(List.of(Map.of("applyServerSideEncryptionByDefault", Map.of("sseAlgorithm", "AES256"))), sse.input("rules"));

@@ -101,7 +101,7 @@ class OptimizationTest {
                 Map.of("originAccessControlOriginType", oac.input("originAccessControlOriginType"),
                         "signingBehavior", oac.input("signingBehavior"), "signingProtocol", oac.input("signingProtocol")));
         for (var bucket : List.of("static", "media")) {
-            assertEquals("tutors-prod-" + bucket + ".s3.eu-central-1.amazonaws.com", origins.get(bucket).get("domainName"));
+            assertEquals(StackRuns.bucket("prod", bucket) + ".s3.eu-central-1.amazonaws.com", origins.get(bucket).get("domainName"));
             assertEquals(idOf(oac), origins.get(bucket).get("originAccessControlId"));
             // The bucket lets exactly this distribution read, and nobody else.
             var policy = statements((String) named(result, BucketPolicy.class, "tutors-prod-" + bucket).input("policy"));

@@ -48,10 +48,10 @@ class StorageTest {
         var env = "tutors-" + stack + "-";
         for (var part : List.of("media", "static")) {
             var bucket = named(result, BucketV2.class, env + part);
-            assertEquals(env + part, bucket.input("bucket"));
+            assertEquals(StackRuns.bucket(stack, part), bucket.input("bucket"), "unique to the account: S3 names are global");
             assertEquals(stack.equals("staging"), bucket.input("forceDestroy"));
-            assertEquals(env + part, named(result, BucketOwnershipControls.class, env + part)
-                    .input("bucket"));
+            assertEquals(StackRuns.bucket(stack, part), named(result, BucketOwnershipControls.class, env + part)
+                    .input("bucket"), "the bucket's id is its name");
             assertEquals("BucketOwnerEnforced", named(result, BucketOwnershipControls.class,
                     env + part).input("rule.objectOwnership"));
             var sse = named(result, BucketServerSideEncryptionConfigurationV2.class, env + part);
@@ -62,7 +62,7 @@ class StorageTest {
             var policy = named(result, BucketPolicy.class, env + part);
             var deny = statements(policy).get(0);
             assertEquals("Deny", deny.get("Effect"));
-            assertEquals(List.of("arn:aws:s3:::" + env + part, "arn:aws:s3:::" + env + part + "/*"), deny.get("Resource"));
+            assertEquals(List.of("arn:aws:s3:::" + StackRuns.bucket(stack, part), "arn:aws:s3:::" + StackRuns.bucket(stack, part) + "/*"), deny.get("Resource"));
             assertTrue(policy.dependencies().contains(access.urn()), "the policy waits for the public-access block");
         }
     }
@@ -108,7 +108,7 @@ class StorageTest {
         assertEquals("Allow", allow.get("Effect"));
         assertEquals("*", allow.get("Principal"));
         assertEquals(List.of("s3:GetObject"), allow.get("Action"));
-        assertEquals(List.of("arn:aws:s3:::" + env + "static/*"), allow.get("Resource"));
+        assertEquals(List.of("arn:aws:s3:::" + StackRuns.bucket(stack, "static") + "/*"), allow.get("Resource"));
         assertTrue(ofType(result, BucketAclV2.class).isEmpty());
     }
 
@@ -130,8 +130,8 @@ class StorageTest {
             assertEquals("123456789012.dkr.ecr.eu-central-1.amazonaws.com/" + env + part,
                     result.outputs().get(part + "EcrUrl"));
         }
-        assertEquals(env + "media", result.outputs().get("mediaBucketName"));
-        assertEquals(env + "static", result.outputs().get("staticBucketName"));
+        assertEquals(StackRuns.bucket(stack, "media"), result.outputs().get("mediaBucketName"));
+        assertEquals(StackRuns.bucket(stack, "static"), result.outputs().get("staticBucketName"));
     }
 
     @Test

@@ -21,6 +21,14 @@ public final class CostModel {
 
     public record Estimate(List<CostLine> lines, Map<Integer, Double> byPhase, double total, Usage usage,
                            String priceVersion) {
+        /** The lines the price file has no price for: the total then counts the rest only. */
+        public List<CostLine> unpriced() {
+            return lines.stream().filter(l -> !l.priced()).toList();
+        }
+
+        public boolean partial() {
+            return lines.stream().anyMatch(l -> !l.priced());
+        }
     }
 
     public static Estimate estimate(List<PlannedResource> resources, Usage usage, PriceBook prices) {

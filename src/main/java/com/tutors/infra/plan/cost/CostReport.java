@@ -21,6 +21,7 @@ public final class CostReport {
     public static String text(String stack, CostModel.Estimate e) {
         var out = new StringBuilder();
         out.append("Estimated monthly cost of stack ").append(stack).append(": ").append(money(e.total()))
+                .append(e.partial() ? " PARTIAL: " + e.unpriced().size() + " line(s) unpriced" : "")
                 .append(" (prices ").append(e.priceVersion()).append(", USD, before tax and free tier)\n");
         for (var entry : e.byPhase().entrySet()) {
             out.append("\nPhase ").append(phaseName(entry.getKey())).append(": ").append(money(entry.getValue())).append('\n');
@@ -29,7 +30,8 @@ public final class CostReport {
                     continue;
                 }
                 out.append(String.format(Locale.ROOT, "  %-58s %12s %-16s x %-10s = %10s   %s%n", line.item(),
-                        quantity(line.quantity()), line.unit(), "$" + line.unitPrice(), money(line.monthly()), line.resource()));
+                        quantity(line.quantity()), line.unit(), line.priced() ? "$" + line.unitPrice() : "unpriced",
+                        line.priced() ? money(line.monthly()) : "?", line.resource()));
             }
         }
         out.append("\nUsage assumptions (override with --usage key=value): ");

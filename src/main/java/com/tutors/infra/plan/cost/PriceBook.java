@@ -20,11 +20,21 @@ public final class PriceBook {
         this.prices = root.getAsJsonObject("prices");
     }
 
+    /** The regions with a price file. */
+    public static final java.util.List<String> PRICED_REGIONS = java.util.List.of("eu-central-1");
+
+    /** The region's price file; a region without one gets an empty book: every line unpriced, never a crash. */
     public static PriceBook load(String region) {
         var resource = "/prices/" + region + ".json";
         try (var in = PriceBook.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalArgumentException("no price file for region " + region + " (" + resource + ")");
+                var empty = new JsonObject();
+                empty.addProperty("region", region);
+                empty.addProperty("version", "none for " + region);
+                empty.addProperty("source", "no price file for " + region + ": every line is unpriced");
+                empty.addProperty("hoursPerMonth", 730);
+                empty.add("prices", new JsonObject());
+                return new PriceBook(empty);
             }
             return new PriceBook(JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject());
         } catch (IOException e) {
@@ -44,21 +54,15 @@ public final class PriceBook {
         return root.get("hoursPerMonth").getAsDouble();
     }
 
-    /** A flat price such as {@code albHour}. */
+    /** A flat price such as {@code albHour}; NaN (an unpriced line) when the file has none. */
     public double price(String name) {
         var value = prices.get(name);
-        if (value == null || !value.isJsonPrimitive()) {
-            throw new IllegalArgumentException("no price '" + name + "' in the " + root.get("region").getAsString() + " price file");
-        }
-        return value.getAsDouble();
+        return value == null || !value.isJsonPrimitive() ? Double.NaN : value.getAsDouble();
     }
 
-    /** A price by kind, such as {@code rdsPostgresHour} of {@code db.t4g.small}. */
+    /** A price by kind, such as {@code rdsPostgresHour} of {@code db.t4g.small}; NaN when the file has none. */
     public double price(String table, String kind) {
         var map = prices.getAsJsonObject(table);
-        if (map == null || !map.has(kind)) {
-            throw new IllegalArgumentException("no price for " + kind + " in '" + table + "' of the price file; add it");
-        }
-        return map.get(kind).getAsDouble();
+        return map == null || !map.has(kind) ? Double.NaN : map.get(kind).getAsDouble();
     }
 }

@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,9 +121,16 @@ class CostModelTest {
     }
 
     @Test
-    void anUnpricedKindSaysWhatToAdd() {
-        var e = assertThrows(IllegalArgumentException.class, () -> PriceBook.load("eu-central-1").price("rdsPostgresHour", "db.x9.huge"));
-        assertTrue(e.getMessage().contains("db.x9.huge"));
-        assertThrows(IllegalArgumentException.class, () -> PriceBook.load("mars-north-1"));
+    void anUnpricedKindOrRegionIsAnUnpricedLineNeverACrash() {
+        assertTrue(Double.isNaN(PriceBook.load("eu-central-1").price("rdsPostgresHour", "db.r6g.large")), "no price in the file");
+        assertTrue(Double.isNaN(PriceBook.load("us-east-1").price("albHour")), "no price file for the region");
+        var line = new CostLine(2, "db", "RDS", 730, "hours", Double.NaN);
+        assertFalse(line.priced());
+        assertEquals(0.0, line.monthly(), "the total counts the priced lines only");
+        var estimate = new CostModel.Estimate(List.of(line, new CostLine(1, "nat", "NAT", 730, "hours", 0.05)), Map.of(), 36.5,
+                Usage.defaults(), "v");
+        assertTrue(estimate.partial());
+        assertEquals(List.of(line), estimate.unpriced());
+        assertTrue(CostReport.text("x", estimate).contains("PARTIAL: 1 line(s) unpriced"));
     }
 }
