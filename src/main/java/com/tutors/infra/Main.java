@@ -28,6 +28,7 @@ import com.tutors.infra.storage.Storage;
 import com.tutors.infra.storage.StorageOutputs;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,9 +39,18 @@ public final class Main {
     private Main() {
     }
 
+    /** Without arguments: the Pulumi program. {@code plan ...}: the offline plan. Anything else: the usage. */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("plan")) {
             System.exit(PlanCommand.run(Arrays.copyOfRange(args, 1, args.length), Main::stack, System.out, System.err));
+        }
+        if (args.length > 0) {
+            // Never start the engine for --help or a typo: it would fail with a trace about missing variables.
+            boolean help = List.of("-h", "--help", "help").contains(args[0]);
+            (help ? System.out : System.err).println((help ? "" : "unknown command '" + args[0] + "'\n")
+                    + "usage: java -jar target/tutors-infra.jar            the Pulumi program (pulumi preview/up run it)\n"
+                    + "       java -jar target/tutors-infra.jar plan ...   the offline plan:\n\n" + PlanCommand.usage());
+            System.exit(help ? 0 : 2);
         }
         Pulumi.run(Main::stack);
     }

@@ -31,4 +31,15 @@ class ProjectFilesTest {
             assertTrue(readme.contains("`" + key.fullName() + "`"), "README lacks " + key);
         }
     }
+
+    @Test
+    void theReadmeConfigurationTableIsGeneratedFromKeys() throws IOException {
+        var readme = Files.readString(StackRuns.PROJECT_DIR.resolve("README.md"));
+        int start = readme.indexOf(com.tutors.infra.config.ConfigDocs.START);
+        int end = readme.indexOf(com.tutors.infra.config.ConfigDocs.END);
+        assertTrue(start >= 0 && end > start, "the README has the generated table's markers");
+        assertEquals(com.tutors.infra.config.ConfigDocs.table(),
+                readme.substring(start + com.tutors.infra.config.ConfigDocs.START.length() + 1, end),
+                "regenerate it: java -cp target/tutors-infra.jar com.tutors.infra.config.ConfigDocs");
+    }
 }

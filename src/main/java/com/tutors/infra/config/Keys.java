@@ -57,7 +57,7 @@ public final class Keys {
                     + "Optional in staging (then the app is served on the load balancer's own name).",
             null, null);
     public static final Key PROTECT_DATA = tutors("protectData",
-            "Guard the stateful resources (RDS, buckets, ECR, secrets): Pulumi protect, RDS deletion protection "
+            "Guard the stateful resources (RDS, Redis, buckets, ECR, secrets): Pulumi protect, RDS deletion protection "
                     + "and final snapshot, media versioning, no force-destroy, 30-day secret recovery.",
             "true", "false");
 
@@ -95,8 +95,9 @@ public final class Keys {
 
     // Phase 3: Storage
     public static final Key BUCKET_SUFFIX = tutors("bucketSuffix",
-            "Appended to the bucket names (tutors-<env>-media-<suffix>) to make them globally unique; "
-                    + "lowercase letters, digits and dashes.", null, null);
+            "Ends the bucket names (tutors-<env>-media-<suffix>); lowercase letters, digits and dashes. Unset: the "
+                    + "account id ends them, so the names are unique (S3 names are global). Set it before phase 3: a change "
+                    + "later replaces the buckets.", null, null);
     public static final Key CORS_ORIGINS = tutors("corsOrigins",
             "Origins allowed to upload to the media bucket from the browser; a list of http(s)://host[:port]. "
                     + "Defaults to https://<domain>, or none without a domain.", null, null);

@@ -39,6 +39,9 @@ public record DataSettings(String dbInstanceClass,
     public static Optional<DataSettings> read(KeyReader r, boolean protect, boolean declared) {
         var dbClass = r.get(Keys.DB_INSTANCE_CLASS, raw -> {
             require(DB_CLASS.matcher(raw).matches(), "not an RDS instance class; allowed: db.<family>.<size> such as db.t4g.micro");
+            InstanceClasses.problem(InstanceClasses.RDS, raw, "RDS PostgreSQL").ifPresent(p -> {
+                throw new KeyReader.Invalid(p);
+            });
             return raw;
         });
         var multiAz = r.get(Keys.DB_MULTI_AZ, KeyReader::bool);
@@ -57,6 +60,9 @@ public record DataSettings(String dbInstanceClass,
         });
         var nodeType = r.get(Keys.REDIS_NODE_TYPE, raw -> {
             require(CACHE_NODE.matcher(raw).matches(), "not an ElastiCache node type; allowed: cache.<family>.<size> such as cache.t4g.micro");
+            InstanceClasses.problem(InstanceClasses.CACHE, raw, "ElastiCache node").ifPresent(p -> {
+                throw new KeyReader.Invalid(p);
+            });
             return raw;
         });
         var replicas = r.get(Keys.REDIS_REPLICAS, KeyReader.range(0, 5));

@@ -1,209 +1,333 @@
 package com.tutors.infra.plan;
 
 import com.pulumi.Context;
-
 import com.tutors.infra.config.Keys;
 import com.tutors.infra.plan.cost.CostModel;
-import com.tutors.infra.plan.diff.DiffFormats;
-import com.tutors.infra.plan.diff.PlanDiff;
-import com.tutors.infra.plan.diff.ReplaceRules;
-import com.tutors.infra.plan.diff.SavedPlan;
 import com.tutors.infra.plan.cost.CostReport;
 import com.tutors.infra.plan.cost.PlanSummary;
 import com.tutors.infra.plan.cost.PriceBook;
 import com.tutors.infra.plan.cost.Usage;
+import com.tutors.infra.plan.diff.DiffFormats;
+import com.tutors.infra.plan.diff.PlanDiff;
+import com.tutors.infra.plan.diff.ReplaceRules;
+import com.tutors.infra.plan.diff.SavedPlan;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
- * {@code plan --stack <name> [--format text|json] [--set key=value ...] [--dir <project dir>]}: what
- * {@code pulumi up} would create for a committed stack, computed offline. Exit 0 on success, 1 when
- * the program rejects the stack (bad configuration), 2 on bad arguments or an unknown stack.
+ * {@code plan}: what {@code pulumi up} would do for a committed stack, computed offline under the mock
+ * engine: the plan itself, a comparison of two stacks' cost, or a diff of two configurations.
  */
-public final class PlanCommand {
-    private PlanCommand() {
-    }
+@Command(name = "plan", sortOptions = false, usageHelpAutoWidth = true,
+        description = "Plans a committed stack offline (no AWS account, no Pulumi CLI): what `pulumi up` would create, "
+                + "what it costs, or what an update between two configurations would change.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:the program refused the configuration (one line per problem)",
+                "2:bad arguments, an unknown stack or an unreadable plan file", "3:internal error (the trace with --debug)",
+                "4:--fail-on danger and the diff raised a danger"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  plan --stack prod --format cost --usage cdnDataGb=200",
+                "  plan --stack prod --diff-set fargateSpotPercent=50 --fail-on danger",
+                "  plan --compare staging prod",
+                "  plan --compare prod prod --set-b natMode=gateway-single",
+                "  plan --diff base-prod.json head-prod.json --format markdown"})
+public final class PlanCommand implements Callable<Integer> {
 
-    static final String USAGE = "usage: plan --stack <name> [--format text|json|cost|mermaid] [--set key=value ...]"
-            + " [--unset key ...] [--usage key=value ...] [--dir <project dir>]"
-            + "\n       plan --stack <name> --diff-set key=value ... [--diff-unset key ...] [--format text|markdown|json] [--fail-on danger]"
-            + "\n       plan --diff <before plan.json> <after plan.json> [--format text|markdown|json] [--fail-on danger]"
-            + "\n       plan --compare <stackA> <stackB> [--set ...] [--usage ...]"
-            + "\n       plan --compare-json <base plan.json> <head plan.json>";
+    public static final int OK = 0;
+    public static final int REFUSED = 1;
+    public static final int BAD_ARGUMENTS = 2;
+    public static final int INTERNAL = 3;
+    public static final int DANGER = 4;
+
     static final List<String> FORMATS = List.of("text", "json", "cost", "mermaid");
 
+    @Option(names = "--stack", paramLabel = "<name>", description = "The stack to plan: Pulumi.<name>.yaml in --dir.")
+    String stack;
+
+    @Option(names = "--format", paramLabel = "<format>",
+            description = "text, json, cost or mermaid for a plan; text, markdown or json for a diff. Default: text.")
+    String format;
+
+    @Option(names = "--set", paramLabel = "<key=value>", description = "Override a key (tutors: is implied), on every side.")
+    List<String> set = new ArrayList<>();
+
+    @Option(names = "--unset", paramLabel = "<key>", description = "Remove a key for this plan, e.g. --unset domain.")
+    List<String> unset = new ArrayList<>();
+
+    @Option(names = "--usage", paramLabel = "<key=number>", description = "Override a usage assumption of the cost estimate.")
+    List<String> usage = new ArrayList<>();
+
+    @Option(names = "--dir", paramLabel = "<project dir>", description = "Where Pulumi.yaml and the stack files are. Default: .")
+    Path dir = Path.of(".");
+
+    @Option(names = "--compare", arity = "2", paramLabel = "<stack>",
+            description = "Markdown table of resources and monthly cost per phase, A against B.")
+    List<String> compare;
+
+    @Option(names = "--set-b", paramLabel = "<key=value>", description = "With --compare: override a key on side B only.")
+    List<String> setB = new ArrayList<>();
+
+    @Option(names = "--compare-json", arity = "2", paramLabel = "<plan.json>",
+            description = "The same comparison of two saved plans (plan --format json).")
+    List<String> compareJson;
+
+    @Option(names = "--diff", arity = "2", paramLabel = "<plan.json>",
+            description = "What an update from the first saved plan to the second would do.")
+    List<String> diff;
+
+    @Option(names = "--diff-set", paramLabel = "<key=value>", description = "With --stack: diff the stack against itself with this override.")
+    List<String> diffSet = new ArrayList<>();
+
+    @Option(names = "--diff-unset", paramLabel = "<key>", description = "With --stack: diff against the stack without this key.")
+    List<String> diffUnset = new ArrayList<>();
+
+    @Option(names = "--fail-on", paramLabel = "danger", description = "With a diff: exit 4 when a danger is raised.")
+    String failOn;
+
+    @Option(names = "--debug", description = "Print the stack trace of an internal error.")
+    boolean debug;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "This help: every option, format and exit code.")
+    boolean help;
+
+    private Consumer<Context> program;
+    private PrintStream out;
+    private PrintStream err;
+
+    /** Runs the command line; never throws and never exits the JVM. */
     public static int run(String[] args, Consumer<Context> program, PrintStream out, PrintStream err) {
-        String stack = null;
-        var format = "text";
-        var dir = Path.of(".");
-        var overrides = new LinkedHashMap<String, String>();
-        var usage = Usage.defaults();
-        List<String> compare = null;
-        List<String> compareJson = null;
-        List<String> diff = null;
-        var diffOverrides = new LinkedHashMap<String, String>();
-        String failOn = null;
-        String format0 = null;
-        for (int i = 0; i < args.length; i++) {
-            var flag = args[i];
-            if (!flag.startsWith("--") || i + 1 >= args.length) {
-                return usage(err, flag.startsWith("--") ? flag + " needs a value" : "unexpected argument '" + flag + "'");
-            }
-            var value = args[++i];
-            switch (flag) {
-                case "--stack" -> stack = value;
-                case "--compare", "--compare-json", "--diff" -> {
-                    if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-                        return usage(err, flag + " needs two " + (flag.equals("--compare") ? "stacks" : "files"));
+        var command = new PlanCommand();
+        command.program = program;
+        command.out = out;
+        command.err = err;
+        var cli = new CommandLine(command)
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                // Invalid input exits 2 (picocli's USAGE code), as the README says.
+                .setExecutionExceptionHandler((e, line, parsed) -> {
+                    err.println("plan: internal error: " + e + (command.debug ? "" : " (run with --debug for the trace)"));
+                    if (command.debug) {
+                        e.printStackTrace(err);
                     }
-                    var pair = List.of(value, args[++i]);
-                    switch (flag) {
-                        case "--compare" -> compare = pair;
-                        case "--compare-json" -> compareJson = pair;
-                        default -> diff = pair;
-                    }
-                }
-                case "--fail-on" -> {
-                    if (!value.equals("danger")) {
-                        return usage(err, "--fail-on takes 'danger', got '" + value + "'");
-                    }
-                    failOn = value;
-                }
-                case "--unset", "--diff-unset" -> (flag.equals("--unset") ? overrides : diffOverrides)
-                        .put(value.contains(":") ? value : "tutors:" + value, null);
-                case "--diff-set" -> {
-                    int eq = value.indexOf('=');
-                    if (eq <= 0) {
-                        return usage(err, "--diff-set takes key=value, got '" + value + "'");
-                    }
-                    var key = value.substring(0, eq);
-                    diffOverrides.put(key.contains(":") ? key : "tutors:" + key, value.substring(eq + 1));
-                }
-                case "--usage" -> {
-                    int eq = value.indexOf('=');
-                    try {
-                        usage = usage.with(value.substring(0, Math.max(eq, 0)), Double.parseDouble(value.substring(eq + 1)));
-                    } catch (IllegalArgumentException e) {
-                        return usage(err, "--usage " + value + ": " + (e instanceof NumberFormatException ? "not a number" : e.getMessage()));
-                    }
-                }
-                case "--format" -> {
-                    format = value;
-                    format0 = value;
-                }
-                case "--dir" -> dir = Path.of(value);
-                case "--set" -> {
-                    int eq = value.indexOf('=');
-                    if (eq <= 0) {
-                        return usage(err, "--set takes key=value, got '" + value + "'");
-                    }
-                    var key = value.substring(0, eq);
-                    overrides.put(key.contains(":") ? key : "tutors:" + key, value.substring(eq + 1));
-                }
-                default -> {
-                    return usage(err, "unknown flag " + flag);
-                }
-            }
-        }
-        boolean diffing = diff != null || !diffOverrides.isEmpty();
-        if (diffing) {
-            return diff(program, dir, stack, overrides, diffOverrides, diff, format0 == null ? "text" : format0, failOn, out, err);
-        }
-        if (failOn != null) {
-            return usage(err, "--fail-on goes with --diff or --diff-set");
-        }
-        if (!FORMATS.contains(format)) {
-            return usage(err, "unknown format '" + format + "'; allowed: " + String.join(", ", FORMATS));
-        }
-        if (compareJson != null) {
-            try {
-                var base = PlanSummary.fromJson(Files.readString(Path.of(compareJson.get(0))));
-                var head = PlanSummary.fromJson(Files.readString(Path.of(compareJson.get(1))));
-                out.print(CostReport.compare("base", base, "head", head));
-                return 0;
-            } catch (IOException | IllegalArgumentException e) {
-                err.println("plan: --compare-json: " + e.getMessage());
-                return 2;
-            }
-        }
-        if (compare != null) {
-            if (stack != null) {
-                return usage(err, "--compare and --stack do not go together");
-            }
-            try {
-                var a = planned(program, dir, compare.get(0), overrides, err);
-                var b = planned(program, dir, compare.get(1), overrides, err);
-                out.print(CostReport.compare(compare.get(0), PlanSummary.of(a.resources(), estimate(a, usage)),
-                        compare.get(1), PlanSummary.of(b.resources(), estimate(b, usage))));
-                return 0;
-            } catch (Failed e) {
-                return e.code;
-            }
-        }
-        if (stack == null) {
-            return usage(err, "--stack (or --compare) is required");
-        }
+                    return INTERNAL;
+                });
+        return cli.execute(args);
+    }
+
+    /** The usage text, for the jar's own --help. */
+    public static String usage() {
+        return new CommandLine(new PlanCommand()).getUsageMessage(CommandLine.Help.Ansi.OFF);
+    }
+
+    @Override
+    public Integer call() {
         try {
-            var result = planned(program, dir, stack, overrides, err);
-            var estimate = estimate(result, usage);
-            out.print(switch (format) {
-                case "json" -> PlanFormats.json(result, estimate);
-                case "cost" -> CostReport.text(stack, estimate);
-                case "mermaid" -> Diagram.mermaid(result);
-                default -> PlanFormats.text(result, estimate);
-            });
-            return 0;
+            return dispatch();
+        } catch (BadArguments e) {
+            err.println("plan: " + e.getMessage() + "\nRun plan --help for every option.");
+            return BAD_ARGUMENTS;
         } catch (Failed e) {
             return e.code;
         }
     }
 
-    /** {@code --diff a.json b.json}, or the stack against itself with {@code --diff-set} overrides. */
-    private static int diff(Consumer<Context> program, Path dir, String stack, Map<String, String> overrides,
-                            Map<String, String> diffOverrides, List<String> files, String format, String failOn,
-                            PrintStream out, PrintStream err) {
-        if (!DiffFormats.FORMATS.contains(format)) {
-            return usage(err, "unknown diff format '" + format + "'; allowed: " + String.join(", ", DiffFormats.FORMATS));
+    private int dispatch() {
+        var overrides = overrides(set, unset, "--set");
+        var usageValues = usageAssumptions();
+        boolean diffing = diff != null || !diffSet.isEmpty() || !diffUnset.isEmpty();
+        if (failOn != null && !failOn.equals("danger")) {
+            throw new BadArguments("--fail-on takes 'danger', got '" + failOn + "'");
+        }
+        if (diffing) {
+            return diff(overrides);
+        }
+        if (failOn != null) {
+            throw new BadArguments("--fail-on goes with --diff or --diff-set");
+        }
+        if (!setB.isEmpty() && compare == null) {
+            throw new BadArguments("--set-b goes with --compare");
+        }
+        if (compareJson != null) {
+            only(compareJson, "--compare-json", stack == null && compare == null && format == null);
+            var base = summary(compareJson.get(0));
+            var head = summary(compareJson.get(1));
+            out.print(CostReport.compare("base", base, "head", head));
+            return OK;
+        }
+        if (compare != null) {
+            only(compare, "--compare", stack == null && format == null);
+            var a = planned(compare.get(0), overrides);
+            var b = planned(compare.get(1), merged(overrides, overrides(setB, List.of(), "--set-b")));
+            var labelB = compare.get(1) + (setB.isEmpty() ? "" : " with " + String.join(" ", setB));
+            out.print(CostReport.compare(compare.get(0), PlanSummary.of(a.resources(), estimate(a, usageValues)),
+                    labelB, PlanSummary.of(b.resources(), estimate(b, usageValues))));
+            return OK;
+        }
+        if (stack == null) {
+            throw new BadArguments("--stack (or --compare, --compare-json, --diff) is required");
+        }
+        var chosen = format == null ? "text" : format;
+        if (!FORMATS.contains(chosen)) {
+            throw new BadArguments("unknown format '" + chosen + "'; allowed: " + String.join(", ", FORMATS));
+        }
+        var result = planned(stack, overrides);
+        var estimate = estimate(result, usageValues);
+        out.print(switch (chosen) {
+            case "json" -> PlanFormats.json(result, estimate);
+            case "cost" -> CostReport.text(stack, estimate);
+            case "mermaid" -> Diagram.mermaid(result);
+            default -> PlanFormats.text(result, estimate);
+        });
+        Advice.of(result).forEach(w -> err.println("plan: warning: " + w));
+        return OK;
+    }
+
+    private int diff(Map<String, String> overrides) {
+        var chosen = format == null ? "text" : format;
+        if (!DiffFormats.FORMATS.contains(chosen)) {
+            throw new BadArguments("unknown diff format '" + chosen + "'; allowed: " + String.join(", ", DiffFormats.FORMATS));
         }
         PlanDiff.Result result;
-        if (files != null) {
-            if (stack != null || !diffOverrides.isEmpty()) {
-                return usage(err, "--diff compares two saved plans; --stack and --diff-set compare a stack with itself");
+        if (diff != null) {
+            if (stack != null || !diffSet.isEmpty() || !diffUnset.isEmpty()) {
+                throw new BadArguments("--diff compares two saved plans; --stack with --diff-set compares a stack with itself");
             }
-            try {
-                var before = SavedPlan.resources(Files.readString(Path.of(files.get(0))));
-                var after = SavedPlan.resources(Files.readString(Path.of(files.get(1))));
-                result = PlanDiff.between(files.get(0), before, files.get(1), after, ReplaceRules.standard());
-            } catch (IOException | IllegalArgumentException e) {
-                err.println("plan: --diff: " + e.getMessage());
-                return 2;
-            }
+            result = PlanDiff.between(diff.get(0), saved(diff.get(0)), diff.get(1), saved(diff.get(1)), ReplaceRules.standard());
         } else {
             if (stack == null) {
-                return usage(err, "--diff-set needs --stack");
+                throw new BadArguments("--diff-set needs --stack");
+            }
+            var changes = overrides(diffSet, diffUnset, "--diff-set");
+            var before = planned(stack, overrides);
+            var after = planned(stack, merged(overrides, changes));
+            var label = new StringBuilder();
+            changes.forEach((k, v) -> label.append(label.length() == 0 ? "" : " ").append(v == null ? "-" + k : k + "=" + v));
+            result = PlanDiff.between(stack, before.resources(), stack + " with " + label, after.resources(), ReplaceRules.standard());
+        }
+        out.print(DiffFormats.render(result, chosen));
+        return failOn != null && result.dangerous() ? DANGER : OK;
+    }
+
+    private static void only(List<String> pair, String flag, boolean alone) {
+        if (!alone) {
+            throw new BadArguments(flag + " goes without --stack" + (flag.equals("--compare-json") ? ", --compare" : "")
+                    + " and --format (its output is a markdown table)");
+        }
+    }
+
+    private Usage usageAssumptions() {
+        var values = Usage.defaults();
+        for (var u : usage) {
+            int eq = u.indexOf('=');
+            if (eq <= 0) {
+                throw new BadArguments("--usage takes key=number, got '" + u + "'");
+            }
+            double value;
+            try {
+                value = Double.parseDouble(u.substring(eq + 1));
+            } catch (NumberFormatException e) {
+                throw new BadArguments("--usage " + u + ": not a number");
+            }
+            if (!Double.isFinite(value)) {
+                throw new BadArguments("--usage " + u + ": not a finite number; allowed: 0 or more");
             }
             try {
-                var before = planned(program, dir, stack, overrides, err);
-                var changed = new LinkedHashMap<>(overrides);
-                changed.putAll(diffOverrides);
-                var after = planned(program, dir, stack, changed, err);
-                var label = new StringBuilder();
-                diffOverrides.forEach((k, v) -> label.append(label.length() == 0 ? "" : " ").append(v == null ? "-" + k : k + "=" + v));
-                result = PlanDiff.between(stack, before.resources(), stack + " with " + label, after.resources(),
-                        ReplaceRules.standard());
-            } catch (Failed e) {
-                return e.code;
+                values = values.with(u.substring(0, eq), value);
+            } catch (IllegalArgumentException e) {
+                throw new BadArguments("--usage " + u + ": " + e.getMessage());
             }
         }
-        out.print(DiffFormats.render(result, format));
-        return failOn != null && result.dangerous() ? 4 : 0;
+        return values;
+    }
+
+    /** key=value pairs and removed keys as one override map (a null value removes the key). */
+    private static Map<String, String> overrides(List<String> pairs, List<String> removed, String flag) {
+        var map = new LinkedHashMap<String, String>();
+        for (var pair : pairs) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new BadArguments(flag + " takes key=value, got '" + pair + "'");
+            }
+            map.put(fullKey(pair.substring(0, eq)), pair.substring(eq + 1));
+        }
+        removed.forEach(key -> map.put(fullKey(key), null));
+        return map;
+    }
+
+    private static String fullKey(String key) {
+        return key.contains(":") ? key : Keys.PROJECT + ":" + key;
+    }
+
+    private static Map<String, String> merged(Map<String, String> a, Map<String, String> b) {
+        var map = new LinkedHashMap<>(a);
+        map.putAll(b);
+        return map;
+    }
+
+    private PlanSummary summary(String file) {
+        try {
+            return PlanSummary.fromJson(Files.readString(Path.of(file)));
+        } catch (NoSuchFileException e) {
+            throw new BadArguments("--compare-json: no file " + file);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BadArguments("--compare-json: " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static java.util.List<com.tutors.infra.plan.model.PlannedResource> saved(String file) {
+        try {
+            return SavedPlan.resources(Files.readString(Path.of(file)));
+        } catch (NoSuchFileException e) {
+            throw new BadArguments("--diff: no file " + file);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BadArguments("--diff: " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** @throws Failed with 2 for an unknown stack, 1 for a configuration the program rejects */
+    private OfflineRun.Result planned(String name, Map<String, String> overrides) {
+        OfflineRun.Result result;
+        try {
+            result = OfflineRun.plan(program, dir, name, overrides, Map.of());
+        } catch (StackFile.Invalid e) {
+            err.println("plan: invalid stack file: " + e.getMessage());
+            throw new Failed(REFUSED);
+        } catch (IllegalArgumentException e) {
+            err.println("plan: " + e.getMessage() + "; use --dir <project dir> for another folder");
+            throw new Failed(BAD_ARGUMENTS);
+        }
+        if (!result.succeeded()) {
+            err.println("plan: invalid configuration for stack '" + name + "':");
+            result.problems().forEach(p -> err.println("  - " + p));
+            throw new Failed(REFUSED);
+        }
+        return result;
+    }
+
+    public static CostModel.Estimate estimate(OfflineRun.Result result, Usage usage) {
+        var region = result.config().getOrDefault(Keys.AWS_REGION.fullName(), Keys.AWS_REGION.prodDefault());
+        return CostModel.estimate(result.resources(), usage, PriceBook.load(region));
+    }
+
+    /** A mistake in the arguments; the message says what to do. */
+    private static final class BadArguments extends RuntimeException {
+        BadArguments(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** A plan that could not be made; the reason is already printed. */
@@ -214,35 +338,5 @@ public final class PlanCommand {
             super(null, null, false, false);
             this.code = code;
         }
-    }
-
-    /** @throws Failed with 2 for an unknown stack, 1 for a configuration the program rejects */
-    private static OfflineRun.Result planned(Consumer<Context> program, Path dir, String stack, Map<String, String> overrides, PrintStream err) {
-        OfflineRun.Result result;
-        try {
-            result = OfflineRun.plan(program, dir, stack, overrides, Map.of());
-        } catch (StackFile.Invalid e) {
-            err.println("plan: invalid stack file: " + e.getMessage());
-            throw new Failed(1);
-        } catch (IllegalArgumentException e) {
-            err.println("plan: " + e.getMessage() + "; use --dir <project dir> for another folder");
-            throw new Failed(2);
-        }
-        if (!result.succeeded()) {
-            err.println("plan: invalid configuration for stack '" + stack + "':");
-            result.problems().forEach(p -> err.println("  - " + p));
-            throw new Failed(1);
-        }
-        return result;
-    }
-
-    public static CostModel.Estimate estimate(OfflineRun.Result result, Usage usage) {
-        var region = result.config().getOrDefault(Keys.AWS_REGION.fullName(), Keys.AWS_REGION.prodDefault());
-        return CostModel.estimate(result.resources(), usage, PriceBook.load(region));
-    }
-
-    private static int usage(PrintStream err, String problem) {
-        err.println("plan: " + problem + "\n" + USAGE);
-        return 2;
     }
 }

@@ -1,0 +1,35 @@
+package com.tutors.infra.plan;
+
+import com.tutors.infra.plan.model.PlannedResource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Warnings for a valid plan that is probably not what the user wants; printed, never fatal. */
+final class Advice {
+    private Advice() {
+    }
+
+    private static final String ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+    private static final String SUBSCRIPTION = "aws:sns/topicSubscription:TopicSubscription";
+
+    static List<String> of(OfflineRun.Result result) {
+        var out = new ArrayList<String>();
+        long alarms = count(result, ALARM);
+        if (alarms > 0 && count(result, SUBSCRIPTION) == 0) {
+            out.add(alarms + " alarms notify nobody: set tutors:alarmEmail, or subscribe another endpoint to the alarm topic(s)");
+        }
+        if (result.placeholders().contains("tutors:originSecret") && count(result, "aws:cloudfront/distribution:Distribution") == 0) {
+            out.add("tutors:originSecret got a stand-in, but no CloudFront distribution is declared (cdn off): it is not needed");
+        }
+        if (result.placeholders().stream().anyMatch(k -> !k.equals("tutors:originSecret"))
+                && count(result, "aws:rds/instance:Instance") == 0) {
+            out.add("the data secrets got stand-ins, but phase 2 is not declared (lastPhase < 2): they are not needed yet");
+        }
+        return out;
+    }
+
+    private static long count(OfflineRun.Result result, String type) {
+        return result.resources().stream().map(PlannedResource::type).filter(type::equals).count();
+    }
+}
