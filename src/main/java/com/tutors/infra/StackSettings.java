@@ -70,11 +70,7 @@ public record StackSettings(String stackName,
             return raw;
         });
         var profile = r.raw(Keys.AWS_PROFILE);
-        int lastPhase = r.get(Keys.LAST_PHASE, raw -> {
-            int n = KeyReader.integer(raw);
-            require(n >= Phase.FIRST && n <= Phase.LAST, "out of range; allowed: " + Phase.FIRST + " to " + Phase.LAST);
-            return n;
-        });
+        int lastPhase = r.get(Keys.LAST_PHASE, KeyReader.range(Phase.FIRST, Phase.LAST));
         var domain = r.optional(Keys.DOMAIN, raw -> {
             require(DOMAIN.matcher(raw).matches() && raw.length() <= 253,
                     "not a domain name; allowed: lowercase DNS names such as tutors.example.com");

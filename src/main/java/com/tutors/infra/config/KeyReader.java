@@ -159,6 +159,10 @@ public final class KeyReader {
 
     public static Function<String, Integer> range(int min, int max) {
         return raw -> {
+            // A whole number too large for an int is out of range, not "not a whole number".
+            if (raw.trim().matches("-?\\d{10,}")) {
+                require(false, "out of range; allowed: " + min + " to " + max);
+            }
             int n = integer(raw);
             require(n >= min && n <= max, "out of range; allowed: " + min + " to " + max);
             return n;
