@@ -70,7 +70,8 @@ public final class Main {
 
         // 1 Foundation
         var network = new Foundation(names.name("foundation"),
-                new Foundation.Args(names, settings.network(), settings.region(), cloudFrontOnly(settings, aws)), phase).outputs;
+                new Foundation.Args(names, settings.network(), settings.region(), cloudFrontOnly(settings, aws),
+                        settings.compute().logRetentionDays()), phase).outputs;
         exports.network(network);
         if (!settings.declares(Phase.DATA)) {
             return;

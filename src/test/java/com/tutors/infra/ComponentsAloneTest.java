@@ -66,7 +66,7 @@ class ComponentsAloneTest {
             storage.declareBucketPolicies(Optional.empty());
             return storage;
         }));
-        assertEquals(List.of("tutors-staging-media-x1", "tutors-staging-static-x1"), ofType(result, BucketV2.class).stream()
+        assertEquals(List.of("tutors-staging-media-x1", "tutors-staging-s3-logs-x1", "tutors-staging-static-x1"), ofType(result, BucketV2.class).stream()
                 .map(b -> (String) b.input("bucket")).sorted().toList());
         assertTrue(ofType(result, Repository.class).stream().allMatch(r -> "IMMUTABLE".equals(r.input("imageTagMutability"))));
     }

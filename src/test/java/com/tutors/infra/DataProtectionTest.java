@@ -24,9 +24,9 @@ class DataProtectionTest {
     @ValueSource(strings = {"prod", "staging"})
     void statefulResourcesAreProtectedExactlyInProd(String stack) {
         var result = StackRuns.succeeded(StackRuns.committed(stack));
-        // ALB access logs expire anyway and must not block a teardown.
+        // ALB and S3 access logs expire anyway and must not block a teardown.
         List<PlannedResource> stateful = result.resources().stream()
-                .filter(r -> STATEFUL.contains(r.type()) && !r.name().endsWith("-alb-logs")).toList();
+                .filter(r -> STATEFUL.contains(r.type()) && !r.name().endsWith("-alb-logs") && !r.name().endsWith("-s3-logs")).toList();
         assertEquals(1 + 1 + 2 + 2 + 5, stateful.size());
         for (var r : stateful) {
             assertEquals(stack.equals("prod"), r.protect(), r.urn());

@@ -3,6 +3,10 @@ package com.tutors.infra.data;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.elasticache.ReplicationGroup;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.aws.elasticache.ReplicationGroupArgs;
 import com.pulumi.aws.rds.Instance;
 import com.pulumi.aws.rds.InstanceArgs;
@@ -25,6 +29,7 @@ import com.tutors.infra.core.Phase;
 import com.tutors.infra.core.Ports;
 import com.tutors.infra.data.DataOutputs.AppSecret;
 import com.tutors.infra.network.NetworkOutputs;
+import com.tutors.infra.policy.PolicyDocument;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +45,10 @@ public final class DataLayer extends ComponentResource {
     /** @param logRetentionDays of the PostgreSQL log group (the stack's one retention for operational logs) */
     public record Args(Naming names, DataSettings data, NetworkOutputs network, int logRetentionDays) {
     }
+
+    static final List<String> LOG_EXPORTS = List.of("postgresql", "upgrade");
+    static final int MONITORING_INTERVAL_SECONDS = 60;
+    static final String MONITORING_POLICY = "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole";
 
     // UTC, outside European daytime, and never overlapping each other.
     static final String DB_BACKUP_WINDOW = "02:00-02:30";
@@ -76,6 +85,16 @@ public final class DataLayer extends ComponentResource {
                 .parameters(ParameterGroupParameterArgs.builder().name("rds.force_ssl").value("1").applyMethod("immediate").build())
                 .tags(names.nameTag("postgres15"))
                 .build(), child);
+        var monitoring = new Role(names.name("rds-monitoring"), RoleArgs.builder()
+                .name(names.name("rds-monitoring"))
+                .description("Enhanced monitoring of " + names.name("postgres"))
+                .assumeRolePolicy(PolicyDocument.create()
+                        .statement("RdsMonitoringAssumesTheRole", "Allow", Map.of("Service", "monitoring.rds.amazonaws.com"),
+                                List.of("sts:AssumeRole"), null, null)
+                        .json())
+                .build(), child);
+        new RolePolicyAttachment(names.name("rds-monitoring"), RolePolicyAttachmentArgs.builder()
+                .role(monitoring.name()).policyArn(MONITORING_POLICY).build(), child);
         var dbArgs = InstanceArgs.builder()
                 .identifier(names.name("postgres"))
                 .engine("postgres")
@@ -100,7 +119,13 @@ public final class DataLayer extends ComponentResource {
                 .copyTagsToSnapshot(true)
                 .autoMinorVersionUpgrade(true)
                 .allowMajorVersionUpgrade(false)
-                .enabledCloudwatchLogsExports("postgresql")
+                // Security Hub RDS.9: for PostgreSQL both the server log and the major-upgrade log.
+                .enabledCloudwatchLogsExports(LOG_EXPORTS)
+                // RDS.10: IAM authentication on; password logins work as before, IAM tokens become possible.
+                .iamDatabaseAuthenticationEnabled(true)
+                // RDS.6: OS metrics every minute, for a CPU or memory problem the engine's metrics cannot explain.
+                .monitoringInterval(MONITORING_INTERVAL_SECONDS)
+                .monitoringRoleArn(monitoring.arn())
                 .deletionProtection(d.protectData())
                 .skipFinalSnapshot(!d.protectData())
                 .deleteAutomatedBackups(!d.protectData())
@@ -110,11 +135,15 @@ public final class DataLayer extends ComponentResource {
         if (d.protectData()) {
             dbArgs.finalSnapshotIdentifier(names.name("postgres-final"));
         }
-        // RDS would create the export's log group itself, with no retention (logs kept, and billed, forever).
-        var dbLogs = new LogGroup(names.name("postgres-logs"), LogGroupArgs.builder()
-                .name("/aws/rds/instance/" + names.name("postgres") + "/postgresql")
-                .retentionInDays(args.logRetentionDays())
-                .build(), child);
+        // RDS would create the exports' log groups itself, with no retention (logs kept, and billed, forever).
+        var dbLogs = new java.util.ArrayList<com.pulumi.resources.Resource>();
+        for (var export : LOG_EXPORTS) {
+            dbLogs.add(new LogGroup(names.name("postgres-" + (export.equals("postgresql") ? "logs" : export + "-logs")),
+                    LogGroupArgs.builder()
+                            .name("/aws/rds/instance/" + names.name("postgres") + "/" + export)
+                            .retentionInDays(args.logRetentionDays())
+                            .build(), child));
+        }
         var db = new Instance(names.name("postgres"), dbArgs.build(),
                 CustomResourceOptions.builder().parent(this).protect(d.protectData()).dependsOn(dbLogs).build());
 

@@ -38,8 +38,11 @@ public final class EdgePolicies {
     public static final int FRONTEND_PRIORITY = 30;
 
 
-    /** TLS 1.3 and 1.2 only; the API's default policy still allows TLS 1.0. */
-    public static final String TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+    /**
+     * TLS 1.3 and 1.2 only, with the restricted (forward-secret, AEAD) cipher list: one of the policies
+     * Security Hub's ELB.17 accepts. The API's default policy still allows TLS 1.0.
+     */
+    public static final String TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-Res-2021-06";
 
     public static final String ACCESS_LOG_PREFIX = "alb";
 

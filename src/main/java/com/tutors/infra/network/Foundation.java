@@ -55,8 +55,10 @@ public final class Foundation extends ComponentResource {
      *
      * @param cloudFrontOnly the id of CloudFront's origin-facing prefix list, when the load balancer
      *                       must admit only CloudFront (a locked CDN); empty: open to everyone
+     * @param logRetentionDays of the flow logs
      */
-    public record Args(Naming names, NetworkSettings network, String region, Optional<Output<String>> cloudFrontOnly) {
+    public record Args(Naming names, NetworkSettings network, String region, Optional<Output<String>> cloudFrontOnly,
+                       int logRetentionDays) {
     }
 
     /** What the later phases receive. */
@@ -148,6 +150,10 @@ public final class Foundation extends ComponentResource {
                 .build(), child);
 
         declareSecurityGroups(vpc);
+        var allSubnets = new ArrayList<Subnet>(publicSubnets);
+        allSubnets.addAll(privateSubnets);
+        Baseline.declare(names, vpc, Output.all(allSubnets.stream().map(Subnet::id).toList()), net.vpcCidr().toString(),
+                net.ipv6(), args.logRetentionDays(), child);
 
         var groupIds = new NetworkOutputs.SecurityGroupIds(groups.get(Group.ALB).id(), groups.get(Group.ECS).id(),
                 groups.get(Group.RDS).id(), groups.get(Group.REDIS).id());

@@ -68,6 +68,7 @@ public final class CloudMocks implements Mocks {
                     state.put("ipv6CidrBlock", "2a05:d014:" + hex(args.name, 3) + ":a00::/56");
                 }
                 state.put("defaultSecurityGroupId", "sg-" + hex(args.name + "/default", 17));
+                state.put("defaultNetworkAclId", "acl-" + hex(args.name + "/default", 17));
             }
             case "aws:ec2/instance:Instance" -> {
                 state.put("primaryNetworkInterfaceId", "eni-" + hex(args.name, 17));

@@ -109,6 +109,8 @@ public final class Storage extends ComponentResource {
         new BucketLifecycleConfigurationV2(names.name("static"), BucketLifecycleConfigurationV2Args.builder()
                 .bucket(statics.id()).rules(abortIncompleteUploads()).build(), child);
 
+        ServerAccessLogs.declare(names, buckets, s.bucketSuffix(), args.accountId(), this);
+
         var backend = repository("backend", s);
         var frontend = repository("frontend", s);
 

@@ -44,6 +44,21 @@ public final class StoragePolicies {
     }
 
     /**
+     * The server-access-log bucket: only S3's log delivery may write, only for this account's buckets
+     * ({@code aws:SourceArn}, {@code aws:SourceAccount}, as S3 asks for buckets with ACLs disabled); TLS only.
+     */
+    public static String serverAccessLogPolicy(String logBucketArn, List<String> sourceBucketArns, String accountId) {
+        return PolicyDocument.create()
+                .statement("DenyInsecureTransport", "Deny", "*", List.of("s3:*"), List.of(logBucketArn, logBucketArn + "/*"),
+                        Map.of("Bool", Map.of("aws:SecureTransport", "false")))
+                .statement("S3ServerAccessLogs", "Allow", Map.of("Service", "logging.s3.amazonaws.com"), List.of("s3:PutObject"),
+                        List.of(logBucketArn + "/*"), Map.of(
+                                "ArnLike", Map.of("aws:SourceArn", sourceBucketArns),
+                                "StringEquals", Map.of("aws:SourceAccount", accountId)))
+                .json();
+    }
+
+    /**
      * Untagged images (superseded by a newer push of the same tag) go after a day; of the rest,
      * the newest {@link #KEEP_IMAGES} stay, enough to roll back. A "tagStatus any" rule must have
      * the lowest priority, so it comes last.

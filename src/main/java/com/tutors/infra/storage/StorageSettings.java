@@ -40,7 +40,7 @@ public record StorageSettings(Optional<String> bucketSuffix,
         });
         var names = r.naming();
         if (r.ok(Keys.BUCKET_SUFFIX) && suffix.isPresent()) {
-            for (var part : List.of("media", "static", "alb-logs")) {
+            for (var part : List.of("media", "static", "alb-logs", "s3-logs")) {
                 BucketNames.problem(names.bucketName(part, suffix))
                         .ifPresent(p -> r.problem(Keys.BUCKET_SUFFIX + " = '" + suffix.get() + "': " + p));
             }

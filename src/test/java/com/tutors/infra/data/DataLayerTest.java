@@ -68,7 +68,7 @@ class DataLayerTest {
         assertEquals("sun:03:00-sun:03:30", db.input("maintenanceWindow"));
         assertEquals(true, db.input("copyTagsToSnapshot"));
         assertEquals(true, db.input("autoMinorVersionUpgrade"));
-        assertEquals(List.of("postgresql"), db.input("enabledCloudwatchLogsExports"));
+        assertEquals(List.of("postgresql", "upgrade"), db.input("enabledCloudwatchLogsExports"), "Security Hub RDS.9 for PostgreSQL");
         assertEquals("tutors", db.input("username"));
         assertEquals("tutors", db.input("dbName"));
         assertEquals(FAKE_SECRETS.get("tutors:dbPassword"), secretValue(db.input("password")));

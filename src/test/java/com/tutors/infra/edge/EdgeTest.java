@@ -123,7 +123,7 @@ class EdgeTest {
         assertEquals(albArn, https.input("loadBalancerArn"));
         assertEquals(443.0, https.input("port"));
         assertEquals("HTTPS", https.input("protocol"));
-        assertEquals("ELBSecurityPolicy-TLS13-1-2-2021-06", https.input("sslPolicy"));
+        assertEquals("ELBSecurityPolicy-TLS13-1-2-Res-2021-06", https.input("sslPolicy"), "a policy Security Hub ELB.17 accepts");
         var certificate = named(result, com.pulumi.aws.acm.Certificate.class, env + "certificate");
         assertEquals(idOf(certificate), https.input("certificateArn"));
         assertEquals(idOf(certificate), result.outputs().get("certificateArn"));

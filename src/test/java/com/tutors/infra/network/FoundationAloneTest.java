@@ -31,7 +31,7 @@ class FoundationAloneTest {
                 NatMode.GATEWAY_PER_AZ, false);
         var result = OfflineRun.execute(ctx -> {
             var aws = new Provider("test", ProviderArgs.builder().region("eu-west-1").build());
-            var foundation = new Foundation("net", new Foundation.Args(new Naming(Environment.STAGING), network, "eu-west-1", java.util.Optional.empty()),
+            var foundation = new Foundation("net", new Foundation.Args(new Naming(Environment.STAGING), network, "eu-west-1", java.util.Optional.empty(), 7),
                     ComponentResourceOptions.builder().providers(aws).build());
             ctx.export("vpcId", foundation.outputs.vpcId());
             ctx.export("privateSubnetIds", foundation.outputs.privateSubnetIds());
@@ -55,7 +55,7 @@ class FoundationAloneTest {
         var network = new NetworkSettings(Ipv4Cidr.parse("10.0.0.0/16"), four, fourPrivate, NatMode.GATEWAY_SINGLE, true);
         var result = OfflineRun.execute(ctx -> {
             var aws = new Provider("test", ProviderArgs.builder().region("eu-central-1").build());
-            new Foundation("net", new Foundation.Args(new Naming(Environment.PROD), network, "eu-central-1", java.util.Optional.empty()),
+            new Foundation("net", new Foundation.Args(new Naming(Environment.PROD), network, "eu-central-1", java.util.Optional.empty(), 7),
                     ComponentResourceOptions.builder().providers(aws).build());
         }, "unit", Map.of(), Set.of(), Set.of());
         assertTrue(result.problems().stream().anyMatch(p -> p.contains("tutors:publicSubnetCidrs asks for 4 availability zones")),

@@ -84,6 +84,10 @@ public final class CostModel {
                             prices.price("rdsPostgresHour", cls)));
                     lines.add(new CostLine(phase, name, "RDS gp3 storage" + az, number(r, "allocatedStorage") * copies,
                             "GB-months", prices.price("rdsGp3GbMonth")));
+                    if (r.input("monitoringInterval") instanceof Number n && n.doubleValue() > 0) {
+                        lines.add(new CostLine(phase, name, "RDS enhanced monitoring (CloudWatch Logs)", usage.get("rdsMonitoringGb"),
+                                "GB", prices.price("cloudwatchLogsIngestGb")));
+                    }
                 }
                 case "aws:elasticache/replicationGroup:ReplicationGroup" -> {
                     var node = String.valueOf(r.input("nodeType"));
@@ -116,12 +120,16 @@ public final class CostModel {
                             "10k requests", prices.price("cloudfrontTenThousandHttpsRequests")));
                 }
                 case "aws:s3/bucketV2:BucketV2" -> {
-                    var key = name.endsWith("-media") ? "mediaGb" : name.endsWith("-static") ? "staticGb" : "albLogsGb";
+                    var key = name.endsWith("-media") ? "mediaGb" : name.endsWith("-static") ? "staticGb"
+                            : name.endsWith("-s3-logs") ? "s3AccessLogsGb" : "albLogsGb";
                     lines.add(new CostLine(phase, name, "S3 Standard storage", usage.get(key), "GB-months",
                             prices.price("s3StandardGbMonth")));
                 }
                 case "aws:ecr/repository:Repository" -> lines.add(new CostLine(phase, name, "ECR image storage",
                         usage.get("ecrGbPerRepository"), "GB-months", prices.price("ecrGbMonth")));
+                case "aws:ec2/flowLog:FlowLog" -> lines.add(new CostLine(phase, name, "VPC flow logs ("
+                        + r.input("trafficType") + ") to CloudWatch Logs", usage.get("flowLogsGb"), "GB",
+                        prices.price("cloudwatchLogsIngestGb")));
                 case "aws:kms/key:Key" -> lines.add(new CostLine(phase, name, "KMS customer-managed key", 1, "key-months",
                         prices.price("kmsKeyMonth")));
                 default -> {

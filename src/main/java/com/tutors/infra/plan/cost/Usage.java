@@ -22,6 +22,9 @@ public final class Usage {
         d.put("cdnDataGb", 50.0);            // CloudFront data out
         d.put("cdnRequestsMillion", 2.0);    // CloudFront HTTPS requests
         d.put("wafRequestsMillion", 2.0);    // requests WAF inspects
+        d.put("flowLogsGb", 1.0);            // VPC flow logs of rejected traffic ingested a month
+        d.put("rdsMonitoringGb", 0.5);       // RDS enhanced monitoring (RDSOSMetrics) at 60 s ingested a month
+        d.put("s3AccessLogsGb", 1.0);        // S3 server access logs kept (90-day lifecycle)
         DEFAULTS = Map.copyOf(d);
     }
 

@@ -61,7 +61,7 @@ class StackTransitionsTest {
         var d = transition("prod", Map.of(), Map.of("tutors:bucketSuffix", "x7"));
         var replaced = d.changes().stream().filter(c -> c.kind() == Kind.REPLACE && c.type().equals("aws:s3/bucketV2:BucketV2"))
                 .map(PlanDiff.Change::name).collect(Collectors.toSet());
-        assertEquals(Set.of("tutors-prod-media", "tutors-prod-static", "tutors-prod-alb-logs"), replaced);
+        assertEquals(Set.of("tutors-prod-media", "tutors-prod-static", "tutors-prod-alb-logs", "tutors-prod-s3-logs"), replaced);
         assertTrue(d.warnings().stream().anyMatch(w -> w.name().equals("tutors-prod-media") && w.message().contains("data store")));
     }
 

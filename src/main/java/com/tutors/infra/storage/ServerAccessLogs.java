@@ -1,0 +1,61 @@
+package com.tutors.infra.storage;
+
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
+import com.pulumi.aws.s3.BucketLoggingV2;
+import com.pulumi.aws.s3.BucketLoggingV2Args;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPolicyArgs;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import com.tutors.infra.blocks.Buckets;
+import com.tutors.infra.core.Naming;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Server access logging of the media and static buckets (Security Hub S3.9) into a private bucket of
+ * its own, encrypted and kept {@link #LOG_DAYS} days; the log bucket does not log itself.
+ */
+final class ServerAccessLogs {
+    private ServerAccessLogs() {
+    }
+
+    static final int LOG_DAYS = 90;
+
+    static void declare(Naming names, Map<String, BucketV2> logged, Optional<String> suffix, Output<String> accountId,
+                        Resource parent) {
+        var child = CustomResourceOptions.builder().parent(parent).build();
+        var part = "s3-logs";
+        // Logs expire anyway: they must not block a teardown.
+        var declared = Buckets.declare(names, part, Buckets.name(names, part, suffix, accountId), true, false, child, child);
+        var bucket = declared.bucket();
+        new BucketLifecycleConfigurationV2(names.name(part), BucketLifecycleConfigurationV2Args.builder()
+                .bucket(bucket.id())
+                .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
+                        .id("expire-access-logs")
+                        .status("Enabled")
+                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                        .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(LOG_DAYS).build())
+                        .build())
+                .build(), child);
+        var sources = Output.all(logged.values().stream().map(BucketV2::arn).toList());
+        var policy = new BucketPolicy(names.name(part), BucketPolicyArgs.builder()
+                .bucket(bucket.id())
+                .policy(Output.tuple(bucket.arn(), sources, accountId)
+                        .applyValue(t -> StoragePolicies.serverAccessLogPolicy(t.t1, t.t2, t.t3)))
+                .build(), CustomResourceOptions.builder().parent(parent).dependsOn(declared.accessBlock()).build());
+        logged.forEach((source, logs) -> new BucketLoggingV2(names.name(source), BucketLoggingV2Args.builder()
+                .bucket(logs.id())
+                .targetBucket(bucket.id())
+                .targetPrefix(source + "/")
+                .build(), CustomResourceOptions.builder().parent(parent).dependsOn(List.of(policy)).build()));
+    }
+}
