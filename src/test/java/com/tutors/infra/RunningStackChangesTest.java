@@ -101,12 +101,17 @@ class RunningStackChangesTest {
         assertEquals(Map.of("tutors-prod-waf", Kind.DELETE, "tutors-prod-waf-regional", Kind.CREATE), acls);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"tutors:waf", "tutors:alarms"})
-    void phaseSixPartsGoOnAndOffWithoutTouchingData(String key) {
-        var d = change("prod", Map.of(), StackRuns.override(key, "false"));
+    @Test
+    void phaseSixPartsGoOnAndOffWithoutTouchingData() {
+        // One run for both switches (each run costs a plan): off, and back on is the same diff reversed.
+        var off = StackRuns.override("tutors:waf", "false", "tutors:alarms", "false");
+        var d = change("prod", Map.of(), off);
         assertSafe(d);
         assertEquals(Set.of(), types(d, Kind.CREATE));
+        assertTrue(types(d, Kind.DELETE).containsAll(Set.of("aws:wafv2/webAcl:WebAcl", "aws:cloudwatch/metricAlarm:MetricAlarm")));
+        var on = change("prod", off, Map.of());
+        assertSafe(on);
+        assertEquals(Set.of(), types(on, Kind.DELETE));
     }
 
     @Test
@@ -116,10 +121,9 @@ class RunningStackChangesTest {
         assertEquals(Set.of(SERVICE, "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders"), types(d, Kind.UPDATE));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"gateway-single", "instance"})
-    void theNatModeChangesOnlyTheNetworkEdge(String mode) {
-        var d = change("prod", Map.of(), StackRuns.override("tutors:natMode", mode));
+    @Test
+    void theNatModeChangesOnlyTheNetworkEdge() {
+        var d = change("prod", Map.of(), StackRuns.override("tutors:natMode", "instance"));
         assertSafe(d);
         assertTrue(d.changes().stream().allMatch(c -> c.phase() == 1 || c.type().equals("aws:wafv2/ipSet:IpSet")),
                 () -> "only phase 1 and WAF's list of the NAT addresses change: " + d.changes());

@@ -104,14 +104,23 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "This help: every option, format and exit code.")
     boolean help;
 
-    private Consumer<Context> program;
+    /** How a stack is planned: the real program under the mock engine (tests may reuse earlier runs). */
+    public interface Planner {
+        OfflineRun.Result plan(Path dir, String stack, Map<String, String> overrides);
+    }
+
+    private Planner planner;
     private PrintStream out;
     private PrintStream err;
 
     /** Runs the command line; never throws and never exits the JVM. */
     public static int run(String[] args, Consumer<Context> program, PrintStream out, PrintStream err) {
+        return run(args, (dir, stack, overrides) -> OfflineRun.plan(program, dir, stack, overrides, Map.of()), out, err);
+    }
+
+    public static int run(String[] args, Planner planner, PrintStream out, PrintStream err) {
         var command = new PlanCommand();
-        command.program = program;
+        command.planner = planner;
         command.out = out;
         command.err = err;
         var cli = new CommandLine(command)
@@ -302,7 +311,7 @@ public final class PlanCommand implements Callable<Integer> {
     private OfflineRun.Result planned(String name, Map<String, String> overrides) {
         OfflineRun.Result result;
         try {
-            result = OfflineRun.plan(program, dir, name, overrides, Map.of());
+            result = planner.plan(dir, name, overrides);
         } catch (StackFile.Invalid e) {
             err.println("plan: invalid stack file: " + e.getMessage());
             throw new Failed(REFUSED);

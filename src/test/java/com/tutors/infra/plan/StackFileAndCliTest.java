@@ -77,7 +77,7 @@ class StackFileAndCliTest {
     private static Run cli(String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int exit = PlanCommand.run(args, Main::stack, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = PlanCommand.run(args, CachedPlans.INSTANCE, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

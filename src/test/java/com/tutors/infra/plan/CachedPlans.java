@@ -1,0 +1,30 @@
+package com.tutors.infra.plan;
+
+import com.tutors.infra.Main;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The plan command's planner for tests: the real program with stand-in secrets, as the command runs it,
+ * each distinct (folder, stack, overrides) planned once per test JVM. Exceptions are not cached.
+ */
+final class CachedPlans implements PlanCommand.Planner {
+    static final CachedPlans INSTANCE = new CachedPlans();
+
+    private final Map<String, OfflineRun.Result> cache = new ConcurrentHashMap<>();
+
+    @Override
+    public OfflineRun.Result plan(Path dir, String stack, Map<String, String> overrides) {
+        var key = dir.toAbsolutePath().normalize() + "|" + stack + "|" + new TreeMap<>(overrides);
+        var hit = cache.get(key);
+        if (hit != null) {
+            return hit;
+        }
+        var result = OfflineRun.plan(Main::stack, dir, stack, overrides, Map.of());
+        cache.put(key, result);
+        return result;
+    }
+}
