@@ -74,7 +74,7 @@ class ComponentsAloneTest {
     @Test
     void computeWiresTheStubbedSecretsBucketsAndNetwork() {
         var service = new ComputeSettings.Service(512, 1024, 1, 1, 2);
-        var settings = new ComputeSettings("abc123", service, service, "ARM64", 0, 14, false, 0, 4);
+        var settings = new ComputeSettings("abc123", service, service, "ARM64", 0, 14, false, 0, 4, false, Optional.empty());
         var result = StackRuns.succeeded(Stubs.alone(o -> new Compute("compute", new Compute.Args(NAMES, Stubs.REGION,
                 Output.of("111122223333"), settings, 75, Stubs.network(), Stubs.data(), Stubs.storage(),
                 new Compute.Site(Output.of("example.org"), Output.of("https://example.org"), Optional.empty()), Optional.empty()), o)));

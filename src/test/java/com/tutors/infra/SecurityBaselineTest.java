@@ -124,4 +124,26 @@ class SecurityBaselineTest {
         var access = named(result, com.pulumi.aws.s3.BucketPublicAccessBlock.class, "tutors-" + stack + "-s3-logs");
         assertEquals(true, access.input("blockPublicPolicy"));
     }
+
+    @org.junit.jupiter.api.Test
+    @SuppressWarnings("unchecked")
+    void ecs5AndEcs20AreSettingsWithWritableVolumes() {
+        var result = StackRuns.succeeded(StackRuns.with("staging", StackRuns.override(
+                "tutors:readOnlyRootFilesystem", "true", "tutors:containerUser", "1000:1000")));
+        for (var part : List.of("backend", "frontend", "backend-migrate")) {
+            var task = named(result, com.pulumi.aws.ecs.TaskDefinition.class, "tutors-staging-" + part);
+            var c = Containers.container(task);
+            assertEquals(true, c.get("readonlyRootFilesystem"), part + ": ECS.5");
+            assertEquals("1000:1000", c.get("user"), part + ": ECS.20");
+            var mounts = ((List<Map<String, Object>>) c.get("mountPoints")).stream().map(m -> m.get("containerPath")).toList();
+            assertTrue(mounts.contains("/tmp"), part);
+            assertTrue(mounts.containsAll(List.of("/var/lib/amazon/ssm", "/var/log/amazon/ssm")), part + ": staging has ECS Exec");
+            assertEquals(part.equals("frontend"), mounts.contains("/app/.next/cache"), part);
+            var volumes = ((List<Map<String, Object>>) task.input("volumes")).stream().map(v -> v.get("name")).toList();
+            var sources = ((List<Map<String, Object>>) c.get("mountPoints")).stream().map(m -> m.get("sourceVolume")).toList();
+            assertEquals(volumes, sources, part + ": every mount has its volume");
+        }
+        var off = Containers.container(named(run("prod"), com.pulumi.aws.ecs.TaskDefinition.class, "tutors-prod-backend"));
+        assertFalse(off.containsKey("readonlyRootFilesystem") || off.containsKey("user"), "off by default: the images decide");
+    }
 }

@@ -12,6 +12,7 @@ import com.pulumi.aws.ecs.TaskDefinitionArgs;
 import com.pulumi.aws.ecs.inputs.ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs;
 import com.pulumi.aws.ecs.inputs.ClusterSettingArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
@@ -227,12 +228,23 @@ public final class Compute extends ComponentResource {
         // One apply per task definition: everything the JSON needs, resolved together.
         return Output.tuple(image, environment, secrets, logs.name()).applyValue(t -> ContainerDefinitions.json(
                 new ContainerDefinitions.Container(name, t.t1, command, port, t.t2, t.t3, t.t4, args.region(),
-                        streamPrefix, args.settings().ecsExec(), healthCheck)));
+                        streamPrefix, args.settings().ecsExec(), healthCheck, writable(name),
+                        Hardening.user(args.settings()).orElse(null))));
+    }
+
+    private List<Hardening.Mount> writable(String container) {
+        return Hardening.mounts(args.settings(), container.equals("frontend"));
     }
 
     private TaskDefinition taskDefinition(String part, ComputeSettings.Service size, Role taskRole, Role execution,
                                           Output<String> containers) {
-        return new TaskDefinition(names.name(part), TaskDefinitionArgs.builder()
+        var volumes = writable(part.equals("frontend") ? "frontend" : "backend").stream()
+                .map(m -> TaskDefinitionVolumeArgs.builder().name(m.volume()).build()).toList();
+        var taskArgs = TaskDefinitionArgs.builder();
+        if (!volumes.isEmpty()) {
+            taskArgs.volumes(volumes); // task-scoped, on the task's ephemeral storage
+        }
+        return new TaskDefinition(names.name(part), taskArgs
                 .family(names.name(part))
                 .requiresCompatibilities("FARGATE")
                 .networkMode("awsvpc")

@@ -5,6 +5,7 @@ import com.tutors.infra.config.KeyReader;
 import com.tutors.infra.config.Keys;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import static com.tutors.infra.config.KeyReader.require;
@@ -22,12 +23,15 @@ public record ComputeSettings(String imageTag,
                               int logRetentionDays,
                               boolean ecsExec,
                               int backendWorkers,
-                              int backendThreads) {
+                              int backendThreads,
+                              boolean readOnlyRootFilesystem,
+                              Optional<String> containerUser) {
 
     /** One ECS service's size and scaling bounds. */
     public record Service(int cpu, int memory, int desiredCount, int minCount, int maxCount) {
     }
 
+    private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}(:[a-z_][a-z0-9_-]{0,31}|:\\d{1,10})?|\\d{1,10}(:\\d{1,10})?");
     private static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
     /** The retention values CloudWatch Logs accepts. */
     public static final List<Integer> LOG_RETENTION = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
@@ -61,7 +65,13 @@ public record ComputeSettings(String imageTag,
         var exec = r.get(Keys.ECS_EXEC, KeyReader::bool);
         var workers = r.get(Keys.BACKEND_WORKERS, KeyReader.range(0, 64));
         var threads = r.get(Keys.BACKEND_THREADS, KeyReader.range(1, 32));
-        return new ComputeSettings(tag, backend, frontend, arch, spot, retention, exec, workers, threads);
+        var readOnly = r.get(Keys.READ_ONLY_ROOT_FILESYSTEM, KeyReader::bool);
+        var user = r.optional(Keys.CONTAINER_USER, raw -> {
+            require(USER.matcher(raw).matches() && !raw.equals("0") && !raw.startsWith("0:") && !raw.equals("root"),
+                    "not a non-root user; allowed: a uid or name, optionally :gid, such as 1000:1000 (never root or 0)");
+            return raw;
+        });
+        return new ComputeSettings(tag, backend, frontend, arch, spot, retention, exec, workers, threads, readOnly, user);
     }
 
     private static Service service(KeyReader r, Key cpuKey, Key memoryKey, Key desiredKey, Key minKey, Key maxKey) {

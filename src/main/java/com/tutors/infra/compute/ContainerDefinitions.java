@@ -25,7 +25,14 @@ public final class ContainerDefinitions {
     public record Container(String name, String image, List<String> command, Integer port,
                             Map<String, String> environment, Map<String, String> secrets,
                             String logGroup, String region, String streamPrefix, boolean initProcess,
-                            AppProcesses.HealthCheck healthCheck) {
+                            AppProcesses.HealthCheck healthCheck, List<Hardening.Mount> writable, String user) {
+        /** The fields of before the hardening settings: nothing read-only, the image's user. */
+        public Container(String name, String image, List<String> command, Integer port, Map<String, String> environment,
+                         Map<String, String> secrets, String logGroup, String region, String streamPrefix,
+                         boolean initProcess, AppProcesses.HealthCheck healthCheck) {
+            this(name, image, command, port, environment, secrets, logGroup, region, streamPrefix, initProcess, healthCheck,
+                    List.of(), null);
+        }
     }
 
     public static String json(Container c) {
@@ -59,6 +66,20 @@ public final class ContainerDefinitions {
             check.put("retries", c.healthCheck().retries());
             check.put("startPeriod", c.healthCheck().startPeriod());
             d.put("healthCheck", check);
+        }
+        if (!c.writable().isEmpty()) {
+            // Security Hub ECS.5: nothing but the listed volumes can be written.
+            d.put("readonlyRootFilesystem", true);
+            d.put("mountPoints", c.writable().stream().map(m -> {
+                var mount = new LinkedHashMap<String, Object>();
+                mount.put("sourceVolume", m.volume());
+                mount.put("containerPath", m.path());
+                mount.put("readOnly", false);
+                return mount;
+            }).toList());
+        }
+        if (c.user() != null) {
+            d.put("user", c.user()); // Security Hub ECS.20
         }
         if (c.initProcess()) {
             // ECS Exec's agent needs an init process to reap its child processes.

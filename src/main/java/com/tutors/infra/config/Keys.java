@@ -119,6 +119,13 @@ public final class Keys {
             "0", "0");
     public static final Key BACKEND_THREADS = tutors("backendThreads",
             "Threads per gunicorn worker (gthread), 1 to 32.", "4", "4");
+    public static final Key READ_ONLY_ROOT_FILESYSTEM = tutors("readOnlyRootFilesystem",
+            "Run the containers with a read-only root filesystem (Security Hub ECS.5); /tmp, Next.js's /app/.next/cache "
+                    + "and, with ECS Exec, the SSM agent's paths get writable task volumes. The images must write nowhere else.",
+            "false", "false");
+    public static final Key CONTAINER_USER = tutors("containerUser",
+            "Non-root user the containers run as (Security Hub ECS.20), e.g. 1000:1000; unset: the image's own user.",
+            null, null);
     public static final Key FRONTEND_CPU = tutors("frontendCpu", "Frontend task CPU units.", "256", "256");
     public static final Key FRONTEND_MEMORY = tutors("frontendMemory", "Frontend task memory (MiB).", "512", "512");
     public static final Key FRONTEND_DESIRED_COUNT = tutors("frontendDesiredCount", "Frontend tasks at creation.", "2", "1");
@@ -177,7 +184,7 @@ public final class Keys {
             DJANGO_SECRET_KEY, NEXTAUTH_SECRET,
             BUCKET_SUFFIX, CORS_ORIGINS, MEDIA_NONCURRENT_VERSION_DAYS, ECR_IMMUTABLE_TAGS,
             IMAGE_TAG, BACKEND_CPU, BACKEND_MEMORY, BACKEND_DESIRED_COUNT, BACKEND_MIN_COUNT, BACKEND_MAX_COUNT,
-            BACKEND_WORKERS, BACKEND_THREADS,
+            BACKEND_WORKERS, BACKEND_THREADS, READ_ONLY_ROOT_FILESYSTEM, CONTAINER_USER,
             FRONTEND_CPU, FRONTEND_MEMORY, FRONTEND_DESIRED_COUNT, FRONTEND_MIN_COUNT, FRONTEND_MAX_COUNT,
             CPU_ARCHITECTURE, FARGATE_SPOT_PERCENT, LOG_RETENTION_DAYS, ECS_EXEC,
             HOSTED_ZONE, ALB_ACCESS_LOGS, ALB_IDLE_TIMEOUT,
