@@ -53,6 +53,8 @@ final class Exports {
         o.backendServiceName().ifPresent(v -> ctx.export("backendServiceName", v));
         o.frontendServiceName().ifPresent(v -> ctx.export("frontendServiceName", v));
         ctx.export("migrateCommand", o.migrateCommand());
+        // CI runs the migration from these, not by evaluating a command string read from the state.
+        ctx.export("migrateTaskFamily", o.migrateTaskFamily());
     }
 
     void optimization(OptimizationOutputs o) {

@@ -193,12 +193,13 @@ public final class Compute extends ComponentResource {
         var migrateCommand = Output.tuple(cluster.name(), migrateTask.family(), network.privateSubnetIds(),
                 network.securityGroups().ecs()).applyValue(t -> Capacity.runTaskCommand(t.t1, t.t2, t.t3, t.t4, args.region()));
         this.outputs = new ComputeOutputs(cluster.name(), services.map(p -> p.backend().name()),
-                services.map(p -> p.frontend().name()), migrateCommand);
+                services.map(p -> p.frontend().name()), migrateCommand, migrateTask.family());
         var exported = new LinkedHashMap<String, Output<?>>();
         exported.put("ecsClusterName", outputs.ecsClusterName());
         outputs.backendServiceName().ifPresent(o -> exported.put("backendServiceName", o));
         outputs.frontendServiceName().ifPresent(o -> exported.put("frontendServiceName", o));
         exported.put("migrateCommand", outputs.migrateCommand());
+        exported.put("migrateTaskFamily", outputs.migrateTaskFamily());
         registerOutputs(exported);
     }
 

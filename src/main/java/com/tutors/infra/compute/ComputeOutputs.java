@@ -12,5 +12,6 @@ import java.util.Optional;
 public record ComputeOutputs(Output<String> ecsClusterName,
                              Optional<Output<String>> backendServiceName,
                              Optional<Output<String>> frontendServiceName,
-                             Output<String> migrateCommand) {
+                             Output<String> migrateCommand,
+                             Output<String> migrateTaskFamily) {
 }

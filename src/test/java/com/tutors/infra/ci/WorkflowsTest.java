@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WorkflowsTest {
 
     private static final Path DIR = StackRuns.PROJECT_DIR.resolve(".github/workflows");
-    private static final List<String> FILES = List.of("pull-request.yml", "deploy.yml", "deploy-stack.yml");
+    private static final List<String> FILES = List.of("pull-request.yml", "deploy.yml", "deploy-stack.yml", "drift.yml");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> workflow(String file) throws IOException {
@@ -47,86 +47,104 @@ class WorkflowsTest {
     }
 
     @Test
-    void deploysRunTestsThenStagingThenProductionBehindItsEnvironment() throws IOException {
+    void deploysRunTestsThenStagingThenProductionWhichPromotesWhatStagingBuilt() throws IOException {
         var jobs = jobs("deploy.yml");
         assertEquals(List.of("test", "staging", "prod"), new ArrayList<>(jobs.keySet()));
         assertTrue(steps(jobs.get("test")).stream().anyMatch(s -> "mvn -B verify".equals(s.get("run"))));
         assertEquals("test", jobs.get("staging").get("needs"));
         assertEquals("staging", jobs.get("prod").get("needs"));
-        assertEquals(Map.of("stack", "prod", "environment", "production"), jobs.get("prod").get("with"));
-        assertEquals(Map.of("stack", "staging", "environment", "staging"), jobs.get("staging").get("with"));
-        assertEquals("./.github/workflows/deploy-stack.yml", jobs.get("prod").get("uses"));
+        assertEquals(Map.of("stack", "staging", "environment", "staging", "build", true), jobs.get("staging").get("with"));
+        var prod = (Map<?, ?>) jobs.get("prod").get("with");
+        assertEquals(false, prod.get("build"), "prod never rebuilds");
+        assertEquals("${{ needs.staging.outputs.image-tag }}", prod.get("image-tag"));
+        assertEquals("${{ needs.staging.outputs.backend-image }}", prod.get("backend-source"));
+        assertEquals("${{ needs.staging.outputs.frontend-image }}", prod.get("frontend-source"));
+        for (var stack : List.of("staging", "prod")) {
+            assertEquals("github.ref == 'refs/heads/main'", jobs.get(stack).get("if"), stack + " deploys from main only");
+            assertEquals("./.github/workflows/deploy-stack.yml", jobs.get(stack).get("uses"));
+        }
         var on = (Map<?, ?>) workflow("deploy.yml").get(true); // YAML 1.1 reads the key `on` as true
         assertEquals(Map.of("branches", List.of("main")), on.get("push"));
     }
 
     @Test
-    void eachStackBuildsThenMigratesThenUpdatesThenWaits() throws IOException {
+    void eachStackMigratesWithTheRevisionItDeploysAndWaitsForThatDeployment() throws IOException {
         var job = jobs("deploy-stack.yml").get("deploy");
         var steps = steps(job);
+        int resolve = stepIndex(steps, "Resolve the app commit once");
         int backend = stepIndex(steps, "Build and push backend");
         int frontend = stepIndex(steps, "Build and push frontend");
-        int migrate = stepIndex(steps, "Run migrations");
+        int promote = stepIndex(steps, "Promote the images staging verified");
+        int register = stepIndex(steps, "Register the migrate task definition");
+        int migrate = stepIndex(steps, "Run migrations with that revision");
         int up = stepIndex(steps, "pulumi up");
-        int wait = stepIndex(steps, "Roll the services and wait");
-        assertTrue(backend < migrate && frontend < migrate && migrate < up && up < wait, "build, migrate, up, wait");
+        int wait = stepIndex(steps, "Wait for this deployment to complete");
+        assertTrue(resolve < backend && backend < frontend && frontend < promote && promote < register && register < migrate
+                && migrate < up && up < wait, "build once (or promote) -> migrate revision -> migrate -> up -> wait");
         for (int i : new int[]{backend, frontend}) {
+            assertEquals("inputs.build", steps.get(i).get("if"));
             var with = (Map<?, ?>) steps.get(i).get("with");
             assertEquals(true, with.get("push"));
             var tags = String.valueOf(with.get("tags"));
-            assertTrue(tags.contains(":${{ github.sha }}") && tags.contains(":latest"), "SHA and latest tags");
+            assertTrue(tags.contains(":${{ steps.tag.outputs.tag }}") && !tags.contains("github.sha"), "tagged with the app's commit");
+            assertEquals("${{ env.PLATFORM }}", with.get("platforms"), "built for the stack's CPU architecture");
         }
+        var promotion = steps.get(promote);
+        assertEquals("${{ !inputs.build }}", promotion.get("if"));
+        assertTrue(String.valueOf(promotion.get("run")).contains("docker buildx imagetools create"), "copied by digest, not rebuilt");
+        var registration = String.valueOf(steps.get(register).get("run"));
+        assertTrue(registration.contains("--target") && registration.contains("backend-migrate")
+                && registration.contains("tutors:imageTag=$TAG"), "the migrate revision on this image, before the rest");
         var migration = String.valueOf(steps.get(migrate).get("run"));
-        assertTrue(migration.contains("pulumi stack output migrateCommand") && migration.contains("aws ecs wait tasks-stopped")
-                && migration.contains("exit 1"), "runs the stack's migrateCommand, waits, fails on a non-zero exit");
-        assertEquals("up", ((Map<?, ?>) steps.get(up).get("with")).get("command"));
-        var rolling = String.valueOf(steps.get(wait).get("run"));
-        assertTrue(rolling.contains("--force-new-deployment") && rolling.contains("aws ecs wait services-stable")
-                && rolling.contains("pulumi stack output url"));
+        assertTrue(migration.contains("migrateTaskFamily") && migration.contains("aws ecs wait tasks-stopped")
+                && migration.contains("exit 1"), "runs the new revision, waits, fails on a non-zero exit");
+        assertTrue(String.valueOf(steps.get(up).get("run")).contains("--config \"tutors:imageTag=$TAG\""));
+        var waiting = String.valueOf(steps.get(wait).get("run"));
+        assertTrue(waiting.contains("rolloutState") && waiting.contains("COMPLETED") && waiting.contains("FAILED"));
+        assertFalse(waiting.contains("aws ecs wait services-stable"), "a rollback also ends stable: not a success");
+        var outputs = String.valueOf(steps.get(stepIndex(steps, "Read the stack's outputs")).get("run"));
+        assertTrue(outputs.contains("--stack \"$STACK\"") && outputs.contains("::error::stack $STACK has no output"),
+                "a missing output fails by name");
+        assertTrue(String.valueOf(steps.get(resolve).get("run")).contains("no Dockerfile in"), "a missing app fails early");
         assertEquals(Map.of("group", "deploy-${{ inputs.stack }}", "cancel-in-progress", false), job.get("concurrency"));
         assertEquals(Map.of("name", "${{ inputs.environment }}", "url", "${{ steps.wait.outputs.url }}"), job.get("environment"));
+        var aws = steps.stream().filter(s -> String.valueOf(s.get("uses")).startsWith("aws-actions/configure-aws-credentials"))
+                .findFirst().orElseThrow();
+        assertEquals(3600, ((Map<?, ?>) aws.get("with")).get("role-duration-seconds"), "long deploys keep their credentials");
     }
 
     @Test
-    void awsAccessIsOidcWithLeastPermissions() throws IOException {
-        for (var file : FILES) {
-            var text = Files.readString(DIR.resolve(file));
-            assertEquals(Map.of(), workflow(file).get("permissions"), file + ": nothing by default, each job asks");
-            assertFalse(text.contains("aws-access-key-id") || text.contains("AWS_SECRET_ACCESS_KEY"), file + ": no long-lived keys");
-            for (var job : jobs(file).entrySet()) {
-                var permissions = (Map<?, ?>) job.getValue().get("permissions");
-                assertTrue(permissions != null, file + " " + job.getKey() + " declares its permissions");
-                var usesAws = job.getValue().get("uses") != null || steps(job.getValue()).stream()
-                        .anyMatch(s -> String.valueOf(s.get("uses")).startsWith("aws-actions/configure-aws-credentials"));
-                assertEquals(usesAws, "write".equals(permissions.get("id-token")), file + " " + job.getKey() + ": id-token only for AWS");
-                if (job.getValue().get("steps") != null) {
-                    for (var step : steps(job.getValue())) {
-                        if (String.valueOf(step.get("uses")).startsWith("aws-actions/configure-aws-credentials")) {
-                            assertTrue(((Map<?, ?>) step.get("with")).containsKey("role-to-assume"));
-                        }
-                    }
-                }
-            }
-        }
+    void driftIsCheckedNightlyWithReadOnlyRolesAndReported() throws IOException {
+        var on = (Map<?, ?>) workflow("drift.yml").get(true);
+        assertTrue(on.containsKey("schedule") && on.containsKey("workflow_dispatch"));
+        var job = jobs("drift.yml").get("drift");
+        var preview = steps(job).stream().filter(s -> String.valueOf(s.get("run")).contains("pulumi preview")).findFirst().orElseThrow();
+        assertTrue(String.valueOf(preview.get("run")).contains("--refresh --expect-no-changes"));
+        var report = steps(job).stream().filter(s -> "failure()".equals(s.get("if"))).findFirst().orElseThrow();
+        assertTrue(String.valueOf(report.get("run")).contains("gh issue create"));
+        assertEquals("write", ((Map<?, ?>) job.get("permissions")).get("issues"));
     }
 
     @Test
-    void noSecretIsEverPrintedAndActionsArePinned() throws IOException {
-        var pinned = Pattern.compile("[\\w.-]+/[\\w.-]+@v\\d+\\.\\d+\\.\\d+");
+    void everyScriptStopsAtItsFirstErrorAndNothingIsEvaluatedFromState() throws IOException {
         for (var file : FILES) {
             for (var job : jobs(file).values()) {
                 if (job.get("steps") == null) {
                     continue;
                 }
                 for (var step : steps(job)) {
-                    var run = String.valueOf(step.get("run"));
-                    // Secrets reach scripts only through env, never pasted into the script text.
-                    assertFalse(run.contains("secrets."), file + ": a script interpolates a secret");
-                    assertFalse(Pattern.compile("echo[^\\n]*\\$\\{?PULUMI_CONFIG_PASSPHRASE").matcher(run).find(), file + ": echoes a secret");
-                    assertFalse(run.contains("set -x"), file + ": xtrace would print secrets");
-                    var uses = step.get("uses");
-                    if (uses != null) {
-                        assertTrue(pinned.matcher(String.valueOf(uses)).matches(), file + ": " + uses + " is not pinned to a version");
+                    var run = step.get("run");
+                    if (run != null && String.valueOf(run).strip().contains("\n")) {
+                        assertTrue(String.valueOf(run).startsWith("set -euo pipefail\n"), file + ": " + step.get("name"));
+                    }
+                    assertFalse(String.valueOf(run).matches("(?s).*\\beval\\b.*"), file + ": eval in " + step.get("name"));
+                    if (String.valueOf(step.get("uses")).startsWith("actions/checkout@")) {
+                        assertEquals(false, ((Map<?, ?>) step.get("with")).get("persist-credentials"),
+                                file + ": a checkout leaves its token in .git/config");
+                    }
+                    if (String.valueOf(step.get("uses")).startsWith("pulumi/actions@")) {
+                        assertEquals("${{ env.PULUMI_VERSION }}", ((Map<?, ?>) step.get("with")).get("pulumi-version"),
+                                file + ": the Pulumi CLI version is pinned");
                     }
                 }
             }
@@ -143,7 +161,8 @@ class WorkflowsTest {
                 .allMatch(s -> Boolean.FALSE.equals(((Map<?, ?>) s.get("with")).get("push"))), "images are built, not pushed");
         var preview = jobs.get("preview");
         assertEquals("test", preview.get("needs"));
-        assertEquals(List.of("staging", "prod"), ((Map<?, ?>) ((Map<?, ?>) preview.get("strategy")).get("matrix")).get("stack"));
+        assertEquals(List.of("staging"), ((Map<?, ?>) ((Map<?, ?>) preview.get("strategy")).get("matrix")).get("stack"),
+                "the preview role may decrypt staging's secrets only; prod is the offline diff");
         var pulumi = steps(preview).stream().filter(s -> String.valueOf(s.get("uses")).startsWith("pulumi/actions")).findFirst().orElseThrow();
         assertEquals("preview", ((Map<?, ?>) pulumi.get("with")).get("command"));
         assertEquals(true, ((Map<?, ?>) pulumi.get("with")).get("comment-on-pr"));
