@@ -71,6 +71,22 @@ class StackFileAndCliTest {
         assertFalse(result.config().containsKey("tutors:dbPassword"));
     }
 
+    @Test
+    void aStackFileWithEncryptedSecretsAndItsKmsProviderPlans() throws IOException {
+        Files.copy(StackRuns.PROJECT_DIR.resolve("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
+        var committed = Files.readString(StackRuns.PROJECT_DIR.resolve("Pulumi.staging.yaml"));
+        Files.writeString(dir.resolve("Pulumi.staging.yaml"),
+                "secretsprovider: awskms://alias/tutors-staging-pulumi?region=eu-central-1\n"
+                        + "encryptedkey: AQICAHh0ZXN0LWtleQ==\n" + committed
+                        + "  tutors:dbPassword:\n    secure: AAABAKpBzHWbqdB8P5Bz\n");
+        var file = StackFile.read(dir, "staging");
+        assertTrue(file.secretKeys().contains("tutors:dbPassword"), "a secure: value is a secret key");
+        assertFalse(file.values().containsKey("tutors:dbPassword"), "its ciphertext is never a value");
+        var result = OfflineRun.plan(Main::stack, dir, "staging", Map.of("tutors:lastPhase", "2"), Map.of());
+        assertTrue(result.succeeded(), result.problems()::toString);
+        assertTrue(result.placeholders().contains("tutors:dbPassword"), "it plans with a stand-in");
+    }
+
     private record Run(int exit, String out, String err) {
     }
 
