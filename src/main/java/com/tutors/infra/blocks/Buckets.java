@@ -1,5 +1,7 @@
 package com.tutors.infra.blocks;
 
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
 import com.pulumi.aws.s3.BucketOwnershipControls;
 import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
 import com.pulumi.aws.s3.BucketPublicAccessBlock;
@@ -8,6 +10,9 @@ import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
 import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
 import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.aws.s3.BucketV2Args;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
 import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
@@ -33,6 +38,19 @@ public final class Buckets {
      */
     public static Output<String> name(Naming names, String part, Optional<String> suffix, Output<String> accountId) {
         return suffix.isPresent() ? Output.of(names.bucketName(part, suffix)) : accountId.applyValue(id -> names.bucketName(part, Optional.of(id)));
+    }
+
+    /** A lifecycle that deletes every object {@code days} after it was written: for log buckets. */
+    public static void expireAfter(Naming names, String part, BucketV2 bucket, int days, CustomResourceOptions options) {
+        new BucketLifecycleConfigurationV2(names.name(part), BucketLifecycleConfigurationV2Args.builder()
+                .bucket(bucket.id())
+                .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
+                        .id("expire-access-logs")
+                        .status("Enabled")
+                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                        .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(days).build())
+                        .build())
+                .build(), options);
     }
 
     /**

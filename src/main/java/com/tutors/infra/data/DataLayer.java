@@ -88,10 +88,7 @@ public final class DataLayer extends ComponentResource {
         var monitoring = new Role(names.name("rds-monitoring"), RoleArgs.builder()
                 .name(names.name("rds-monitoring"))
                 .description("Enhanced monitoring of " + names.name("postgres"))
-                .assumeRolePolicy(PolicyDocument.create()
-                        .statement("RdsMonitoringAssumesTheRole", "Allow", Map.of("Service", "monitoring.rds.amazonaws.com"),
-                                List.of("sts:AssumeRole"), null, null)
-                        .json())
+                .assumeRolePolicy(PolicyDocument.serviceTrust("RdsMonitoringAssumesTheRole", "monitoring.rds.amazonaws.com"))
                 .build(), child);
         new RolePolicyAttachment(names.name("rds-monitoring"), RolePolicyAttachmentArgs.builder()
                 .role(monitoring.name()).policyArn(MONITORING_POLICY).build(), child);

@@ -1,13 +1,8 @@
 package com.tutors.infra.edge;
 
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
 import com.pulumi.aws.s3.BucketPolicy;
 import com.pulumi.aws.s3.BucketPolicyArgs;
 import com.pulumi.aws.s3.BucketV2;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
@@ -25,15 +20,7 @@ record AccessLogBucket(BucketV2 bucket, BucketPolicy policy) {
         // Logs expire anyway: they must not block a teardown.
         var declared = Buckets.declare(names, part, bucketName, true, false, child, child);
         var bucket = declared.bucket();
-        new BucketLifecycleConfigurationV2(names.name(part), BucketLifecycleConfigurationV2Args.builder()
-                .bucket(bucket.id())
-                .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
-                        .id("expire-access-logs")
-                        .status("Enabled")
-                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
-                        .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(ACCESS_LOG_DAYS).build())
-                        .build())
-                .build(), child);
+        Buckets.expireAfter(names, part, bucket, ACCESS_LOG_DAYS, child);
         var policy = new BucketPolicy(names.name(part), BucketPolicyArgs.builder()
                 .bucket(bucket.id())
                 .policy(Output.tuple(bucket.arn(), accountId)

@@ -64,10 +64,7 @@ final class Baseline {
         var role = new Role(names.name("flow-logs"), RoleArgs.builder()
                 .name(names.name("flow-logs"))
                 .description("VPC flow logs write to their log group")
-                .assumeRolePolicy(PolicyDocument.create()
-                        .statement("FlowLogsAssumeTheRole", "Allow", Map.of("Service", "vpc-flow-logs.amazonaws.com"),
-                                List.of("sts:AssumeRole"), null, null)
-                        .json())
+                .assumeRolePolicy(PolicyDocument.serviceTrust("FlowLogsAssumeTheRole", "vpc-flow-logs.amazonaws.com"))
                 .build(), child);
         new RolePolicy(names.name("flow-logs"), RolePolicyArgs.builder()
                 .role(role.name())

@@ -118,10 +118,7 @@ public final class NatInstance {
         var role = new Role(names.name("nat"), RoleArgs.builder()
                 .name(names.name("nat"))
                 .description("NAT instance: Session Manager only")
-                .assumeRolePolicy(PolicyDocument.create()
-                        .statement("Ec2AssumesTheRole", "Allow", Map.of("Service", "ec2.amazonaws.com"),
-                                List.of("sts:AssumeRole"), null, null)
-                        .json())
+                .assumeRolePolicy(PolicyDocument.serviceTrust("Ec2AssumesTheRole", "ec2.amazonaws.com"))
                 .build(), child);
         new RolePolicyAttachment(names.name("nat-ssm"), RolePolicyAttachmentArgs.builder()
                 .role(role.name()).policyArn(SSM_MANAGED_POLICY).build(), child);

@@ -52,7 +52,8 @@ public final class PlanFormats {
                 entry.put("protect", true);
             }
             if (!r.dependencies().isEmpty()) {
-                entry.put("dependencies", r.dependencies()); // so a saved plan's diff sees what a replacement reaches
+                // Sorted: the SDK registers them in no fixed order, and the same program must print the same plan.
+                entry.put("dependencies", new java.util.TreeSet<>(r.dependencies()));
             }
             if (!r.ignoreChanges().isEmpty()) {
                 entry.put("ignoreChanges", r.ignoreChanges()); // the diff leaves these inputs to the running stack

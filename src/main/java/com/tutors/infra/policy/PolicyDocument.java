@@ -13,6 +13,16 @@ public final class PolicyDocument {
 
     private final List<Map<String, Object>> statements = new ArrayList<>();
 
+    /**
+     * A trust policy that lets one AWS service assume the role.
+     *
+     * @param sid names the service, e.g. FlowLogsAssumeTheRole
+     */
+    public static String serviceTrust(String sid, String servicePrincipal) {
+        return create().statement(sid, "Allow", java.util.Map.of("Service", servicePrincipal), List.of("sts:AssumeRole"),
+                null, null).json();
+    }
+
     public static PolicyDocument create() {
         return new PolicyDocument();
     }

@@ -1,15 +1,10 @@
 package com.tutors.infra.storage;
 
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
 import com.pulumi.aws.s3.BucketLoggingV2;
 import com.pulumi.aws.s3.BucketLoggingV2Args;
 import com.pulumi.aws.s3.BucketPolicy;
 import com.pulumi.aws.s3.BucketPolicyArgs;
 import com.pulumi.aws.s3.BucketV2;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
@@ -37,15 +32,7 @@ final class ServerAccessLogs {
         // Logs expire anyway: they must not block a teardown.
         var declared = Buckets.declare(names, part, Buckets.name(names, part, suffix, accountId), true, false, child, child);
         var bucket = declared.bucket();
-        new BucketLifecycleConfigurationV2(names.name(part), BucketLifecycleConfigurationV2Args.builder()
-                .bucket(bucket.id())
-                .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
-                        .id("expire-access-logs")
-                        .status("Enabled")
-                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
-                        .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(LOG_DAYS).build())
-                        .build())
-                .build(), child);
+        Buckets.expireAfter(names, part, bucket, LOG_DAYS, child);
         var sources = Output.all(logged.values().stream().map(BucketV2::arn).toList());
         var policy = new BucketPolicy(names.name(part), BucketPolicyArgs.builder()
                 .bucket(bucket.id())

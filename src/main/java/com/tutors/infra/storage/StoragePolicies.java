@@ -52,10 +52,16 @@ public final class StoragePolicies {
                 .statement("DenyInsecureTransport", "Deny", "*", List.of("s3:*"), List.of(logBucketArn, logBucketArn + "/*"),
                         Map.of("Bool", Map.of("aws:SecureTransport", "false")))
                 .statement("S3ServerAccessLogs", "Allow", Map.of("Service", "logging.s3.amazonaws.com"), List.of("s3:PutObject"),
-                        List.of(logBucketArn + "/*"), Map.of(
-                                "ArnLike", Map.of("aws:SourceArn", sourceBucketArns),
-                                "StringEquals", Map.of("aws:SourceAccount", accountId)))
+                        List.of(logBucketArn + "/*"), logDeliveryCondition(sourceBucketArns, accountId))
                 .json();
+    }
+
+    /** In a fixed order (never a two-key Map.of): the policy must be the same text on every run, or every up diffs. */
+    private static Map<String, Object> logDeliveryCondition(List<String> sourceBucketArns, String accountId) {
+        var condition = new LinkedHashMap<String, Object>();
+        condition.put("ArnLike", Map.of("aws:SourceArn", sourceBucketArns));
+        condition.put("StringEquals", Map.of("aws:SourceAccount", accountId));
+        return condition;
     }
 
     /**

@@ -73,4 +73,16 @@ class StoragePoliciesTest {
         assertTrue(BucketNames.problem("xn--tutors").isPresent());
         assertTrue(BucketNames.problem("tutors-s3alias").isPresent());
     }
+
+    @Test
+    void theServerAccessLogPolicyIsTheSameTextOnEveryRun() {
+        assertEquals("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"DenyInsecureTransport\",\"Effect\":\"Deny\","
+                + "\"Principal\":\"*\",\"Action\":[\"s3:*\"],\"Resource\":[\"arn:aws:s3:::logs\",\"arn:aws:s3:::logs/*\"],"
+                + "\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}},{\"Sid\":\"S3ServerAccessLogs\",\"Effect\":\"Allow\","
+                + "\"Principal\":{\"Service\":\"logging.s3.amazonaws.com\"},\"Action\":[\"s3:PutObject\"],"
+                + "\"Resource\":[\"arn:aws:s3:::logs/*\"],\"Condition\":{\"ArnLike\":{\"aws:SourceArn\":[\"arn:aws:s3:::media\"]},"
+                + "\"StringEquals\":{\"aws:SourceAccount\":\"111122223333\"}}}]}",
+                StoragePolicies.serverAccessLogPolicy("arn:aws:s3:::logs", java.util.List.of("arn:aws:s3:::media"), "111122223333"),
+                "a two-key Map.of orders its keys by a per-JVM salt: every up would show a policy diff");
+    }
 }
