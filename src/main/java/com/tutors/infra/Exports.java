@@ -61,5 +61,6 @@ final class Exports {
         o.cdnDomainName().ifPresent(v -> ctx.export("cdnDomainName", v));
         o.distributionId().ifPresent(v -> ctx.export("distributionId", v));
         o.alarmTopicArn().ifPresent(v -> ctx.export("alarmTopicArn", v));
+        o.dashboardUrl().ifPresent(v -> ctx.export("dashboardUrl", v));
     }
 }

@@ -169,7 +169,7 @@ public final class Main {
         // CloudFront's certificate and a CLOUDFRONT-scope web ACL must live in us-east-1.
         Optional<ProviderResource> usEast1 = settings.cdn()
                 ? Optional.of(provider(settings, "aws-us-east-1", "us-east-1")) : Optional.empty();
-        return new Optimization(names.name("optimization"), new Optimization.Args(names, opt, account,
+        return new Optimization(names.name("optimization"), new Optimization.Args(names, settings.region(), opt, account,
                 settings.compute().logRetentionDays(), settings.network().ipv6(), usEast1,
                 opt.originSecret().map(s -> s.output()).orElse(Output.of("")), network, data, storage, compute, edge), phase);
     }

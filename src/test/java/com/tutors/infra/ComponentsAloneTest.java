@@ -105,12 +105,12 @@ class ComponentsAloneTest {
 
     @Test
     void optimizationWatchesTheStubbedResourcesAndFrontsTheStubbedOrigins() {
-        var settings = new OptimizationSettings(true, true, true, true, Optional.empty(), 500, List.of(),
+        var settings = new OptimizationSettings(true, true, true, true, true, Optional.empty(), 500, List.of(),
                 Optional.of(new SecretValue("o".repeat(32))));
         var result = StackRuns.succeeded(Stubs.alone(o -> {
             var usEast1 = new com.pulumi.aws.Provider("us-east-1",
                     com.pulumi.aws.ProviderArgs.builder().region("us-east-1").build());
-            return new Optimization("optimization", new Optimization.Args(NAMES, settings, Output.of("111122223333"), 7, true,
+            return new Optimization("optimization", new Optimization.Args(NAMES, Stubs.REGION, settings, Output.of("111122223333"), 7, true,
                     Optional.of(usEast1), Output.of("o".repeat(32)), Stubs.network(), Stubs.data(), Stubs.storage(), Stubs.compute(),
                     Stubs.edge("example.org")), o);
         }));

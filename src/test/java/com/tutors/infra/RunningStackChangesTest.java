@@ -134,7 +134,9 @@ class RunningStackChangesTest {
         var d = change("prod", Map.of(), StackRuns.override("tutors:dbInstanceClass", "db.t4g.medium", "tutors:dbMultiAz", "false",
                 "tutors:redisReplicas", "2", "tutors:redisNodeType", "cache.t4g.small"));
         assertSafe(d);
-        assertEquals(Set.of("aws:rds/instance:Instance", "aws:elasticache/replicationGroup:ReplicationGroup"), types(d, Kind.UPDATE));
+        // The dashboard follows the cache's member clusters (a third replica is a third node on it).
+        assertEquals(Set.of("aws:rds/instance:Instance", "aws:elasticache/replicationGroup:ReplicationGroup",
+                "aws:cloudwatch/dashboard:Dashboard"), types(d, Kind.UPDATE));
         assertEquals(Set.of(), types(d, Kind.REPLACE));
     }
 

@@ -160,6 +160,9 @@ public final class Keys {
     public static final Key WAF = tutors("waf",
             "WAFv2 web ACL: AWS managed rules, IP rate limit, optional geo blocking.", "true", "false");
     public static final Key ALARMS = tutors("alarms", "CloudWatch alarms to an SNS topic.", "true", "true");
+    public static final Key DASHBOARD = tutors("dashboard",
+            "A CloudWatch dashboard of the stack (ECS, ALB, RDS, Redis, and CloudFront and WAF from us-east-1), "
+                    + "$3 a month beyond the account's first three.", "true", "true");
     public static final Key ALARM_EMAIL = tutors("alarmEmail",
             "Optional address subscribed to the alarm topic (AWS mails a confirmation link).", null, null);
     public static final Key WAF_RATE_LIMIT = tutors("wafRateLimit",
@@ -188,7 +191,7 @@ public final class Keys {
             FRONTEND_CPU, FRONTEND_MEMORY, FRONTEND_DESIRED_COUNT, FRONTEND_MIN_COUNT, FRONTEND_MAX_COUNT,
             CPU_ARCHITECTURE, FARGATE_SPOT_PERCENT, LOG_RETENTION_DAYS, ECS_EXEC,
             HOSTED_ZONE, ALB_ACCESS_LOGS, ALB_IDLE_TIMEOUT,
-            CDN, ORIGIN_LOCK, WAF, ALARMS, ALARM_EMAIL, WAF_RATE_LIMIT, WAF_BLOCKED_COUNTRIES, ORIGIN_SECRET,
+            CDN, ORIGIN_LOCK, WAF, ALARMS, DASHBOARD, ALARM_EMAIL, WAF_RATE_LIMIT, WAF_BLOCKED_COUNTRIES, ORIGIN_SECRET,
             AWS_REGION, AWS_PROFILE);
 
     public static Optional<Key> byFullName(String fullName) {

@@ -18,6 +18,7 @@ import com.tutors.infra.network.NetworkOutputs;
 import com.tutors.infra.storage.StorageOutputs;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,10 +32,33 @@ public final class Optimization extends ComponentResource {
      * @param usEast1      provider for CloudFront's certificate and a CLOUDFRONT web ACL; present with the CDN
      * @param originSecret the header value CloudFront sends the ALB (empty text without the CDN)
      */
-    public record Args(Naming names, OptimizationSettings settings, Output<String> accountId, int logRetentionDays,
+    public record Args(Naming names, String region, OptimizationSettings settings, Output<String> accountId, int logRetentionDays,
                        boolean ipv6, Optional<ProviderResource> usEast1, Output<String> originSecret,
                        NetworkOutputs network, DataOutputs data, StorageOutputs storage, ComputeOutputs compute,
                        EdgeOutputs edge) {
+    }
+
+    /** The dashboard, once every id it names is known; @return its console address */
+    private static Output<String> dashboard(Args args, CustomResourceOptions child, Optional<Output<String>> distributionId,
+                                            boolean wafOnCdn) {
+        var names = args.names();
+        var compute = args.compute();
+        var edge = args.edge();
+        var data = args.data();
+        var s = args.settings();
+        var body = Output.all(List.of(compute.ecsClusterName(), compute.backendServiceName().orElseThrow(),
+                compute.frontendServiceName().orElseThrow(), edge.albArnSuffix(), edge.targetGroups().backendArnSuffix(),
+                edge.targetGroups().frontendArnSuffix(), data.rdsIdentifier(), distributionId.orElse(Output.of(""))))
+                .apply(ids -> data.cacheClusterIds().applyValue(nodes -> Dashboard.body(new Dashboard.Ids(args.region(),
+                        ids.get(0), ids.get(1), ids.get(2), ids.get(3), ids.get(4), ids.get(5), ids.get(6), nodes, ids.get(7),
+                        names.name(Waf.part("CLOUDFRONT"))), data.redisNodes(), s.cdn(), wafOnCdn)));
+        var name = names.name("dashboard");
+        new com.pulumi.aws.cloudwatch.Dashboard(name, com.pulumi.aws.cloudwatch.DashboardArgs.builder()
+                .dashboardName(name)
+                .dashboardBody(body)
+                .build(), child);
+        return Output.of("https://" + args.region() + ".console.aws.amazon.com/cloudwatch/home?region=" + args.region()
+                + "#dashboards:name=" + name);
     }
 
     /** What the stack exports and the late declarations of phases 3 and 5 need. */
@@ -65,12 +89,15 @@ public final class Optimization extends ComponentResource {
                 distribution.map(d -> d.arn()),
                 waf,
                 alarmTopic,
+                s.dashboard() ? Optional.of(dashboard(args, child, distribution.map(d -> d.id()), waf.isPresent() && s.cdn()))
+                        : Optional.empty(),
                 distribution.map(d -> new AliasTarget(d.domainName(), Output.of(CdnSettings.CLOUDFRONT_ZONE_ID), false)));
 
         var exported = new LinkedHashMap<String, Output<?>>();
         outputs.cdnDomainName().ifPresent(o -> exported.put("cdnDomainName", o));
         outputs.distributionId().ifPresent(o -> exported.put("distributionId", o));
         outputs.alarmTopicArn().ifPresent(o -> exported.put("alarmTopicArn", o));
+        outputs.dashboardUrl().ifPresent(o -> exported.put("dashboardUrl", o));
         registerOutputs(exported);
     }
 }

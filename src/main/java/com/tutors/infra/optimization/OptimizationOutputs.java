@@ -15,5 +15,6 @@ public record OptimizationOutputs(Optional<Output<String>> cdnDomainName,
                                   Optional<Output<String>> distributionArn,
                                   Optional<Output<String>> webAclArn,
                                   Optional<Output<String>> alarmTopicArn,
+                                  Optional<Output<String>> dashboardUrl,
                                   Optional<AliasTarget> aliasTarget) {
 }

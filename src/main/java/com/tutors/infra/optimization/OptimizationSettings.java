@@ -21,6 +21,7 @@ public record OptimizationSettings(boolean cdn,
                                    boolean originLock,
                                    boolean waf,
                                    boolean alarms,
+                                   boolean dashboard,
                                    Optional<String> alarmEmail,
                                    int wafRateLimit,
                                    List<String> blockedCountries,
@@ -42,6 +43,7 @@ public record OptimizationSettings(boolean cdn,
         var lock = r.get(Keys.ORIGIN_LOCK, KeyReader::bool);
         var waf = r.get(Keys.WAF, KeyReader::bool);
         var alarms = r.get(Keys.ALARMS, KeyReader::bool);
+        var dashboard = r.get(Keys.DASHBOARD, KeyReader::bool);
         var email = r.optional(Keys.ALARM_EMAIL, raw -> {
             require(EMAIL.matcher(raw).matches(), "not an email address; allowed: name@example.com");
             return raw;
@@ -64,6 +66,6 @@ public record OptimizationSettings(boolean cdn,
             r.problem(Keys.CDN + " = 'true': CloudFront serves the site's domain, and " + Keys.DOMAIN
                     + " is not set; allowed: cdn with a domain, or cdn = false");
         }
-        return new OptimizationSettings(cdn, lock, waf, alarms, email, rate, countries, secret);
+        return new OptimizationSettings(cdn, lock, waf, alarms, dashboard, email, rate, countries, secret);
     }
 }

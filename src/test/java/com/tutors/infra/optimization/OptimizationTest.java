@@ -340,7 +340,8 @@ class OptimizationTest {
         assertTrue(ofType(staging, Distribution.class).isEmpty());
         assertTrue(ofType(staging, WebAcl.class).isEmpty());
         assertEquals(10 + 1 + 2 + 2, ofType(staging, MetricAlarm.class).size(), "one Redis node in staging");
-        var none = StackRuns.succeeded(StackRuns.with("prod", Map.of("tutors:cdn", "false", "tutors:waf", "false", "tutors:alarms", "false")));
+        var none = StackRuns.succeeded(StackRuns.with("prod", Map.of("tutors:cdn", "false", "tutors:waf", "false",
+                "tutors:alarms", "false", "tutors:dashboard", "false")));
         assertTrue(none.resources().stream().noneMatch(r -> r.phase() == 6 && r.custom()), "phase 6 declares nothing");
     }
 }

@@ -98,6 +98,8 @@ public final class CostModel {
                 case "aws:secretsmanager/secret:Secret" -> lines.add(new CostLine(phase, name, "Secrets Manager secret", 1,
                         "secret-months", prices.price("secretMonth")));
                 case "aws:route53/record:Record" -> zones.merge(String.valueOf(r.input("zoneId")), phase, Math::min);
+                case "aws:cloudwatch/dashboard:Dashboard" -> lines.add(new CostLine(phase, name, "CloudWatch dashboard", 1,
+                        "dashboard-months", prices.price("cloudwatchDashboardMonth")));
                 case "aws:cloudwatch/metricAlarm:MetricAlarm" -> lines.add(new CostLine(phase, name, "CloudWatch alarm", 1,
                         "alarm-months", prices.price("cloudwatchAlarmMonth")));
                 case "aws:cloudwatch/logGroup:LogGroup" -> {

@@ -1,0 +1,147 @@
+package com.tutors.infra.optimization;
+
+import com.google.gson.GsonBuilder;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stack's CloudWatch dashboard body, as data. The metrics the alarms watch come from the same
+ * {@link Alarms} table (one source: an alarm's metric is always on the dashboard); the widgets add
+ * what helps reading them (request counts, latency percentiles, connections). Keys keep a fixed order,
+ * so the body is the same text on every run.
+ */
+public final class Dashboard {
+    private Dashboard() {
+    }
+
+    /** The resolved ids the widgets name. */
+    public record Ids(String region, String cluster, String backendService, String frontendService, String alb,
+                      String backendTargetGroup, String frontendTargetGroup, String db, List<String> cacheClusters,
+                      String distribution, String webAcl) {
+    }
+
+    public static String body(Ids ids, int cacheNodes, boolean cdn, boolean waf) {
+        var widgets = new ArrayList<Map<String, Object>>();
+        for (var service : List.of("backend", "frontend")) {
+            var name = service.equals("backend") ? ids.backendService() : ids.frontendService();
+            var tg = service.equals("backend") ? ids.backendTargetGroup() : ids.frontendTargetGroup();
+            widgets.add(widget("ECS " + service + ": CPU and memory (%)", ids.region(),
+                    alarmMetrics(cacheNodes, ids, service + "-cpu", service + "-memory"),
+                    List.of(metric("ECS/ContainerInsights", "RunningTaskCount", "Average", "ClusterName", ids.cluster(),
+                            "ServiceName", name))));
+            widgets.add(widget("ALB " + service + ": requests, 4xx, 5xx", ids.region(),
+                    alarmMetrics(cacheNodes, ids, service + "-5xx", service.equals("backend") ? "alb-5xx" : ""),
+                    List.of(metric("AWS/ApplicationELB", "RequestCount", "Sum", "LoadBalancer", ids.alb(), "TargetGroup", tg),
+                            metric("AWS/ApplicationELB", "HTTPCode_Target_4XX_Count", "Sum", "LoadBalancer", ids.alb(),
+                                    "TargetGroup", tg))));
+            widgets.add(widget("ALB " + service + ": healthy and unhealthy targets", ids.region(),
+                    alarmMetrics(cacheNodes, ids, service + "-no-healthy-hosts", service + "-unhealthy-hosts"), List.of()));
+            widgets.add(widget("ALB " + service + ": response time (s)", ids.region(), List.of(),
+                    List.of(metric("AWS/ApplicationELB", "TargetResponseTime", "p50", "LoadBalancer", ids.alb(), "TargetGroup", tg),
+                            metric("AWS/ApplicationELB", "TargetResponseTime", "p95", "LoadBalancer", ids.alb(), "TargetGroup", tg))));
+        }
+        widgets.add(widget("RDS: CPU, connections, free storage, freeable memory", ids.region(),
+                alarmMetrics(cacheNodes, ids, "rds-cpu", "rds-free-storage"),
+                List.of(metric("AWS/RDS", "DatabaseConnections", "Average", "DBInstanceIdentifier", ids.db()),
+                        metric("AWS/RDS", "FreeableMemory", "Minimum", "DBInstanceIdentifier", ids.db()))));
+        var redis = new ArrayList<List<Object>>();
+        for (var node : ids.cacheClusters()) {
+            redis.add(metric("AWS/ElastiCache", "CurrConnections", "Average", "CacheClusterId", node));
+            redis.add(metric("AWS/ElastiCache", "Evictions", "Sum", "CacheClusterId", node));
+        }
+        var redisAlarmed = new ArrayList<List<Object>>();
+        for (int n = 1; n <= cacheNodes; n++) {
+            var id = String.format("%03d", n);
+            redisAlarmed.addAll(alarmMetrics(cacheNodes, ids, "redis-" + id + "-cpu", "redis-" + id + "-memory"));
+        }
+        widgets.add(widget("Redis: engine CPU, memory, connections, evictions", ids.region(), redisAlarmed, redis));
+        if (cdn) {
+            // CloudFront publishes its metrics in us-east-1 only, as WAF does for a CLOUDFRONT web ACL.
+            widgets.add(widget("CloudFront (metrics in us-east-1): requests, 5xx error rate", "us-east-1", List.of(),
+                    List.of(metric("AWS/CloudFront", "Requests", "Sum", "DistributionId", ids.distribution(), "Region", "Global"),
+                            metric("AWS/CloudFront", "5xxErrorRate", "Average", "DistributionId", ids.distribution(),
+                                    "Region", "Global"))));
+            if (waf) {
+                widgets.add(widget("WAF (metrics in us-east-1): blocked requests", "us-east-1", List.of(),
+                        List.of(metric("AWS/WAFV2", "BlockedRequests", "Sum", "WebACL", ids.webAcl(), "Rule", "ALL"))));
+            }
+        }
+        int y = 0;
+        for (int i = 0; i < widgets.size(); i++) {
+            var w = widgets.get(i);
+            w.put("x", (i % 2) * 12);
+            w.put("y", y);
+            w.put("width", 12);
+            w.put("height", 6);
+            if (i % 2 == 1) {
+                y += 6;
+            }
+        }
+        var body = new LinkedHashMap<String, Object>();
+        body.put("widgets", widgets);
+        return new GsonBuilder().disableHtmlEscaping().create().toJson(body);
+    }
+
+    /** The alarms' own metrics (namespace, name, statistic, dimensions), by the alarms' parts. */
+    private static List<List<Object>> alarmMetrics(int cacheNodes, Ids ids, String... parts) {
+        var out = new ArrayList<List<Object>>();
+        for (var alarm : Alarms.all(cacheNodes)) {
+            if (List.of(parts).contains(alarm.part())) {
+                var line = new ArrayList<Object>(List.of(alarm.namespace(), alarm.metric()));
+                for (var d : alarm.dimensions()) {
+                    line.add(d.cloudWatchName());
+                    line.add(value(d, ids));
+                }
+                line.add(Map.of("stat", alarm.statistic()));
+                out.add(line);
+            }
+        }
+        return out;
+    }
+
+    private static String value(Alarms.Dimension d, Ids ids) {
+        if (d instanceof Alarms.CacheNode node) {
+            return ids.cacheClusters().get(node.number() - 1);
+        }
+        if (d instanceof Alarms.Fixed f) {
+            return f.value();
+        }
+        return switch ((Alarms.Watched) d) {
+            case CLUSTER -> ids.cluster();
+            case BACKEND_SERVICE -> ids.backendService();
+            case FRONTEND_SERVICE -> ids.frontendService();
+            case LOAD_BALANCER -> ids.alb();
+            case BACKEND_TG -> ids.backendTargetGroup();
+            case FRONTEND_TG -> ids.frontendTargetGroup();
+            case DB -> ids.db();
+            case DISTRIBUTION -> ids.distribution();
+            case WEB_ACL -> ids.webAcl();
+        };
+    }
+
+    private static List<Object> metric(String namespace, String name, String stat, String... dimensions) {
+        var line = new ArrayList<Object>(List.of(namespace, name));
+        line.addAll(List.of(dimensions));
+        line.add(Map.of("stat", stat));
+        return line;
+    }
+
+    private static Map<String, Object> widget(String title, String region, List<List<Object>> alarmed, List<List<Object>> more) {
+        var metrics = new ArrayList<List<Object>>(alarmed);
+        metrics.addAll(more);
+        var properties = new LinkedHashMap<String, Object>();
+        properties.put("title", title);
+        properties.put("region", region);
+        properties.put("view", "timeSeries");
+        properties.put("stacked", false);
+        properties.put("period", 60);
+        properties.put("metrics", metrics);
+        var w = new LinkedHashMap<String, Object>();
+        w.put("type", "metric");
+        w.put("properties", properties);
+        return w;
+    }
+}

@@ -1,0 +1,53 @@
+package com.tutors.infra.optimization;
+
+import com.google.gson.Gson;
+import com.tutors.infra.StackRuns;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The dashboard: built from the alarm table (every alarmed metric is on it), the same text every time. */
+class DashboardTest {
+
+    private static final Dashboard.Ids IDS = new Dashboard.Ids("eu-central-1", "c", "be", "fe", "app/alb/1",
+            "targetgroup/be/1", "targetgroup/fe/1", "db", List.of("redis-001", "redis-002"), "E123", "acl");
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyAlarmedMetricIsOnTheDashboardWithTheAlarmsStatistic() {
+        var body = Dashboard.body(IDS, 2, true, true);
+        assertEquals(body, Dashboard.body(IDS, 2, true, true), "deterministic");
+        var widgets = (List<Map<String, Object>>) new Gson().fromJson(body, Map.class).get("widgets");
+        var metrics = widgets.stream().flatMap(w -> ((List<List<Object>>) ((Map<String, Object>) w.get("properties")).get("metrics"))
+                .stream()).map(Object::toString).toList();
+        for (var alarm : Alarms.all(2)) {
+            assertTrue(metrics.stream().anyMatch(m -> m.startsWith("[" + alarm.namespace() + ", " + alarm.metric() + ",")
+                    && m.contains("stat=" + alarm.statistic())), alarm.part() + " is not on the dashboard");
+        }
+        var titles = widgets.stream().map(w -> (Map<String, Object>) w.get("properties")).toList();
+        assertTrue(titles.stream().anyMatch(p -> "us-east-1".equals(p.get("region"))
+                && String.valueOf(p.get("title")).contains("CloudFront (metrics in us-east-1)")));
+        assertTrue(metrics.stream().anyMatch(m -> m.contains("TargetResponseTime") && m.contains("stat=p95")));
+        assertTrue(metrics.stream().anyMatch(m -> m.contains("Evictions") && m.contains("redis-002")));
+        var without = Dashboard.body(IDS, 2, false, false);
+        assertFalse(without.contains("AWS/CloudFront") || without.contains("AWS/WAFV2"), "no CDN, no us-east-1 widgets");
+    }
+
+    @Test
+    void bothStacksHaveOneDashboardLinkedFromAnOutputAndPriced() {
+        for (var stack : List.of("prod", "staging")) {
+            var result = StackRuns.succeeded(StackRuns.committed(stack));
+            var dashboard = StackRuns.named(result, com.pulumi.aws.cloudwatch.Dashboard.class, "tutors-" + stack + "-dashboard");
+            var body = (String) dashboard.input("dashboardBody");
+            assertTrue(body.contains("\"tutors-" + stack + "-cluster\"") && body.contains("tutors-" + stack + "-postgres"), stack);
+            assertEquals(stack.equals("prod"), body.contains("AWS/CloudFront"), stack + ": CloudFront's widget with the CDN only");
+            assertEquals("https://eu-central-1.console.aws.amazon.com/cloudwatch/home?region=eu-central-1#dashboards:name=tutors-"
+                    + stack + "-dashboard", result.outputs().get("dashboardUrl"));
+        }
+    }
+}
