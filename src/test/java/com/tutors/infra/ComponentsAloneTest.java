@@ -46,7 +46,7 @@ class ComponentsAloneTest {
     @Test
     void dataLayerUsesTheGivenSubnetsAndGroups() {
         var settings = new DataSettings("db.t4g.micro", false, 20, 0, 1, new SecretValue("p".repeat(16)), "cache.t4g.micro",
-                1, 0, new SecretValue("t".repeat(16)), new SecretValue("d".repeat(50)), new SecretValue("n".repeat(32)), false, true);
+                1, 0, new SecretValue("t".repeat(16)), new SecretValue("d".repeat(50)), new SecretValue("n".repeat(32)), false, true, "valkey");
         var result = StackRuns.succeeded(Stubs.alone(o -> new DataLayer("data", new DataLayer.Args(NAMES, settings, Stubs.network(), 14), o)));
         var db = named(result, com.pulumi.aws.rds.Instance.class, "tutors-staging-postgres");
         assertEquals(List.of("sg-stub-rds"), db.input("vpcSecurityGroupIds"));
@@ -55,6 +55,8 @@ class ComponentsAloneTest {
         var redis = named(result, ReplicationGroup.class, "tutors-staging-redis");
         assertEquals(List.of("sg-stub-redis"), redis.input("securityGroupIds"));
         assertEquals(2.0, redis.input("numCacheClusters"));
+        assertEquals(List.of("valkey", "8.0", "default.valkey8"),
+                List.of(redis.input("engine"), redis.input("engineVersion"), redis.input("parameterGroupName")));
         assertEquals(5, ofType(result, com.pulumi.aws.secretsmanager.Secret.class).size());
     }
 

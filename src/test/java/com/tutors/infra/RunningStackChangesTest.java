@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -138,6 +139,23 @@ class RunningStackChangesTest {
         assertEquals(Set.of("aws:rds/instance:Instance", "aws:elasticache/replicationGroup:ReplicationGroup",
                 "aws:cloudwatch/dashboard:Dashboard"), types(d, Kind.UPDATE));
         assertEquals(Set.of(), types(d, Kind.REPLACE));
+    }
+
+    @Test
+    void valkeyFromRedisIsAnInPlaceUpgradeOfTheSameCacheAndCostsLess() {
+        var valkey = StackRuns.override("tutors:redisEngine", "valkey");
+        var d = change("prod", Map.of(), valkey);
+        assertSafe(d);
+        var cache = d.changes().stream().filter(c -> c.type().equals("aws:elasticache/replicationGroup:ReplicationGroup"))
+                .findFirst().orElseThrow();
+        assertEquals(Kind.UPDATE, cache.kind(), "ModifyReplicationGroup: no new cache, no lost keys");
+        assertEquals(List.of("engine", "engineVersion", "parameterGroupName"), cache.changed());
+        var before = com.tutors.infra.plan.PlanCommand.estimate(StackRuns.committed("prod"), com.tutors.infra.plan.cost.Usage.defaults());
+        var after = com.tutors.infra.plan.PlanCommand.estimate(StackRuns.with("prod", valkey), com.tutors.infra.plan.cost.Usage.defaults());
+        assertTrue(after.total() < before.total() - 5, "two cache nodes 20% cheaper");
+        assertEquals(Kind.REPLACE, change("prod", valkey, Map.of()).changes().stream()
+                .filter(c -> c.type().equals("aws:elasticache/replicationGroup:ReplicationGroup")).findFirst().orElseThrow().kind(),
+                "back to redis replaces the cache: the provider allows only redis -> valkey in place");
     }
 
     @Test

@@ -27,7 +27,13 @@ public record DataSettings(String dbInstanceClass,
                            SecretValue djangoSecretKey,
                            SecretValue nextauthSecret,
                            boolean protectData,
-                           boolean applyImmediately) {
+                           boolean applyImmediately,
+                           String redisEngine) {
+
+    /** The cache engines, with the version and default parameter group each runs. */
+    public static final java.util.Map<String, String[]> CACHE_ENGINES = java.util.Map.of(
+            "redis", new String[]{"7.1", "default.redis7"},
+            "valkey", new String[]{"8.0", "default.valkey8"});
 
     private static final Pattern DB_CLASS = Pattern.compile("db\\.[a-z][a-z0-9-]*\\.[a-z0-9]+");
     private static final Pattern CACHE_NODE = Pattern.compile("cache\\.[a-z][a-z0-9-]*\\.[a-z0-9]+");
@@ -65,6 +71,10 @@ public record DataSettings(String dbInstanceClass,
             });
             return raw;
         });
+        var engine = r.get(Keys.REDIS_ENGINE, raw -> {
+            require(CACHE_ENGINES.containsKey(raw), "unknown cache engine; allowed: redis, valkey");
+            return raw;
+        });
         var replicas = r.get(Keys.REDIS_REPLICAS, KeyReader.range(0, 5));
         var snapshots = r.get(Keys.REDIS_SNAPSHOT_RETENTION_DAYS, KeyReader.range(0, 35));
         var token = r.secret(Keys.REDIS_AUTH_TOKEN, declared, value -> {
@@ -81,6 +91,6 @@ public record DataSettings(String dbInstanceClass,
             return Optional.empty();
         }
         return Optional.of(new DataSettings(dbClass, multiAz, allocated, max, backups, password.get(), nodeType, replicas,
-                snapshots, token.get(), django.get(), nextauth.get(), protect, immediately));
+                snapshots, token.get(), django.get(), nextauth.get(), protect, immediately, engine));
     }
 }

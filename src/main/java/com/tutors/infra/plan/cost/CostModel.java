@@ -92,8 +92,9 @@ public final class CostModel {
                 case "aws:elasticache/replicationGroup:ReplicationGroup" -> {
                     var node = String.valueOf(r.input("nodeType"));
                     double nodes = number(r, "numCacheClusters");
-                    lines.add(new CostLine(phase, name, "ElastiCache Redis " + node + " x " + (int) nodes, hours * nodes,
-                            "node-hours", prices.price("elasticacheHour", node)));
+                    boolean valkey = "valkey".equals(r.input("engine"));
+                    lines.add(new CostLine(phase, name, "ElastiCache " + (valkey ? "Valkey " : "Redis ") + node + " x " + (int) nodes,
+                            hours * nodes, "node-hours", prices.price(valkey ? "elasticacheValkeyHour" : "elasticacheHour", node)));
                 }
                 case "aws:secretsmanager/secret:Secret" -> lines.add(new CostLine(phase, name, "Secrets Manager secret", 1,
                         "secret-months", prices.price("secretMonth")));
