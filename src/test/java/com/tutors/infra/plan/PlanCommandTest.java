@@ -106,7 +106,7 @@ class PlanCommandTest {
         var run = plan("--stack", "staging", "--format", "json", "--dir", StackRuns.PROJECT_DIR.toString());
         var cost = (Map<String, Object>) new Gson().fromJson(run.out(), Map.class).get("cost");
         assertEquals("USD", cost.get("currency"));
-        assertEquals(86.82, cost.get("total"));
+        assertEquals(96.14, cost.get("total"));
         assertTrue(((List<?>) cost.get("lines")).size() > 20);
     }
 
@@ -117,7 +117,7 @@ class PlanCommandTest {
         assertTrue(run.out().startsWith("### Infrastructure: `staging` vs `prod`"), run.out());
         assertTrue(run.out().contains("| 2 Data |"));
         assertTrue(run.out().contains("| **Total** |"));
-        assertTrue(run.out().contains("**$86.82** | **$271.95** | **+$185.13**"), run.out());
+        assertTrue(run.out().contains("**$96.14** | **$281.58** | **+$185.44**"), run.out());
     }
 
     @Test

@@ -25,6 +25,9 @@ public final class Usage {
         d.put("flowLogsGb", 1.0);            // VPC flow logs of rejected traffic ingested a month
         d.put("rdsMonitoringGb", 0.5);       // RDS enhanced monitoring (RDSOSMetrics) at 60 s ingested a month
         d.put("s3AccessLogsGb", 1.0);        // S3 server access logs kept (90-day lifecycle)
+        d.put("containerInsightsMetrics", 30.0); // custom metrics Container Insights publishes for a cluster of two services
+        d.put("wafLogsGb", 0.5);             // WAF logs (BLOCK and COUNT only) ingested a month
+        d.put("rdsLogsGb", 0.5);             // PostgreSQL server and upgrade logs ingested a month
         DEFAULTS = Map.copyOf(d);
     }
 
