@@ -288,22 +288,21 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     private PlanSummary summary(String file) {
-        try {
-            return PlanSummary.fromJson(Files.readString(Path.of(file)));
-        } catch (NoSuchFileException e) {
-            throw new BadArguments("--compare-json: no file " + file);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new BadArguments("--compare-json: " + file + ": " + e.getMessage());
-        }
+        return parsed("--compare-json", file, PlanSummary::fromJson);
     }
 
     private static java.util.List<com.tutors.infra.plan.model.PlannedResource> saved(String file) {
+        return parsed("--diff", file, SavedPlan::resources);
+    }
+
+    /** A saved plan read and parsed; a missing or unreadable file is the user's mistake, named with its flag. */
+    private static <T> T parsed(String flag, String file, java.util.function.Function<String, T> parse) {
         try {
-            return SavedPlan.resources(Files.readString(Path.of(file)));
+            return parse.apply(Files.readString(Path.of(file)));
         } catch (NoSuchFileException e) {
-            throw new BadArguments("--diff: no file " + file);
+            throw new BadArguments(flag + ": no file " + file);
         } catch (IOException | IllegalArgumentException e) {
-            throw new BadArguments("--diff: " + file + ": " + e.getMessage());
+            throw new BadArguments(flag + ": " + file + ": " + e.getMessage());
         }
     }
 
