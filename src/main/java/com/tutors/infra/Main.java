@@ -24,6 +24,7 @@ import com.tutors.infra.network.Foundation;
 import com.tutors.infra.network.NetworkOutputs;
 import com.tutors.infra.optimization.Optimization;
 import com.tutors.infra.plan.PlanCommand;
+import com.tutors.infra.plan.OfflineRun;
 import com.tutors.infra.storage.Storage;
 import com.tutors.infra.storage.StorageOutputs;
 
@@ -42,6 +43,7 @@ public final class Main {
     /** Without arguments: the Pulumi program. {@code plan ...}: the offline plan. Anything else: the usage. */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("plan")) {
+            OfflineRun.usePoolOfAtLeastTwo();
             System.exit(PlanCommand.run(Arrays.copyOfRange(args, 1, args.length), Main::stack, System.out, System.err));
         }
         if (args.length > 0) {
