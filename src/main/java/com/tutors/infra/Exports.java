@@ -26,6 +26,7 @@ final class Exports {
     void data(DataOutputs o) {
         ctx.export("rdsEndpoint", o.rdsEndpoint());
         ctx.export("rdsPort", o.rdsPort());
+        ctx.export("rdsIdentifier", o.rdsIdentifier()); // CI starts a database office hours stopped
         ctx.export("redisEndpoint", o.redisEndpoint());
         ctx.export("redisPort", o.redisPort());
         ctx.export("secretArns", o.secretArnsByPart());

@@ -12,6 +12,7 @@ import com.tutors.infra.config.SettingsException;
 import com.tutors.infra.core.Environment;
 import com.tutors.infra.core.Naming;
 import com.tutors.infra.core.Phase;
+import com.tutors.infra.core.OfficeHours;
 import com.tutors.infra.data.DataSettings;
 import com.tutors.infra.edge.EdgeSettings;
 import com.tutors.infra.network.NetworkSettings;
@@ -80,14 +81,32 @@ public record StackSettings(String stackName,
         boolean domainOk = r.ok(Keys.DOMAIN);
         boolean protect = r.get(Keys.PROTECT_DATA, KeyReader::bool);
         var network = NetworkSettings.read(r);
-        var data = DataSettings.read(r, protect, lastPhase >= Phase.DATA.number());
+        var hours = officeHours(r);
+        var data = DataSettings.read(r, protect, lastPhase >= Phase.DATA.number(), hours);
         var storage = StorageSettings.read(r, domain, protect);
-        var compute = ComputeSettings.read(r);
+        var compute = ComputeSettings.read(r, hours);
         var edge = EdgeSettings.read(r, domain, domainOk, protect, lastPhase >= Phase.EDGE.number());
         var optimization = OptimizationSettings.read(r, domain, domainOk, lastPhase >= Phase.OPTIMIZATION.number());
         r.finish(source.stackName());
         return new StackSettings(source.stackName(), env.get(), region, profile, lastPhase, domain, network, data,
                 storage, compute, edge, optimization);
+    }
+
+    /** Read here, once, for the two phases that follow it: the services (4) and the database (2). */
+    private static Optional<OfficeHours> officeHours(KeyReader r) {
+        var hours = r.optional(Keys.OFFICE_HOURS, raw -> {
+            try {
+                return OfficeHours.parse(raw);
+            } catch (IllegalArgumentException e) {
+                throw new KeyReader.Invalid(e.getMessage());
+            }
+        });
+        if (hours.isPresent() && r.environment().isProduction()) {
+            r.problem(Keys.OFFICE_HOURS + ": '" + hours.get() + "': would stop the production database and site every "
+                    + "night; allowed: staging only (remove the key from Pulumi.prod.yaml)");
+            return Optional.empty();
+        }
+        return hours;
     }
 
     public Naming naming() {

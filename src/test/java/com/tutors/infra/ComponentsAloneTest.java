@@ -46,7 +46,8 @@ class ComponentsAloneTest {
     @Test
     void dataLayerUsesTheGivenSubnetsAndGroups() {
         var settings = new DataSettings("db.t4g.micro", false, 20, 0, 1, new SecretValue("p".repeat(16)), "cache.t4g.micro",
-                1, 0, new SecretValue("t".repeat(16)), new SecretValue("d".repeat(50)), new SecretValue("n".repeat(32)), false, true, "valkey");
+                1, 0, new SecretValue("t".repeat(16)), new SecretValue("d".repeat(50)), new SecretValue("n".repeat(32)), false, true, "valkey",
+                Optional.empty());
         var result = StackRuns.succeeded(Stubs.alone(o -> new DataLayer("data", new DataLayer.Args(NAMES, settings, Stubs.network(), 14), o)));
         var db = named(result, com.pulumi.aws.rds.Instance.class, "tutors-staging-postgres");
         assertEquals(List.of("sg-stub-rds"), db.input("vpcSecurityGroupIds"));
@@ -76,7 +77,8 @@ class ComponentsAloneTest {
     @Test
     void computeWiresTheStubbedSecretsBucketsAndNetwork() {
         var service = new ComputeSettings.Service(512, 1024, 1, 1, 2);
-        var settings = new ComputeSettings("abc123", service, service, "ARM64", 0, 14, false, 0, 4, false, Optional.empty());
+        var settings = new ComputeSettings("abc123", service, service, "ARM64", 0, 14, false, 0, 4, false, Optional.empty(),
+                Optional.empty());
         var result = StackRuns.succeeded(Stubs.alone(o -> new Compute("compute", new Compute.Args(NAMES, Stubs.REGION,
                 Output.of("111122223333"), settings, 75, Stubs.network(), Stubs.data(), Stubs.storage(),
                 new Compute.Site(Output.of("example.org"), Output.of("https://example.org"), Optional.empty()), Optional.empty()), o)));

@@ -117,9 +117,50 @@ class RunningStackChangesTest {
 
     @Test
     void aSpotShareIsARollingUpdateOfTheSameServices() {
-        var d = change("prod", Map.of(), StackRuns.override("tutors:fargateSpotPercent", "50"));
+        // Fargate Spot takes X86_64 tasks only: on prod's Graviton it is refused (BadConfigTest).
+        var x86 = StackRuns.override("tutors:cpuArchitecture", "X86_64");
+        var d = change("prod", x86, with(x86, "tutors:fargateSpotPercent", "50"));
         assertSafe(d);
         assertEquals(Set.of(SERVICE, "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders"), types(d, Kind.UPDATE));
+    }
+
+    @Test
+    void gravitonIsNewTaskRevisionsAndARollingUpdate() {
+        var d = change("prod", StackRuns.override("tutors:cpuArchitecture", "X86_64"), Map.of());
+        assertSafe(d);
+        assertEquals(Set.of("aws:ecs/taskDefinition:TaskDefinition"), types(d, Kind.REPLACE));
+        assertEquals(Set.of(SERVICE), types(d, Kind.UPDATE));
+        assertEquals(Set.of(), types(d, Kind.DELETE));
+    }
+
+    @Test
+    void natGatewaysToAnInstancePerAzKeepEveryRouteAndDeleteTheGatewaysLast() {
+        var d = change("prod", StackRuns.override("tutors:natMode", "gateway-per-az"), Map.of());
+        assertSafe(d);
+        assertTrue(d.changes().stream().allMatch(c -> c.phase() == 1 || c.type().equals("aws:wafv2/ipSet:IpSet")),
+                () -> "only phase 1 and WAF's list of the NAT addresses change: " + d.changes());
+        var routes = d.changes().stream().filter(c -> c.type().equals("aws:ec2/route:Route")).toList();
+        assertEquals(2, routes.size());
+        // ReplaceRoute in place: each private route table keeps a default route throughout
+        assertTrue(routes.stream().allMatch(c -> c.kind() == Kind.UPDATE), () -> routes.toString());
+        assertEquals(Set.of("aws:ec2/natGateway:NatGateway", "aws:ec2/eip:Eip"), types(d, Kind.DELETE));
+        assertTrue(types(d, Kind.CREATE).containsAll(Set.of("aws:ec2/instance:Instance", "aws:ec2/eip:Eip",
+                "aws:cloudwatch/metricAlarm:MetricAlarm")));
+    }
+
+    @Test
+    void officeHoursOnStagingAddSchedulesAndTouchNoRunningResource() {
+        var off = java.util.Collections.<String, String>singletonMap("tutors:officeHours", null);
+        var on = change("staging", off, Map.of());
+        assertSafe(on);
+        assertEquals(Set.of("aws:appautoscaling/scheduledAction:ScheduledAction", "aws:scheduler/schedule:Schedule",
+                "aws:iam/role:Role", "aws:iam/rolePolicy:RolePolicy"), types(on, Kind.CREATE));
+        assertEquals(Set.of("aws:cloudwatch/metricAlarm:MetricAlarm"), types(on, Kind.DELETE), "the two down alarms");
+        assertEquals(Set.of(), types(on, Kind.UPDATE));
+        assertEquals(Set.of(), types(on, Kind.REPLACE));
+        var offAgain = change("staging", Map.of(), off);
+        assertSafe(offAgain);
+        assertEquals(Set.of("aws:cloudwatch/metricAlarm:MetricAlarm"), types(offAgain, Kind.CREATE));
     }
 
     @Test
@@ -143,17 +184,18 @@ class RunningStackChangesTest {
 
     @Test
     void valkeyFromRedisIsAnInPlaceUpgradeOfTheSameCacheAndCostsLess() {
-        var valkey = StackRuns.override("tutors:redisEngine", "valkey");
-        var d = change("prod", Map.of(), valkey);
+        var redis = StackRuns.override("tutors:redisEngine", "redis");
+        var valkey = Map.<String, String>of(); // the committed engine
+        var d = change("prod", redis, valkey);
         assertSafe(d);
         var cache = d.changes().stream().filter(c -> c.type().equals("aws:elasticache/replicationGroup:ReplicationGroup"))
                 .findFirst().orElseThrow();
         assertEquals(Kind.UPDATE, cache.kind(), "ModifyReplicationGroup: no new cache, no lost keys");
         assertEquals(List.of("engine", "engineVersion", "parameterGroupName"), cache.changed());
-        var before = com.tutors.infra.plan.PlanCommand.estimate(StackRuns.committed("prod"), com.tutors.infra.plan.cost.Usage.defaults());
-        var after = com.tutors.infra.plan.PlanCommand.estimate(StackRuns.with("prod", valkey), com.tutors.infra.plan.cost.Usage.defaults());
+        var before = com.tutors.infra.plan.PlanCommand.estimate(StackRuns.with("prod", redis), com.tutors.infra.plan.cost.Usage.defaults());
+        var after = com.tutors.infra.plan.PlanCommand.estimate(StackRuns.committed("prod"), com.tutors.infra.plan.cost.Usage.defaults());
         assertTrue(after.total() < before.total() - 5, "two cache nodes 20% cheaper");
-        assertEquals(Kind.REPLACE, change("prod", valkey, Map.of()).changes().stream()
+        assertEquals(Kind.REPLACE, change("prod", valkey, redis).changes().stream()
                 .filter(c -> c.type().equals("aws:elasticache/replicationGroup:ReplicationGroup")).findFirst().orElseThrow().kind(),
                 "back to redis replaces the cache: the provider allows only redis -> valkey in place");
     }

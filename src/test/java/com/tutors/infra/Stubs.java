@@ -68,7 +68,7 @@ public final class Stubs {
 
     public static ComputeOutputs compute() {
         return new ComputeOutputs(Output.of("cluster-stub"), Optional.of(Output.of("backend-stub")), Optional.of(Output.of("frontend-stub")),
-                Output.of("aws ecs run-task ..."), Output.of("migrate-stub"));
+                Output.of("aws ecs run-task ..."), Output.of("migrate-stub"), false);
     }
 
     public static EdgeOutputs edge(String domain) {

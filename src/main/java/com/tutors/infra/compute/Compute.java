@@ -168,7 +168,9 @@ public final class Compute extends ComponentResource {
                 backendLogs, "migrate", null));
 
         var frontendEnv = site.url().applyValue(url -> Map.of(
-                "NEXT_PUBLIC_API_URL", url + "/api",
+                // Server-side code (SSR, route handlers) needs an absolute URL, read at run time; browser
+                // code uses the same-origin NEXT_PUBLIC_API_URL=/api the image was built with.
+                "API_URL", url + "/api",
                 "NEXTAUTH_URL", url,
                 // Fargate sets HOSTNAME to the task's name; a Next.js standalone server would bind only to that.
                 "HOSTNAME", "0.0.0.0",
@@ -193,7 +195,8 @@ public final class Compute extends ComponentResource {
         var migrateCommand = Output.tuple(cluster.name(), migrateTask.family(), network.privateSubnetIds(),
                 network.securityGroups().ecs()).applyValue(t -> Capacity.runTaskCommand(t.t1, t.t2, t.t3, t.t4, args.region()));
         this.outputs = new ComputeOutputs(cluster.name(), services.map(p -> p.backend().name()),
-                services.map(p -> p.frontend().name()), migrateCommand, migrateTask.family());
+                services.map(p -> p.frontend().name()), migrateCommand, migrateTask.family(),
+                args.settings().officeHours().isPresent() && services.isPresent());
         var exported = new LinkedHashMap<String, Output<?>>();
         exported.put("ecsClusterName", outputs.ecsClusterName());
         outputs.backendServiceName().ifPresent(o -> exported.put("backendServiceName", o));

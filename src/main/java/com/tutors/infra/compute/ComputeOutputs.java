@@ -13,5 +13,6 @@ public record ComputeOutputs(Output<String> ecsClusterName,
                              Optional<Output<String>> backendServiceName,
                              Optional<Output<String>> frontendServiceName,
                              Output<String> migrateCommand,
-                             Output<String> migrateTaskFamily) {
+                             Output<String> migrateTaskFamily,
+                             boolean sleepsOutsideOfficeHours) {
 }

@@ -1,5 +1,7 @@
 package com.tutors.infra.compute;
 
+import com.tutors.infra.core.OfficeHours;
+
 import com.tutors.infra.config.Key;
 import com.tutors.infra.config.KeyReader;
 import com.tutors.infra.config.Keys;
@@ -25,7 +27,8 @@ public record ComputeSettings(String imageTag,
                               int backendWorkers,
                               int backendThreads,
                               boolean readOnlyRootFilesystem,
-                              Optional<String> containerUser) {
+                              Optional<String> containerUser,
+                              Optional<OfficeHours> officeHours) {
 
     /** One ECS service's size and scaling bounds. */
     public record Service(int cpu, int memory, int desiredCount, int minCount, int maxCount) {
@@ -37,7 +40,7 @@ public record ComputeSettings(String imageTag,
     public static final List<Integer> LOG_RETENTION = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
             545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
-    public static ComputeSettings read(KeyReader r) {
+    public static ComputeSettings read(KeyReader r, Optional<OfficeHours> hours) {
         var tag = r.get(Keys.IMAGE_TAG, raw -> {
             require(IMAGE_TAG.matcher(raw).matches(), "not a Docker image tag; allowed: letters, digits, '_', '.' "
                     + "and '-', up to 128 characters, not starting with '.' or '-'");
@@ -71,7 +74,7 @@ public record ComputeSettings(String imageTag,
                     "not a non-root user; allowed: a uid or name, optionally :gid, such as 1000:1000 (never root or 0)");
             return raw;
         });
-        return new ComputeSettings(tag, backend, frontend, arch, spot, retention, exec, workers, threads, readOnly, user);
+        return new ComputeSettings(tag, backend, frontend, arch, spot, retention, exec, workers, threads, readOnly, user, hours);
     }
 
     private static Service service(KeyReader r, Key cpuKey, Key memoryKey, Key desiredKey, Key minKey, Key maxKey) {

@@ -1,5 +1,10 @@
 package com.tutors.infra.compute;
 
+import com.pulumi.aws.appautoscaling.ScheduledAction;
+import com.pulumi.aws.appautoscaling.ScheduledActionArgs;
+import com.pulumi.aws.appautoscaling.inputs.ScheduledActionScalableTargetActionArgs;
+import com.tutors.infra.core.OfficeHours;
+
 import com.pulumi.aws.appautoscaling.Policy;
 import com.pulumi.aws.appautoscaling.PolicyArgs;
 import com.pulumi.aws.appautoscaling.Target;
@@ -95,6 +100,19 @@ final class Services {
                 .build());
     }
 
+    /** Sets the target's bounds at a time of day; desired follows (up to min, down to max). */
+    private void schedule(String part, Target target, String cron, OfficeHours hours, int min, int max) {
+        new ScheduledAction(names.name(part), ScheduledActionArgs.builder()
+                .name(names.name(part))
+                .serviceNamespace(target.serviceNamespace())
+                .scalableDimension(target.scalableDimension())
+                .resourceId(target.resourceId())
+                .schedule(cron)
+                .timezone(hours.zone().getId())
+                .scalableTargetAction(ScheduledActionScalableTargetActionArgs.builder().minCapacity(min).maxCapacity(max).build())
+                .build(), child);
+    }
+
     private void autoscale(String part, ComputeSettings.Service size, Service service) {
         var target = new Target(names.name(part), TargetArgs.builder()
                 .serviceNamespace("ecs")
@@ -102,7 +120,14 @@ final class Services {
                 .resourceId(Output.tuple(cluster.name(), service.name()).applyValue(t -> "service/" + t.t1 + "/" + t.t2))
                 .minCapacity(size.minCount())
                 .maxCapacity(size.maxCount())
-                .build(), child);
+                .build(),
+                // With office hours the schedules below move min and max twice a day: that is not drift.
+                settings.officeHours().isEmpty() ? child
+                        : CustomResourceOptions.builder().parent(parent).ignoreChanges("minCapacity", "maxCapacity").build());
+        settings.officeHours().ifPresent(hours -> {
+            schedule(part + "-open", target, hours.openCron(), hours, size.minCount(), size.maxCount());
+            schedule(part + "-close", target, hours.closeCron(), hours, 0, 0);
+        });
         new Policy(names.name(part + "-cpu"), PolicyArgs.builder()
                 .name(names.name(part + "-cpu"))
                 .policyType("TargetTrackingScaling")

@@ -46,7 +46,8 @@ public final class Keys {
             "[\"10.0.10.0/24\",\"10.0.20.0/24\"]", "[\"10.0.10.0/24\",\"10.0.20.0/24\"]");
     public static final Key NAT_MODE = tutors("natMode",
             "Outbound internet for the private subnets: gateway-per-az (one NAT gateway per AZ, HA), "
-                    + "gateway-single (one NAT gateway), instance (one t4g.nano NAT instance, cheapest).",
+                    + "gateway-single (one NAT gateway), instance (one t4g.nano NAT instance, cheapest), "
+                    + "instance-per-az (one self-recovering t4g.nano NAT instance per AZ).",
             "gateway-per-az", "instance");
     public static final Key IPV6 = tutors("ipv6",
             "Give the VPC an Amazon-provided IPv6 block and the public subnets a /64 each, so the ALB can be dual-stack.",
@@ -142,6 +143,10 @@ public final class Keys {
             "Share of tasks on Fargate Spot, 0-100; below 100 one task always runs on demand.", "0", "100");
     public static final Key LOG_RETENTION_DAYS = tutors("logRetentionDays",
             "CloudWatch Logs retention of the containers' logs, one of CloudWatch's values (1 to 3653).", "30", "7");
+    public static final Key OFFICE_HOURS = tutors("officeHours",
+            "Staging only, off by default: when the stack runs, as DAYS HH:MM-HH:MM ZONE (e.g. MON-FRI 08:00-20:00 "
+                    + "Europe/Berlin). Outside them ECS scales the services to zero and EventBridge Scheduler stops the "
+                    + "database (started 20 minutes before opening).", null, null);
     public static final Key ECS_EXEC = tutors("ecsExec",
             "Allow `aws ecs execute-command` into running tasks (adds ssmmessages permissions).", "false", "true");
 
@@ -193,7 +198,7 @@ public final class Keys {
             IMAGE_TAG, BACKEND_CPU, BACKEND_MEMORY, BACKEND_DESIRED_COUNT, BACKEND_MIN_COUNT, BACKEND_MAX_COUNT,
             BACKEND_WORKERS, BACKEND_THREADS, READ_ONLY_ROOT_FILESYSTEM, CONTAINER_USER,
             FRONTEND_CPU, FRONTEND_MEMORY, FRONTEND_DESIRED_COUNT, FRONTEND_MIN_COUNT, FRONTEND_MAX_COUNT,
-            CPU_ARCHITECTURE, FARGATE_SPOT_PERCENT, LOG_RETENTION_DAYS, ECS_EXEC,
+            CPU_ARCHITECTURE, FARGATE_SPOT_PERCENT, LOG_RETENTION_DAYS, ECS_EXEC, OFFICE_HOURS,
             HOSTED_ZONE, ALB_ACCESS_LOGS, ALB_IDLE_TIMEOUT,
             CDN, ORIGIN_LOCK, WAF, ALARMS, DASHBOARD, ALARM_EMAIL, WAF_RATE_LIMIT, WAF_BLOCKED_COUNTRIES, ORIGIN_SECRET,
             AWS_REGION, AWS_PROFILE);

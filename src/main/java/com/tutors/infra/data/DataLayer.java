@@ -143,6 +143,7 @@ public final class DataLayer extends ComponentResource {
         }
         var db = new Instance(names.name("postgres"), dbArgs.build(),
                 CustomResourceOptions.builder().parent(this).protect(d.protectData()).dependsOn(dbLogs).build());
+        d.officeHours().ifPresent(hours -> DatabaseHours.declare(names, hours, db, child));
 
         var cacheSubnets = new com.pulumi.aws.elasticache.SubnetGroup(names.name("redis"),
                 com.pulumi.aws.elasticache.SubnetGroupArgs.builder()

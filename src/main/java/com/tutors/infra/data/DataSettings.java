@@ -1,5 +1,7 @@
 package com.tutors.infra.data;
 
+import com.tutors.infra.core.OfficeHours;
+
 import com.tutors.infra.config.KeyReader;
 import com.tutors.infra.config.Keys;
 import com.tutors.infra.core.SecretValue;
@@ -28,7 +30,8 @@ public record DataSettings(String dbInstanceClass,
                            SecretValue nextauthSecret,
                            boolean protectData,
                            boolean applyImmediately,
-                           String redisEngine) {
+                           String redisEngine,
+                           Optional<OfficeHours> officeHours) {
 
     /** The cache engines, with the version and default parameter group each runs. */
     public static final java.util.Map<String, String[]> CACHE_ENGINES = java.util.Map.of(
@@ -42,7 +45,7 @@ public record DataSettings(String dbInstanceClass,
      * @param declared phase 2 is declared: only then must its secrets be set
      * @return empty when a secret is not set (allowed while phase 2 is not declared)
      */
-    public static Optional<DataSettings> read(KeyReader r, boolean protect, boolean declared) {
+    public static Optional<DataSettings> read(KeyReader r, boolean protect, boolean declared, Optional<OfficeHours> hours) {
         var dbClass = r.get(Keys.DB_INSTANCE_CLASS, raw -> {
             require(DB_CLASS.matcher(raw).matches(), "not an RDS instance class; allowed: db.<family>.<size> such as db.t4g.micro");
             InstanceClasses.problem(InstanceClasses.RDS, raw, "RDS PostgreSQL").ifPresent(p -> {
@@ -91,6 +94,6 @@ public record DataSettings(String dbInstanceClass,
             return Optional.empty();
         }
         return Optional.of(new DataSettings(dbClass, multiAz, allocated, max, backups, password.get(), nodeType, replicas,
-                snapshots, token.get(), django.get(), nextauth.get(), protect, immediately, engine));
+                snapshots, token.get(), django.get(), nextauth.get(), protect, immediately, engine, hours));
     }
 }

@@ -184,14 +184,22 @@ public final class Foundation extends ComponentResource {
                                      List<RouteTable> privateTables, Vpc vpc) {
         var names = args.names();
         var afterIgw = CustomResourceOptions.builder().parent(this).dependsOn(igw).build();
-        if (net.natMode() == NatMode.INSTANCE) {
-            var nat = NatInstance.declare(this, names, args.network().vpcCidr().toString(), vpc, publicSubnets.get(0),
-                    afterIgw);
-            for (int i = 0; i < privateTables.size(); i++) {
-                route("private-" + (i + 1) + "-ipv4", RouteArgs.builder().routeTableId(privateTables.get(i).id())
-                        .destinationCidrBlock(SecurityRules.ANY_IPV4).networkInterfaceId(nat.networkInterfaceId()));
+        if (net.natMode() == NatMode.INSTANCE || net.natMode() == NatMode.INSTANCE_PER_AZ) {
+            var shared = NatInstance.shared(this, names, args.network().vpcCidr().toString(), vpc);
+            boolean perAz = net.natMode() == NatMode.INSTANCE_PER_AZ;
+            var routers = new ArrayList<NatInstance.Egress>();
+            // The single instance keeps its first names ("nat"), so existing stacks see no rename.
+            for (int i = 0; i < (perAz ? net.azCount() : 1); i++) {
+                routers.add(NatInstance.router(this, names, perAz ? "nat-instance-" + (i + 1) : "nat", publicSubnets.get(i),
+                        shared, args.region(), afterIgw));
             }
-            return List.of(nat.publicIp());
+            for (int i = 0; i < privateTables.size(); i++) {
+                // Each AZ through its own router when there is one: a failed router stays in its AZ.
+                var router = routers.get(Math.min(i, routers.size() - 1));
+                route("private-" + (i + 1) + "-ipv4", RouteArgs.builder().routeTableId(privateTables.get(i).id())
+                        .destinationCidrBlock(SecurityRules.ANY_IPV4).networkInterfaceId(router.networkInterfaceId()));
+            }
+            return routers.stream().map(NatInstance.Egress::publicIp).toList();
         }
         int gatewayCount = net.natMode() == NatMode.GATEWAY_PER_AZ ? net.azCount() : 1;
         var gateways = new ArrayList<NatGateway>();

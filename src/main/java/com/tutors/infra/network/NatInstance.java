@@ -8,6 +8,9 @@ import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.ec2.Subnet;
 import com.pulumi.aws.ec2.Vpc;
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
+import com.pulumi.aws.ec2.inputs.InstanceMaintenanceOptionsArgs;
 import com.pulumi.aws.ec2.inputs.InstanceMetadataOptionsArgs;
 import com.pulumi.aws.ec2.inputs.InstanceRootBlockDeviceArgs;
 import com.pulumi.aws.iam.InstanceProfile;
@@ -33,8 +36,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The NAT instance of {@code natMode=instance}: Amazon Linux 2023 on Graviton, made a NAT router
- * at boot. AL2023 has no NAT AMI, so user data turns on forwarding and masquerading.
+ * The NAT instances of {@code natMode=instance} (one) and {@code instance-per-az} (one per AZ):
+ * Amazon Linux 2023 on Graviton, made a NAT router at boot. AL2023 has no NAT AMI, so user data
+ * turns on forwarding and masquerading.
  */
 public final class NatInstance {
     private NatInstance() {
@@ -90,8 +94,26 @@ public final class NatInstance {
     record Egress(Output<String> networkInterfaceId, Output<String> publicIp) {
     }
 
-    static Egress declare(Resource parent, Naming names, String vpcCidr, Vpc vpc, Subnet subnet,
-                                  CustomResourceOptions afterIgw) {
+    /** What every NAT instance of the stack shares: its security group, its instance profile, its AMI. */
+    record Shared(Output<String> securityGroupId, Output<String> profileName, Output<String> ami) {
+    }
+
+    /**
+     * Self-healing without replacement, so the instance keeps its id, its network interface (the
+     * private route's target) and its Elastic IP. A failed system status check (the host) is EC2's
+     * simplified automatic recovery, on by default for t4g and set explicitly below so a change of
+     * the account default cannot turn it off (a CloudWatch recover alarm would switch it off, so
+     * there is none). A failed instance status check (a hung kernel, memory exhausted) is this
+     * alarm's reboot. Status checks are free one-minute metrics.
+     */
+    public record Recovery(String part, String metric, int minutes, String action) {
+    }
+
+    public static Recovery recovery(String part) {
+        return new Recovery(part + "-reboot", "StatusCheckFailed_Instance", 3, "reboot");
+    }
+
+    static Shared shared(Resource parent, Naming names, String vpcCidr, Vpc vpc) {
         var child = CustomResourceOptions.builder().parent(parent).build();
         var sg = new SecurityGroup(names.name("sg-nat"), SecurityGroupArgs.builder()
                 .name(names.name("sg-nat"))
@@ -124,27 +146,53 @@ public final class NatInstance {
                 .role(role.name()).policyArn(SSM_MANAGED_POLICY).build(), child);
         var profile = new InstanceProfile(names.name("nat"), InstanceProfileArgs.builder()
                 .name(names.name("nat")).role(role.name()).build(), child);
-        var instance = new Instance(names.name("nat"), InstanceArgs.builder()
-                .ami(ami)
-                .iamInstanceProfile(profile.name())
+        return new Shared(sg.id(), profile.name(), ami);
+    }
+
+    /** One NAT router named {@code part} in {@code subnet}, with its Elastic IP and its recovery alarms. */
+    static Egress router(Resource parent, Naming names, String part, Subnet subnet, Shared shared, String region,
+                         CustomResourceOptions afterIgw) {
+        var instance = new Instance(names.name(part), InstanceArgs.builder()
+                .ami(shared.ami())
+                .iamInstanceProfile(shared.profileName())
                 .instanceType(INSTANCE_TYPE)
                 .subnetId(subnet.id())
-                .vpcSecurityGroupIds(Output.all(sg.id()))
+                .vpcSecurityGroupIds(Output.all(shared.securityGroupId()))
                 .sourceDestCheck(false) // it forwards packets that are not addressed to it
                 .userData(USER_DATA)
                 .userDataReplaceOnChange(true)
                 .metadataOptions(InstanceMetadataOptionsArgs.builder().httpEndpoint("enabled").httpTokens("required").build())
+                .maintenanceOptions(InstanceMaintenanceOptionsArgs.builder().autoRecovery("default").build())
                 .rootBlockDevice(InstanceRootBlockDeviceArgs.builder().encrypted(true).volumeType("gp3").build())
-                .tags(names.nameTag("nat"))
+                .tags(names.nameTag(part))
                 .build(),
                 // A newer AMI must not replace the router under running tasks on an ordinary `pulumi up`;
                 // refresh it deliberately with `pulumi up --replace <urn>`.
                 CustomResourceOptions.builder().parent(parent).ignoreChanges("ami").build());
+        var child = CustomResourceOptions.builder().parent(parent).build();
+        var r = recovery(part);
+        new MetricAlarm(names.name(r.part()), MetricAlarmArgs.builder()
+                .name(names.name(r.part()))
+                .alarmDescription(names.name(part) + ": " + r.metric() + " for " + r.minutes()
+                        + " minutes; EC2 " + r.action() + "s the instance (same id, address and route)")
+                .namespace("AWS/EC2")
+                .metricName(r.metric())
+                .dimensions(instance.id().applyValue(id -> Map.of("InstanceId", id)))
+                .statistic("Maximum")
+                .period(60)
+                .evaluationPeriods(r.minutes())
+                .datapointsToAlarm(r.minutes())
+                .threshold(1.0)
+                .comparisonOperator("GreaterThanOrEqualToThreshold")
+                .treatMissingData("missing")
+                .alarmActions("arn:aws:automate:" + region + ":ec2:" + r.action())
+                .tags(names.nameTag(r.part()))
+                .build(), child);
         // A fixed egress address survives instance replacement (third parties may allow-list it).
-        var eip = new Eip(names.name("nat"), EipArgs.builder()
+        var eip = new Eip(names.name(part), EipArgs.builder()
                 .domain("vpc")
                 .instance(instance.id())
-                .tags(names.nameTag("nat"))
+                .tags(names.nameTag(part))
                 .build(), afterIgw);
         return new Egress(instance.primaryNetworkInterfaceId(), eip.publicIp());
     }

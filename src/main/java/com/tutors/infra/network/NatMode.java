@@ -11,7 +11,9 @@ public enum NatMode {
     /** One managed NAT gateway in the first public subnet: the seed plan's default. */
     GATEWAY_SINGLE("gateway-single"),
     /** One t4g.nano NAT instance: about $5/month instead of about $35, no managed failover. */
-    INSTANCE("instance");
+    INSTANCE("instance"),
+    /** One self-recovering t4g.nano NAT instance per AZ: two-AZ egress for about $9/month instead of $76. */
+    INSTANCE_PER_AZ("instance-per-az");
 
     private final String id;
 

@@ -34,7 +34,7 @@ final class AlarmSet {
     static Output<String> declare(Optimization.Args args, CustomResourceOptions child, Optional<CustomResourceOptions> global,
                                   Optional<Output<String>> distributionId, Optional<Output<String>> webAclName) {
         var topic = topic(args, "alarms", child);
-        alarms(args, Alarms.all(args.data().redisNodes()), topic, child, d -> value(d, args));
+        alarms(args, Alarms.all(args.data().redisNodes(), args.compute().sleepsOutsideOfficeHours()), topic, child, d -> value(d, args));
         if (global.isPresent() && distributionId.isPresent()) {
             var globalTopic = topic(args, "alarms-global", global.get());
             alarms(args, Alarms.global(webAclName.isPresent()), globalTopic, global.get(), d -> switch ((Alarms.Watched) d) {

@@ -15,7 +15,9 @@ final class Advice {
 
     static List<String> of(OfflineRun.Result result) {
         var out = new ArrayList<String>();
-        long alarms = count(result, ALARM);
+        // The NAT instances' recovery alarms act on EC2 themselves; only the others need a reader.
+        long alarms = result.resources().stream().filter(r -> r.type().equals(ALARM))
+                .filter(r -> !String.valueOf(r.input("alarmActions")).contains(":automate:")).count();
         if (alarms > 0 && count(result, SUBSCRIPTION) == 0) {
             out.add(alarms + " alarms notify nobody: set tutors:alarmEmail, or subscribe another endpoint to the alarm topic(s)");
         }

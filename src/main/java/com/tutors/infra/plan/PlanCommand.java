@@ -2,6 +2,7 @@ package com.tutors.infra.plan;
 
 import com.pulumi.Context;
 import com.tutors.infra.config.Keys;
+import com.tutors.infra.plan.cost.Profiles;
 import com.tutors.infra.plan.cost.CostModel;
 import com.tutors.infra.plan.cost.CostReport;
 import com.tutors.infra.plan.cost.PlanSummary;
@@ -98,6 +99,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--fail-on", paramLabel = "danger", description = "With a diff: exit 4 when a danger is raised.")
     String failOn;
 
+    @Option(names = "--profiles", description = "Markdown table of the README's cost profiles, each priced.")
+    boolean profiles;
+
     @Option(names = "--debug", description = "Print the stack trace of an internal error.")
     boolean debug;
 
@@ -175,6 +179,11 @@ public final class PlanCommand implements Callable<Integer> {
             var base = summary(compareJson.get(0));
             var head = summary(compareJson.get(1));
             out.print(CostReport.compare("base", base, "head", head));
+            return OK;
+        }
+        if (profiles) {
+            only(List.of(), "--profiles", stack == null && compare == null && format == null);
+            out.print(Profiles.markdown(p -> estimate(planned(p.stack(), p.overrides()), usageValues).total()));
             return OK;
         }
         if (compare != null) {

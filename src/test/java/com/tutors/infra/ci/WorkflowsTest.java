@@ -87,7 +87,7 @@ class WorkflowsTest {
             assertEquals(true, with.get("push"));
             var tags = String.valueOf(with.get("tags"));
             assertTrue(tags.contains(":${{ steps.tag.outputs.tag }}") && !tags.contains("github.sha"), "tagged with the app's commit");
-            assertEquals("${{ env.PLATFORM }}", with.get("platforms"), "built for the stack's CPU architecture");
+            assertEquals("${{ steps.platforms.outputs.list }}", with.get("platforms"), "built for every stack's CPU architecture");
         }
         var promotion = steps.get(promote);
         assertEquals("${{ !inputs.build }}", promotion.get("if"));

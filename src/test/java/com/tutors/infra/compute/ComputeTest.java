@@ -90,7 +90,9 @@ class ComputeTest {
         assertEquals("awsvpc", task.input("networkMode"));
         assertEquals("256", task.input("cpu"));
         assertEquals("512", task.input("memory"));
-        assertEquals(Map.of("operatingSystemFamily", "LINUX", "cpuArchitecture", "X86_64"), task.input("runtimePlatform"));
+        // prod runs on Graviton, staging on Fargate Spot (which takes X86_64 only)
+        assertEquals(Map.of("operatingSystemFamily", "LINUX", "cpuArchitecture", stack.equals("prod") ? "ARM64" : "X86_64"),
+                task.input("runtimePlatform"));
         assertEquals("arn:aws:iam::123456789012:role/" + env + "ecs-execution", task.input("executionRoleArn"));
         assertEquals("arn:aws:iam::123456789012:role/" + env + "backend-task", task.input("taskRoleArn"));
 
@@ -148,7 +150,7 @@ class ComputeTest {
         assertEquals(List.of("npm", "start"), c.get("command"));
         assertEquals(result.outputs().get("frontendEcrUrl") + ":latest", c.get("image"));
         assertEquals(List.of(Map.of("containerPort", 3000.0, "protocol", "tcp", "name", "frontend-http")), c.get("portMappings"));
-        assertEquals(Map.of("NEXT_PUBLIC_API_URL", "https://" + domain + "/api", "NEXTAUTH_URL", "https://" + domain,
+        assertEquals(Map.of("API_URL", "https://" + domain + "/api", "NEXTAUTH_URL", "https://" + domain,
                 "HOSTNAME", "0.0.0.0", "PORT", "3000"), pairs(c, "environment", "value"));
         assertEquals(Map.of("NEXTAUTH_SECRET", secretReferences(result).get("nextauth-secret")), pairs(c, "secrets", "valueFrom"));
         assertEquals("/ecs/" + env + "frontend", ((Map<?, ?>) ((Map<?, ?>) c.get("logConfiguration")).get("options")).get("awslogs-group"));
@@ -336,6 +338,6 @@ class ComputeTest {
         assertEquals("true", backend.get("AWS_MEDIA_QUERYSTRING_AUTH"), "media stays private: presigned links");
         var frontend = pairs(container(named(result, TaskDefinition.class, "tutors-staging-frontend")), "environment", "value");
         assertEquals("http://" + albDns, frontend.get("NEXTAUTH_URL"));
-        assertEquals("http://" + albDns + "/api", frontend.get("NEXT_PUBLIC_API_URL"));
+        assertEquals("http://" + albDns + "/api", frontend.get("API_URL"));
     }
 }

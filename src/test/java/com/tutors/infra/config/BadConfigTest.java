@@ -37,7 +37,7 @@ class BadConfigTest {
                 bad("tutors:lastPhase", "7", "'7'", "out of range", "allowed: 1 to 6"),
                 bad("tutors:lastPhase", "0", "'0'", "out of range", "allowed: 1 to 6"),
                 bad("tutors:lastPhase", "two", "'two'", "not a whole number"),
-                bad("tutors:natMode", "nat-gateway", "'nat-gateway'", "unknown NAT mode", "allowed: gateway-per-az, gateway-single, instance"),
+                bad("tutors:natMode", "nat-gateway", "'nat-gateway'", "unknown NAT mode", "allowed: gateway-per-az, gateway-single, instance, instance-per-az"),
                 bad("tutors:ipv6", "yes", "'yes'", "not a boolean", "allowed: true, false"),
                 bad("tutors:vpcCdir", "10.0.0.0/16", "not a known key (did you mean tutors:vpcCidr?)", "known keys:"),
                 bad("aws:defaultTags", "{}", "not passed to this program's AWS provider", "allowed aws keys: aws:region, aws:profile"),
@@ -117,7 +117,19 @@ class BadConfigTest {
                 bad("tutors:wafRateLimit", "5", "'5'", "allowed: 10 to 2000000000"),
                 bad("tutors:originSecret", null, "missing", "pulumi config set --secret tutors:originSecret"),
                 bad("tutors:originSecret", "short", "[secret]", "32 to 128 characters"),
-                bad("tutors:cdn", "on", "'on'", "not a boolean"));
+                bad("tutors:cdn", "on", "'on'", "not a boolean"),
+                bad("tutors:fargateSpotPercent", "50", "'50'", "Fargate Spot does not run ARM64 tasks"),
+                bad("tutors:officeHours", "MON-FRI 08:00-20:00 Europe/Berlin", "'MON-FRI 08:00-20:00 Europe/Berlin'",
+                        "would stop the production database", "allowed: staging only"),
+                bad("tutors:officeHours", "MON-FRI 8-20 Berlin", "'MON-FRI 8-20 Berlin'", "not office hours",
+                        "allowed: DAYS HH:MM-HH:MM ZONE, e.g. MON-FRI 08:00-20:00 Europe/Berlin"),
+                bad("tutors:officeHours", "MON-FRI 20:00-08:00 UTC", "opens at 20:00 but closes at 08:00", "across midnight"),
+                bad("tutors:officeHours", "MON-FRI 08:00-20:00 Mars/Base", "'Mars/Base' is not a time zone", "Europe/Berlin or UTC"),
+                bad("tutors:officeHours", "MO-FR 08:00-20:00 UTC", "'MO-FR' is not a set of days", "MON, TUE, WED"),
+                bad("tutors:officeHours", "FRI-MON 08:00-20:00 UTC", "'FRI-MON' runs backwards"),
+                bad("tutors:officeHours", "MON,TUE,MON 08:00-20:00 UTC", "names MON twice", "each day once"),
+                bad("tutors:officeHours", "MON-FRI 00:10-20:00 UTC", "opens at 00:10", "allowed: 00:20 or later"),
+                bad("tutors:officeHours", "MON-FRI 08:00-24:00 UTC", "'08:00-24:00' is not a time range", "00:00 to 23:59"));
     }
 
     private static Arguments bad(String key, String value, String... expected) {

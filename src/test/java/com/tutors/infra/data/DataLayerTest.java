@@ -107,8 +107,10 @@ class DataLayerTest {
         var redis = named(result, ReplicationGroup.class, env + "redis");
         int replicas = Integer.parseInt(StackRuns.fileValue(stack, "tutors:redisReplicas"));
         assertEquals(env + "redis", redis.input("replicationGroupId"));
-        assertEquals("redis", redis.input("engine"));
-        assertTrue(((String) redis.input("engineVersion")).startsWith("7."));
+        // Both stacks run Valkey 8 (the Redis 7 protocol), on its own default parameter group
+        assertEquals("valkey", redis.input("engine"));
+        assertEquals("8.0", redis.input("engineVersion"));
+        assertEquals("default.valkey8", redis.input("parameterGroupName"));
         assertEquals(StackRuns.fileValue(stack, "tutors:redisNodeType"), redis.input("nodeType"));
         assertEquals(1.0 + replicas, redis.input("numCacheClusters"));
         assertEquals(replicas > 0, redis.input("automaticFailoverEnabled"));

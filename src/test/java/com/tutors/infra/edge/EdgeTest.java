@@ -238,7 +238,7 @@ class EdgeTest {
         assertEquals(dns, backend.get("ALLOWED_HOSTS"));
         assertEquals("http://" + dns, backend.get("CSRF_TRUSTED_ORIGINS"));
         var frontend = pairs(container(named(result, TaskDefinition.class, env + "frontend")), "environment", "value");
-        assertEquals("http://" + dns + "/api", frontend.get("NEXT_PUBLIC_API_URL"));
+        assertEquals("http://" + dns + "/api", frontend.get("API_URL"));
         for (var service : ofType(result, com.pulumi.aws.ecs.Service.class)) {
             assertTrue(service.dependencies().contains(http.urn()));
         }

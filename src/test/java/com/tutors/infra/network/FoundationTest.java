@@ -122,8 +122,8 @@ class FoundationTest {
     }
 
     @Test
-    void prodHasOneNatGatewayPerAzAndEachAzRoutesToItsOwn() {
-        var result = run("prod");
+    void gatewayPerAzModeHasOneNatGatewayPerAzAndEachAzRoutesToItsOwn() {
+        var result = StackRuns.succeeded(StackRuns.with("prod", StackRuns.override("tutors:natMode", "gateway-per-az")));
         assertEquals(2, ofType(result, NatGateway.class).size());
         assertEquals(2, ofType(result, Eip.class).size());
         assertTrue(ofType(result, com.pulumi.aws.ec2.Instance.class).isEmpty());
@@ -138,6 +138,43 @@ class FoundationTest {
             var igwUrn = named(result, InternetGateway.class, "tutors-prod-igw").urn();
             assertTrue(nat.dependencies().contains(igwUrn), "a NAT gateway needs the internet gateway attached first");
         }
+    }
+
+    @Test
+    void prodHasASelfRecoveringNatInstancePerAzAndEachAzRoutesToItsOwn() {
+        var result = run("prod");
+        assertTrue(ofType(result, NatGateway.class).isEmpty());
+        assertEquals(2, ofType(result, com.pulumi.aws.ec2.Instance.class).size());
+        var natSg = named(result, SecurityGroup.class, "tutors-prod-sg-nat");
+        var enis = new java.util.HashSet<String>();
+        for (int i = 1; i <= 2; i++) {
+            var part = "tutors-prod-nat-instance-" + i;
+            var instance = named(result, com.pulumi.aws.ec2.Instance.class, part);
+            assertEquals(idOf(named(result, Subnet.class, "tutors-prod-public-" + i)), instance.input("subnetId"),
+                    "one router in each AZ's public subnet");
+            assertEquals(false, instance.input("sourceDestCheck"));
+            assertEquals(List.of(idOf(natSg)), instance.input("vpcSecurityGroupIds"), "one shared NAT group");
+            assertEquals("default", instance.input("maintenanceOptions.autoRecovery"),
+                    "simplified automatic recovery moves it off failed hardware, keeping id, ENI and EIP");
+            assertEquals(idOf(instance), named(result, Eip.class, part).input("instance"));
+            var eni = StackRuns.value(((com.pulumi.aws.ec2.Instance) instance.resource()).primaryNetworkInterfaceId());
+            enis.add(eni);
+            assertEquals(eni, named(result, Route.class, "tutors-prod-private-" + i + "-ipv4").input("networkInterfaceId"),
+                    "AZ " + i + " leaves through its own router");
+            var reboot = named(result, com.pulumi.aws.cloudwatch.MetricAlarm.class, part + "-reboot");
+            assertEquals("AWS/EC2", reboot.input("namespace"));
+            assertEquals("StatusCheckFailed_Instance", reboot.input("metricName"));
+            assertEquals(Map.of("InstanceId", idOf(instance)), reboot.input("dimensions"));
+            assertEquals(List.of("arn:aws:automate:eu-central-1:ec2:reboot"), reboot.input("alarmActions"));
+            assertEquals(60.0, reboot.input("period"));
+            assertEquals(3.0, reboot.input("evaluationPeriods"));
+            assertEquals("GreaterThanOrEqualToThreshold", reboot.input("comparisonOperator"));
+            assertEquals(1.0, reboot.input("threshold"));
+        }
+        assertEquals(2, enis.size(), "two routers, not one shared");
+        // No recover alarm: it would turn simplified automatic recovery off.
+        assertTrue(ofType(result, com.pulumi.aws.cloudwatch.MetricAlarm.class).stream()
+                .noneMatch(a -> String.valueOf(a.input("alarmActions")).contains("ec2:recover")));
     }
 
     @Test

@@ -261,7 +261,9 @@ class OptimizationTest {
                 "CloudWatch cannot publish to a topic under the AWS-managed SNS key");
         var topicArn = "arn:aws:sns:eu-central-1:123456789012:tutors-prod-alarms";
         assertEquals(topicArn, result.outputs().get("alarmTopicArn"));
-        var all = ofType(result, MetricAlarm.class).stream().collect(Collectors.toMap(PlannedResource::name, a -> a));
+        // Phase 6's alarms (phase 1's NAT reboot alarms act on EC2 and are FoundationTest's)
+        var all = ofType(result, MetricAlarm.class).stream().filter(a -> a.phase() == 6)
+                .collect(Collectors.toMap(PlannedResource::name, a -> a));
         // CloudFront's and WAF's metrics live in us-east-1: those two alarms are there, with a topic of their own.
         var global = Set.of("tutors-prod-cdn-5xx-rate", "tutors-prod-waf-blocked");
         assertEquals(global, all.keySet().stream().filter(global::contains).collect(Collectors.toSet()));
@@ -339,7 +341,14 @@ class OptimizationTest {
         var staging = StackRuns.succeeded(StackRuns.committed("staging"));
         assertTrue(ofType(staging, Distribution.class).isEmpty());
         assertTrue(ofType(staging, WebAcl.class).isEmpty());
-        assertEquals(10 + 1 + 2 + 2, ofType(staging, MetricAlarm.class).size(), "one Redis node in staging");
+        // 4 per service (no "no healthy hosts": office hours scale them to zero every night), ALB 5xx,
+        // 2 RDS, 2 for the one Redis node; plus the NAT instance's reboot alarm in phase 1.
+        assertEquals(8 + 1 + 2 + 2, ofType(staging, MetricAlarm.class).stream().filter(a -> a.phase() == 6).count());
+        assertEquals(List.of("tutors-staging-nat-reboot"), ofType(staging, MetricAlarm.class).stream()
+                .filter(a -> a.phase() == 1).map(PlannedResource::name).toList());
+        assertTrue(ofType(StackRuns.succeeded(StackRuns.with("staging", java.util.Collections.singletonMap("tutors:officeHours", null))), MetricAlarm.class)
+                .stream().anyMatch(a -> a.name().equals("tutors-staging-backend-no-healthy-hosts")),
+                "without office hours the down alarm is back");
         var none = StackRuns.succeeded(StackRuns.with("prod", Map.of("tutors:cdn", "false", "tutors:waf", "false",
                 "tutors:alarms", "false", "tutors:dashboard", "false")));
         assertTrue(none.resources().stream().noneMatch(r -> r.phase() == 6 && r.custom()), "phase 6 declares nothing");

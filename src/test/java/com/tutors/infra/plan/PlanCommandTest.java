@@ -42,7 +42,7 @@ class PlanCommandTest {
         var doc = new Gson().fromJson(run.out(), Map.class);
         assertEquals("prod", doc.get("stack"));
         assertEquals("tutors", doc.get("project"));
-        assertEquals("gateway-per-az", ((Map<String, Object>) doc.get("config")).get("tutors:natMode"));
+        assertEquals("instance-per-az", ((Map<String, Object>) doc.get("config")).get("tutors:natMode"));
         var resources = (List<Map<String, Object>>) doc.get("resources");
         assertEquals(StackRuns.committed("prod").resources().size(), resources.size());
         for (var r : resources) {
@@ -106,7 +106,7 @@ class PlanCommandTest {
         var run = plan("--stack", "staging", "--format", "json", "--dir", StackRuns.PROJECT_DIR.toString());
         var cost = (Map<String, Object>) new Gson().fromJson(run.out(), Map.class).get("cost");
         assertEquals("USD", cost.get("currency"));
-        assertEquals(96.14, cost.get("total"));
+        assertEquals(80.39, cost.get("total"));
         assertTrue(((List<?>) cost.get("lines")).size() > 20);
     }
 
@@ -117,7 +117,7 @@ class PlanCommandTest {
         assertTrue(run.out().startsWith("### Infrastructure: `staging` vs `prod`"), run.out());
         assertTrue(run.out().contains("| 2 Data |"));
         assertTrue(run.out().contains("| **Total** |"));
-        assertTrue(run.out().contains("**$96.14** | **$281.58** | **+$185.44**"), run.out());
+        assertTrue(run.out().contains("**$80.39** | **$200.33** | **+$119.94**"), run.out());
     }
 
     @Test
@@ -128,6 +128,17 @@ class PlanCommandTest {
         var staging = plan("--stack", "staging", "--format", "mermaid", "--dir", StackRuns.PROJECT_DIR.toString());
         assertTrue(staging.out().contains("dns --> alb") && !staging.out().contains("cdn"), staging.out());
         assertTrue(staging.out().contains("NAT instance"));
+    }
+
+    @Test
+    void theReadmeProfilesTableIsTheProgramsOwn() throws java.io.IOException {
+        var run = plan("--profiles", "--dir", StackRuns.PROJECT_DIR.toString());
+        assertEquals(0, run.exit(), run.err());
+        var readme = java.nio.file.Files.readString(StackRuns.PROJECT_DIR.resolve("README.md"));
+        assertTrue(readme.contains(run.out()), "regenerate the README's profiles: plan --profiles\n" + run.out());
+        // Independent of the table: the committed prod's row and the NAT-gateway one differ by the gateways
+        assertTrue(run.out().contains("| Committed prod | `prod` | $200.33 | - |"), run.out());
+        assertTrue(run.out().contains("| Prod with NAT gateways | `prod` `natMode=gateway-per-az` | $268.04 | +$67.71 |"), run.out());
     }
 
     @Test

@@ -150,7 +150,7 @@ class StackFileAndCliTest {
         var run = cli("--stack", "staging", "--unset", "domain", "--unset", "hostedZone", "--format", "cost",
                 "--dir", StackRuns.PROJECT_DIR.toString());
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.err().contains("plan: warning: 15 alarms notify nobody"), run.err());
+        assertTrue(run.err().contains("plan: warning: 13 alarms notify nobody"), run.err());
         assertTrue(run.err().contains("tutors:originSecret got a stand-in, but no CloudFront distribution"), run.err());
     }
 }

@@ -46,7 +46,10 @@ public final class CostModel {
             "aws:sns/topic:Topic", "aws:sns/topicSubscription:TopicSubscription",
             "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
             "aws:wafv2/ipSet:IpSet", "aws:wafv2/webAclAssociation:WebAclAssociation",
-            "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration");
+            "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
+            // Application Auto Scaling is free; EventBridge Scheduler's first 14 million invocations a
+            // month are free, and office hours make about 45.
+            "aws:appautoscaling/scheduledAction:ScheduledAction", "aws:scheduler/schedule:Schedule");
 
     /** Types with a line of their own in the estimate. */
     public static final java.util.Set<String> PRICED = java.util.Set.of(
@@ -75,6 +78,7 @@ public final class CostModel {
         var tasks = new HashMap<String, PlannedResource>();
         resources.stream().filter(r -> r.type().equals("aws:ecs/taskDefinition:TaskDefinition"))
                 .forEach(t -> tasks.put(String.valueOf(t.input("family")), t));
+        var awake = OfficeHoursOnPlan.of(resources);
         var zones = new TreeMap<String, Integer>();
         int logGroups = 0;
         int logRetentionDays = 0;
@@ -113,12 +117,15 @@ public final class CostModel {
                     lines.add(new CostLine(phase, name, "Public IPv4 addresses of the ALB (one per AZ)", hours * azs,
                             "hours", prices.price("publicIpv4Hour")));
                 }
-                case "aws:ecs/service:Service" -> lines.addAll(fargate(r, tasks, hours, prices));
+                case "aws:ecs/service:Service" -> lines.addAll(fargate(r, tasks, hours,
+                        awake.serviceShare(String.valueOf(r.input("name"))), prices));
                 case "aws:rds/instance:Instance" -> {
                     var cls = String.valueOf(r.input("instanceClass"));
                     int copies = Boolean.TRUE.equals(r.input("multiAz")) ? 2 : 1;
                     var az = copies == 2 ? " Multi-AZ" : " single-AZ";
-                    lines.add(new CostLine(phase, name, "RDS PostgreSQL " + cls + az, hours * copies, "instance-hours",
+                    double share = awake.databaseShare(String.valueOf(r.input("identifier")));
+                    lines.add(new CostLine(phase, name, "RDS PostgreSQL " + cls + az + (share < 1 ? ", office hours" : ""),
+                            hours * copies * share, "instance-hours",
                             prices.price("rdsPostgresHour", cls)));
                     lines.add(new CostLine(phase, name, "RDS gp3 storage" + az, number(r, "allocatedStorage") * copies,
                             "GB-months", prices.price("rdsGp3GbMonth")));
@@ -209,10 +216,13 @@ public final class CostModel {
 
     /**
      * A service's tasks on Fargate: the base runs on demand, the rest split by the strategy's weights.
-     * Task size and architecture come from the task definition the service runs.
+     * Task size and architecture come from the task definition the service runs; {@code awake} is the
+     * part of the week it runs (1 without office hours).
      */
-    private static List<CostLine> fargate(PlannedResource service, Map<String, PlannedResource> tasks, double hours,
-                                          PriceBook prices) {
+    private static List<CostLine> fargate(PlannedResource service, Map<String, PlannedResource> tasks, double monthHours,
+                                          double awake, PriceBook prices) {
+        double hours = monthHours * awake;
+        var when = awake < 1 ? ", office hours" : "";
         var arn = String.valueOf(service.input("taskDefinition"));
         var family = arn.substring(arn.lastIndexOf('/') + 1).replaceAll(":\\d+$", "");
         var task = tasks.get(family);
@@ -246,12 +256,14 @@ public final class CostModel {
         var size = fmt(vcpu) + " vCPU / " + fmt(gb) + " GB " + arch;
         var lines = new ArrayList<CostLine>();
         if (onDemand > 0) {
-            lines.add(new CostLine(service.phase(), service.name(), "Fargate tasks (" + size + ", on demand) x " + fmt(onDemand),
+            lines.add(new CostLine(service.phase(), service.name(), "Fargate tasks (" + size + ", on demand) x " + fmt(onDemand)
+                    + when,
                     onDemand * hours, "task-hours",
                     vcpu * prices.price("fargateVcpuHour", arch) + gb * prices.price("fargateGbHour", arch)));
         }
         if (spot > 0) {
-            lines.add(new CostLine(service.phase(), service.name(), "Fargate Spot tasks (" + size + ") x " + fmt(spot),
+            lines.add(new CostLine(service.phase(), service.name(), "Fargate Spot tasks (" + size + ") x " + fmt(spot)
+                    + when,
                     spot * hours, "task-hours",
                     vcpu * prices.price("fargateSpotVcpuHour", arch) + gb * prices.price("fargateSpotGbHour", arch)));
         }
