@@ -37,6 +37,13 @@ public final class StackRuns {
 
     private static final Map<String, OfflineRun.Result> CACHE = new ConcurrentHashMap<>();
 
+    /**
+     * Off under mutation testing ({@code -Dtutors.tests.cache=false}, set by the mutation profile):
+     * PIT swaps a mutant into a JVM that may already hold plans of the unmutated program, and a
+     * cached plan would credit (or blame) the wrong code.
+     */
+    public static final boolean CACHING = !"false".equals(System.getProperty("tutors.tests.cache"));
+
     /** The committed stack as it is. */
     public static OfflineRun.Result committed(String stack) {
         return with(stack, Map.of());
@@ -52,6 +59,9 @@ public final class StackRuns {
                 effective.put(k, v);
             }
         });
+        if (!CACHING) {
+            return OfflineRun.plan(Main::stack, PROJECT_DIR, stack, effective, FAKE_SECRETS);
+        }
         return CACHE.computeIfAbsent(stack + effective, k -> OfflineRun.plan(Main::stack, PROJECT_DIR, stack, effective, FAKE_SECRETS));
     }
 
