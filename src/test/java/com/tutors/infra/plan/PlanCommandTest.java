@@ -24,7 +24,7 @@ class PlanCommandTest {
     private static final Map<List<String>, Run> RUNS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static Run plan(String... args) {
-        return RUNS.computeIfAbsent(List.of(args), k -> execute(args));
+        return StackRuns.CACHING ? RUNS.computeIfAbsent(List.of(args), k -> execute(args)) : execute(args);
     }
 
     private static Run execute(String... args) {
@@ -128,6 +128,64 @@ class PlanCommandTest {
         var staging = plan("--stack", "staging", "--format", "mermaid", "--dir", StackRuns.PROJECT_DIR.toString());
         assertTrue(staging.out().contains("dns --> alb") && !staging.out().contains("cdn"), staging.out());
         assertTrue(staging.out().contains("NAT instance"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void compareJsonOfTwoSavedPlansCountsAndPricesEachPhaseAsThePlansSay(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        // What the pull-request workflow does: save main's plan and the PR's, then compare the files.
+        var base = plan("--stack", "staging", "--format", "json", "--dir", StackRuns.PROJECT_DIR.toString());
+        var head = plan("--stack", "staging", "--set", "natMode=gateway-single", "--format", "json", "--dir",
+                StackRuns.PROJECT_DIR.toString());
+        var a = dir.resolve("base.json");
+        var b = dir.resolve("head.json");
+        java.nio.file.Files.writeString(a, base.out());
+        java.nio.file.Files.writeString(b, head.out());
+        var run = plan("--compare-json", a.toString(), b.toString());
+        assertEquals(0, run.exit(), run.err());
+        var gson = new Gson();
+        var docA = gson.fromJson(base.out(), Map.class);
+        var docB = gson.fromJson(head.out(), Map.class);
+        for (int phase = 1; phase <= 6; phase++) {
+            int p = phase;
+            java.util.function.Function<Map<?, ?>, Long> count = doc -> ((List<Map<String, Object>>) doc.get("resources")).stream()
+                    .filter(r -> ((String) r.get("type")).startsWith("aws:") && ((Double) r.get("phase")).intValue() == p).count();
+            java.util.function.Function<Map<?, ?>, Double> cost = doc -> (Double) ((Map<String, Object>) ((Map<String, Object>)
+                    doc.get("cost")).get("byPhase")).getOrDefault(String.valueOf(p), 0.0);
+            var name = com.tutors.infra.core.Phase.values()[p - 1];
+            var row = run.out().lines().filter(l -> l.startsWith("| " + p + " ")).findFirst().orElseThrow(() -> new AssertionError(
+                    "no row for phase " + p + " (" + name + "):\n" + run.out()));
+            var cells = row.split("\\|");
+            assertEquals(String.valueOf(count.apply(docA)), cells[2].trim(), row);
+            assertEquals(String.valueOf(count.apply(docB)), cells[3].trim(), row);
+            assertEquals(com.tutors.infra.plan.cost.CostReport.money(cost.apply(docA)), cells[4].trim(), row);
+            assertEquals(com.tutors.infra.plan.cost.CostReport.money(cost.apply(docB)), cells[5].trim(), row);
+        }
+        // The instance gives way to a NAT gateway: phase 1 is dearer by the gateway less the instance, disk and alarm.
+        var phase1 = run.out().lines().filter(l -> l.startsWith("| 1 ")).findFirst().orElseThrow();
+        assertTrue(phase1.endsWith("| +$34.11 |"), phase1);
+    }
+
+    @Test
+    void aPartialSpotShareIsPricedAsBaseOnDemandAndTheRestByWeight() {
+        var run = plan("--stack", "prod", "--set", "cpuArchitecture=X86_64", "--set", "fargateSpotPercent=25", "--format", "cost",
+                "--dir", StackRuns.PROJECT_DIR.toString());
+        assertEquals(0, run.exit(), run.err());
+        var estimate = PlanCommand.estimate(StackRuns.with("prod", Map.of("tutors:cpuArchitecture", "X86_64",
+                "tutors:fargateSpotPercent", "25")), com.tutors.infra.plan.cost.Usage.defaults());
+        for (var service : List.of("tutors-prod-backend", "tutors-prod-frontend")) {
+            var lines = estimate.lines().stream().filter(l -> l.resource().equals(service)).toList();
+            // Two tasks: one is the on-demand base, the other splits 75/25 -> 1.75 on demand, 0.25 on Spot.
+            var onDemand = lines.stream().filter(l -> l.item().contains("on demand")).findFirst().orElseThrow();
+            var spot = lines.stream().filter(l -> l.item().startsWith("Fargate Spot")).findFirst().orElseThrow();
+            assertEquals(1.75 * 730, onDemand.quantity(), 1e-9);
+            assertEquals(0.25 * 730, spot.quantity(), 1e-9);
+            // 0.25 vCPU x $0.04656 + 0.5 GB x $0.00511 on demand; 0.25 x $0.01482 + 0.5 x $0.00163 on Spot
+            assertEquals(0.014195, onDemand.unitPrice(), 1e-12);
+            assertEquals(0.00452, spot.unitPrice(), 1e-12);
+            assertTrue(run.out().contains(service), "the text shows the same lines");
+        }
     }
 
     @Test
