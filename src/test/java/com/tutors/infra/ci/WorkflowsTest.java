@@ -98,6 +98,10 @@ class WorkflowsTest {
         var migration = String.valueOf(steps.get(migrate).get("run"));
         assertTrue(migration.contains("migrateTaskFamily") && migration.contains("aws ecs wait tasks-stopped")
                 && migration.contains("exit 1"), "runs the new revision, waits, fails on a non-zero exit");
+        assertTrue(migration.indexOf("aws rds start-db-instance") < migration.indexOf("aws ecs run-task")
+                && migration.indexOf("aws rds wait db-instance-available") < migration.indexOf("aws ecs run-task")
+                && migration.contains("aws rds start-db-instance"),
+                "a database stopped by office hours is started, and waited for, before the migration");
         assertTrue(String.valueOf(steps.get(up).get("run")).contains("--config \"tutors:imageTag=$TAG\""));
         var waiting = String.valueOf(steps.get(wait).get("run"));
         assertTrue(waiting.contains("rolloutState") && waiting.contains("COMPLETED") && waiting.contains("FAILED"));
@@ -174,5 +178,26 @@ class WorkflowsTest {
         var comment = steps(jobs.get("cost")).stream().filter(s -> String.valueOf(s.get("run")).contains("gh api")).findFirst().orElseThrow();
         assertTrue(String.valueOf(comment.get("if")).contains("head.repo.full_name == github.repository"), "forks get no comment");
         assertFalse(String.valueOf(comment.get("run")).contains("--edit-last"), "never overwrites another bot's comment");
+    }
+
+    @Test
+    void theImagesAreBuiltForEveryArchitectureTheStackFilesName(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws IOException, InterruptedException {
+        var steps = steps(jobs("deploy-stack.yml").get("deploy"));
+        var platforms = steps.get(stepIndex(steps, "Platforms the stacks run on"));
+        var qemu = steps.get(stepIndex(steps, "Emulate arm64"));
+        assertTrue(stepIndex(steps, "Emulate arm64") < stepIndex(steps, "Build and push backend"));
+        assertEquals("inputs.build && contains(steps.platforms.outputs.list, 'linux/arm64')", qemu.get("if"));
+        // Run the step's own script on the committed stack files: prod is ARM64, staging X86_64.
+        var output = tmp.resolve("github-output");
+        var process = new ProcessBuilder("bash", "-c", String.valueOf(platforms.get("run")))
+                .directory(com.tutors.infra.StackRuns.PROJECT_DIR.toFile()).redirectErrorStream(true);
+        process.environment().put("GITHUB_OUTPUT", output.toString());
+        var run = process.start();
+        var log = new String(run.getInputStream().readAllBytes());
+        assertEquals(0, run.waitFor(), log);
+        var line = java.nio.file.Files.readString(output).strip();
+        assertTrue(line.startsWith("list="), line);
+        assertEquals(java.util.Set.of("linux/amd64", "linux/arm64"), java.util.Set.of(line.substring(5).split(",")), line);
     }
 }
