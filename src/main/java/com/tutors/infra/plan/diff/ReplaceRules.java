@@ -89,7 +89,10 @@ public final class ReplaceRules {
         var out = new ArrayList<String>();
         for (var path : changed) {
             for (var forced : rules.forceNew()) {
-                if (path.equals(forced) || path.startsWith(forced + ".") || path.startsWith(forced + "[]")) {
+                // A changed field under a forcing one, or a whole block or list (added, removed, resized)
+                // that holds forcing fields: the provider sees those fields change too.
+                if (path.equals(forced) || path.startsWith(forced + ".") || path.startsWith(forced + "[]")
+                        || forced.startsWith(path + ".") || forced.startsWith(path + "[]")) {
                     out.add(path);
                     break;
                 }

@@ -1,0 +1,105 @@
+package com.tutors.infra.plan.diff;
+
+import com.tutors.infra.plan.diff.PlanDiff.Kind;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.tutors.infra.plan.diff.PlanDiffTest.r;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The diff engine at its edges: nested lists, empty against absent, the CustomizeDiff conditions, names. */
+class DiffEdgesTest {
+
+    private static final ReplaceRules RULES = ReplaceRules.standard();
+    private static final String SERVICE = "aws:ecs/service:Service";
+    private static final String CACHE = "aws:elasticache/replicationGroup:ReplicationGroup";
+    private static final String INSTANCE = "aws:ec2/instance:Instance";
+
+    private static PlanDiff.Change only(String type, Map<String, Object> before, Map<String, Object> after) {
+        var d = PlanDiff.between("a", List.of(r(type, "x", before)), "b", List.of(r(type, "x", after)), RULES);
+        assertEquals(1, d.changes().size(), d.changes()::toString);
+        return d.changes().get(0);
+    }
+
+    @Test
+    void anElementOfAListOfBlocksIsComparedFieldByField() {
+        // networkInterfaces[].deviceIndex forces a new instance; another field of the same block does not
+        var replaced = only(INSTANCE, Map.of("networkInterfaces", List.of(Map.of("deviceIndex", 0.0, "description", "a"))),
+                Map.of("networkInterfaces", List.of(Map.of("deviceIndex", 1.0, "description", "a"))));
+        assertEquals(Kind.REPLACE, replaced.kind());
+        assertEquals(List.of("networkInterfaces[].deviceIndex"), replaced.replacing());
+        var updated = only(INSTANCE, Map.of("networkInterfaces", List.of(Map.of("deviceIndex", 0.0, "description", "a"))),
+                Map.of("networkInterfaces", List.of(Map.of("deviceIndex", 0.0, "description", "b"))));
+        assertEquals(Kind.UPDATE, updated.kind(), updated::toString);
+        assertEquals(List.of("networkInterfaces"), updated.changed());
+        // A list that grows is a change of the whole list; with a forcing field inside, a replacement
+        var grown = only(INSTANCE, Map.of("networkInterfaces", List.of(Map.of("deviceIndex", 0.0))),
+                Map.of("networkInterfaces", List.of(Map.of("deviceIndex", 0.0), Map.of("deviceIndex", 1.0))));
+        assertEquals(List.of("networkInterfaces"), grown.changed());
+        assertEquals(List.of("networkInterfaces"), grown.replacing(), "the whole list changed, and it holds forcing fields");
+        // A list of plain values is compared as a whole
+        var plain = only(INSTANCE, Map.of("vpcSecurityGroupIds", List.of("sg-1")), Map.of("vpcSecurityGroupIds", List.of("sg-2")));
+        assertEquals(Kind.UPDATE, plain.kind());
+    }
+
+    @Test
+    void anEmptyListAndAnAbsentInputAreTheSame() {
+        var before = new HashMap<String, Object>(Map.of("ami", "ami-1"));
+        var after = new HashMap<String, Object>(Map.of("ami", "ami-1", "vpcSecurityGroupIds", List.of()));
+        var d = PlanDiff.between("a", List.of(r(INSTANCE, "x", before)), "b", List.of(r(INSTANCE, "x", after)), RULES);
+        assertTrue(d.changes().isEmpty(), d.changes()::toString);
+    }
+
+    @Test
+    void aServicesCapacityStrategyReplacesItUnlessANewDeploymentIsForcedAndTheListStaysNonEmpty() {
+        var spot = List.of(Map.of("capacityProvider", "FARGATE_SPOT", "weight", 1.0));
+        var onDemand = List.of(Map.of("capacityProvider", "FARGATE", "weight", 1.0));
+        assertEquals(Kind.UPDATE, only(SERVICE, Map.of("capacityProviderStrategies", onDemand, "forceNewDeployment", true),
+                Map.of("capacityProviderStrategies", spot, "forceNewDeployment", true)).kind());
+        assertEquals(Kind.REPLACE, only(SERVICE, Map.of("capacityProviderStrategies", onDemand, "forceNewDeployment", false),
+                Map.of("capacityProviderStrategies", spot, "forceNewDeployment", false)).kind(), "without a forced deployment");
+        assertEquals(Kind.REPLACE, only(SERVICE, Map.of("forceNewDeployment", true),
+                Map.of("capacityProviderStrategies", spot, "forceNewDeployment", true)).kind(), "absent -> a strategy");
+        assertEquals(Kind.REPLACE, only(SERVICE, Map.of("capacityProviderStrategies", onDemand, "forceNewDeployment", true),
+                Map.of("capacityProviderStrategies", List.of(), "forceNewDeployment", true)).kind(), "a strategy -> empty");
+    }
+
+    @Test
+    void aCacheEngineVersionDowngradeReplacesAndAnUpgradeDoesNot() {
+        assertEquals(Kind.UPDATE, only(CACHE, Map.of("engine", "redis", "engineVersion", "7.0"),
+                Map.of("engine", "redis", "engineVersion", "7.1")).kind());
+        assertEquals(Kind.REPLACE, only(CACHE, Map.of("engine", "redis", "engineVersion", "7.1"),
+                Map.of("engine", "redis", "engineVersion", "7.0")).kind());
+        assertEquals(Kind.UPDATE, only(CACHE, Map.of("engine", "redis", "engineVersion", "6.2"),
+                Map.of("engine", "redis", "engineVersion", "6.10")).kind(), "numbers, not text: 6.10 is newer than 6.2");
+        assertEquals(Kind.REPLACE, only(CACHE, Map.of("engine", "valkey", "engineVersion", "8.0"),
+                Map.of("engine", "redis", "engineVersion", "7.1")).kind(), "valkey -> redis");
+        assertEquals(0, ReplaceRules.compareVersions("7.1", "7.1.0"), "a missing part is 0");
+        assertEquals(1, ReplaceRules.compareVersions("8", "7.9.9"));
+        assertEquals(-1, ReplaceRules.compareVersions("7.1", "7.1.1"));
+    }
+
+    @Test
+    void userDataReplacesAnInstanceOnlyWhenAskedTo() {
+        assertEquals(Kind.REPLACE, only(INSTANCE, Map.of("userData", "a", "userDataReplaceOnChange", true),
+                Map.of("userData", "b", "userDataReplaceOnChange", true)).kind());
+        assertEquals(Kind.UPDATE, only(INSTANCE, Map.of("userData", "a"), Map.of("userData", "b")).kind(),
+                "stop, modify, start: no new instance");
+    }
+
+    @Test
+    void aResourceIsDescribedByItsOwnTypeAndName() {
+        assertEquals("Service tutors-prod-backend", PlanDiff.describe(
+                "urn:pulumi:prod::tutors::pulumi:pulumi:Stack$tutors:compute:Compute$aws:ecs/service:Service::tutors-prod-backend"));
+        assertEquals("BucketV2 b", PlanDiff.describe("urn:pulumi:prod::tutors::aws:s3/bucketV2:BucketV2::b"), "no parent");
+    }
+
+    @Test
+    void theRulesNameTheProviderTheyWereReadFrom() {
+        assertEquals("pulumi-aws 6.83.0 / terraform-provider-aws 5.100.0, read 2026-12-01", RULES.version());
+    }
+}
