@@ -38,11 +38,24 @@ public final class StackRuns {
     private static final Map<String, OfflineRun.Result> CACHE = new ConcurrentHashMap<>();
 
     /**
-     * Off under mutation testing ({@code -Dtutors.tests.cache=false}, set by the mutation profile):
-     * PIT swaps a mutant into a JVM that may already hold plans of the unmutated program, and a
-     * cached plan would credit (or blame) the wrong code.
+     * {@code -Dtutors.tests.cache}: {@code jvm} (the default) plans each configuration once per test
+     * JVM; {@code class} (the mutation profile) forgets every plan when a test class starts, because
+     * PIT swaps a mutant into a JVM that may hold plans of the unmutated program and runs each mutant's
+     * tests as separate test-class executions ({@link FreshPlansPerTestClass}); {@code false} never caches.
      */
-    public static final boolean CACHING = !"false".equals(System.getProperty("tutors.tests.cache"));
+    public static final String CACHE_MODE = System.getProperty("tutors.tests.cache", "jvm");
+    public static final boolean CACHING = !CACHE_MODE.equals("false");
+    private static final List<Runnable> RESETS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Every result cache of the tests registers how to forget, for {@code class} mode. */
+    public static void onReset(Runnable reset) {
+        RESETS.add(reset);
+    }
+
+    static void resetCaches() {
+        CACHE.clear();
+        RESETS.forEach(Runnable::run);
+    }
 
     /** The committed stack as it is. */
     public static OfflineRun.Result committed(String stack) {

@@ -16,6 +16,10 @@ final class CachedPlans implements PlanCommand.Planner {
 
     private final Map<String, OfflineRun.Result> cache = new ConcurrentHashMap<>();
 
+    private CachedPlans() {
+        com.tutors.infra.StackRuns.onReset(cache::clear);
+    }
+
     @Override
     public OfflineRun.Result plan(Path dir, String stack, Map<String, String> overrides) {
         var key = dir.toAbsolutePath().normalize() + "|" + stack + "|" + new TreeMap<>(overrides);

@@ -23,6 +23,10 @@ class PlanCommandTest {
     /** The command is deterministic: identical invocations share one run. */
     private static final Map<List<String>, Run> RUNS = new java.util.concurrent.ConcurrentHashMap<>();
 
+    static {
+        StackRuns.onReset(RUNS::clear);
+    }
+
     private static Run plan(String... args) {
         return StackRuns.CACHING ? RUNS.computeIfAbsent(List.of(args), k -> execute(args)) : execute(args);
     }

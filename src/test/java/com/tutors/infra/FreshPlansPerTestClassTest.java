@@ -1,0 +1,24 @@
+package com.tutors.infra;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.Extension;
+
+import java.util.ServiceLoader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The mutation profile's cache reset is registered, and leaves the default suite's cache alone. */
+class FreshPlansPerTestClassTest {
+
+    @Test
+    void theResetIsAutoDetectedAndOnlyActsInClassMode() {
+        assertTrue(ServiceLoader.load(Extension.class).stream().anyMatch(p -> p.type() == FreshPlansPerTestClass.class),
+                "META-INF/services registers it (junit-platform.properties turns auto-detection on)");
+        assertEquals("jvm", StackRuns.CACHE_MODE, "mvn verify plans each configuration once per JVM");
+        var before = StackRuns.committed("staging");
+        new FreshPlansPerTestClass().beforeAll(null);
+        assertSame(before, StackRuns.committed("staging"), "jvm mode keeps the plan");
+    }
+}
