@@ -23,6 +23,7 @@ import com.tutors.infra.edge.EdgeOutputs;
 import com.tutors.infra.network.Foundation;
 import com.tutors.infra.network.NetworkOutputs;
 import com.tutors.infra.optimization.Optimization;
+import com.tutors.infra.blocks.PermissionsBoundary;
 import com.tutors.infra.plan.PlanCommand;
 import com.tutors.infra.plan.OfflineRun;
 import com.tutors.infra.storage.Storage;
@@ -67,7 +68,9 @@ public final class Main {
         var settings = StackSettings.load(ctx); // throws before anything is registered
         var names = settings.naming();
         var aws = provider(settings, "aws", settings.region());
-        var phase = ComponentResourceOptions.builder().providers(aws).build();
+        var phaseOptions = ComponentResourceOptions.builder().providers(aws);
+        settings.permissionsBoundary().ifPresent(arn -> phaseOptions.resourceTransformations(new PermissionsBoundary(arn)));
+        var phase = phaseOptions.build();
         var exports = new Exports(ctx);
 
         // 1 Foundation

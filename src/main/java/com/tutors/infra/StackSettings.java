@@ -39,6 +39,7 @@ public record StackSettings(String stackName,
                             Environment environment,
                             String region,
                             Optional<String> awsProfile,
+                            Optional<String> permissionsBoundary,
                             int lastPhase,
                             Optional<String> domain,
                             NetworkSettings network,
@@ -48,6 +49,7 @@ public record StackSettings(String stackName,
                             EdgeSettings edge,
                             OptimizationSettings optimization) {
 
+    private static final Pattern BOUNDARY = Pattern.compile("arn:aws:iam::\\d{12}:policy/[\\w+=,.@/-]{1,512}");
     private static final Pattern ENVIRONMENT = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern DOMAIN = Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
 
@@ -71,6 +73,11 @@ public record StackSettings(String stackName,
             return raw;
         });
         var profile = r.raw(Keys.AWS_PROFILE);
+        var boundary = r.optional(Keys.PERMISSIONS_BOUNDARY, raw -> {
+            require(BOUNDARY.matcher(raw).matches(), "not an IAM policy ARN; allowed: arn:aws:iam::<12-digit account>:policy/<name>, "
+                    + "the boundary the deploy roles require (README: One-off bootstrap)");
+            return raw;
+        });
         int lastPhase = r.get(Keys.LAST_PHASE, KeyReader.range(Phase.FIRST, Phase.LAST));
         var domain = r.optional(Keys.DOMAIN, raw -> {
             require(DOMAIN.matcher(raw).matches() && raw.length() <= 253,
@@ -88,7 +95,7 @@ public record StackSettings(String stackName,
         var edge = EdgeSettings.read(r, domain, domainOk, protect, lastPhase >= Phase.EDGE.number());
         var optimization = OptimizationSettings.read(r, domain, domainOk, lastPhase >= Phase.OPTIMIZATION.number());
         r.finish(source.stackName());
-        return new StackSettings(source.stackName(), env.get(), region, profile, lastPhase, domain, network, data,
+        return new StackSettings(source.stackName(), env.get(), region, profile, boundary, lastPhase, domain, network, data,
                 storage, compute, edge, optimization);
     }
 

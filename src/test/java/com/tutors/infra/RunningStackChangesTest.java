@@ -164,6 +164,26 @@ class RunningStackChangesTest {
     }
 
     @Test
+    void aPermissionsBoundaryReachesEveryRoleInPlace() {
+        var arn = "arn:aws:iam::123456789012:policy/tutors-workload-boundary";
+        var after = StackRuns.succeeded(StackRuns.with("prod", StackRuns.override("tutors:permissionsBoundary", arn)));
+        var roles = StackRuns.ofType(after, com.pulumi.aws.iam.Role.class);
+        // flow logs, NAT, RDS monitoring, ECS execution, backend task, frontend task
+        assertEquals(6, roles.size(), roles::toString);
+        assertTrue(roles.stream().allMatch(r -> arn.equals(r.input("permissionsBoundary"))), roles::toString);
+        assertTrue(StackRuns.ofType(StackRuns.committed("prod"), com.pulumi.aws.iam.Role.class).stream()
+                .noneMatch(r -> r.inputs().containsKey("permissionsBoundary")), "none without the key");
+        var d = change("prod", Map.of(), StackRuns.override("tutors:permissionsBoundary", arn));
+        assertSafe(d);
+        assertEquals(Set.of("aws:iam/role:Role"), types(d, Kind.UPDATE));
+        assertTrue(d.changes().stream().allMatch(c -> c.changed().equals(List.of("permissionsBoundary"))), d.changes()::toString);
+        var staging = StackRuns.succeeded(StackRuns.with("staging", StackRuns.override("tutors:permissionsBoundary", arn)));
+        assertTrue(StackRuns.ofType(staging, com.pulumi.aws.iam.Role.class).stream()
+                .anyMatch(r -> r.name().equals("tutors-staging-db-hours") && arn.equals(r.input("permissionsBoundary"))),
+                "the office-hours role too");
+    }
+
+    @Test
     void theNatModeChangesOnlyTheNetworkEdge() {
         var d = change("prod", Map.of(), StackRuns.override("tutors:natMode", "instance"));
         assertSafe(d);

@@ -156,7 +156,8 @@ class StackSettingsTest {
         for (var key : Keys.ALL) {
             for (var env : Environment.values()) {
                 var optional = List.of(Keys.ENVIRONMENT, Keys.AWS_PROFILE, Keys.DOMAIN, Keys.BUCKET_SUFFIX, Keys.CORS_ORIGINS,
-                        Keys.HOSTED_ZONE, Keys.ALARM_EMAIL, Keys.CONTAINER_USER, Keys.OFFICE_HOURS)
+                        Keys.HOSTED_ZONE, Keys.ALARM_EMAIL, Keys.CONTAINER_USER, Keys.OFFICE_HOURS,
+                        Keys.PERMISSIONS_BOUNDARY)
                         .contains(key) || key.secret();
                 assertTrue(optional || key.defaultFor(env) != null, key + " has no default for " + env);
             }

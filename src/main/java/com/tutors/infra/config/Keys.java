@@ -143,6 +143,9 @@ public final class Keys {
             "Share of tasks on Fargate Spot, 0-100; below 100 one task always runs on demand.", "0", "100");
     public static final Key LOG_RETENTION_DAYS = tutors("logRetentionDays",
             "CloudWatch Logs retention of the containers' logs, one of CloudWatch's values (1 to 3653).", "30", "7");
+    public static final Key PERMISSIONS_BOUNDARY = tutors("permissionsBoundary",
+            "Optional ARN of an IAM policy every role the program creates carries as its permissions boundary "
+                    + "(set it when the deploy role may create roles only with that boundary).", null, null);
     public static final Key OFFICE_HOURS = tutors("officeHours",
             "Staging only, off by default: when the stack runs, as DAYS HH:MM-HH:MM ZONE (e.g. MON-FRI 08:00-20:00 "
                     + "Europe/Berlin). Outside them ECS scales the services to zero and EventBridge Scheduler stops the "
@@ -198,7 +201,7 @@ public final class Keys {
             IMAGE_TAG, BACKEND_CPU, BACKEND_MEMORY, BACKEND_DESIRED_COUNT, BACKEND_MIN_COUNT, BACKEND_MAX_COUNT,
             BACKEND_WORKERS, BACKEND_THREADS, READ_ONLY_ROOT_FILESYSTEM, CONTAINER_USER,
             FRONTEND_CPU, FRONTEND_MEMORY, FRONTEND_DESIRED_COUNT, FRONTEND_MIN_COUNT, FRONTEND_MAX_COUNT,
-            CPU_ARCHITECTURE, FARGATE_SPOT_PERCENT, LOG_RETENTION_DAYS, ECS_EXEC, OFFICE_HOURS,
+            CPU_ARCHITECTURE, FARGATE_SPOT_PERCENT, LOG_RETENTION_DAYS, ECS_EXEC, OFFICE_HOURS, PERMISSIONS_BOUNDARY,
             HOSTED_ZONE, ALB_ACCESS_LOGS, ALB_IDLE_TIMEOUT,
             CDN, ORIGIN_LOCK, WAF, ALARMS, DASHBOARD, ALARM_EMAIL, WAF_RATE_LIMIT, WAF_BLOCKED_COUNTRIES, ORIGIN_SECRET,
             AWS_REGION, AWS_PROFILE);

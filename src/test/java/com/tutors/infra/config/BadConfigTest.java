@@ -129,6 +129,9 @@ class BadConfigTest {
                 bad("tutors:officeHours", "FRI-MON 08:00-20:00 UTC", "'FRI-MON' runs backwards"),
                 bad("tutors:officeHours", "MON,TUE,MON 08:00-20:00 UTC", "names MON twice", "each day once"),
                 bad("tutors:officeHours", "MON-FRI 00:10-20:00 UTC", "opens at 00:10", "allowed: 00:20 or later"),
+                bad("tutors:permissionsBoundary", "tutors-boundary", "'tutors-boundary'", "not an IAM policy ARN",
+                        "arn:aws:iam::<12-digit account>:policy/<name>"),
+                bad("tutors:permissionsBoundary", "arn:aws:iam::12345:policy/b", "'arn:aws:iam::12345:policy/b'", "not an IAM policy ARN"),
                 bad("tutors:officeHours", "MON-FRI 08:00-24:00 UTC", "'08:00-24:00' is not a time range", "00:00 to 23:59"));
     }
 
