@@ -134,4 +134,24 @@ class BoundariesTest {
         // The neighbours of each unreserved range: ` { @ [ / : and the rest
         assertEquals("%60%7B%40%5B%2F%3A%2C%20%25%C3%A9", com.tutors.infra.data.ConnectionStringsAccess.encode("`{@[/:, %é"));
     }
+
+    @Test
+    void moreEdgesTheMutationReportFound() {
+        assertEquals(List.of("tutors:dbPassword = [secret]: holds a character RDS refuses; allowed: printable ASCII except '/', "
+                + "'@', '\"' and space"), problems("prod", "tutors:dbPassword", "with a space 0123456"), "a space");
+        assertEquals(List.of("tutors:redisEngine = 'memcached': unknown cache engine; allowed: redis, valkey"),
+                problems("prod", "tutors:redisEngine", "memcached"));
+        assertEquals(List.of("tutors:publicSubnetCidrs: 10.9.1.0/24 is outside the VPC block 10.0.0.0/16; allowed: subnets inside "
+                + "tutors:vpcCidr"), problems("prod", "tutors:publicSubnetCidrs", "[\"10.9.1.0/24\",\"10.0.2.0/24\"]"));
+        assertEquals(List.of("tutors:publicSubnetCidrs = '[1,2]': list items must be strings like \"10.0.1.0/24\""),
+                problems("prod", "tutors:publicSubnetCidrs", "[1,2]"));
+        assertEquals(List.of("tutors:wafBlockedCountries = 'KP': not a list; allowed: a list such as [\"KP\", \"IR\"]"),
+                problems("prod", "tutors:wafBlockedCountries", "KP"));
+        // A key that failed is not checked against another: only its own problem, not a second one made
+        // from the default it falls back to (20 GB, against which 21 would be below 110%).
+        assertEquals(List.of("tutors:dbAllocatedStorage = 'lots': not a whole number"),
+                problems("prod", "tutors:dbAllocatedStorage", "lots", "tutors:dbMaxAllocatedStorage", "21"));
+        assertEquals("not an IPv6 CIDR block: /56",
+                assertThrows(IllegalArgumentException.class, () -> Ipv6Subnets.slash64("/56", 0)).getMessage());
+    }
 }

@@ -128,10 +128,6 @@ public final class KeyReader {
         problems.add(key + " = " + valueAndReason);
     }
 
-    public boolean hasProblems() {
-        return !problems.isEmpty();
-    }
-
     /** @throws SettingsException with every problem recorded */
     public void finish(String stack) {
         if (!problems.isEmpty()) {

@@ -15,7 +15,7 @@ public final class Ipv6Subnets {
     /** The {@code index}-th /64 of a VPC's /56, in RFC 5952 text form (what AWS returns, so no diff). */
     public static String slash64(String vpcBlock, int index) {
         var slash = vpcBlock.indexOf('/');
-        if (slash < 0) {
+        if (slash <= 0) { // no slash, or nothing before it
             throw new IllegalArgumentException("not an IPv6 CIDR block: " + vpcBlock);
         }
         int prefix = Integer.parseInt(vpcBlock.substring(slash + 1));

@@ -79,6 +79,10 @@ class DiffEdgesTest {
         assertEquals(Kind.REPLACE, only(CACHE, Map.of("engine", "valkey", "engineVersion", "8.0"),
                 Map.of("engine", "redis", "engineVersion", "7.1")).kind(), "valkey -> redis");
         assertEquals(0, ReplaceRules.compareVersions("7.1", "7.1.0"), "a missing part is 0");
+        assertEquals(0, ReplaceRules.compareVersions("7.1.0", "7.1"));
+        assertEquals(0, ReplaceRules.compareVersions("7", "7.0"));
+        assertEquals(Kind.UPDATE, only(CACHE, Map.of("engine", "redis", "engineVersion", "7.1"),
+                Map.of("engine", "redis", "engineVersion", "7.1.0")).kind(), "the same version written longer is no downgrade");
         assertEquals(1, ReplaceRules.compareVersions("8", "7.9.9"));
         assertEquals(-1, ReplaceRules.compareVersions("7.1", "7.1.1"));
     }
