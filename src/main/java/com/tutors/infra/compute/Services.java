@@ -1,16 +1,14 @@
 package com.tutors.infra.compute;
 
-import com.pulumi.aws.appautoscaling.ScheduledAction;
-import com.pulumi.aws.appautoscaling.ScheduledActionArgs;
-import com.pulumi.aws.appautoscaling.inputs.ScheduledActionScalableTargetActionArgs;
-import com.tutors.infra.core.OfficeHours;
-
 import com.pulumi.aws.appautoscaling.Policy;
 import com.pulumi.aws.appautoscaling.PolicyArgs;
+import com.pulumi.aws.appautoscaling.ScheduledAction;
+import com.pulumi.aws.appautoscaling.ScheduledActionArgs;
 import com.pulumi.aws.appautoscaling.Target;
 import com.pulumi.aws.appautoscaling.TargetArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs;
+import com.pulumi.aws.appautoscaling.inputs.ScheduledActionScalableTargetActionArgs;
 import com.pulumi.aws.ecs.Cluster;
 import com.pulumi.aws.ecs.Service;
 import com.pulumi.aws.ecs.ServiceArgs;
@@ -22,6 +20,7 @@ import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import com.tutors.infra.core.OfficeHours;
 import com.tutors.infra.core.Naming;
 import com.tutors.infra.network.NetworkOutputs;
 
