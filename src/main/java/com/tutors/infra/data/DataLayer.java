@@ -3,8 +3,6 @@ package com.tutors.infra.data;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.elasticache.ReplicationGroup;
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.aws.elasticache.ReplicationGroupArgs;
@@ -23,13 +21,14 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.tutors.infra.blocks.ServiceRoles;
 import com.tutors.infra.core.Naming;
+import com.tutors.infra.policy.PolicyDocument;
 import com.tutors.infra.core.Outputs;
 import com.tutors.infra.core.Phase;
 import com.tutors.infra.core.Ports;
 import com.tutors.infra.data.DataOutputs.AppSecret;
 import com.tutors.infra.network.NetworkOutputs;
-import com.tutors.infra.policy.PolicyDocument;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,11 +84,8 @@ public final class DataLayer extends ComponentResource {
                 .parameters(ParameterGroupParameterArgs.builder().name("rds.force_ssl").value("1").applyMethod("immediate").build())
                 .tags(names.nameTag("postgres15"))
                 .build(), child);
-        var monitoring = new Role(names.name("rds-monitoring"), RoleArgs.builder()
-                .name(names.name("rds-monitoring"))
-                .description("Enhanced monitoring of " + names.name("postgres"))
-                .assumeRolePolicy(PolicyDocument.serviceTrust("RdsMonitoringAssumesTheRole", "monitoring.rds.amazonaws.com"))
-                .build(), child);
+        var monitoring = ServiceRoles.assumedBy(names, "rds-monitoring", "Enhanced monitoring of " + names.name("postgres"),
+                PolicyDocument.serviceTrust("RdsMonitoringAssumesTheRole", "monitoring.rds.amazonaws.com"), child);
         new RolePolicyAttachment(names.name("rds-monitoring"), RolePolicyAttachmentArgs.builder()
                 .role(monitoring.name()).policyArn(MONITORING_POLICY).build(), child);
         var dbArgs = InstanceArgs.builder()

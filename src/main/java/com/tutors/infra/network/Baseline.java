@@ -11,12 +11,11 @@ import com.pulumi.aws.ec2.FlowLogArgs;
 import com.pulumi.aws.ec2.Vpc;
 import com.pulumi.aws.ec2.inputs.DefaultNetworkAclEgressArgs;
 import com.pulumi.aws.ec2.inputs.DefaultNetworkAclIngressArgs;
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
+import com.tutors.infra.blocks.ServiceRoles;
 import com.tutors.infra.core.Naming;
 import com.tutors.infra.policy.PolicyDocument;
 
@@ -61,11 +60,8 @@ final class Baseline {
                 .name("/vpc/" + names.name("flow-logs"))
                 .retentionInDays(logRetentionDays)
                 .build(), child);
-        var role = new Role(names.name("flow-logs"), RoleArgs.builder()
-                .name(names.name("flow-logs"))
-                .description("VPC flow logs write to their log group")
-                .assumeRolePolicy(PolicyDocument.serviceTrust("FlowLogsAssumeTheRole", "vpc-flow-logs.amazonaws.com"))
-                .build(), child);
+        var role = ServiceRoles.assumedBy(names, "flow-logs", "VPC flow logs write to their log group",
+                PolicyDocument.serviceTrust("FlowLogsAssumeTheRole", "vpc-flow-logs.amazonaws.com"), child);
         new RolePolicy(names.name("flow-logs"), RolePolicyArgs.builder()
                 .role(role.name())
                 .policy(logs.arn().applyValue(arn -> PolicyDocument.create()

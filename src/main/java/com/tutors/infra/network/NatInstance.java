@@ -15,8 +15,6 @@ import com.pulumi.aws.ec2.inputs.InstanceMetadataOptionsArgs;
 import com.pulumi.aws.ec2.inputs.InstanceRootBlockDeviceArgs;
 import com.pulumi.aws.iam.InstanceProfile;
 import com.pulumi.aws.iam.InstanceProfileArgs;
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.aws.ssm.SsmFunctions;
@@ -29,6 +27,7 @@ import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import com.tutors.infra.blocks.ServiceRoles;
 import com.tutors.infra.core.Naming;
 import com.tutors.infra.policy.PolicyDocument;
 
@@ -45,6 +44,7 @@ public final class NatInstance {
     }
 
     public static final String INSTANCE_TYPE = "t4g.nano";
+    static final int REBOOT_AFTER_MINUTES = 3;
 
     /** What Session Manager needs on the instance (the SSM agent ships with AL2023). */
     public static final String SSM_MANAGED_POLICY = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
@@ -98,21 +98,6 @@ public final class NatInstance {
     record Shared(Output<String> securityGroupId, Output<String> profileName, Output<String> ami) {
     }
 
-    /**
-     * Self-healing without replacement, so the instance keeps its id, its network interface (the
-     * private route's target) and its Elastic IP. A failed system status check (the host) is EC2's
-     * simplified automatic recovery, on by default for t4g and set explicitly below so a change of
-     * the account default cannot turn it off (a CloudWatch recover alarm would switch it off, so
-     * there is none). A failed instance status check (a hung kernel, memory exhausted) is this
-     * alarm's reboot. Status checks are free one-minute metrics.
-     */
-    public record Recovery(String part, String metric, int minutes, String action) {
-    }
-
-    public static Recovery recovery(String part) {
-        return new Recovery(part + "-reboot", "StatusCheckFailed_Instance", 3, "reboot");
-    }
-
     static Shared shared(Resource parent, Naming names, String vpcCidr, Vpc vpc) {
         var child = CustomResourceOptions.builder().parent(parent).build();
         var sg = new SecurityGroup(names.name("sg-nat"), SecurityGroupArgs.builder()
@@ -137,11 +122,8 @@ public final class NatInstance {
         var ami = SsmFunctions.getParameter(GetParameterArgs.builder().name(AMI_PARAMETER).build(),
                 new InvokeOptions(parent, null, null)).applyValue(p -> p.value());
         // Session Manager, so a NAT that fails to boot can be looked at without SSH or an open port.
-        var role = new Role(names.name("nat"), RoleArgs.builder()
-                .name(names.name("nat"))
-                .description("NAT instance: Session Manager only")
-                .assumeRolePolicy(PolicyDocument.serviceTrust("Ec2AssumesTheRole", "ec2.amazonaws.com"))
-                .build(), child);
+        var role = ServiceRoles.assumedBy(names, "nat", "NAT instance: Session Manager only",
+                PolicyDocument.serviceTrust("Ec2AssumesTheRole", "ec2.amazonaws.com"), child);
         new RolePolicyAttachment(names.name("nat-ssm"), RolePolicyAttachmentArgs.builder()
                 .role(role.name()).policyArn(SSM_MANAGED_POLICY).build(), child);
         var profile = new InstanceProfile(names.name("nat"), InstanceProfileArgs.builder()
@@ -170,23 +152,28 @@ public final class NatInstance {
                 // refresh it deliberately with `pulumi up --replace <urn>`.
                 CustomResourceOptions.builder().parent(parent).ignoreChanges("ami").build());
         var child = CustomResourceOptions.builder().parent(parent).build();
-        var r = recovery(part);
-        new MetricAlarm(names.name(r.part()), MetricAlarmArgs.builder()
-                .name(names.name(r.part()))
-                .alarmDescription(names.name(part) + ": " + r.metric() + " for " + r.minutes()
-                        + " minutes; EC2 " + r.action() + "s the instance (same id, address and route)")
+        // Self-healing without replacement, so the instance keeps its id, its network interface (the
+        // route's target) and its Elastic IP. A failed system status check (the host) is EC2's simplified
+        // automatic recovery, set above so a change of the account default cannot turn it off (a
+        // CloudWatch recover alarm would switch it off, so there is none). A failed instance status
+        // check (a hung kernel, memory exhausted) for 3 minutes is this alarm's reboot. Status checks
+        // are free one-minute metrics.
+        new MetricAlarm(names.name(part + "-reboot"), MetricAlarmArgs.builder()
+                .name(names.name(part + "-reboot"))
+                .alarmDescription(names.name(part) + ": StatusCheckFailed_Instance for 3 minutes; EC2 reboots the "
+                        + "instance (same id, address and route)")
                 .namespace("AWS/EC2")
-                .metricName(r.metric())
+                .metricName("StatusCheckFailed_Instance")
                 .dimensions(instance.id().applyValue(id -> Map.of("InstanceId", id)))
                 .statistic("Maximum")
                 .period(60)
-                .evaluationPeriods(r.minutes())
-                .datapointsToAlarm(r.minutes())
+                .evaluationPeriods(REBOOT_AFTER_MINUTES)
+                .datapointsToAlarm(REBOOT_AFTER_MINUTES)
                 .threshold(1.0)
                 .comparisonOperator("GreaterThanOrEqualToThreshold")
                 .treatMissingData("missing")
-                .alarmActions("arn:aws:automate:" + region + ":ec2:" + r.action())
-                .tags(names.nameTag(r.part()))
+                .alarmActions("arn:aws:automate:" + region + ":ec2:reboot")
+                .tags(names.nameTag(part + "-reboot"))
                 .build(), child);
         // A fixed egress address survives instance replacement (third parties may allow-list it).
         var eip = new Eip(names.name(part), EipArgs.builder()
