@@ -1,14 +1,10 @@
 package com.tutors.infra;
 
-import com.tutors.infra.config.ConfigSource;
-import com.tutors.infra.config.SettingsException;
 import com.tutors.infra.core.Ipv4Cidr;
 import com.tutors.infra.network.Ipv6Subnets;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,18 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BoundariesTest {
 
     private static List<String> problems(String stack, String... keyValues) {
-        var all = new HashMap<String, String>(Map.of("tutors:dbPassword", "x".repeat(16), "tutors:redisAuthToken", "y".repeat(16),
-                "tutors:djangoSecretKey", "z".repeat(50), "tutors:nextauthSecret", "w".repeat(32),
-                "tutors:originSecret", "o".repeat(32), "tutors:domain", "tutors.example.com"));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            all.put(keyValues[i], keyValues[i + 1]);
-        }
-        try {
-            StackSettings.parse(ConfigSource.of(all, stack));
-            return List.of();
-        } catch (SettingsException e) {
-            return e.problems();
-        }
+        return ParsedConfig.problems(stack, keyValues);
     }
 
     @Test

@@ -1,38 +1,26 @@
 package com.tutors.infra;
 
 import com.pulumi.aws.s3.BucketV2;
-import com.tutors.infra.config.ConfigSource;
-import com.tutors.infra.config.SettingsException;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static com.tutors.infra.StackRuns.ofType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Config at its boundaries, with the whole message a user reads (BadConfigTest checks fragments). */
 class ExactMessagesTest {
 
-    private static Map<String, String> prod(String... keyValues) {
-        var all = new HashMap<String, String>(Map.of("tutors:dbPassword", "x".repeat(16), "tutors:redisAuthToken", "y".repeat(16),
-                "tutors:djangoSecretKey", "z".repeat(50), "tutors:nextauthSecret", "w".repeat(32),
-                "tutors:originSecret", "o".repeat(32), "tutors:domain", "tutors.example.com"));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            if (keyValues[i + 1] == null) {
-                all.remove(keyValues[i]);
-            } else {
-                all.put(keyValues[i], keyValues[i + 1]);
-            }
-        }
-        return all;
+    /** Full keys and values over prod's valid secrets and domain; a null value removes the key. */
+    private static String[] prod(String... keyValues) {
+        return keyValues;
     }
 
-    private static List<String> problems(Map<String, String> config) {
-        return assertThrows(SettingsException.class, () -> StackSettings.parse(ConfigSource.of(config, "prod"))).problems();
+    private static List<String> problems(String[] keyValues) {
+        var problems = ParsedConfig.problems("prod", keyValues);
+        assertTrue(!problems.isEmpty(), "refused");
+        return problems;
     }
 
     @Test
@@ -43,7 +31,7 @@ class ExactMessagesTest {
 
     @Test
     void aSubnetAtTheVpcsFirstAddressIsFineAndTheWholeBlockOverlapsTheRest() {
-        var atStart = StackSettings.parse(ConfigSource.of(prod("tutors:publicSubnetCidrs", "[\"10.0.0.0/24\",\"10.0.2.0/24\"]"), "prod"));
+        var atStart = ParsedConfig.parse("prod", "tutors:publicSubnetCidrs", "[\"10.0.0.0/24\",\"10.0.2.0/24\"]");
         assertEquals("10.0.0.0/24", atStart.network().publicSubnets().get(0).toString());
         assertEquals(List.of(
                 "tutors:publicSubnetCidrs: 10.0.0.0/16 and 10.0.2.0/24 overlap; allowed: disjoint subnets",

@@ -18,10 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What must be there, not only what must not: permissions a feature needs, protections, headers. */
-class PositiveChecksTest {
+public class PositiveChecksTest {
 
     /** What `aws ecs execute-command` needs in the task role, from the ECS developer guide. */
-    private static final List<String> ECS_EXEC = List.of("ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
+    public static final List<String> ECS_EXEC = List.of("ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
             "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel");
 
     @SuppressWarnings("unchecked")
