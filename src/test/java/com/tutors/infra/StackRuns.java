@@ -39,17 +39,37 @@ public final class StackRuns {
 
     /**
      * {@code -Dtutors.tests.cache}: {@code jvm} (the default) plans each configuration once per test
-     * JVM; {@code class} (the mutation profile) forgets every plan when a test class starts, because
-     * PIT swaps a mutant into a JVM that may hold plans of the unmutated program and runs each mutant's
-     * tests as separate test-class executions ({@link FreshPlansPerTestClass}); {@code false} never caches.
+     * JVM. {@code mutant} (the mutation profile) caches only between two of PIT's mutant swaps
+     * ({@link Redefinitions}): a plan cached before a swap would credit or blame the wrong code, and
+     * before the first swap (PIT's coverage run) a cache would credit only the first test that plans a
+     * configuration with covering the code. {@code class} forgets every plan when a test class starts
+     * ({@link FreshPlansPerTestClass}); {@code false} never caches.
      */
     public static final String CACHE_MODE = System.getProperty("tutors.tests.cache", "jvm");
-    public static final boolean CACHING = !CACHE_MODE.equals("false");
+    private static final boolean MUTANT = CACHE_MODE.equals("mutant");
     private static final List<Runnable> RESETS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    /** Every result cache of the tests registers how to forget, for {@code class} mode. */
+    /** Every result cache of the tests registers how to forget. */
     public static void onReset(Runnable reset) {
         RESETS.add(reset);
+    }
+
+    /**
+     * Ask before every cache look-up: whether the cache may be used now. In {@code mutant} mode it
+     * first forgets plans made before the latest swap, and says no until PIT has swapped a mutant in.
+     */
+    public static boolean caching() {
+        if (CACHE_MODE.equals("false")) {
+            return false;
+        }
+        if (!MUTANT) {
+            return true;
+        }
+        if (Redefinitions.changedSinceLastAsked()) {
+            Redefinitions.log("reset");
+            resetCaches();
+        }
+        return Redefinitions.swapped();
     }
 
     static void resetCaches() {
@@ -72,7 +92,7 @@ public final class StackRuns {
                 effective.put(k, v);
             }
         });
-        if (!CACHING) {
+        if (!caching()) {
             return OfflineRun.plan(Main::stack, PROJECT_DIR, stack, effective, FAKE_SECRETS);
         }
         return CACHE.computeIfAbsent(stack + effective, k -> OfflineRun.plan(Main::stack, PROJECT_DIR, stack, effective, FAKE_SECRETS));

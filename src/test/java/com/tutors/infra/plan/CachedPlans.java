@@ -23,7 +23,7 @@ final class CachedPlans implements PlanCommand.Planner {
     @Override
     public OfflineRun.Result plan(Path dir, String stack, Map<String, String> overrides) {
         var key = dir.toAbsolutePath().normalize() + "|" + stack + "|" + new TreeMap<>(overrides);
-        var hit = com.tutors.infra.StackRuns.CACHING ? cache.get(key) : null;
+        var hit = com.tutors.infra.StackRuns.caching() ? cache.get(key) : null;
         if (hit != null) {
             return hit;
         }

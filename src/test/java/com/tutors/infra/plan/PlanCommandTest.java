@@ -28,7 +28,7 @@ class PlanCommandTest {
     }
 
     private static Run plan(String... args) {
-        return StackRuns.CACHING ? RUNS.computeIfAbsent(List.of(args), k -> execute(args)) : execute(args);
+        return StackRuns.caching() ? RUNS.computeIfAbsent(List.of(args), k -> execute(args)) : execute(args);
     }
 
     private static Run execute(String... args) {
