@@ -99,6 +99,18 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(others("plan.model")));
     }
 
+    @Test
+    void theBootstrapProgramStandsApartFromTheMainProgram() {
+        // It reuses the ground (core, config, policy) and the offline engine, and knows no phase.
+        var phases = PHASES.stream().map(ArchitectureTest::pkg).toArray(String[]::new);
+        check(noClasses().that().resideInAPackage(pkg("bootstrap")).should().dependOnClassesThat().resideInAnyPackage(phases));
+        check(noClasses().that().resideInAPackage(pkg("bootstrap")).should().dependOnClassesThat(TOP));
+        check(noClasses().that().resideInAPackage(pkg("bootstrap")).should().dependOnClassesThat().resideInAnyPackage(
+                pkg("blocks"), pkg("plan.cost"), pkg("plan.diff")));
+        check(noClasses().that().resideOutsideOfPackage(pkg("bootstrap"))
+                .should().dependOnClassesThat().resideInAPackage(pkg("bootstrap")));
+    }
+
     private static boolean isOutputsRecord(JavaClass c) {
         var outer = c;
         while (outer.getEnclosingClass().isPresent()) {
@@ -110,7 +122,7 @@ class ArchitectureTest {
     /** Every project package but {@code allowed} (and their sub-packages), for "depends on none of". */
     private static String[] others(String... allowed) {
         var all = new java.util.ArrayList<String>(List.of("core", "config", "blocks", "policy", "plan", "plan.cost",
-                "plan.model", "plan.diff"));
+                "plan.model", "plan.diff", "bootstrap"));
         all.addAll(PHASES);
         var out = new java.util.ArrayList<String>();
         for (var p : all) {

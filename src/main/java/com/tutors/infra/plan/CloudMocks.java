@@ -133,6 +133,16 @@ public final class CloudMocks implements Mocks {
                 state.put("arn", "arn:aws:iam::" + ACCOUNT_ID + ":role/" + args.inputs.get("name"));
                 return CompletableFuture.completedFuture(ResourceResult.of(Optional.of((String) args.inputs.get("name")), state));
             }
+            case "aws:iam/policy:Policy" -> {
+                var arn = "arn:aws:iam::" + ACCOUNT_ID + ":policy/" + args.inputs.get("name");
+                state.put("arn", arn);
+                return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(arn), state));
+            }
+            case "aws:iam/openIdConnectProvider:OpenIdConnectProvider" -> {
+                var arn = "arn:aws:iam::" + ACCOUNT_ID + ":oidc-provider/" + String.valueOf(args.inputs.get("url")).replaceFirst("^https://", "");
+                state.put("arn", arn);
+                return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(arn), state));
+            }
             case "aws:lb/loadBalancer:LoadBalancer" -> {
                 var suffix = "app/" + args.inputs.get("name") + "/" + hex(args.name, 16);
                 state.put("arn", "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT_ID + ":loadbalancer/" + suffix);

@@ -120,7 +120,13 @@ public final class OfflineRun {
     }
 
     /** @param batching false: the SDK's runner as shipped, busy wait included (for the floor's comparison) */
-    public static synchronized Result execute(Consumer<Context> program, String stack, Map<String, String> config,
+    public static Result execute(Consumer<Context> program, String stack, Map<String, String> config,
+                                 Set<String> secretKeys, Set<String> placeholders, boolean batching) {
+        return execute(Keys.PROJECT, program, stack, config, secretKeys, placeholders, batching);
+    }
+
+    /** @param project the Pulumi project (the config namespace the program reads), e.g. the bootstrap's */
+    public static synchronized Result execute(String project, Consumer<Context> program, String stack, Map<String, String> config,
                                               Set<String> secretKeys, Set<String> placeholders, boolean batching) {
         var mocks = new CloudMocks(config.getOrDefault(Keys.AWS_REGION.fullName(), Keys.AWS_REGION.prodDefault()));
         var logger = PulumiTestInternal.logger(Level.OFF); // errors come back in the result, not as log noise
@@ -128,7 +134,7 @@ public final class OfflineRun {
         PulumiTestInternal.cleanup();
         try {
             var test = PulumiTestInternal.builder()
-                    .options(TestOptions.builder().projectName(Keys.PROJECT).stackName(stack).preview(false).build())
+                    .options(TestOptions.builder().projectName(project).stackName(stack).preview(false).build())
                     .mocks(mocks)
                     .standardLogger(logger)
                     .config(config, secretKeys)

@@ -1,0 +1,226 @@
+package com.tutors.infra.bootstrap;
+
+import com.tutors.infra.core.Environment;
+import com.tutors.infra.policy.PolicyDocument;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Every permission document of the bootstrap stack, as pure functions of the settings: the workload
+ * boundary, the deploy roles' three policies and the read-only roles' one. Names follow the main
+ * program's one scheme ({@code tutors-<stack>-*} for roles, buckets, repositories;
+ * {@code /tutors/<stack>/*} for secrets), so scoping by name is scoping by stack.
+ */
+public final class AccessPolicies {
+    private AccessPolicies() {
+    }
+
+    public static final String BOUNDARY_NAME = "tutors-workload-boundary";
+
+    /** The AWS managed policies the main program attaches; a deploy role may attach no other. */
+    public static final List<String> ATTACHABLE = List.of(
+            "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
+            "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy",
+            "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole");
+
+    /** The services the main program's roles are passed to (EC2 for the NAT instance profile). */
+    static final List<String> PASSED_TO = List.of("ec2.amazonaws.com", "ecs-tasks.amazonaws.com",
+            "monitoring.rds.amazonaws.com", "rds.amazonaws.com", "scheduler.amazonaws.com", "vpc-flow-logs.amazonaws.com");
+
+    /** Service-linked roles AWS creates on first use of these services in an account (WAF's: for its logging). */
+    static final List<String> SERVICE_LINKED = List.of("ecs.amazonaws.com", "ecs.application-autoscaling.amazonaws.com",
+            "elasticache.amazonaws.com", "elasticloadbalancing.amazonaws.com", "rds.amazonaws.com", "wafv2.amazonaws.com");
+
+    /**
+     * The services whose resources the main program declares by generated ids (VPCs, load balancers,
+     * alarms...), so they cannot be scoped by name: the deploy roles get them whole, in the stack's
+     * region and us-east-1 (CloudFront's certificate, web ACL and alarms; the global services' region).
+     */
+    public static final List<String> WHOLE_SERVICES = List.of("acm", "application-autoscaling", "cloudfront",
+            "cloudwatch", "ec2", "elasticache", "elasticloadbalancing", "ecs", "logs", "rds", "route53", "scheduler",
+            "sns", "wafv2");
+
+    /** KMS: what the program does with its alarm topics' keys; never decrypting with someone else's key. */
+    static final List<String> KMS_ACTIONS = List.of("kms:CreateAlias", "kms:CreateKey", "kms:DeleteAlias",
+            "kms:DescribeKey", "kms:DisableKeyRotation", "kms:EnableKeyRotation", "kms:GetKeyPolicy",
+            "kms:GetKeyRotationStatus", "kms:ListAliases", "kms:ListResourceTags", "kms:PutKeyPolicy",
+            "kms:ScheduleKeyDeletion", "kms:TagResource", "kms:UntagResource", "kms:UpdateAlias", "kms:UpdateKeyDescription");
+
+    public static String keyAlias(Environment stack) {
+        return "alias/tutors-" + stack.id() + "-pulumi";
+    }
+
+    public static String boundaryArn(String accountId) {
+        return "arn:aws:iam::" + accountId + ":policy/" + BOUNDARY_NAME;
+    }
+
+    /**
+     * The ceiling of every role the main program creates: the union of what its roles use (task
+     * execution, the app's objects and secrets, ECS Exec, the NAT instance's SSM agent, flow logs,
+     * RDS monitoring, the database schedule) on the stacks' own names, and no IAM, STS or anything else.
+     * A deploy role may create roles only under it, so it cannot mint one more powerful than itself.
+     */
+    public static String boundary(String accountId) {
+        var a = accountId;
+        var stacks = java.util.Arrays.stream(Environment.values()).map(Environment::id).toList();
+        return PolicyDocument.create()
+                .allow("RegistryLogin", List.of("ecr:GetAuthorizationToken"), List.of("*"))
+                .allow("PullStackImages", List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage",
+                        "ecr:GetDownloadUrlForLayer"), each(stacks, s -> "arn:aws:ecr:*:" + a + ":repository/tutors-" + s + "-*"))
+                .allow("WriteLogs", List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:DescribeLogGroups",
+                        "logs:DescribeLogStreams", "logs:GetLogEvents", "logs:PutLogEvents", "logs:PutRetentionPolicy"),
+                        List.of("arn:aws:logs:*:" + a + ":*"))
+                .allow("ReadStackSecrets", List.of("secretsmanager:GetSecretValue"),
+                        each(stacks, s -> "arn:aws:secretsmanager:*:" + a + ":secret:/tutors/" + s + "/*"))
+                .allow("UseStackObjects", List.of("s3:DeleteObject", "s3:GetObject", "s3:ListBucket", "s3:PutObject"),
+                        each(stacks, s -> "arn:aws:s3:::tutors-" + s + "-*", s -> "arn:aws:s3:::tutors-" + s + "-*/*"))
+                .allow("ExecAndSessionChannels", List.of("ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
+                        "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"), List.of("*"))
+                // AmazonSSMManagedInstanceCore, for the NAT instances' agent.
+                .allow("InstanceAgent", List.of("ec2messages:AcknowledgeMessage", "ec2messages:DeleteMessage",
+                        "ec2messages:FailMessage", "ec2messages:GetEndpoint", "ec2messages:GetMessages", "ec2messages:SendReply",
+                        "ssm:DescribeAssociation", "ssm:DescribeDocument", "ssm:GetDeployablePatchSnapshotForInstance",
+                        "ssm:GetDocument", "ssm:GetManifest", "ssm:GetParameter", "ssm:GetParameters", "ssm:ListAssociations",
+                        "ssm:ListInstanceAssociations", "ssm:PutComplianceItems", "ssm:PutConfigurePackageResult",
+                        "ssm:PutInventory", "ssm:UpdateAssociationStatus", "ssm:UpdateInstanceAssociationStatus",
+                        "ssm:UpdateInstanceInformation"), List.of("*"))
+                .allow("StopAndStartStackDatabases", List.of("rds:StartDBInstance", "rds:StopDBInstance"),
+                        each(stacks, s -> "arn:aws:rds:*:" + a + ":db:tutors-" + s + "-*"))
+                .json();
+    }
+
+    /** IAM for {@code pulumi up}: only the stack's own roles, only under the boundary, only to their services. */
+    public static String deployIam(Environment stack, String accountId) {
+        var roles = "arn:aws:iam::" + accountId + ":role/tutors-" + stack.id() + "-*";
+        var boundary = Map.<String, Object>of("StringEquals", Map.of("iam:PermissionsBoundary", boundaryArn(accountId)));
+        var doc = PolicyDocument.create()
+                .statement("StackRolesUnderTheBoundary", "Allow", null, List.of("iam:CreateRole", "iam:DeleteRolePolicy",
+                        "iam:PutRolePermissionsBoundary", "iam:PutRolePolicy"), List.of(roles), boundary)
+                .statement("OnlyTheProgramsManagedPolicies", "Allow", null, List.of("iam:AttachRolePolicy",
+                        "iam:DetachRolePolicy"), List.of(roles), new TreeMap<>(Map.of(
+                        "StringEquals", Map.of("iam:PermissionsBoundary", boundaryArn(accountId)),
+                        "ArnEquals", Map.of("iam:PolicyARN", ATTACHABLE))))
+                .allow("ChangeAndReadStackRoles", List.of("iam:DeleteRole", "iam:GetRole", "iam:GetRolePolicy",
+                        "iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole", "iam:ListRolePolicies",
+                        "iam:ListRoleTags", "iam:TagRole", "iam:UntagRole", "iam:UpdateAssumeRolePolicy", "iam:UpdateRole",
+                        "iam:UpdateRoleDescription"), List.of(roles))
+                .allow("StackInstanceProfiles", List.of("iam:AddRoleToInstanceProfile", "iam:CreateInstanceProfile",
+                        "iam:DeleteInstanceProfile", "iam:GetInstanceProfile", "iam:ListInstanceProfileTags",
+                        "iam:RemoveRoleFromInstanceProfile", "iam:TagInstanceProfile", "iam:UntagInstanceProfile"),
+                        List.of("arn:aws:iam::" + accountId + ":instance-profile/tutors-" + stack.id() + "-*"))
+                .statement("PassStackRolesToTheirServices", "Allow", null, List.of("iam:PassRole"), List.of(roles),
+                        Map.of("StringEquals", Map.of("iam:PassedToService", PASSED_TO)))
+                .statement("ServiceLinkedRolesOnFirstUse", "Allow", null, List.of("iam:CreateServiceLinkedRole"),
+                        List.of("arn:aws:iam::" + accountId + ":role/aws-service-role/*"),
+                        Map.of("StringEquals", Map.of("iam:AWSServiceName", SERVICE_LINKED)))
+                .allow("ReadManagedPolicies", List.of("iam:GetPolicy", "iam:GetPolicyVersion", "iam:ListPolicyVersions"),
+                        List.of("arn:aws:iam::aws:policy/*", boundaryArn(accountId)));
+        return doc.json();
+    }
+
+    /** Everything else {@code pulumi up} and the deploy job do, and what they must never do. */
+    public static String deployServices(Environment stack, String accountId, String region) {
+        var a = accountId;
+        var s = stack.id();
+        var actions = new ArrayList<String>();
+        WHOLE_SERVICES.forEach(service -> actions.add(service + ":*"));
+        actions.addAll(KMS_ACTIONS);
+        var regions = region.equals("us-east-1") ? List.of(region) : List.of(region, "us-east-1");
+        var doc = PolicyDocument.create()
+                .statement("StackServicesInItsRegions", "Allow", null, actions, List.of("*"),
+                        Map.of("StringEquals", Map.of("aws:RequestedRegion", regions)))
+                .allow("StackBuckets", List.of("s3:*"), List.of("arn:aws:s3:::tutors-" + s + "-*", "arn:aws:s3:::tutors-" + s + "-*/*"))
+                .allow("StackSecrets", List.of("secretsmanager:*"), List.of("arn:aws:secretsmanager:" + region + ":" + a
+                        + ":secret:/tutors/" + s + "/*"))
+                .allow("StackRepositories", List.of("ecr:*"), List.of("arn:aws:ecr:" + region + ":" + a + ":repository/tutors-" + s + "-*"))
+                .allow("RegistryLoginAndPublicParameters", List.of("ecr:GetAuthorizationToken", "ssm:GetParameter",
+                        "ssm:GetParameters"), List.of("*"));
+        var other = java.util.Arrays.stream(Environment.values()).filter(e -> e != stack).toList();
+        if (stack.isProduction()) {
+            // Prod promotes the digests staging verified: it pulls them, never pushes there.
+            doc.allow("PullStagingImages", List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage",
+                    "ecr:DescribeImages", "ecr:GetDownloadUrlForLayer"), each(other, o -> "arn:aws:ecr:" + region + ":" + a
+                    + ":repository/tutors-" + o + "-*"));
+            doc.statement("ProdDataStoresAreNeverDeletedByADeploy", "Deny", null, List.of("ecr:DeleteRepository",
+                    "elasticache:DeleteCacheCluster", "elasticache:DeleteReplicationGroup", "rds:DeleteDBInstance",
+                    "s3:DeleteBucket", "secretsmanager:DeleteSecret"), List.of("arn:aws:ecr:*:" + a + ":repository/tutors-prod-*",
+                    "arn:aws:elasticache:*:" + a + ":*:tutors-prod-*", "arn:aws:rds:*:" + a + ":db:tutors-prod-*",
+                    "arn:aws:s3:::tutors-prod-*", "arn:aws:secretsmanager:*:" + a + ":secret:/tutors/prod/*"), null);
+        }
+        // rds:* and elasticache:* are account-wide: the other stack's database and cache are off limits by name.
+        doc.statement("NotTheOtherStacksDataStores", "Deny", null, List.of("elasticache:*", "rds:*"),
+                each(other, o -> "arn:aws:elasticache:*:" + a + ":*:tutors-" + o + "-*", o -> "arn:aws:rds:*:" + a + ":*:tutors-" + o + "-*"),
+                null);
+        doc.statement("PulumiSecretsKeysStayAsTheyAre", "Deny", null, List.of("kms:CreateGrant", "kms:DisableKey",
+                "kms:PutKeyPolicy", "kms:ScheduleKeyDeletion"), List.of("arn:aws:kms:*:" + a + ":key/*"),
+                Map.of("ForAnyValue:StringLike", Map.of("kms:ResourceAliases", "alias/tutors-*-pulumi")));
+        doc.statement("PulumiSecretsAliasesStay", "Deny", null, List.of("kms:CreateAlias", "kms:DeleteAlias",
+                "kms:UpdateAlias"), List.of("arn:aws:kms:*:" + a + ":alias/tutors-*-pulumi"), null);
+        return doc.json();
+    }
+
+    /** The stack's state and secrets key, for {@code pulumi up}. */
+    public static String deployState(Environment stack, String accountId, String region, String bucket) {
+        var doc = stateBucket(bucket)
+                .allow("StateFiles", List.of("s3:DeleteObject", "s3:GetObject", "s3:PutObject"),
+                        List.of("arn:aws:s3:::" + bucket + "/.pulumi/*"))
+                .statement("ThisStacksSecretsKey", "Allow", null, List.of("kms:Decrypt", "kms:DescribeKey", "kms:Encrypt",
+                        "kms:GenerateDataKey"), List.of(keys(accountId, region)), aliasIs(stack));
+        return notProdState(doc, stack, bucket, List.of("s3:DeleteObject", "s3:GetObject", "s3:PutObject")).json();
+    }
+
+    /**
+     * For {@code pulumi preview} (and {@code --refresh}) next to AWS's ReadOnlyAccess: reading the state,
+     * writing only lock files, decrypting the stack's config, and reading the stack's secret values
+     * (refreshing a secret version reads it).
+     */
+    public static String readOnly(Environment stack, String accountId, String region, String bucket) {
+        var doc = stateBucket(bucket)
+                .allow("ReadState", List.of("s3:GetObject"), List.of("arn:aws:s3:::" + bucket + "/.pulumi/*"))
+                .allow("LockFilesOnly", List.of("s3:DeleteObject", "s3:PutObject"), List.of("arn:aws:s3:::" + bucket + "/.pulumi/locks/*"))
+                .statement("DecryptThisStacksConfig", "Allow", null, List.of("kms:Decrypt", "kms:DescribeKey"),
+                        List.of(keys(accountId, region)), aliasIs(stack))
+                .allow("RefreshThisStacksSecrets", List.of("secretsmanager:GetSecretValue"),
+                        List.of("arn:aws:secretsmanager:" + region + ":" + accountId + ":secret:/tutors/" + stack.id() + "/*"));
+        return notProdState(doc, stack, bucket, List.of("s3:*")).json();
+    }
+
+    private static PolicyDocument stateBucket(String bucket) {
+        return PolicyDocument.create().allow("StateBucket", List.of("s3:GetBucketLocation", "s3:GetBucketVersioning",
+                "s3:ListBucket"), List.of("arn:aws:s3:::" + bucket));
+    }
+
+    /**
+     * A staging role never reads or writes prod's state (stack file, history, backups, locks: all under
+     * {@code .pulumi/<kind>/[organization/]tutors/prod}). A deny: if the layout differs, nothing breaks.
+     */
+    private static PolicyDocument notProdState(PolicyDocument doc, Environment stack, String bucket, List<String> actions) {
+        if (stack.isProduction()) {
+            return doc;
+        }
+        return doc.statement("NotProdsState", "Deny", null, actions, List.of("arn:aws:s3:::" + bucket + "/.pulumi/*/tutors/prod*"),
+                null);
+    }
+
+    private static String keys(String accountId, String region) {
+        return "arn:aws:kms:" + region + ":" + accountId + ":key/*";
+    }
+
+    private static Map<String, Object> aliasIs(Environment stack) {
+        return Map.of("ForAnyValue:StringEquals", Map.of("kms:ResourceAliases", keyAlias(stack)));
+    }
+
+    @SafeVarargs
+    private static List<String> each(List<?> items, java.util.function.Function<String, String>... forms) {
+        var out = new ArrayList<String>();
+        for (var form : forms) {
+            for (var item : items) {
+                out.add(form.apply(item instanceof Environment e ? e.id() : item.toString()));
+            }
+        }
+        return out;
+    }
+}
