@@ -23,6 +23,24 @@ class BoundariesTest {
     }
 
     @Test
+    void atMostOneHundredBlockedCountries() {
+        var codes = java.util.Arrays.stream(java.util.Locale.getISOCountries()).sorted().limit(101).toList();
+        var json = (java.util.function.Function<List<String>, String>) l -> new com.google.gson.Gson().toJson(l);
+        assertEquals(List.of(), problems("prod", "tutors:wafBlockedCountries", json.apply(codes.subList(0, 100))), "100 is allowed");
+        assertEquals(List.of("tutors:wafBlockedCountries = '" + json.apply(codes) + "': 101 countries; allowed: at most 100"),
+                problems("prod", "tutors:wafBlockedCountries", json.apply(codes)));
+    }
+
+    @Test
+    void anInvalidFargatePairListsTheAllowedOnes() {
+        assertEquals(List.of("tutors:backendMemory = '4096': not a Fargate pair with tutors:backendCpu=256; allowed with 256: "
+                        + "[512, 1024, 2048] (all pairs: 256 CPU: 512, 1024 or 2048 MiB; 512: 1024-4096 by 1024; 1024: 2048-8192 "
+                        + "by 1024; 2048: 4096-16384 by 1024; 4096: 8192-30720 by 1024; 8192: 16384-61440 by 4096; 16384: "
+                        + "32768-122880 by 8192)"),
+                problems("prod", "tutors:backendCpu", "256", "tutors:backendMemory", "4096"));
+    }
+
+    @Test
     void ipv4BlocksAtTheirEdges() {
         assertEquals("255.255.255.255/32", Ipv4Cidr.parse("255.255.255.255/32").toString(), "octet 255 and /32 are valid");
         assertEquals(1, Ipv4Cidr.parse("10.0.0.1/32").size());

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class AlarmTableTest {
 
     /** namespace, metric, statistic, operator, threshold, period, evaluation periods, datapoints, missing data */
-    private static final Map<String, List<Object>> PROD = new TreeMap<>(Map.ofEntries(
+    static final Map<String, List<Object>> PROD = new TreeMap<>(Map.ofEntries(
             row("nat-instance-1-reboot", "AWS/EC2", "StatusCheckFailed_Instance", "Maximum", ">=", 1, 60, 3, 3, "missing"),
             row("nat-instance-2-reboot", "AWS/EC2", "StatusCheckFailed_Instance", "Maximum", ">=", 1, 60, 3, 3, "missing"),
             row("alb-5xx", "AWS/ApplicationELB", "HTTPCode_ELB_5XX_Count", "Sum", ">", 10, 60, 1, 1, "notBreaching"),

@@ -71,7 +71,7 @@ public final class CostReport {
         return out.toString();
     }
 
-    private static String signed(double usd) {
+    static String signed(double usd) {
         return (usd >= 0.005 ? "+" : usd <= -0.005 ? "-" : "") + money(Math.abs(usd));
     }
 

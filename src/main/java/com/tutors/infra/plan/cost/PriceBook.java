@@ -29,7 +29,6 @@ public final class PriceBook {
         try (var in = PriceBook.class.getResourceAsStream(resource)) {
             if (in == null) {
                 var empty = new JsonObject();
-                empty.addProperty("region", region);
                 empty.addProperty("version", "none for " + region);
                 empty.addProperty("source", "no price file for " + region + ": every line is unpriced");
                 empty.addProperty("hoursPerMonth", 730);

@@ -46,6 +46,15 @@ class CostReportTest {
     }
 
     @Test
+    void aDifferenceIsSignedFromHalfACentAndPrintedWithoutASignBelow() {
+        assertEquals("+$0.01", CostReport.signed(0.005));
+        assertEquals("-$0.01", CostReport.signed(-0.005));
+        assertEquals("$0.00", CostReport.signed(0.0049));
+        assertEquals("$0.00", CostReport.signed(-0.0049));
+        assertEquals("+$12.30", CostReport.signed(12.3));
+    }
+
+    @Test
     void theTextListsEachPhasesLinesMarksUnpricedOnesAndTheUsage() {
         var lines = List.of(new CostLine(1, "nat", "NAT gateway", 730, "hours", 0.052),
                 new CostLine(2, "db", "RDS PostgreSQL db.x1.huge", 1460.5, "instance-hours", Double.NaN),
@@ -59,6 +68,8 @@ class CostReportTest {
         assertTrue(text.contains("  NAT gateway" + " ".repeat(47) + "          730 hours            x $0.052     =     $37.96   nat\n"), text);
         assertTrue(text.contains("1,460.50 instance-hours   x unpriced   =          ?   db"), text);
         assertEquals(1, text.lines().filter(l -> l.contains("NAT gateway")).count(), "each line under its own phase only");
+        int phase2 = text.indexOf("\nPhase 2 Data");
+        assertTrue(text.indexOf("NAT gateway") < phase2 && text.indexOf("Secrets Manager secret") > phase2, "and under the right one");
         assertTrue(text.contains("Usage assumptions (override with --usage key=value): albLcu=0.50, albLogsGb=2, "), text);
         assertTrue(text.endsWith("\n") && !text.contains(", , "), text);
         var whole = new CostModel.Estimate(List.of(lines.get(0)), new TreeMap<>(Map.of(1, 37.96)), 37.96, Usage.defaults(), "v");

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -72,5 +73,17 @@ class StackTransitionsTest {
         var saved = SavedPlan.resources(PlanFormats.json(a, estimate));
         assertTrue(PlanDiff.between("a", a.resources(), "saved", saved, ReplaceRules.standard()).changes().isEmpty(),
                 "a saved plan compares equal to the run it was saved from");
+        // Everything the diff reads survives the file, resource by resource (not only what it compares).
+        var byUrn = saved.stream().collect(Collectors.toMap(r -> r.urn(), r -> r));
+        assertEquals(a.resources().size(), byUrn.size());
+        assertTrue(a.resources().stream().anyMatch(r -> !r.dependencies().isEmpty()) && a.resources().stream()
+                .anyMatch(r -> !r.ignoreChanges().isEmpty()) && a.resources().stream().anyMatch(r -> !r.custom()));
+        for (var r : a.resources()) {
+            var s = byUrn.get(r.urn());
+            // The file lists dependencies sorted: their order means nothing to the engine.
+            assertEquals(List.of(r.type(), r.name(), r.custom(), r.parentUrn(), r.providerRef(), r.protect(),
+                    new TreeSet<>(r.dependencies()), r.ignoreChanges(), r.phase()), List.of(s.type(), s.name(), s.custom(), s.parentUrn(),
+                    s.providerRef(), s.protect(), new TreeSet<>(s.dependencies()), s.ignoreChanges(), s.phase()), r.urn());
+        }
     }
 }
