@@ -23,6 +23,13 @@ class BoundariesTest {
     }
 
     @Test
+    void aRegionTypoIsNamedUpToThreeEditsAway() {
+        assertEquals(java.util.Optional.of("eu-central-1"), com.tutors.infra.config.Regions.nearest("eu-cxxxral-1"), "three edits");
+        assertEquals(java.util.Optional.empty(), com.tutors.infra.config.Regions.nearest("eu-cxxxxal-1"), "four: no guess");
+        assertEquals(java.util.Optional.empty(), com.tutors.infra.config.Regions.nearest("mars-north-1"));
+    }
+
+    @Test
     void atMostOneHundredBlockedCountries() {
         var codes = java.util.Arrays.stream(java.util.Locale.getISOCountries()).sorted().limit(101).toList();
         var json = (java.util.function.Function<List<String>, String>) l -> new com.google.gson.Gson().toJson(l);

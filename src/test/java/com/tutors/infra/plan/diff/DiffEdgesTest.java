@@ -47,6 +47,22 @@ class DiffEdgesTest {
     }
 
     @Test
+    void aNewSecretVersionReplacesTheTaskDefinitionThatReadsItAndUpdatesTheServiceThatRunsThat() {
+        var sv = "aws:secretsmanager/secretVersion:SecretVersion";
+        var td = "aws:ecs/taskDefinition:TaskDefinition";
+        var tdDep = "dep:" + PlanDiffTest.urn(sv, "db-url");
+        var svcDep = "dep:" + PlanDiffTest.urn(td, "backend");
+        var before = List.of(r(sv, "db-url", Map.of("secretString", "a")), r(td, "backend", Map.of("family", "f"), tdDep),
+                r(SERVICE, "backend", Map.of("name", "s"), svcDep));
+        var after = List.of(r(sv, "db-url", Map.of("secretString", "b")), r(td, "backend", Map.of("family", "f"), tdDep),
+                r(SERVICE, "backend", Map.of("name", "s"), svcDep));
+        var kinds = new java.util.TreeMap<String, Kind>();
+        PlanDiff.between("a", before, "b", after, RULES).changes().forEach(c -> kinds.put(c.type(), c.kind()));
+        assertEquals(Map.of(sv, Kind.REPLACE, td, Kind.REPLACE, SERVICE, Kind.UPDATE), kinds,
+                "a task definition is replaced by any change: a new revision; the service only moves to it");
+    }
+
+    @Test
     void anEmptyListAndAnAbsentInputAreTheSame() {
         var before = new HashMap<String, Object>(Map.of("ami", "ami-1"));
         var after = new HashMap<String, Object>(Map.of("ami", "ami-1", "vpcSecurityGroupIds", List.of()));
