@@ -75,8 +75,9 @@ public final class AccessPolicies {
                         List.of("arn:aws:logs:*:" + a + ":*"))
                 .allow("ReadStackSecrets", List.of("secretsmanager:GetSecretValue"),
                         each(stacks, s -> "arn:aws:secretsmanager:*:" + a + ":secret:/tutors/" + s + "/*"))
+                // IAM's * crosses '/': the bucket pattern covers the objects too.
                 .allow("UseStackObjects", List.of("s3:DeleteObject", "s3:GetObject", "s3:ListBucket", "s3:PutObject"),
-                        each(stacks, s -> "arn:aws:s3:::tutors-" + s + "-*", s -> "arn:aws:s3:::tutors-" + s + "-*/*"))
+                        each(stacks, s -> "arn:aws:s3:::tutors-" + s + "-*"))
                 .allow("ExecAndSessionChannels", List.of("ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
                         "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"), List.of("*"))
                 // AmazonSSMManagedInstanceCore, for the NAT instances' agent.
@@ -132,7 +133,7 @@ public final class AccessPolicies {
         var doc = PolicyDocument.create()
                 .statement("StackServicesInItsRegions", "Allow", null, actions, List.of("*"),
                         Map.of("StringEquals", Map.of("aws:RequestedRegion", regions)))
-                .allow("StackBuckets", List.of("s3:*"), List.of("arn:aws:s3:::tutors-" + s + "-*", "arn:aws:s3:::tutors-" + s + "-*/*"))
+                .allow("StackBuckets", List.of("s3:*"), List.of("arn:aws:s3:::tutors-" + s + "-*")) // and their objects
                 .allow("StackSecrets", List.of("secretsmanager:*"), List.of("arn:aws:secretsmanager:" + region + ":" + a
                         + ":secret:/tutors/" + s + "/*"))
                 .allow("StackRepositories", List.of("ecr:*"), List.of("arn:aws:ecr:" + region + ":" + a + ":repository/tutors-" + s + "-*"))
