@@ -35,7 +35,7 @@ public final class NetworkAcls {
                 out.add(new Entry(rule++, protocol, range[0], range[1], SecurityRules.ANY_IPV4, false));
             }
         }
-        out.add(new Entry(rule++, "1", 0, 0, SecurityRules.ANY_IPV4, false)); // ICMP: path MTU discovery
+        out.add(new Entry(rule, "1", 0, 0, SecurityRules.ANY_IPV4, false)); // ICMP: path MTU discovery
         if (ipv6) {
             rule = 200;
             for (var protocol : List.of("6", "17")) {
