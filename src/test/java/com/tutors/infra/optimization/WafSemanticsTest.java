@@ -25,7 +25,8 @@ class WafSemanticsTest {
         var overrides = new java.util.HashMap<String, String>();
         if (regional) {
             overrides.put("tutors:cdn", "false");
-            overrides.put("tutors:wafBlockedCountries", "[\"KP\"]");
+            // The same configuration as OptimizationTest's regional case: one plan for both.
+            overrides.put("tutors:wafBlockedCountries", "[\"KP\",\"IR\"]");
         }
         var result = StackRuns.succeeded(StackRuns.with("prod", overrides));
         var acl = named(result, WebAcl.class, regional ? "tutors-prod-waf-regional" : "tutors-prod-waf");
