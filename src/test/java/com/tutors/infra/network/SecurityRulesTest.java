@@ -43,4 +43,30 @@ class SecurityRulesTest {
                 .filter(r -> r.group() == SecurityRules.Group.RDS || r.group() == SecurityRules.Group.REDIS)
                 .forEach(r -> assertEquals(SecurityRules.Direction.INGRESS, r.direction(), r.part()));
     }
+
+    /**
+     * A security group's description forces a new group (ForceNew in the provider): a reworded one
+     * would replace every group of a running stack. Written out here, so a rename fails first.
+     */
+    @Test
+    void groupDescriptionsArePinnedBecauseChangingOneReplacesTheGroup() {
+        var expected = java.util.Map.of(
+                "alb", "Application Load Balancer: HTTP and HTTPS from the internet",
+                "ecs", "ECS tasks: app ports from the ALB only",
+                "rds", "RDS PostgreSQL: 5432 from the ECS tasks only",
+                "redis", "ElastiCache Redis: 6379 from the ECS tasks only");
+        var actual = new java.util.HashMap<String, String>();
+        for (var g : SecurityRules.Group.values()) {
+            actual.put(g.id(), g.description());
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(expected, actual);
+        var described = new java.util.HashMap<Integer, String>();
+        for (var rule : SecurityRules.rules(false)) {
+            if (rule.group() == SecurityRules.Group.ECS && rule.direction() == SecurityRules.Direction.INGRESS) {
+                described.put(rule.port(), rule.description());
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals("The backend (gunicorn) from the ALB only", described.get(8000));
+        org.junit.jupiter.api.Assertions.assertEquals("The frontend (Next.js) from the ALB only", described.get(3000));
+    }
 }

@@ -63,6 +63,20 @@ class DiffEdgesTest {
     }
 
     @Test
+    void aReplacementDeletesFirstOnlyWhenTheProgramSetsThePhysicalName() {
+        var sg = "aws:ec2/securityGroup:SecurityGroup";
+        var named = only(sg, Map.of("name", "tutors-prod-sg-alb", "description", "a"),
+                Map.of("name", "tutors-prod-sg-alb", "description", "b"));
+        assertEquals(Kind.REPLACE, named.kind());
+        assertTrue(named.deleteFirst(), "an explicit name cannot exist twice: the bridge deletes before it creates");
+        var autonamed = only(sg, Map.of("description", "a"), Map.of("description", "b"));
+        assertEquals(Kind.REPLACE, autonamed.kind());
+        assertEquals(false, autonamed.deleteFirst(), "an auto-name lets the new one exist beside the old");
+        var updated = only(sg, Map.of("name", "n", "tags", Map.of("a", "1")), Map.of("name", "n", "tags", Map.of("a", "2")));
+        assertEquals(false, updated.deleteFirst());
+    }
+
+    @Test
     void anEmptyListAndAnAbsentInputAreTheSame() {
         var before = new HashMap<String, Object>(Map.of("ami", "ami-1"));
         var after = new HashMap<String, Object>(Map.of("ami", "ami-1", "vpcSecurityGroupIds", List.of()));
