@@ -57,9 +57,15 @@ class DiffEdgesTest {
         var after = List.of(r(sv, "db-url", Map.of("secretString", "b")), r(td, "backend", Map.of("family", "f"), tdDep),
                 r(SERVICE, "backend", Map.of("name", "s"), svcDep));
         var kinds = new java.util.TreeMap<String, Kind>();
-        PlanDiff.between("a", before, "b", after, RULES).changes().forEach(c -> kinds.put(c.type(), c.kind()));
+        var replacing = new java.util.TreeMap<String, List<String>>();
+        PlanDiff.between("a", before, "b", after, RULES).changes().forEach(c -> {
+            kinds.put(c.type(), c.kind());
+            replacing.put(c.type(), c.replacing());
+        });
         assertEquals(Map.of(sv, Kind.REPLACE, td, Kind.REPLACE, SERVICE, Kind.UPDATE), kinds,
                 "a task definition is replaced by any change: a new revision; the service only moves to it");
+        assertEquals(List.of("outputs of SecretVersion db-url"), replacing.get(td), "what replaces it is named");
+        assertEquals(List.of(), replacing.get(SERVICE));
     }
 
     @Test
