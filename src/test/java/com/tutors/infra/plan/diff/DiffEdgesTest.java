@@ -44,6 +44,12 @@ class DiffEdgesTest {
         // A list of plain values is compared as a whole
         var plain = only(INSTANCE, Map.of("vpcSecurityGroupIds", List.of("sg-1")), Map.of("vpcSecurityGroupIds", List.of("sg-2")));
         assertEquals(Kind.UPDATE, plain.kind());
+        assertEquals(List.of("vpcSecurityGroupIds"), plain.changed(), "the list, not an element path");
+        // Only lists of blocks on both sides are walked element by element.
+        for (var pair : List.of(List.of(List.of("a"), List.of(Map.of("k", 1.0))), List.of(List.of(Map.of("k", 1.0)), List.of("a")))) {
+            var mixed = only(INSTANCE, Map.of("tags", pair.get(0)), Map.of("tags", pair.get(1)));
+            assertEquals(List.of("tags"), mixed.changed(), pair::toString);
+        }
     }
 
     @Test
