@@ -45,6 +45,8 @@ import java.util.TreeMap;
  */
 public final class StateBackend extends ComponentResource {
     public static final String TYPE = "tutors:bootstrap:StateBackend";
+    /** The state bucket's and its settings' logical name, whatever the bucket is called. */
+    static final String LOGICAL_NAME = "tutors-pulumi-state";
 
     /** @param secretsKeyArns per main stack (id), the key behind {@code awskms://alias/tutors-<stack>-pulumi} */
     public record Outputs(Output<String> bucket, Map<String, Output<String>> secretsKeyArns) {
@@ -56,8 +58,9 @@ public final class StateBackend extends ComponentResource {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
         var kept = CustomResourceOptions.builder().parent(this).protect(true).build();
-        var n = settings.stateBucket();
-        var bucket = new BucketV2(n, BucketV2Args.builder().bucket(n).forceDestroy(false).build(), kept);
+        // A fixed logical name: another bucket name is then a replacement of this resource, which protect stops.
+        var n = LOGICAL_NAME;
+        var bucket = new BucketV2(n, BucketV2Args.builder().bucket(settings.stateBucket()).forceDestroy(false).build(), kept);
         new BucketOwnershipControls(n, BucketOwnershipControlsArgs.builder().bucket(bucket.id())
                 .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build()).build(), child);
         var access = new BucketPublicAccessBlock(n, BucketPublicAccessBlockArgs.builder().bucket(bucket.id())
@@ -85,7 +88,7 @@ public final class StateBackend extends ComponentResource {
                                 .daysAfterInitiation(7).build())
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(versioning).build());
-        new BucketPolicy(n, BucketPolicyArgs.builder().bucket(bucket.id()).policy(bucketPolicy(n)).build(),
+        new BucketPolicy(n, BucketPolicyArgs.builder().bucket(bucket.id()).policy(bucketPolicy(settings.stateBucket())).build(),
                 CustomResourceOptions.builder().parent(this).dependsOn(access).build());
 
         var keys = new TreeMap<String, Output<String>>();

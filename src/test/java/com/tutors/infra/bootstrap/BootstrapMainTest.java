@@ -31,7 +31,7 @@ class BootstrapMainTest {
         var text = run("plan");
         assertEquals(0, text.exit(), text.err());
         assertTrue(text.out().startsWith("Stack tutors-bootstrap/account: 39 AWS resources\n"), text.out());
-        assertTrue(text.out().contains("  + aws:s3/bucketV2:BucketV2  tutors-pulumi-state-123456789012  [protected]\n"));
+        assertTrue(text.out().contains("  + aws:s3/bucketV2:BucketV2  tutors-pulumi-state  [protected]\n"));
         assertTrue(text.out().contains("  permissionsBoundaryArn: arn:aws:iam::123456789012:policy/tutors-workload-boundary\n"));
         var json = run("plan", "--json", "--stack", "account", "--dir", "bootstrap");
         assertEquals(0, json.exit(), json.err());

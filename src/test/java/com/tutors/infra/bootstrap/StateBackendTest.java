@@ -14,27 +14,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The state bucket and the secrets keys: private, encrypted, versioned, TLS-only, and not deletable by accident. */
 class StateBackendTest {
     private static final String BUCKET = "tutors-pulumi-state-123456789012";
+    private static final String NAME = StateBackend.LOGICAL_NAME;
 
     @Test
     @SuppressWarnings("unchecked")
     void theStateBucketIsPrivateEncryptedVersionedAndProtected() {
         var result = BootstrapRuns.committed();
-        var bucket = named(result, "aws:s3/bucketV2:BucketV2", BUCKET);
+        var bucket = named(result, "aws:s3/bucketV2:BucketV2", NAME);
         assertEquals(BUCKET, bucket.input("bucket"));
         assertEquals(false, bucket.input("forceDestroy"));
         assertTrue(bucket.protect(), "pulumi destroy and a replacement both stop at it");
-        assertEquals("Enabled", named(result, "aws:s3/bucketVersioningV2:BucketVersioningV2", BUCKET)
+        assertEquals("Enabled", named(result, "aws:s3/bucketVersioningV2:BucketVersioningV2", NAME)
                 .input("versioningConfiguration.status"));
-        var block = named(result, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", BUCKET);
+        var block = named(result, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", NAME);
         for (var flag : List.of("blockPublicAcls", "ignorePublicAcls", "blockPublicPolicy", "restrictPublicBuckets")) {
             assertEquals(true, block.input(flag), flag);
         }
-        assertEquals("BucketOwnerEnforced", named(result, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", BUCKET)
+        assertEquals("BucketOwnerEnforced", named(result, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", NAME)
                 .input("rule.objectOwnership"));
-        var sse = named(result, "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", BUCKET);
+        var sse = named(result, "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", NAME);
         assertEquals("AES256", ((List<Map<String, Map<String, Object>>>) sse.input("rules")).get(0)
                 .get("applyServerSideEncryptionByDefault").get("sseAlgorithm"));
-        var policy = statements(named(result, "aws:s3/bucketPolicy:BucketPolicy", BUCKET).input("policy"));
+        var policy = statements(named(result, "aws:s3/bucketPolicy:BucketPolicy", NAME).input("policy"));
         assertEquals(List.of("DenyInsecureTransport", "DenyDeletingTheStateBucket"), policy.stream().map(s -> s.get("Sid")).toList());
         assertEquals(Map.of("Bool", Map.of("aws:SecureTransport", "false")), policy.get(0).get("Condition"));
         assertEquals(List.of("arn:aws:s3:::" + BUCKET, "arn:aws:s3:::" + BUCKET + "/*"), policy.get(0).get("Resource"));
@@ -48,14 +49,14 @@ class StateBackendTest {
         for (var days : List.of(90, 30)) {
             var result = days == 90 ? BootstrapRuns.committed()
                     : BootstrapRuns.with(Map.of("tutors-bootstrap:stateVersionDays", String.valueOf(days)));
-            var lifecycle = named(result, "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", BUCKET);
+            var lifecycle = named(result, "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", NAME);
             var rule = ((List<Map<String, Object>>) lifecycle.input("rules")).get(0);
             assertEquals("Enabled", rule.get("status"));
             assertEquals(Map.of("prefix", ""), rule.get("filter"));
             assertEquals((double) days, ((Map<String, Object>) rule.get("noncurrentVersionExpiration")).get("noncurrentDays"));
             assertEquals(Map.of("expiredObjectDeleteMarker", true), rule.get("expiration"), "the current version never expires");
             assertEquals(7.0, ((Map<String, Object>) rule.get("abortIncompleteMultipartUpload")).get("daysAfterInitiation"));
-            assertTrue(lifecycle.dependencies().contains(named(result, "aws:s3/bucketVersioningV2:BucketVersioningV2", BUCKET).urn()));
+            assertTrue(lifecycle.dependencies().contains(named(result, "aws:s3/bucketVersioningV2:BucketVersioningV2", NAME).urn()));
         }
     }
 
