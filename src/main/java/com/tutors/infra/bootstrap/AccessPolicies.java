@@ -65,7 +65,7 @@ public final class AccessPolicies {
      */
     public static String boundary(String accountId) {
         var a = accountId;
-        var stacks = java.util.Arrays.stream(Environment.values()).map(Environment::id).toList();
+        var stacks = List.of(Environment.values());
         return PolicyDocument.create()
                 .allow("RegistryLogin", List.of("ecr:GetAuthorizationToken"), List.of("*"))
                 .allow("PullStackImages", List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage",
@@ -214,13 +214,12 @@ public final class AccessPolicies {
         return Map.of("ForAnyValue:StringEquals", Map.of("kms:ResourceAliases", keyAlias(stack)));
     }
 
+    /** Each form applied to each stack's id: the ARN patterns of those stacks' names. */
     @SafeVarargs
-    private static List<String> each(List<?> items, java.util.function.Function<String, String>... forms) {
+    private static List<String> each(List<Environment> stacks, java.util.function.Function<String, String>... forms) {
         var out = new ArrayList<String>();
         for (var form : forms) {
-            for (var item : items) {
-                out.add(form.apply(item instanceof Environment e ? e.id() : item.toString()));
-            }
+            stacks.forEach(stack -> out.add(form.apply(stack.id())));
         }
         return out;
     }

@@ -8,6 +8,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.tutors.infra.config.ConfigSource;
 import com.tutors.infra.core.Environment;
+import com.tutors.infra.core.Outputs;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,17 +36,20 @@ public final class Bootstrap {
         var state = new StateBackend("tutors-state", settings, options).outputs;
         var ci = new CiAccess("tutors-ci", settings, options).outputs;
 
+        var roleArns = resolved(ci.roleArns());
         ctx.export("stateBucket", state.bucket());
         ctx.export("backendUrl", Output.of(backendUrl(settings)));
-        ctx.export("secretsKeyArns", Output.all(List.copyOf(state.secretsKeyArns().values()))
-                .applyValue(values -> zip(List.copyOf(state.secretsKeyArns().keySet()), values)));
+        ctx.export("secretsKeyArns", resolved(state.secretsKeyArns()));
         ctx.export("stackInitCommands", Output.of(stackInitCommands(settings)));
         ctx.export("oidcProviderArn", ci.oidcProviderArn());
         ctx.export("permissionsBoundaryArn", ci.boundaryArn());
-        ctx.export("roleArns", Output.all(List.copyOf(ci.roleArns().values()))
-                .applyValue(values -> zip(List.copyOf(ci.roleArns().keySet()), values)));
-        ctx.export("githubSecrets", Output.all(List.copyOf(ci.roleArns().values()))
-                .applyValue(values -> githubSecrets(settings, zip(List.copyOf(ci.roleArns().keySet()), values))));
+        ctx.export("roleArns", roleArns);
+        ctx.export("githubSecrets", roleArns.applyValue(arns -> githubSecrets(settings, arns)));
+    }
+
+    /** One output of the whole map, in its order. */
+    private static Output<Map<String, String>> resolved(Map<String, Output<String>> outputs) {
+        return Outputs.keyed(List.copyOf(outputs.keySet()), key -> key, outputs::get);
     }
 
     /** What {@code pulumi login} takes for the main stacks. */
@@ -75,13 +79,5 @@ public final class Bootstrap {
             secrets.put(role.secret(), roleArns.get(role.id()));
         }
         return secrets;
-    }
-
-    private static Map<String, String> zip(List<String> keys, List<String> values) {
-        var map = new LinkedHashMap<String, String>();
-        for (int i = 0; i < keys.size(); i++) {
-            map.put(keys.get(i), values.get(i));
-        }
-        return map;
     }
 }

@@ -28,16 +28,17 @@ final class BootstrapRuns {
     }
 
     static OfflineRun.Result with(Map<String, String> overrides) {
-        var compute = (java.util.function.Function<String, OfflineRun.Result>) k -> {
-            var values = new java.util.HashMap<>(BootstrapSettingsTest.committed());
-            values.putAll(overrides);
-            var result = OfflineRun.execute(BootstrapSettings.PROJECT, Bootstrap::program, "account", values,
-                    java.util.Set.of(), java.util.Set.of(), true);
-            assertTrue(result.succeeded(), () -> "the bootstrap program failed: " + result.problems());
-            return result;
-        };
         var key = new java.util.TreeMap<>(overrides).toString();
-        return StackRuns.caching() ? CACHE.computeIfAbsent(key, compute) : compute.apply(key);
+        return StackRuns.caching() ? CACHE.computeIfAbsent(key, k -> plan(overrides)) : plan(overrides);
+    }
+
+    private static OfflineRun.Result plan(Map<String, String> overrides) {
+        var values = new java.util.HashMap<>(BootstrapSettingsTest.committed());
+        values.putAll(overrides);
+        var result = OfflineRun.execute(BootstrapSettings.PROJECT, Bootstrap::program, "account", values,
+                java.util.Set.of(), java.util.Set.of(), true);
+        assertTrue(result.succeeded(), () -> "the bootstrap program failed: " + result.problems());
+        return result;
     }
 
     static PlannedResource named(OfflineRun.Result result, String type, String name) {
