@@ -63,7 +63,7 @@ class PhaseGatingTest {
     void theProviderIsTheSameWhateverLastPhaseSays(String stack) {
         var one = StackRuns.succeeded(StackRuns.with(stack, StackRuns.override("tutors:lastPhase", "1")));
         var all = StackRuns.succeeded(StackRuns.committed(stack));
-        var provider = "urn:pulumi:" + stack + "::tutors::pulumi:pulumi:Stack$pulumi:providers:aws::tutors-" + stack + "-aws";
+        var provider = "urn:pulumi:" + stack + "::tutors::pulumi:providers:aws::tutors-" + stack + "-aws";
         var first = one.resources().stream().filter(r -> r.urn().equals(provider)).toList();
         var last = all.resources().stream().filter(r -> r.urn().equals(provider)).toList();
         assertEquals(1, first.size());

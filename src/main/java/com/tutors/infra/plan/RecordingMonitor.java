@@ -4,6 +4,7 @@ import com.pulumi.Log;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.internal.MockMonitor;
+import com.tutors.infra.plan.model.Urns;
 import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
 
@@ -15,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The SDK's mock monitor, keeping every registration request as sent. The request carries what the
  * mocks' view loses: the parent, the provider reference, protect, dependencies, and which values are
- * secret.
+ * secret. URNs are rewritten to the real engine's form ({@link Urns}).
  */
 final class RecordingMonitor extends MockMonitor {
 
@@ -30,7 +31,9 @@ final class RecordingMonitor extends MockMonitor {
 
     @Override
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
-        return super.registerResourceAsync(resource, request).thenApply(response -> {
+        // The program, its children and the plan see the URN the real engine would give (Urns).
+        return super.registerResourceAsync(resource, request).thenApply(mocked -> {
+            var response = mocked.toBuilder().setUrn(Urns.engineForm(mocked.getUrn())).build();
             registrations.add(new Registration(response.getUrn(), request, resource));
             return response;
         });

@@ -3,6 +3,7 @@ package com.tutors.infra.plan.diff;
 import com.google.gson.Gson;
 import com.google.gson.JsonParser;
 import com.tutors.infra.plan.model.PlannedResource;
+import com.tutors.infra.plan.model.Urns;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +37,11 @@ public final class SavedPlan {
                     r.getAsJsonArray("ignoreChanges").forEach(x -> ignore.add(x.getAsString()));
                 }
                 boolean custom = !type.startsWith("pulumi:pulumi:") && !type.startsWith("tutors:");
-                out.add(new PlannedResource(r.get("urn").getAsString(), type, r.get("name").getAsString(), custom,
-                        r.get("parent").isJsonNull() ? "" : r.get("parent").getAsString(),
-                        r.get("provider").isJsonNull() ? "" : r.get("provider").getAsString(),
+                // Plans saved before the engine's URN form (a base branch's) still match by URN.
+                dependencies.replaceAll(Urns::engineForm);
+                out.add(new PlannedResource(Urns.engineForm(r.get("urn").getAsString()), type, r.get("name").getAsString(), custom,
+                        r.get("parent").isJsonNull() ? "" : Urns.engineForm(r.get("parent").getAsString()),
+                        r.get("provider").isJsonNull() ? "" : Urns.engineForm(r.get("provider").getAsString()),
                         r.has("protect") && r.get("protect").getAsBoolean(), List.copyOf(dependencies), List.copyOf(ignore), List.of(),
                         secrets(inputs), r.get("phase").getAsInt(), null));
             }

@@ -140,7 +140,7 @@ class DiffEdgesTest {
     @Test
     void aResourceIsDescribedByItsOwnTypeAndName() {
         assertEquals("Service tutors-prod-backend", PlanDiff.describe(
-                "urn:pulumi:prod::tutors::pulumi:pulumi:Stack$tutors:compute:Compute$aws:ecs/service:Service::tutors-prod-backend"));
+                "urn:pulumi:prod::tutors::tutors:compute:Compute$aws:ecs/service:Service::tutors-prod-backend"));
         assertEquals("BucketV2 b", PlanDiff.describe("urn:pulumi:prod::tutors::aws:s3/bucketV2:BucketV2::b"), "no parent");
     }
 

@@ -27,7 +27,7 @@ class PlanDiffTest {
     }
 
     static String urn(String type, String name) {
-        return "urn:pulumi:prod::tutors::pulumi:pulumi:Stack$tutors:storage:Storage$" + type + "::" + name;
+        return "urn:pulumi:prod::tutors::tutors:storage:Storage$" + type + "::" + name;
     }
 
     private static PlanDiff.Result diff(List<PlannedResource> before, List<PlannedResource> after) {
