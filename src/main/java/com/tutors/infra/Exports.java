@@ -56,6 +56,9 @@ final class Exports {
         ctx.export("migrateCommand", o.migrateCommand());
         // CI runs the migration from these, not by evaluating a command string read from the state.
         ctx.export("migrateTaskFamily", o.migrateTaskFamily());
+        // The release and rollout checks compare the services' PRIMARY deployments with these revisions.
+        ctx.export("imageTag", o.imageTag());
+        ctx.export("taskDefinitionArns", o.taskDefinitionArns());
     }
 
     void optimization(OptimizationOutputs o) {

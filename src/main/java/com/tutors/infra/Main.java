@@ -8,6 +8,8 @@ import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.ec2.Ec2Functions;
 import com.pulumi.aws.ec2.inputs.GetManagedPrefixListArgs;
 import com.pulumi.aws.inputs.GetCallerIdentityArgs;
+import com.pulumi.aws.ssm.SsmFunctions;
+import com.pulumi.aws.ssm.inputs.GetParametersByPathArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
@@ -15,6 +17,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.ProviderResource;
 import com.tutors.infra.compute.Compute;
 import com.tutors.infra.compute.ComputeOutputs;
+import com.tutors.infra.compute.ImageTags;
 import com.tutors.infra.core.Phase;
 import com.tutors.infra.data.DataLayer;
 import com.tutors.infra.data.DataOutputs;
@@ -109,7 +112,7 @@ public final class Main {
         edge.ifPresent(e -> exports.edge(e, settings.edge().domain().isPresent()));
         // 4 Compute
         var compute = new Compute(names.name("compute"), new Compute.Args(names, settings.region(), account,
-                settings.compute(), settings.edge().keepAliveSeconds(), network, data, storage, site(settings, edge),
+                settings.compute(), imageTag(settings, aws), settings.edge().keepAliveSeconds(), network, data, storage, site(settings, edge),
                 edge.map(e -> new Compute.LoadBalancing(e.targetGroups().backendArn(), e.targetGroups().frontendArn(),
                         e.targetGroups().servingListeners()))), phase).outputs;
         exports.compute(compute);
@@ -146,6 +149,21 @@ public final class Main {
         }
         return Optional.of(Ec2Functions.getManagedPrefixList(GetManagedPrefixListArgs.builder()
                 .name(CLOUDFRONT_ORIGIN_FACING).build(), new InvokeOptions(null, aws, null)).applyValue(l -> l.id()));
+    }
+
+    /**
+     * The services' image tag: the run's own, else the one the last verified deploy recorded (one invoke,
+     * only then). A path listing, not a get: before the first deploy there is no parameter, and a get fails.
+     */
+    private static Output<String> imageTag(StackSettings settings, ProviderResource aws) {
+        var configured = settings.compute().imageTag();
+        if (configured.isPresent()) {
+            return Output.of(configured.get());
+        }
+        var names = settings.naming();
+        return SsmFunctions.getParametersByPath(GetParametersByPathArgs.builder().path(names.parameterPath())
+                        .recursive(false).withDecryption(false).build(), new InvokeOptions(null, aws, null))
+                .applyValue(r -> ImageTags.services(configured, names.imageTagParameter(), r.names(), r.values()));
     }
 
     /** AWS's managed prefix list of CloudFront's servers that connect to origins (IPv4). */

@@ -77,13 +77,16 @@ class ComponentsAloneTest {
     @Test
     void computeWiresTheStubbedSecretsBucketsAndNetwork() {
         var service = new ComputeSettings.Service(512, 1024, 1, 1, 2);
-        var settings = new ComputeSettings("abc123", service, service, "ARM64", 0, 14, false, 0, 4, false, Optional.empty(),
+        var settings = new ComputeSettings(Optional.empty(), Optional.of("rel456"), service, service, "ARM64", 0, 14, false, 0, 4, false, Optional.empty(),
                 Optional.empty());
         var result = StackRuns.succeeded(Stubs.alone(o -> new Compute("compute", new Compute.Args(NAMES, Stubs.REGION,
-                Output.of("111122223333"), settings, 75, Stubs.network(), Stubs.data(), Stubs.storage(),
+                Output.of("111122223333"), settings, Output.of("abc123"), 75, Stubs.network(), Stubs.data(), Stubs.storage(),
                 new Compute.Site(Output.of("example.org"), Output.of("https://example.org"), Optional.empty()), Optional.empty()), o)));
         var backend = Containers.container(named(result, TaskDefinition.class, "tutors-staging-backend"));
         assertEquals("111122223333.dkr.ecr.eu-west-1.amazonaws.com/be:abc123", backend.get("image"));
+        assertEquals("111122223333.dkr.ecr.eu-west-1.amazonaws.com/be:rel456",
+                Containers.container(named(result, TaskDefinition.class, "tutors-staging-backend-migrate")).get("image"),
+                "the release task runs the release tag");
         assertEquals(Stubs.secretArn(AppSecret.DB_URL) + ":::" + Stubs.secretVersion(AppSecret.DB_URL),
                 Containers.pairs(backend, "secrets", "valueFrom").get("DATABASE_URL"), "the secret's version, so a new value rolls the service");
         assertEquals("media-stub", Containers.pairs(backend, "environment", "value").get("AWS_STORAGE_BUCKET_NAME"));

@@ -53,7 +53,9 @@ class PhaseGatingTest {
                 "aws:index/getCallerIdentity:getCallerIdentity", 1,
                 "aws:route53/getZone:getZone", 1,
                 // The NAT instances' AMI, once for all of them (prod has two, staging one)
-                "aws:ssm/getParameter:getParameter", 1));
+                "aws:ssm/getParameter:getParameter", 1,
+                // The image tag the last verified deploy recorded (the stack files name none)
+                "aws:ssm/getParametersByPath:getParametersByPath", 1));
         expected.values().removeIf(n -> n == 0);
         assertEquals(expected, result.invokes());
     }

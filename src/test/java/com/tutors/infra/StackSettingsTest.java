@@ -11,6 +11,7 @@ import com.tutors.infra.network.NatMode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -137,7 +138,8 @@ class StackSettingsTest {
         var prod = parse("prod", Map.of()).compute();
         assertEquals(new ComputeSettings.Service(256, 512, 2, 1, 4), prod.backend());
         assertEquals(new ComputeSettings.Service(256, 512, 2, 1, 4), prod.frontend());
-        assertEquals("latest", prod.imageTag());
+        assertEquals(Optional.empty(), prod.imageTag(), "no tag in the stack file: the recorded one is planned");
+        assertEquals(Optional.empty(), prod.releaseImageTag());
         assertEquals(0, prod.spotPercent());
         assertEquals(30, prod.logRetentionDays());
         var staging = parse("staging", Map.of()).compute();
@@ -157,7 +159,7 @@ class StackSettingsTest {
             for (var env : Environment.values()) {
                 var optional = List.of(Keys.ENVIRONMENT, Keys.AWS_PROFILE, Keys.DOMAIN, Keys.BUCKET_SUFFIX, Keys.CORS_ORIGINS,
                         Keys.HOSTED_ZONE, Keys.ALARM_EMAIL, Keys.CONTAINER_USER, Keys.OFFICE_HOURS,
-                        Keys.PERMISSIONS_BOUNDARY)
+                        Keys.PERMISSIONS_BOUNDARY, Keys.IMAGE_TAG, Keys.RELEASE_IMAGE_TAG)
                         .contains(key) || key.secret();
                 assertTrue(optional || key.defaultFor(env) != null, key + " has no default for " + env);
             }

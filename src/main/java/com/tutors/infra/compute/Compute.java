@@ -66,8 +66,13 @@ public final class Compute extends ComponentResource {
                                 List<Resource> listeners) {
     }
 
-    /** Phases 1-3's outputs, and where the site is served. */
-    public record Args(Naming names, String region, Output<String> accountId, ComputeSettings settings, int keepAliveSeconds,
+    /**
+     * Phases 1-3's outputs, and where the site is served.
+     *
+     * @param imageTag the services' image tag, resolved by {@link ImageTags#services}
+     */
+    public record Args(Naming names, String region, Output<String> accountId, ComputeSettings settings, Output<String> imageTag,
+                       int keepAliveSeconds,
                        NetworkOutputs network, DataOutputs data, StorageOutputs storage, Site site,
                        Optional<LoadBalancing> loadBalancing) {
     }
@@ -157,14 +162,16 @@ public final class Compute extends ComponentResource {
         var backendSecrets = Output.tuple(data.secretReference(AppSecret.DB_URL), data.secretReference(AppSecret.REDIS_URL),
                 data.secretReference(AppSecret.DJANGO_SECRET_KEY))
                 .applyValue(t -> Map.of("DATABASE_URL", t.t1, "REDIS_URL", t.t2, "DJANGO_SECRET_KEY", t.t3));
-        var backendImage = image(artifacts.backendEcrUrl());
+        var backendImage = image(artifacts.backendEcrUrl(), args.imageTag());
+        // The release (migrate, collectstatic) runs from the new image before the services roll onto it.
+        var releaseImage = image(artifacts.backendEcrUrl(), s.releaseImageTag().map(Output::of).orElse(args.imageTag()));
         // Keep-alive longer than the ALB's idle timeout, so the ALB never reuses a connection gunicorn closed (502s).
         var gunicorn = AppProcesses.gunicorn(s.backend().cpu(), s.backend().memory(), s.backendWorkers(), s.backendThreads(),
                 args.keepAliveSeconds());
         var backendTask = taskDefinition("backend", s.backend(), backendRole, execution, container("backend", backendImage,
                 gunicorn, Ports.BACKEND, backendEnv, backendSecrets, backendLogs, "backend", AppProcesses.backendHealthCheck()));
         var migrateTask = taskDefinition("backend-migrate", s.backend(), backendRole, execution, container("backend",
-                backendImage, List.of("python", "manage.py", "migrate", "--noinput"), null, backendEnv, backendSecrets,
+                releaseImage, List.of("python", "manage.py", "migrate", "--noinput"), null, backendEnv, backendSecrets,
                 backendLogs, "migrate", null));
 
         var frontendEnv = site.url().applyValue(url -> Map.of(
@@ -177,7 +184,7 @@ public final class Compute extends ComponentResource {
                 "PORT", String.valueOf(Ports.FRONTEND)));
         var frontendSecrets = data.secretReference(AppSecret.NEXTAUTH_SECRET).applyValue(ref -> Map.of("NEXTAUTH_SECRET", ref));
         var frontendTask = taskDefinition("frontend", s.frontend(), frontendRole, execution, container("frontend",
-                image(artifacts.frontendEcrUrl()), List.of("npm", "start"), Ports.FRONTEND, frontendEnv,
+                image(artifacts.frontendEcrUrl(), args.imageTag()), List.of("npm", "start"), Ports.FRONTEND, frontendEnv,
                 frontendSecrets, frontendLogs, "frontend", AppProcesses.frontendHealthCheck()));
 
         // The services exist only with phase 5's target groups: a service created with its load balancer and
@@ -196,18 +203,27 @@ public final class Compute extends ComponentResource {
                 network.securityGroups().ecs()).applyValue(t -> Capacity.runTaskCommand(t.t1, t.t2, t.t3, t.t4, args.region()));
         this.outputs = new ComputeOutputs(cluster.name(), services.map(p -> p.backend().name()),
                 services.map(p -> p.frontend().name()), migrateCommand, migrateTask.family(),
-                args.settings().officeHours().isPresent() && services.isPresent());
+                args.settings().officeHours().isPresent() && services.isPresent(), args.imageTag(),
+                Output.tuple(backendTask.arn(), frontendTask.arn(), migrateTask.arn()).applyValue(t -> {
+                    var arns = new java.util.TreeMap<String, String>();
+                    arns.put("backend", t.t1);
+                    arns.put("frontend", t.t2);
+                    arns.put("migrate", t.t3);
+                    return (Map<String, String>) arns;
+                }));
         var exported = new LinkedHashMap<String, Output<?>>();
         exported.put("ecsClusterName", outputs.ecsClusterName());
         outputs.backendServiceName().ifPresent(o -> exported.put("backendServiceName", o));
         outputs.frontendServiceName().ifPresent(o -> exported.put("frontendServiceName", o));
         exported.put("migrateCommand", outputs.migrateCommand());
         exported.put("migrateTaskFamily", outputs.migrateTaskFamily());
+        exported.put("imageTag", outputs.imageTag());
+        exported.put("taskDefinitionArns", outputs.taskDefinitionArns());
         registerOutputs(exported);
     }
 
-    private Output<String> image(Output<String> repositoryUrl) {
-        return repositoryUrl.applyValue(url -> url + ":" + args.settings().imageTag());
+    private static Output<String> image(Output<String> repositoryUrl, Output<String> tag) {
+        return Output.tuple(repositoryUrl, tag).applyValue(t -> t.t1 + ":" + t.t2);
     }
 
     private LogGroup logGroup(String part) {

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * What phase 4 gives the later phases and CI: the seed's outputs (cluster and service names) plus
- * the command that runs the migration task. The services exist once phase 5 gives them their target
+ * the command that runs the migration task, the image tag the services run and each task definition's
+ * ARN with its revision (the deploy checks that the services run exactly these). The services exist once phase 5 gives them their target
  * groups, so their names are present from then on.
  */
 public record ComputeOutputs(Output<String> ecsClusterName,
@@ -14,5 +15,7 @@ public record ComputeOutputs(Output<String> ecsClusterName,
                              Optional<Output<String>> frontendServiceName,
                              Output<String> migrateCommand,
                              Output<String> migrateTaskFamily,
-                             boolean sleepsOutsideOfficeHours) {
+                             boolean sleepsOutsideOfficeHours,
+                             Output<String> imageTag,
+                             Output<java.util.Map<String, String>> taskDefinitionArns) {
 }

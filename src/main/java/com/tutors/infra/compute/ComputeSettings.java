@@ -15,9 +15,11 @@ import static com.tutors.infra.config.KeyReader.require;
 /**
  * Phase 4's validated inputs.
  *
+ * @param imageTag    the services' tag when this run names one; empty: the recorded one ({@link ImageTags})
  * @param spotPercent share of tasks beyond the on-demand base that run on Fargate Spot, 0-100
  */
-public record ComputeSettings(String imageTag,
+public record ComputeSettings(Optional<String> imageTag,
+                              Optional<String> releaseImageTag,
                               Service backend,
                               Service frontend,
                               String cpuArchitecture,
@@ -35,17 +37,13 @@ public record ComputeSettings(String imageTag,
     }
 
     private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}(:[a-z_][a-z0-9_-]{0,31}|:\\d{1,10})?|\\d{1,10}(:\\d{1,10})?");
-    private static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
     /** The retention values CloudWatch Logs accepts. */
     public static final List<Integer> LOG_RETENTION = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
             545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
     public static ComputeSettings read(KeyReader r, Optional<OfficeHours> hours) {
-        var tag = r.get(Keys.IMAGE_TAG, raw -> {
-            require(IMAGE_TAG.matcher(raw).matches(), "not a Docker image tag; allowed: letters, digits, '_', '.' "
-                    + "and '-', up to 128 characters, not starting with '.' or '-'");
-            return raw;
-        });
+        var tag = r.optional(Keys.IMAGE_TAG, ComputeSettings::imageTag);
+        var releaseTag = r.optional(Keys.RELEASE_IMAGE_TAG, ComputeSettings::imageTag);
         var backend = service(r, Keys.BACKEND_CPU, Keys.BACKEND_MEMORY, Keys.BACKEND_DESIRED_COUNT,
                 Keys.BACKEND_MIN_COUNT, Keys.BACKEND_MAX_COUNT);
         var frontend = service(r, Keys.FRONTEND_CPU, Keys.FRONTEND_MEMORY, Keys.FRONTEND_DESIRED_COUNT,
@@ -74,7 +72,13 @@ public record ComputeSettings(String imageTag,
                     "not a non-root user; allowed: a uid or name, optionally :gid, such as 1000:1000 (never root or 0)");
             return raw;
         });
-        return new ComputeSettings(tag, backend, frontend, arch, spot, retention, exec, workers, threads, readOnly, user, hours);
+        return new ComputeSettings(tag, releaseTag, backend, frontend, arch, spot, retention, exec, workers, threads, readOnly, user, hours);
+    }
+
+    private static String imageTag(String raw) {
+        require(ImageTags.valid(raw), "not a Docker image tag; allowed: letters, digits, '_', '.' "
+                + "and '-', up to 128 characters, not starting with '.' or '-'");
+        return raw;
     }
 
     private static Service service(KeyReader r, Key cpuKey, Key memoryKey, Key desiredKey, Key minKey, Key maxKey) {

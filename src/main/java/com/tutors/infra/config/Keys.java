@@ -113,7 +113,14 @@ public final class Keys {
 
     // Phase 4: Compute
     public static final Key IMAGE_TAG = tutors("imageTag",
-            "Image tag both services run; deploy a previous commit's SHA to roll back.", "latest", "latest");
+            "Image tag the services run, for this run only (CI passes it; roll back with a previous commit's SHA). Unset: the "
+                    + "tag the last verified deploy recorded in the SSM parameter /tutors/<stack>/image-tag, so previews, drift "
+                    + "checks and a by-hand up plan the running image; 'latest' before the first deploy. Keep it out of the stack files.",
+            null, null);
+    public static final Key RELEASE_IMAGE_TAG = tutors("releaseImageTag",
+            "Image tag of the release (migrate) task definition only; unset: the services' tag. The deploy's first up sets it "
+                    + "to the new commit, so the release runs from the new image while the services still run the old one.",
+            null, null);
     public static final Key BACKEND_CPU = tutors("backendCpu", "Backend task CPU units (256 = 0.25 vCPU).", "256", "256");
     public static final Key BACKEND_MEMORY = tutors("backendMemory", "Backend task memory (MiB); a valid Fargate pair with backendCpu.", "512", "512");
     public static final Key BACKEND_DESIRED_COUNT = tutors("backendDesiredCount", "Backend tasks at creation (autoscaling moves it later).", "2", "1");
@@ -198,7 +205,7 @@ public final class Keys {
             DB_PASSWORD, APPLY_IMMEDIATELY, REDIS_ENGINE, REDIS_NODE_TYPE, REDIS_REPLICAS, REDIS_SNAPSHOT_RETENTION_DAYS, REDIS_AUTH_TOKEN,
             DJANGO_SECRET_KEY, NEXTAUTH_SECRET,
             BUCKET_SUFFIX, CORS_ORIGINS, MEDIA_NONCURRENT_VERSION_DAYS, ECR_IMMUTABLE_TAGS,
-            IMAGE_TAG, BACKEND_CPU, BACKEND_MEMORY, BACKEND_DESIRED_COUNT, BACKEND_MIN_COUNT, BACKEND_MAX_COUNT,
+            IMAGE_TAG, RELEASE_IMAGE_TAG, BACKEND_CPU, BACKEND_MEMORY, BACKEND_DESIRED_COUNT, BACKEND_MIN_COUNT, BACKEND_MAX_COUNT,
             BACKEND_WORKERS, BACKEND_THREADS, READ_ONLY_ROOT_FILESYSTEM, CONTAINER_USER,
             FRONTEND_CPU, FRONTEND_MEMORY, FRONTEND_DESIRED_COUNT, FRONTEND_MIN_COUNT, FRONTEND_MAX_COUNT,
             CPU_ARCHITECTURE, FARGATE_SPOT_PERCENT, LOG_RETENTION_DAYS, ECS_EXEC, OFFICE_HOURS, PERMISSIONS_BOUNDARY,

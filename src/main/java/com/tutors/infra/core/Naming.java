@@ -25,6 +25,16 @@ public record Naming(Environment environment) {
         return "/" + PROJECT + "/" + environment.id() + "/" + part;
     }
 
+    /** The SSM path of the stack's operational records (written by the deploy, read by the program). */
+    public String parameterPath() {
+        return "/" + PROJECT + "/" + environment.id() + "/";
+    }
+
+    /** The SSM parameter holding the image tag the last verified deploy shipped. */
+    public String imageTagParameter() {
+        return parameterPath() + "image-tag";
+    }
+
     /** Tags every taggable resource carries, applied through the provider's default tags. */
     public Map<String, String> defaultTags() {
         return new java.util.TreeMap<>(Map.of("Project", PROJECT, "Environment", environment.id(), "ManagedBy", "pulumi"));

@@ -40,8 +40,16 @@ public final class CloudMocks implements Mocks {
     private final String defaultRegion;
     private final Map<String, String> providerRegions = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final Map<String, String> parameters;
+
     public CloudMocks(String region) {
+        this(region, Map.of());
+    }
+
+    /** @param parameters the SSM parameters the account holds, by name (offline: none unless a test or --set says) */
+    public CloudMocks(String region, Map<String, String> parameters) {
         this.defaultRegion = region;
+        this.parameters = new java.util.TreeMap<>(parameters);
     }
 
     @Override
@@ -219,6 +227,15 @@ public final class CloudMocks implements Mocks {
             case "aws:ssm/getParameter:getParameter" -> Map.of(
                     "name", args.args.get("name"), "type", "String", "value", "ami-0" + hex(String.valueOf(args.args.get("name")), 16),
                     "id", args.args.get("name"));
+            case "aws:ssm/getParametersByPath:getParametersByPath" -> {
+                var path = String.valueOf(args.args.get("path"));
+                var names = parameters.keySet().stream().filter(n -> n.startsWith(path)
+                        && (Boolean.TRUE.equals(args.args.get("recursive")) || n.indexOf('/', path.length()) < 0)).toList();
+                yield Map.of("path", path, "names", names, "values", names.stream().map(parameters::get).toList(),
+                        "types", names.stream().map(n -> "String").toList(),
+                        "arns", names.stream().map(n -> "arn:aws:ssm:" + defaultRegion + ":" + ACCOUNT_ID + ":parameter" + n).toList(),
+                        "id", path);
+            }
             case "aws:ec2/getManagedPrefixList:getManagedPrefixList" -> Map.of(
                     "id", "pl-" + hex(String.valueOf(args.args.get("name")), 8), "name", String.valueOf(args.args.get("name")),
                     "maxEntries", 55);

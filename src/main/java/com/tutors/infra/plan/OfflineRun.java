@@ -95,6 +95,12 @@ public final class OfflineRun {
         return execute(program, stack, config, secretKeys, placeholders);
     }
 
+    /**
+     * {@code --set ssm:/tutors/prod/image-tag=abc123} plans as if the account held that SSM parameter
+     * (offline, the account holds none).
+     */
+    public static final String PARAMETER_PREFIX = "ssm:";
+
     private static final String POOL = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
     /**
@@ -128,7 +134,12 @@ public final class OfflineRun {
     /** @param project the Pulumi project (the config namespace the program reads), e.g. the bootstrap's */
     public static synchronized Result execute(String project, Consumer<Context> program, String stack, Map<String, String> config,
                                               Set<String> secretKeys, Set<String> placeholders, boolean batching) {
-        var mocks = new CloudMocks(config.getOrDefault(Keys.AWS_REGION.fullName(), Keys.AWS_REGION.prodDefault()));
+        // "ssm:<name>" keys are what the account holds, not config: the plan reads them as SSM parameters.
+        var parameters = new TreeMap<String, String>();
+        config = new HashMap<>(config);
+        config.entrySet().removeIf(e -> e.getKey().startsWith(PARAMETER_PREFIX)
+                && parameters.put(e.getKey().substring(PARAMETER_PREFIX.length()), e.getValue()) == null);
+        var mocks = new CloudMocks(config.getOrDefault(Keys.AWS_REGION.fullName(), Keys.AWS_REGION.prodDefault()), parameters);
         var logger = PulumiTestInternal.logger(Level.OFF); // errors come back in the result, not as log noise
         var monitor = new RecordingMonitor(mocks, PulumiTestInternal.mockLog(logger));
         PulumiTestInternal.cleanup();
