@@ -25,6 +25,7 @@ import com.tutors.infra.edge.Edge;
 import com.tutors.infra.edge.EdgeOutputs;
 import com.tutors.infra.network.Foundation;
 import com.tutors.infra.network.NetworkOutputs;
+import com.tutors.infra.ops.OpsCommand;
 import com.tutors.infra.optimization.Optimization;
 import com.tutors.infra.blocks.PermissionsBoundary;
 import com.tutors.infra.plan.PlanCommand;
@@ -50,11 +51,16 @@ public final class Main {
             OfflineRun.usePoolOfAtLeastTwo();
             System.exit(PlanCommand.run(Arrays.copyOfRange(args, 1, args.length), Main::stack, System.out, System.err));
         }
+        if (args.length > 0 && OpsCommand.NAMES.contains(args[0])) {
+            System.exit(OpsCommand.run(args, OpsCommand.standard()));
+        }
         if (args.length > 0) {
             // Never start the engine for --help or a typo: it would fail with a trace about missing variables.
             boolean help = List.of("-h", "--help", "help").contains(args[0]);
             (help ? System.out : System.err).println((help ? "" : "unknown command '" + args[0] + "'\n")
                     + "usage: java -jar target/tutors-infra.jar            the Pulumi program (pulumi preview/up run it)\n"
+                    + "       java -jar target/tutors-infra.jar release|verify|run --stack <name> ...   a deployed stack's "
+                    + "operations (--help for each)\n"
                     + "       java -jar target/tutors-infra.jar plan ...   the offline plan:\n\n" + PlanCommand.usage());
             System.exit(help ? 0 : 2);
         }

@@ -111,6 +111,18 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage(pkg("bootstrap")));
     }
 
+    @Test
+    void operationsSeeOnlyCoreAndOnlyTheTopPackageSeesThem() {
+        // The deploy's commands act on a deployed stack through AWS: they know no phase, config or plan.
+        check(noClasses().that().resideInAPackage(pkg("ops"))
+                .should().dependOnClassesThat().resideInAnyPackage(others("ops", "core")));
+        check(noClasses().that().resideOutsideOfPackage(pkg("ops")).and(DescribedPredicate.not(TOP))
+                .should().dependOnClassesThat().resideInAPackage(pkg("ops")));
+        // The AWS SDK stays out of the Pulumi program's path: only ops may touch it.
+        check(noClasses().that().resideOutsideOfPackage(pkg("ops"))
+                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk.."));
+    }
+
     private static boolean isOutputsRecord(JavaClass c) {
         var outer = c;
         while (outer.getEnclosingClass().isPresent()) {
@@ -122,7 +134,7 @@ class ArchitectureTest {
     /** Every project package but {@code allowed} (and their sub-packages), for "depends on none of". */
     private static String[] others(String... allowed) {
         var all = new java.util.ArrayList<String>(List.of("core", "config", "blocks", "policy", "plan", "plan.cost",
-                "plan.model", "plan.diff", "bootstrap"));
+                "plan.model", "plan.diff", "bootstrap", "ops"));
         all.addAll(PHASES);
         var out = new java.util.ArrayList<String>();
         for (var p : all) {
