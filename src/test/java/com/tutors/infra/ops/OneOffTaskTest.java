@@ -1,6 +1,8 @@
 package com.tutors.infra.ops;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsResponse;
@@ -33,6 +35,7 @@ import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
+@Execution(ExecutionMode.CONCURRENT)
 class OneOffTaskTest {
     static final String TASK = "arn:aws:ecs:eu-central-1:123456789012:task/tutors-prod-cluster/0123abcd";
     private final OpsFixtures.World w = new OpsFixtures.World();

@@ -1,6 +1,8 @@
 package com.tutors.infra.ops;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
@@ -23,6 +25,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+@Execution(ExecutionMode.CONCURRENT)
 class RolloutTest {
     private final OpsFixtures.World w = new OpsFixtures.World();
     private final Rollout rollout = new Rollout(w.ecs, w.clock, w.out);
