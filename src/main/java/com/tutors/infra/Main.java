@@ -51,6 +51,10 @@ public final class Main {
             OfflineRun.usePoolOfAtLeastTwo();
             System.exit(PlanCommand.run(Arrays.copyOfRange(args, 1, args.length), Main::stack, System.out, System.err));
         }
+        if (args.length == 1 && args[0].equals("platforms")) {
+            System.out.println(BuildPlatforms.json(java.nio.file.Path.of("")));
+            System.exit(0);
+        }
         if (args.length > 0 && OpsCommand.NAMES.contains(args[0])) {
             System.exit(OpsCommand.run(args, OpsCommand.standard()));
         }
@@ -61,6 +65,7 @@ public final class Main {
                     + "usage: java -jar target/tutors-infra.jar            the Pulumi program (pulumi preview/up run it)\n"
                     + "       java -jar target/tutors-infra.jar release|verify|run --stack <name> ...   a deployed stack's "
                     + "operations (--help for each)\n"
+                    + "       java -jar target/tutors-infra.jar platforms   the image builds the stack files need (a CI matrix)\n"
                     + "       java -jar target/tutors-infra.jar plan ...   the offline plan:\n\n" + PlanCommand.usage());
             System.exit(help ? 0 : 2);
         }

@@ -138,7 +138,11 @@ public final class AccessPolicies {
                         + ":secret:/tutors/" + s + "/*"))
                 .allow("StackRepositories", List.of("ecr:*"), List.of("arn:aws:ecr:" + region + ":" + a + ":repository/tutors-" + s + "-*"))
                 .allow("RegistryLoginAndPublicParameters", List.of("ecr:GetAuthorizationToken", "ssm:GetParameter",
-                        "ssm:GetParameters"), List.of("*"));
+                        "ssm:GetParameters"), List.of("*"))
+                // The deployed image tag: the program lists the path, the deploy's verify writes it.
+                .allow("StackRecords", List.of("ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath",
+                        "ssm:PutParameter"), List.of("arn:aws:ssm:" + region + ":" + a + ":parameter/tutors/" + s,
+                        "arn:aws:ssm:" + region + ":" + a + ":parameter/tutors/" + s + "/*"));
         var other = java.util.Arrays.stream(Environment.values()).filter(e -> e != stack).toList();
         if (stack.isProduction()) {
             // Prod promotes the digests staging verified: it pulls them, never pushes there.

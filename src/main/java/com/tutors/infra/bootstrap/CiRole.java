@@ -29,8 +29,8 @@ public enum CiRole {
     public static final String ISSUER = "token.actions.githubusercontent.com";
     /** The audience configure-aws-credentials asks GitHub for. */
     public static final String AUDIENCE = "sts.amazonaws.com";
-    /** One hour, as the workflows' AWS sessions (the deploy's waits fit in it). */
-    public static final int SESSION_SECONDS = 3600;
+    /** Two hours: each long step of a deploy re-assumes the role first, so one step (a release, an up) has two hours. */
+    public static final int SESSION_SECONDS = 7200;
 
     private final String id;
     private final String subject;

@@ -37,19 +37,14 @@ public final class OpsCommand {
         return new Context(Aws::real, Clock.SYSTEM, StackOutputs::fromPulumi, System.out, System.err);
     }
 
+    /** Parses a command line without running it (a workflow's lines are checked with this). */
+    public static CommandLine.ParseResult parse(String... args) {
+        return commandLine(null).parseArgs(args);
+    }
+
     /** Runs one command line; the exit code: 0 done, 1 the operation failed, 2 a usage error. */
     public static int run(String[] args, Context context) {
-        var line = new CommandLine(new OpsCommand(), new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                if (Common.class.isAssignableFrom(type)) {
-                    var command = CommandLine.defaultFactory().create(type);
-                    ((Common) command).context = context;
-                    return command;
-                }
-                return CommandLine.defaultFactory().create(type);
-            }
-        });
+        var line = commandLine(context);
         line.setOut(new java.io.PrintWriter(context.out(), true)).setErr(new java.io.PrintWriter(context.err(), true));
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof OpsFailure || e instanceof software.amazon.awssdk.core.exception.SdkException) {
@@ -60,6 +55,20 @@ public final class OpsCommand {
             throw e;
         });
         return line.execute(args);
+    }
+
+    private static CommandLine commandLine(Context context) {
+        return new CommandLine(new OpsCommand(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (Common.class.isAssignableFrom(type)) {
+                    var command = CommandLine.defaultFactory().create(type);
+                    ((Common) command).context = context;
+                    return command;
+                }
+                return CommandLine.defaultFactory().create(type);
+            }
+        });
     }
 
     /** What every command shares: the stack, where its outputs come from, the region. */

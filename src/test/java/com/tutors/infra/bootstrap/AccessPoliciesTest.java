@@ -193,6 +193,14 @@ class AccessPoliciesTest {
         assertTrue(Policies.allows(prod, in("eu-central-1", "ecr:BatchGetImage", stagingRepo)), "prod promotes staging's digests");
         assertFalse(Policies.allows(prod, in("eu-central-1", "ecr:PutImage", stagingRepo)), "but never pushes there");
         assertTrue(Policies.allows(staging, in("eu-central-1", "ecr:PutImage", stagingRepo)));
+        // The deployed image record: each deploy lists and writes its own, never the other's.
+        var record = "arn:aws:ssm:eu-central-1:" + A + ":parameter/tutors/%s/image-tag";
+        var path = "arn:aws:ssm:eu-central-1:" + A + ":parameter/tutors/%s";
+        assertTrue(Policies.allows(staging, in("eu-central-1", "ssm:PutParameter", record.formatted("staging"))));
+        assertTrue(Policies.allows(staging, in("eu-central-1", "ssm:GetParametersByPath", path.formatted("staging"))));
+        assertFalse(Policies.allows(staging, in("eu-central-1", "ssm:PutParameter", record.formatted("prod"))));
+        assertTrue(Policies.allows(prod, in("eu-central-1", "ssm:PutParameter", record.formatted("prod"))));
+        assertFalse(Policies.allows(prod, in("eu-central-1", "ssm:PutParameter", record.formatted("staging"))));
     }
 
     @Test

@@ -32,7 +32,7 @@ class CiTrustTest {
         for (var entry : SUBJECTS.entrySet()) {
             var role = named(result, ROLE, entry.getKey());
             assertEquals(entry.getKey(), role.input("name"));
-            assertEquals(3600.0, role.input("maxSessionDuration"));
+            assertEquals(7200.0, role.input("maxSessionDuration"));
             var trust = statements(role.input("assumeRolePolicy"));
             assertEquals(1, trust.size(), entry.getKey());
             var s = trust.get(0);

@@ -68,65 +68,119 @@ class WorkflowsTest {
     }
 
     @Test
-    void eachStackMigratesWithTheRevisionItDeploysAndWaitsForThatDeployment() throws IOException {
+    void eachStackReleasesFromTheNewImageBeforeTheServicesRollAndPassesOnlyIfItShipped() throws IOException {
         var job = jobs("deploy-stack.yml").get("deploy");
         var steps = steps(job);
-        int resolve = stepIndex(steps, "Resolve the app commit once");
-        int backend = stepIndex(steps, "Build and push backend");
-        int frontend = stepIndex(steps, "Build and push frontend");
-        int promote = stepIndex(steps, "Promote the images staging verified");
-        int register = stepIndex(steps, "Register the migrate task definition");
-        int migrate = stepIndex(steps, "Run migrations with that revision");
-        int up = stepIndex(steps, "pulumi up");
-        int wait = stepIndex(steps, "Wait for this deployment to complete");
-        assertTrue(resolve < backend && backend < frontend && frontend < promote && promote < register && register < migrate
-                && migrate < up && up < wait, "build once (or promote) -> migrate revision -> migrate -> up -> wait");
-        for (int i : new int[]{backend, frontend}) {
-            assertEquals("inputs.build", steps.get(i).get("if"));
-            var with = (Map<?, ?>) steps.get(i).get("with");
-            assertEquals(true, with.get("push"));
-            var tags = String.valueOf(with.get("tags"));
-            assertTrue(tags.contains(":${{ steps.tag.outputs.tag }}") && !tags.contains("github.sha"), "tagged with the app's commit");
-            assertEquals("${{ steps.platforms.outputs.list }}", with.get("platforms"), "built for every stack's CPU architecture");
-        }
-        var promotion = steps.get(promote);
-        assertEquals("${{ !inputs.build }}", promotion.get("if"));
-        assertTrue(String.valueOf(promotion.get("run")).contains("docker buildx imagetools create"), "copied by digest, not rebuilt");
-        var registration = String.valueOf(steps.get(register).get("run"));
-        assertTrue(registration.contains("--target") && registration.contains("backend-migrate")
-                && registration.contains("tutors:imageTag=$TAG"), "the migrate revision on this image, before the rest");
-        var migration = String.valueOf(steps.get(migrate).get("run"));
-        assertTrue(migration.contains("migrateTaskFamily") && migration.contains("aws ecs wait tasks-stopped")
-                && migration.contains("exit 1"), "runs the new revision, waits, fails on a non-zero exit");
-        assertTrue(migration.indexOf("aws rds start-db-instance") < migration.indexOf("aws ecs run-task")
-                && migration.indexOf("aws rds wait db-instance-available") < migration.indexOf("aws ecs run-task")
-                && migration.contains("aws rds start-db-instance"),
-                "a database stopped by office hours is started, and waited for, before the migration");
-        assertTrue(String.valueOf(steps.get(up).get("run")).contains("--config \"tutors:imageTag=$TAG\""));
-        var waiting = String.valueOf(steps.get(wait).get("run"));
-        assertTrue(waiting.contains("rolloutState") && waiting.contains("COMPLETED") && waiting.contains("FAILED"));
-        assertFalse(waiting.contains("aws ecs wait services-stable"), "a rollback also ends stable: not a success");
-        var outputs = String.valueOf(steps.get(stepIndex(steps, "Read the stack's outputs")).get("run"));
-        assertTrue(outputs.contains("--stack \"$STACK\"") && outputs.contains("::error::stack $STACK has no output"),
-                "a missing output fails by name");
-        assertTrue(String.valueOf(steps.get(resolve).get("run")).contains("no Dockerfile in"), "a missing app fails early");
+        int publish = stepIndex(steps, "Publish the images by digest");
+        int releaseUp = stepIndex(steps, "pulumi up with the release revision");
+        int release = stepIndex(steps, "Release (migrate, collectstatic)");
+        int rollUp = stepIndex(steps, "pulumi up that rolls the services");
+        int verify = stepIndex(steps, "Verify the rollout and record the image");
+        assertTrue(publish < releaseUp && releaseUp < release && release < rollUp && rollUp < verify,
+                "publish -> up (release revision) -> release -> up (services) -> verify");
+        var first = run(steps.get(releaseUp));
+        assertTrue(first.contains("--config \"tutors:releaseImageTag=$TAG\"") && !first.contains("tutors:imageTag"),
+                "the first up moves only the release task definition; the services keep the recorded image");
+        assertFalse(first.contains("--target"), "the whole program: what this push adds exists before the release");
+        assertEquals("java -jar target/tutors-infra.jar release --stack \"$STACK\" --timeout 90m", run(steps.get(release)));
+        var second = run(steps.get(rollUp));
+        assertTrue(second.contains("--config \"tutors:imageTag=$TAG\"") && second.contains("--config \"tutors:releaseImageTag=$TAG\""));
+        var check = run(steps.get(verify));
+        assertTrue(check.contains("java -jar target/tutors-infra.jar verify --stack \"$STACK\"") && check.contains("--wake")
+                && check.contains("--record"), "staging asleep is woken, never passed; the verified tag is recorded");
         assertEquals(Map.of("group", "deploy-${{ inputs.stack }}", "cancel-in-progress", false), job.get("concurrency"));
-        assertEquals(Map.of("name", "${{ inputs.environment }}", "url", "${{ steps.wait.outputs.url }}"), job.get("environment"));
-        var aws = steps.stream().filter(s -> String.valueOf(s.get("uses")).startsWith("aws-actions/configure-aws-credentials"))
-                .findFirst().orElseThrow();
-        assertEquals(3600, ((Map<?, ?>) aws.get("with")).get("role-duration-seconds"), "long deploys keep their credentials");
+        assertEquals(Map.of("name", "${{ inputs.environment }}", "url", "${{ steps.verify.outputs.url }}"), job.get("environment"));
     }
 
     @Test
-    void driftIsCheckedNightlyWithReadOnlyRolesAndReported() throws IOException {
+    void everyLongStepStartsWithAFreshSessionThatOutlastsIt() throws IOException {
+        var workflow = workflow("deploy-stack.yml");
+        assertEquals(com.tutors.infra.bootstrap.CiRole.SESSION_SECONDS, ((Map<?, ?>) workflow.get("env")).get("SESSION_SECONDS"),
+                "the session the workflow asks for is the role's maximum");
+        var steps = steps(jobs("deploy-stack.yml").get("deploy"));
+        for (var name : List.of("pulumi up with the release revision", "Release (migrate, collectstatic)",
+                "pulumi up that rolls the services", "Verify the rollout and record the image")) {
+            var before = steps.get(stepIndex(steps, name) - 1);
+            assertTrue(String.valueOf(before.get("uses")).startsWith("aws-actions/configure-aws-credentials@"),
+                    name + ": re-assume the role right before it");
+            assertEquals("${{ env.SESSION_SECONDS }}", ((Map<?, ?>) before.get("with")).get("role-duration-seconds"));
+        }
+        // The release's own limit fits in one session, with the database's start in front of it.
+        assertTrue(90 * 60 + 30 * 60 <= com.tutors.infra.bootstrap.CiRole.SESSION_SECONDS);
+    }
+
+    @Test
+    void imagesAreBuiltNativelyOncePerArchitectureAndPublishedByDigest() throws IOException {
+        var jobs = jobs("deploy-stack.yml");
+        var images = jobs.get("images");
+        assertEquals("${{ matrix.runner }}", images.get("runs-on"));
+        assertEquals("${{ fromJSON(needs.prepare.outputs.matrix) }}", ((Map<?, ?>) images.get("strategy")).get("matrix"));
+        assertEquals("inputs.build", images.get("if"), "prod promotes staging's digests, never rebuilds");
+        var platforms = steps(jobs.get("prepare")).get(stepIndex(steps(jobs.get("prepare")), "Architectures the stacks run on"));
+        assertTrue(run(platforms).contains("java -jar target/tutors-infra.jar platforms"));
+        for (var file : FILES) {
+            var text = Files.readString(DIR.resolve(file));
+            assertFalse(text.contains("setup-qemu-action"), file + ": no emulated builds");
+            assertFalse(text.contains("pulumi:pulumi:Stack"), file + ": the engine's URNs have no root stack type");
+        }
+        for (var step : steps(images)) {
+            if (String.valueOf(step.get("uses")).startsWith("docker/build-push-action")) {
+                var with = (Map<?, ?>) step.get("with");
+                assertEquals("${{ matrix.platform }}", with.get("platforms"));
+                assertTrue(String.valueOf(with.get("tags")).endsWith(":${{ needs.prepare.outputs.tag }}-${{ matrix.arch }}"));
+            }
+        }
+        var publish = run(steps(jobs.get("deploy")).get(stepIndex(steps(jobs.get("deploy")), "Publish the images by digest")));
+        assertTrue(publish.contains(".github/scripts/publish-images.sh"));
+        var deploy = jobs.get("deploy");
+        assertEquals(List.of("prepare", "images"), deploy.get("needs"));
+        assertTrue(String.valueOf(deploy.get("if")).contains("needs.images.result == 'skipped'"), "prod has no images job");
+    }
+
+    @Test
+    void theCommittedStacksBuildOnTheirOwnArchitecturesRunners() {
+        var matrix = com.tutors.infra.BuildPlatformsAccess.matrix(StackRuns.PROJECT_DIR);
+        var expected = new java.util.TreeSet<String>();
+        for (var stack : List.of("prod", "staging")) {
+            var arch = StackRuns.fileValue(stack, "tutors:cpuArchitecture");
+            expected.add(arch == null ? "X86_64" : arch);
+        }
+        assertEquals(expected.size(), matrix.size());
+        for (var entry : matrix) {
+            assertEquals(entry.get("platform").equals("linux/arm64") ? "ubuntu-24.04-arm" : "ubuntu-24.04", entry.get("runner"));
+            assertTrue(entry.get("platform").endsWith("/" + entry.get("arch")));
+        }
+    }
+
+    @Test
+    void noRunBlockIsLongerThanAFewLines() throws IOException {
+        for (var file : FILES) {
+            for (var job : jobs(file).values()) {
+                for (var step : job.get("steps") == null ? List.<Map<String, Object>>of() : steps(job)) {
+                    var lines = run(step).lines().filter(l -> !l.isBlank()).count();
+                    assertTrue(lines <= 6, file + ": '" + step.get("name") + "' has " + lines + " lines: make it a command the project tests");
+                }
+            }
+        }
+    }
+
+    @Test
+    void driftIsCheckedNightlyWithReadOnlyRolesAndKeepsOneIssuePerStack() throws IOException {
         var on = (Map<?, ?>) workflow("drift.yml").get(true);
         assertTrue(on.containsKey("schedule") && on.containsKey("workflow_dispatch"));
         var job = jobs("drift.yml").get("drift");
-        var preview = steps(job).stream().filter(s -> String.valueOf(s.get("run")).contains("pulumi preview")).findFirst().orElseThrow();
-        assertTrue(String.valueOf(preview.get("run")).contains("--refresh --expect-no-changes"));
-        var report = steps(job).stream().filter(s -> "failure()".equals(s.get("if"))).findFirst().orElseThrow();
-        assertTrue(String.valueOf(report.get("run")).contains("gh issue create"));
+        var preview = steps(job).stream().filter(s -> run(s).contains("pulumi preview")).findFirst().orElseThrow();
+        assertTrue(run(preview).contains("--refresh --expect-no-changes"));
+        assertFalse(Files.readString(DIR.resolve("drift.yml")).contains("imageTag"), "plans the recorded image, names none");
+        var open = steps(job).stream().filter(s -> "failure()".equals(s.get("if"))).findFirst().orElseThrow();
+        assertEquals(".github/scripts/drift-issue.sh open \"$STACK\" \"$RUN_URL\"", run(open));
+        var close = steps(job).stream().filter(s -> "success()".equals(s.get("if"))).findFirst().orElseThrow();
+        assertEquals(".github/scripts/drift-issue.sh close \"$STACK\" \"$RUN_URL\"", run(close));
         assertEquals("write", ((Map<?, ?>) job.get("permissions")).get("issues"));
+    }
+
+    private static String run(Map<String, Object> step) {
+        return step.get("run") == null ? "" : String.valueOf(step.get("run")).strip();
     }
 
     @Test
@@ -171,33 +225,9 @@ class WorkflowsTest {
         assertEquals("preview", ((Map<?, ?>) pulumi.get("with")).get("command"));
         assertEquals(true, ((Map<?, ?>) pulumi.get("with")).get("comment-on-pr"));
         var cost = String.valueOf(steps(jobs.get("cost")).stream().filter(s -> s.get("run") != null).findFirst().orElseThrow().get("run"));
-        assertTrue(cost.contains("plan --compare-json"));
-        assertTrue(cost.indexOf("plan --diff") >= 0 && cost.indexOf("plan --diff") < cost.indexOf("plan --compare-json"),
-                "the change diff (warnings first) comes before the cost comparison");
-        assertTrue(cost.contains("--format markdown"));
-        var comment = steps(jobs.get("cost")).stream().filter(s -> String.valueOf(s.get("run")).contains("gh api")).findFirst().orElseThrow();
+        assertTrue(cost.contains("head/.github/scripts/plan-diff.sh base head comment.md"), "the checkouts are base/ and head/");
+        var comment = steps(jobs.get("cost")).stream().filter(s -> String.valueOf(s.get("run")).contains("pr-comment.sh")).findFirst().orElseThrow();
         assertTrue(String.valueOf(comment.get("if")).contains("head.repo.full_name == github.repository"), "forks get no comment");
-        assertFalse(String.valueOf(comment.get("run")).contains("--edit-last"), "never overwrites another bot's comment");
-    }
-
-    @Test
-    void theImagesAreBuiltForEveryArchitectureTheStackFilesName(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
-            throws IOException, InterruptedException {
-        var steps = steps(jobs("deploy-stack.yml").get("deploy"));
-        var platforms = steps.get(stepIndex(steps, "Platforms the stacks run on"));
-        var qemu = steps.get(stepIndex(steps, "Emulate arm64"));
-        assertTrue(stepIndex(steps, "Emulate arm64") < stepIndex(steps, "Build and push backend"));
-        assertEquals("inputs.build && contains(steps.platforms.outputs.list, 'linux/arm64')", qemu.get("if"));
-        // Run the step's own script on the committed stack files: prod is ARM64, staging X86_64.
-        var output = tmp.resolve("github-output");
-        var process = new ProcessBuilder("bash", "-c", String.valueOf(platforms.get("run")))
-                .directory(com.tutors.infra.StackRuns.PROJECT_DIR.toFile()).redirectErrorStream(true);
-        process.environment().put("GITHUB_OUTPUT", output.toString());
-        var run = process.start();
-        var log = new String(run.getInputStream().readAllBytes());
-        assertEquals(0, run.waitFor(), log);
-        var line = java.nio.file.Files.readString(output).strip();
-        assertTrue(line.startsWith("list="), line);
-        assertEquals(java.util.Set.of("linux/amd64", "linux/arm64"), java.util.Set.of(line.substring(5).split(",")), line);
+        assertEquals("head/.github/scripts/pr-comment.sh \"$PR_NUMBER\" comment.md", String.valueOf(comment.get("run")).strip());
     }
 }
