@@ -125,7 +125,9 @@ public final class Main {
         var compute = new Compute(names.name("compute"), new Compute.Args(names, settings.region(), account,
                 settings.compute(), imageTag(settings, aws), settings.edge().keepAliveSeconds(), network, data, storage, site(settings, edge),
                 edge.map(e -> new Compute.LoadBalancing(e.targetGroups().backendArn(), e.targetGroups().frontendArn(),
-                        e.targetGroups().servingListeners()))), phase).outputs;
+                        e.targetGroups().servingListeners())),
+                edge.flatMap(EdgeOutputs::mail).map(m -> new Compute.Mail(m.domain(), m.defaultFrom(), m.identityArn(),
+                        m.configurationSetName(), m.configurationSetArn()))), phase).outputs;
         exports.compute(compute);
         // 6 Optimization
         var optimization = settings.declares(Phase.OPTIMIZATION)

@@ -81,7 +81,8 @@ class ComponentsAloneTest {
                 Optional.empty());
         var result = StackRuns.succeeded(Stubs.alone(o -> new Compute("compute", new Compute.Args(NAMES, Stubs.REGION,
                 Output.of("111122223333"), settings, Output.of("abc123"), 75, Stubs.network(), Stubs.data(), Stubs.storage(),
-                new Compute.Site(Output.of("example.org"), Output.of("https://example.org"), Optional.empty()), Optional.empty()), o)));
+                new Compute.Site(Output.of("example.org"), Output.of("https://example.org"), Optional.empty()), Optional.empty(),
+                Optional.empty()), o)));
         var backend = Containers.container(named(result, TaskDefinition.class, "tutors-staging-backend"));
         assertEquals("111122223333.dkr.ecr.eu-west-1.amazonaws.com/be:abc123", backend.get("image"));
         assertEquals("111122223333.dkr.ecr.eu-west-1.amazonaws.com/be:rel456",
@@ -96,7 +97,7 @@ class ComponentsAloneTest {
 
     @Test
     void edgeUsesThePublicSubnetsAndTheAlbGroup() {
-        var settings = new EdgeSettings(Optional.empty(), Optional.empty(), false, 30, Optional.empty(), false);
+        var settings = new EdgeSettings(Optional.empty(), Optional.empty(), false, 30, Optional.empty(), false, Optional.empty());
         var result = StackRuns.succeeded(Stubs.alone(o -> {
             var edge = new Edge("edge", new Edge.Args(NAMES, settings, Stubs.REGION, Output.of("111122223333"),
                     Stubs.network(), Optional.empty()), o);

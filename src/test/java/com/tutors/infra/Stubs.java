@@ -79,7 +79,10 @@ public final class Stubs {
                 Output.of(domain), Output.of(domain), Output.of("https://" + domain),
                 Optional.of(new EdgeOutputs.Zone(domain, Output.of("ZSTUB"), Output.of("_stub." + domain))),
                 new EdgeOutputs.TargetGroups(Output.of("arn:tg/backend-stub"), Output.of("arn:tg/frontend-stub"),
-                        Output.of("targetgroup/backend-stub/1"), Output.of("targetgroup/frontend-stub/1"), List.of()));
+                        Output.of("targetgroup/backend-stub/1"), Output.of("targetgroup/frontend-stub/1"), List.of()),
+                Optional.of(new EdgeOutputs.Mail(domain, "no-reply@" + domain,
+                        Output.of("arn:aws:ses:eu-west-1:111122223333:identity/" + domain), "mail-stub",
+                        Output.of("arn:aws:ses:eu-west-1:111122223333:configuration-set/mail-stub"))));
     }
 
     /** Runs one component under the mock engine with a plain provider; {@code build} gets the options. */

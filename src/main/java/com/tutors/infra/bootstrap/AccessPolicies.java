@@ -41,7 +41,7 @@ public final class AccessPolicies {
      */
     public static final List<String> WHOLE_SERVICES = List.of("acm", "application-autoscaling", "cloudfront",
             "cloudwatch", "ec2", "elasticache", "elasticloadbalancing", "ecs", "logs", "rds", "route53", "scheduler",
-            "sns", "wafv2");
+            "ses", "sns", "wafv2");
 
     /** KMS: what the program does with its alarm topics' keys; never decrypting with someone else's key. */
     static final List<String> KMS_ACTIONS = List.of("kms:CreateAlias", "kms:CreateKey", "kms:DeleteAlias",
@@ -90,6 +90,9 @@ public final class AccessPolicies {
                         "ssm:UpdateInstanceInformation"), List.of("*"))
                 .allow("StopAndStartStackDatabases", List.of("rds:StartDBInstance", "rds:StopDBInstance"),
                         each(stacks, s -> "arn:aws:rds:*:" + a + ":db:tutors-" + s + "-*"))
+                // The backend's mail: SES authorizes the identity (a domain, no stack prefix) and the stack's configuration set.
+                .allow("SendStackMail", List.of("ses:SendEmail", "ses:SendRawEmail"), List.of("arn:aws:ses:*:" + a + ":identity/*",
+                        "arn:aws:ses:*:" + a + ":configuration-set/tutors-*"))
                 .json();
     }
 

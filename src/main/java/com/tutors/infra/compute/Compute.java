@@ -67,6 +67,14 @@ public final class Compute extends ComponentResource {
     }
 
     /**
+     * Phase 5's mail identity, when the domain sends mail: the backend may send only as it, through its
+     * configuration set, from an address of the domain.
+     */
+    public record Mail(String domain, String defaultFrom, Output<String> identityArn, String configurationSetName,
+                       Output<String> configurationSetArn) {
+    }
+
+    /**
      * Phases 1-3's outputs, and where the site is served.
      *
      * @param imageTag the services' image tag, resolved by {@link ImageTags#services}
@@ -74,7 +82,7 @@ public final class Compute extends ComponentResource {
     public record Args(Naming names, String region, Output<String> accountId, ComputeSettings settings, Output<String> imageTag,
                        int keepAliveSeconds,
                        NetworkOutputs network, DataOutputs data, StorageOutputs storage, Site site,
-                       Optional<LoadBalancing> loadBalancing) {
+                       Optional<LoadBalancing> loadBalancing, Optional<Mail> mail) {
     }
 
 
@@ -132,6 +140,11 @@ public final class Compute extends ComponentResource {
                 .policy(Output.tuple(artifacts.mediaBucketArn(), artifacts.staticBucketArn())
                         .applyValue(t -> ComputePolicies.backendS3(t.t1, t.t2, s.ecsExec())))
                 .build(), child);
+        args.mail().ifPresent(mail -> new RolePolicy(names.name("backend-task-mail"), RolePolicyArgs.builder()
+                .role(backendRole.name())
+                .policy(Output.tuple(mail.identityArn(), mail.configurationSetArn())
+                        .applyValue(t -> ComputePolicies.sendMail(t.t1, t.t2, mail.domain())))
+                .build(), child));
         // The frontend calls nothing in AWS: its role has no permission unless ECS Exec is on.
         var frontendRole = role("frontend-task", "The Next.js frontend: no AWS permissions", trust);
         if (s.ecsExec()) {
@@ -157,6 +170,8 @@ public final class Compute extends ComponentResource {
                     env.put("AWS_STATIC_CUSTOM_DOMAIN", site.cdnHost().orElse(t.t5));
                     env.put("AWS_MEDIA_CUSTOM_DOMAIN", site.cdnHost().orElse(""));
                     env.put("AWS_MEDIA_QUERYSTRING_AUTH", String.valueOf(site.cdnHost().isEmpty()));
+                    args.mail().ifPresent(mail -> env.putAll(ContainerDefinitions.mailEnvironment(args.region(),
+                            mail.configurationSetName(), mail.defaultFrom())));
                     return env;
                 });
         var backendSecrets = Output.tuple(data.secretReference(AppSecret.DB_URL), data.secretReference(AppSecret.REDIS_URL),

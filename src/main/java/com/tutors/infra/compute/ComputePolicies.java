@@ -35,6 +35,17 @@ public final class ComputePolicies {
         return ecsExec ? withExec(doc) : doc.json();
     }
 
+    /**
+     * Sending mail through SES (API v2, HTTPS): only as the domain's identity, only through its
+     * configuration set (SES authorizes both resources), and only from an address of the domain.
+     */
+    public static String sendMail(String identityArn, String configurationSetArn, String domain) {
+        return PolicyDocument.create()
+                .statement("SendAsTheDomainThroughItsConfigurationSet", "Allow", null, List.of("ses:SendEmail", "ses:SendRawEmail"),
+                        List.of(identityArn, configurationSetArn), Map.of("StringLike", Map.of("ses:FromAddress", "*@" + domain)))
+                .json();
+    }
+
     /** What `aws ecs execute-command` needs in the task role; these actions take no resource ARN. */
     public static String ecsExecOnly() {
         return withExec(PolicyDocument.create());

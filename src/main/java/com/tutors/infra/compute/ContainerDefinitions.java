@@ -35,6 +35,19 @@ public final class ContainerDefinitions {
         }
     }
 
+    /**
+     * What django-ses reads to send through SES's API (v2, HTTPS on 443 through the NAT, with the task
+     * role's credentials: no SMTP password to keep, and port 587 stays closed).
+     */
+    public static Map<String, String> mailEnvironment(String region, String configurationSet, String defaultFrom) {
+        var env = new java.util.LinkedHashMap<String, String>();
+        env.put("EMAIL_BACKEND", "django_ses.SESBackend");
+        env.put("AWS_SES_REGION_NAME", region);
+        env.put("AWS_SES_CONFIGURATION_SET", configurationSet);
+        env.put("DEFAULT_FROM_EMAIL", defaultFrom);
+        return env;
+    }
+
     public static String json(Container c) {
         var d = new LinkedHashMap<String, Object>();
         d.put("name", c.name());

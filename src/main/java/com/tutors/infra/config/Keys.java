@@ -169,6 +169,12 @@ public final class Keys {
     public static final Key ALB_IDLE_TIMEOUT = tutors("albIdleTimeout",
             "ALB idle timeout in seconds, 1 to 4000; the containers keep connections 15 s longer.", "60", "60");
 
+    public static final Key DMARC_POLICY = tutors("dmarcPolicy",
+            "With a domain: the DMARC policy for mail that fails DKIM and SPF alignment, none, quarantine or reject. Start at "
+                    + "none while the reports show every sender passes, then tighten.", "none", "none");
+    public static final Key DMARC_REPORT_EMAIL = tutors("dmarcReportEmail",
+            "With a domain: where mailbox providers send DMARC aggregate reports (rua); unset: no reports.", null, null);
+
     // Phase 6: Optimization
     public static final Key CDN = tutors("cdn",
             "CloudFront in front of the ALB and the buckets (needs a domain and originSecret).", "true", "false");
@@ -209,7 +215,7 @@ public final class Keys {
             BACKEND_WORKERS, BACKEND_THREADS, READ_ONLY_ROOT_FILESYSTEM, CONTAINER_USER,
             FRONTEND_CPU, FRONTEND_MEMORY, FRONTEND_DESIRED_COUNT, FRONTEND_MIN_COUNT, FRONTEND_MAX_COUNT,
             CPU_ARCHITECTURE, FARGATE_SPOT_PERCENT, LOG_RETENTION_DAYS, ECS_EXEC, OFFICE_HOURS, PERMISSIONS_BOUNDARY,
-            HOSTED_ZONE, ALB_ACCESS_LOGS, ALB_IDLE_TIMEOUT,
+            HOSTED_ZONE, ALB_ACCESS_LOGS, ALB_IDLE_TIMEOUT, DMARC_POLICY, DMARC_REPORT_EMAIL,
             CDN, ORIGIN_LOCK, WAF, ALARMS, DASHBOARD, ALARM_EMAIL, WAF_RATE_LIMIT, WAF_BLOCKED_COUNTRIES, ORIGIN_SECRET,
             AWS_REGION, AWS_PROFILE);
 

@@ -107,6 +107,7 @@ public final class Edge extends ComponentResource {
                 .build();
         Listener serving;
         Optional<EdgeOutputs.Zone> zone;
+        Optional<EdgeOutputs.Mail> mail = Optional.empty();
         Output<String> certificate;
         Output<String> host;
         Output<String> url;
@@ -114,6 +115,8 @@ public final class Edge extends ComponentResource {
             var domain = s.domain().get();
             var site = SiteCertificate.declare(names, domain, s.hostedZone().orElseThrow(), this);
             zone = Optional.of(new EdgeOutputs.Zone(domain, site.zoneId(), site.validationRecordFqdn()));
+            var zoneId = site.zoneId();
+            mail = s.mail().map(m -> Mail.declare(names, m, args.region(), zoneId, child));
             certificate = site.certificateArn();
             serving = new Listener(names.name("https"), ListenerArgs.builder()
                     .loadBalancerArn(alb.arn())
@@ -163,7 +166,7 @@ public final class Edge extends ComponentResource {
         this.outputs = new EdgeOutputs(alb.dnsName(), alb.zoneId(), alb.arn(), alb.arnSuffix(), certificate,
                 host, host, url, zone,
                 new EdgeOutputs.TargetGroups(backend.arn(), frontend.arn(), backend.arnSuffix(), frontend.arnSuffix(),
-                        listeners));
+                        listeners), mail);
         registerOutputs(Map.of("albDnsName", outputs.albDnsName(), "albZoneId", outputs.albZoneId(),
                 "certificateArn", outputs.certificateArn(), "domainName", outputs.domainName(), "url", outputs.url()));
     }

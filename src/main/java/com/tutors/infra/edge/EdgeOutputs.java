@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param certificateArn empty text in no-domain mode
  * @param host           the host users reach: the domain, or the ALB's own name
  * @param zone           present with a domain
+ * @param mail           present with a domain: what may send mail, and as whom
  */
 public record EdgeOutputs(Output<String> albDnsName,
                           Output<String> albZoneId,
@@ -23,7 +24,17 @@ public record EdgeOutputs(Output<String> albDnsName,
                           Output<String> host,
                           Output<String> url,
                           Optional<Zone> zone,
-                          TargetGroups targetGroups) {
+                          TargetGroups targetGroups,
+                          Optional<Mail> mail) {
+
+    /**
+     * The SES identity the app sends as, and the configuration set every message goes through.
+     *
+     * @param defaultFrom the app's DEFAULT_FROM_EMAIL unless it says otherwise
+     */
+    public record Mail(String domain, String defaultFrom, Output<String> identityArn, String configurationSetName,
+                       Output<String> configurationSetArn) {
+    }
 
     /** The domain's hosted zone and the certificate's validation record (which validates any region's certificate). */
     public record Zone(String domain, Output<String> zoneId, Output<String> validationRecordFqdn) {

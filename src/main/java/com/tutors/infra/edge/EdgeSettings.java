@@ -12,13 +12,36 @@ import java.util.regex.Pattern;
  * @param domain            empty: no-domain mode (HTTP on the ALB's own name)
  * @param hostedZone        Route 53 zone name or id, present exactly when {@code domain} is
  * @param idleTimeoutSeconds ALB idle timeout; the containers' keep-alive is set longer
+ * @param mail              present with a domain: the marketplace sends mail from it through SES
  */
 public record EdgeSettings(Optional<String> domain,
                            Optional<String> hostedZone,
                            boolean accessLogs,
                            int idleTimeoutSeconds,
                            Optional<String> bucketSuffix,
-                           boolean deletionProtection) {
+                           boolean deletionProtection,
+                           Optional<MailSettings> mail) {
+
+    /**
+     * Mail from the domain: SES with Easy DKIM, a MAIL FROM subdomain and DMARC.
+     *
+     * @param dmarcPolicy  none, quarantine or reject
+     * @param dmarcReports where aggregate reports go, if anywhere
+     */
+    public record MailSettings(String domain, String dmarcPolicy, Optional<String> dmarcReports) {
+        /** The subdomain bounces return to (SPF aligns with the domain through it). */
+        public String mailFromDomain() {
+            return "mail." + domain;
+        }
+
+        /** The address the app sends from unless it says otherwise. */
+        public String defaultFrom() {
+            return "no-reply@" + domain;
+        }
+    }
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s;,]+@[^@\\s;,]+\\.[^@\\s;,]+");
+    static final java.util.List<String> DMARC_POLICIES = java.util.List.of("none", "quarantine", "reject");
 
     private static final Pattern ZONE_ID = Pattern.compile("Z[A-Z0-9]{1,31}");
 
@@ -53,7 +76,16 @@ public record EdgeSettings(Optional<String> domain,
         var logs = r.get(Keys.ALB_ACCESS_LOGS, KeyReader::bool);
         var idle = r.get(Keys.ALB_IDLE_TIMEOUT, KeyReader.range(1, 4000));
         var hostedZone = domain.isPresent() ? Optional.of(zone.orElse(domain.get())) : Optional.<String>empty();
+        var policy = r.get(Keys.DMARC_POLICY, raw -> {
+            KeyReader.require(DMARC_POLICIES.contains(raw), "not a DMARC policy; allowed: " + String.join(", ", DMARC_POLICIES));
+            return raw;
+        });
+        var reports = r.optional(Keys.DMARC_REPORT_EMAIL, raw -> {
+            KeyReader.require(EMAIL.matcher(raw).matches(), "not an email address; allowed: name@example.com");
+            return raw;
+        });
+        var mail = domain.map(d -> new MailSettings(d, policy, reports));
         return new EdgeSettings(domain, hostedZone, logs, idle, r.ok(Keys.BUCKET_SUFFIX) ? r.raw(Keys.BUCKET_SUFFIX) : Optional.empty(),
-                protect);
+                protect, mail);
     }
 }

@@ -3,6 +3,7 @@ package com.tutors.infra.optimization;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
 import com.pulumi.aws.kms.Alias;
+import com.tutors.infra.edge.EdgeOutputs;
 import com.pulumi.aws.kms.AliasArgs;
 import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.kms.KeyArgs;
@@ -33,10 +34,13 @@ final class AlarmSet {
      */
     static Output<String> declare(Optimization.Args args, CustomResourceOptions child, Optional<CustomResourceOptions> global,
                                   Optional<Output<String>> distributionId, Optional<Output<String>> webAclName) {
-        var topic = topic(args, "alarms", child);
-        alarms(args, Alarms.all(args.data().redisNodes(), args.compute().sleepsOutsideOfficeHours()), topic, child, d -> value(d, args));
+        var mail = args.edge().mail();
+        var topic = topic(args, "alarms", child, mail);
+        alarms(args, Alarms.all(args.data().redisNodes(), args.compute().sleepsOutsideOfficeHours(), mail.isPresent()), topic,
+                child, d -> value(d, args));
+        mail.ifPresent(m -> MailEvents.declare(args, m, topic, child));
         if (global.isPresent() && distributionId.isPresent()) {
-            var globalTopic = topic(args, "alarms-global", global.get());
+            var globalTopic = topic(args, "alarms-global", global.get(), Optional.empty());
             alarms(args, Alarms.global(webAclName.isPresent()), globalTopic, global.get(), d -> switch ((Alarms.Watched) d) {
                 case DISTRIBUTION -> distributionId.get();
                 case WEB_ACL -> webAclName.orElseThrow();
@@ -46,14 +50,18 @@ final class AlarmSet {
         return topic;
     }
 
-    /** An SNS topic under a key of the stack's own (CloudWatch cannot publish to one under the AWS-managed key). */
-    private static Output<String> topic(Optimization.Args args, String part, CustomResourceOptions options) {
+    /**
+     * An SNS topic under a key of the stack's own (CloudWatch cannot publish to one under the AWS-managed
+     * key); with mail, SES may use the key too, for the bounce and complaint events.
+     */
+    private static Output<String> topic(Optimization.Args args, String part, CustomResourceOptions options,
+                                        Optional<EdgeOutputs.Mail> mail) {
         var names = args.names();
         var key = new Key(names.name(part), KeyArgs.builder()
                 .description("Encrypts the " + names.name(part) + " SNS topic; CloudWatch may use it")
                 .enableKeyRotation(true)
                 .deletionWindowInDays(30)
-                .policy(args.accountId().applyValue(CdnSettings::alarmKeyPolicy))
+                .policy(args.accountId().applyValue(account -> CdnSettings.alarmKeyPolicy(account, mail.isPresent())))
                 .build(), options);
         new Alias(names.name(part), AliasArgs.builder()
                 .name("alias/" + names.name(part)).targetKeyId(key.keyId()).build(), options);
@@ -110,6 +118,7 @@ final class AlarmSet {
             case BACKEND_TG -> targets.backendArnSuffix();
             case FRONTEND_TG -> targets.frontendArnSuffix();
             case DB -> args.data().rdsIdentifier();
+            case MAIL_CONFIGURATION_SET -> Output.of(args.edge().mail().orElseThrow().configurationSetName());
             case DISTRIBUTION, WEB_ACL -> throw new IllegalArgumentException(watched + " is a us-east-1 dimension");
         };
     }

@@ -33,7 +33,9 @@ public record Alarms(String part, String description, String namespace, String m
         /** us-east-1 only: CloudFront publishes its metrics there. */
         DISTRIBUTION("DistributionId"),
         /** The web ACL's name, for WAF's metrics (us-east-1 for a CLOUDFRONT web ACL). */
-        WEB_ACL("WebACL");
+        WEB_ACL("WebACL"),
+        /** SES's reputation metrics of one configuration set (reputation metrics on). */
+        MAIL_CONFIGURATION_SET("ses:configuration-set");
 
         private final String cloudWatchName;
 
@@ -76,6 +78,18 @@ public record Alarms(String part, String description, String namespace, String m
      *               catch a broken deploy while the site is open)
      */
     public static List<Alarms> all(int redisNodes, boolean sleeps) {
+        return all(redisNodes, sleeps, false);
+    }
+
+    /**
+     * SES reviews an account at a 5% bounce rate and 0.1% complaint rate (and may pause it at 10% and
+     * 0.5%): the alarms fire at four fifths of those, with time to act.
+     */
+    public static final double MAIL_BOUNCE_ALARM = 0.04;
+    public static final double MAIL_COMPLAINT_ALARM = 0.0008;
+
+    /** @param mail the domain sends mail: alarm on its bounce and complaint rates before SES's review */
+    public static List<Alarms> all(int redisNodes, boolean sleeps, boolean mail) {
         var list = new ArrayList<Alarms>();
         for (var service : List.of("backend", "frontend")) {
             var svc = service.equals("backend") ? Watched.BACKEND_SERVICE : Watched.FRONTEND_SERVICE;
@@ -113,6 +127,15 @@ public record Alarms(String part, String description, String namespace, String m
             list.add(new Alarms("redis-" + id + "-memory", "Redis node " + id + " memory above 80% of maxmemory",
                     "AWS/ElastiCache", "DatabaseMemoryUsagePercentage", "Average", ">", 80, 60, 5, 3, "missing",
                     List.of(cacheNode)));
+        }
+        if (mail) {
+            // Rates over SES's own window, published as fractions; silence is no mail, not a problem.
+            list.add(new Alarms("mail-bounce-rate", "Mail bounce rate above 4% (SES reviews the account at 5%): "
+                    + "check the bounced addresses and the signup form", "AWS/SES", "Reputation.BounceRate", "Maximum", ">",
+                    MAIL_BOUNCE_ALARM, 900, 1, 1, "notBreaching", List.of(Watched.MAIL_CONFIGURATION_SET)));
+            list.add(new Alarms("mail-complaint-rate", "Mail complaint rate above 0.08% (SES reviews the account at 0.1%): "
+                    + "check what was sent and to whom", "AWS/SES", "Reputation.ComplaintRate", "Maximum", ">",
+                    MAIL_COMPLAINT_ALARM, 900, 1, 1, "notBreaching", List.of(Watched.MAIL_CONFIGURATION_SET)));
         }
         return List.copyOf(list);
     }

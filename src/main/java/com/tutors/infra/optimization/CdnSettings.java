@@ -55,11 +55,21 @@ public final class CdnSettings {
      * policy means this key.)
      */
     public static String alarmKeyPolicy(String accountId) {
-        return PolicyDocument.create()
+        return alarmKeyPolicy(accountId, false);
+    }
+
+    /** @param mail SES publishes the domain's bounce and complaint events to the topic too (this account's only) */
+    public static String alarmKeyPolicy(String accountId, boolean mail) {
+        var doc = PolicyDocument.create()
                 .statement("AccountAdministersTheKey", "Allow", Map.of("AWS", "arn:aws:iam::" + accountId + ":root"),
                         List.of("kms:*"), List.of("*"), null)
                 .statement("CloudWatchPublishesAlarms", "Allow", Map.of("Service", "cloudwatch.amazonaws.com"),
-                        List.of("kms:Decrypt", "kms:GenerateDataKey*"), List.of("*"), null)
-                .json();
+                        List.of("kms:Decrypt", "kms:GenerateDataKey*"), List.of("*"), null);
+        if (mail) {
+            doc.statement("SesPublishesMailEvents", "Allow", Map.of("Service", "ses.amazonaws.com"),
+                    List.of("kms:Decrypt", "kms:GenerateDataKey*"), List.of("*"),
+                    Map.of("StringEquals", Map.of("aws:SourceAccount", accountId)));
+        }
+        return doc.json();
     }
 }

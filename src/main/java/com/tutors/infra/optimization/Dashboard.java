@@ -17,10 +17,14 @@ public final class Dashboard {
     private Dashboard() {
     }
 
-    /** The resolved ids the widgets name. */
+    /**
+     * The resolved ids the widgets name.
+     *
+     * @param mailConfigurationSet present when the domain sends mail
+     */
     public record Ids(String region, String cluster, String backendService, String frontendService, String alb,
                       String backendTargetGroup, String frontendTargetGroup, String db, List<String> cacheClusters,
-                      String distribution, String webAcl) {
+                      String distribution, String webAcl, java.util.Optional<String> mailConfigurationSet) {
     }
 
     public static String body(Ids ids, int cacheNodes, boolean cdn, boolean waf) {
@@ -58,6 +62,8 @@ public final class Dashboard {
             redisAlarmed.addAll(alarmMetrics(cacheNodes, ids, "redis-" + id + "-cpu", "redis-" + id + "-memory"));
         }
         widgets.add(widget("Redis: engine CPU, memory, connections, evictions", ids.region(), redisAlarmed, redis));
+        ids.mailConfigurationSet().ifPresent(set -> widgets.add(widget("Mail: bounce and complaint rates (SES reviews at 5% and 0.1%)",
+                ids.region(), alarmMetrics(cacheNodes, ids, "mail-bounce-rate", "mail-complaint-rate"), List.of())));
         if (cdn) {
             // CloudFront publishes its metrics in us-east-1 only, as WAF does for a CLOUDFRONT web ACL.
             widgets.add(widget("CloudFront (metrics in us-east-1): requests, 5xx error rate", "us-east-1", List.of(),
@@ -88,7 +94,7 @@ public final class Dashboard {
     /** The alarms' own metrics (namespace, name, statistic, dimensions), by the alarms' parts. */
     private static List<List<Object>> alarmMetrics(int cacheNodes, Ids ids, String... parts) {
         var out = new ArrayList<List<Object>>();
-        for (var alarm : Alarms.all(cacheNodes)) {
+        for (var alarm : Alarms.all(cacheNodes, false, ids.mailConfigurationSet().isPresent())) {
             if (List.of(parts).contains(alarm.part())) {
                 var line = new ArrayList<Object>(List.of(alarm.namespace(), alarm.metric()));
                 for (var d : alarm.dimensions()) {
@@ -119,6 +125,7 @@ public final class Dashboard {
             case DB -> ids.db();
             case DISTRIBUTION -> ids.distribution();
             case WEB_ACL -> ids.webAcl();
+            case MAIL_CONFIGURATION_SET -> ids.mailConfigurationSet().orElseThrow();
         };
     }
 

@@ -44,6 +44,7 @@ public final class Diagram {
                 type("aws:ecs/taskDefinition:TaskDefinition").and(named("-migrate")));
         add(nodes, present, res, "dns", 5, "Route 53", "[", type("aws:route53/record:Record"));
         add(nodes, present, res, "alb", 5, "ALB " + one(res, ALB, "ipAddressType"), "[", type(ALB));
+        add(nodes, present, res, "mail", 5, "SES mail (DKIM, SPF, DMARC)", "[", type("aws:sesv2/emailIdentity:EmailIdentity"));
         add(nodes, present, res, "cdn", 6, "CloudFront", "[", type("aws:cloudfront/distribution:Distribution"));
         add(nodes, present, res, "waf", 6, "WAF", "[", type("aws:wafv2/webAcl:WebAcl"));
         add(nodes, present, res, "alarms", 6, "CloudWatch alarms x" + count(res, ALARM), "[", type(ALARM));
@@ -73,7 +74,8 @@ public final class Diagram {
         edges.addAll(List.of("alb -- \"/\" --> frontend", "alb -- \"/api, /admin\" --> backend",
                 "backend --> rds", "backend --> redis", "backend --> media", "backend --> static", "migrate --> rds",
                 "backend -. env .- secrets", "frontend -. env .- secrets", "ecr -. images .- backend",
-                "ecr -. images .- frontend", "backend --> nat", "nat --> vpc", "alarms -. watch .- alb"));
+                "ecr -. images .- frontend", "backend --> nat", "nat --> vpc", "backend -- \"HTTPS API\" --> mail",
+                "mail -. bounces .- alarms", "alarms -. watch .- alb"));
         edges.stream().filter(e -> present.keySet().containsAll(endpoints(e)))
                 .forEach(e -> out.append("  ").append(e).append('\n'));
         return out.toString();

@@ -124,6 +124,11 @@ class ComputeTest {
         expected.put("AWS_STATIC_CUSTOM_DOMAIN", cdn ? domain : StackRuns.bucket(stack, "static") + ".s3.eu-central-1.amazonaws.com");
         expected.put("AWS_MEDIA_CUSTOM_DOMAIN", cdn ? domain : "");
         expected.put("AWS_MEDIA_QUERYSTRING_AUTH", cdn ? "false" : "true");
+        // The domain sends mail through SES's API (django-ses), as its identity and configuration set.
+        expected.put("EMAIL_BACKEND", "django_ses.SESBackend");
+        expected.put("AWS_SES_REGION_NAME", "eu-central-1");
+        expected.put("AWS_SES_CONFIGURATION_SET", "tutors-" + stack + "-mail");
+        expected.put("DEFAULT_FROM_EMAIL", "no-reply@" + domain);
         assertEquals(expected, pairs(c, "environment", "value"));
         var check = (Map<?, ?>) c.get("healthCheck");
         assertEquals(List.of("CMD", "python", "-c",

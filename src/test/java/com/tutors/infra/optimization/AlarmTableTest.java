@@ -48,7 +48,10 @@ class AlarmTableTest {
             row("redis-001-memory", "AWS/ElastiCache", "DatabaseMemoryUsagePercentage", "Average", ">", 80, 60, 5, 3, "missing"),
             row("redis-002-memory", "AWS/ElastiCache", "DatabaseMemoryUsagePercentage", "Average", ">", 80, 60, 5, 3, "missing"),
             row("cdn-5xx-rate", "AWS/CloudFront", "5xxErrorRate", "Average", ">", 5, 60, 5, 3, "notBreaching"),
-            row("waf-blocked", "AWS/WAFV2", "BlockedRequests", "Sum", ">", 1000, 300, 1, 1, "notBreaching")));
+            row("waf-blocked", "AWS/WAFV2", "BlockedRequests", "Sum", ">", 1000, 300, 1, 1, "notBreaching"),
+            // SES reviews at 5% bounces and 0.1% complaints
+            row("mail-bounce-rate", "AWS/SES", "Reputation.BounceRate", "Maximum", ">", 0.04, 900, 1, 1, "notBreaching"),
+            row("mail-complaint-rate", "AWS/SES", "Reputation.ComplaintRate", "Maximum", ">", 0.0008, 900, 1, 1, "notBreaching")));
 
     private static Map.Entry<String, List<Object>> row(String name, String namespace, String metric, String statistic, String op,
                                                      double threshold, int period, int evaluations, int datapoints, String missing) {
@@ -102,6 +105,8 @@ class AlarmTableTest {
         expected.put("tutors-prod-cdn-5xx-rate",
                 Map.of("DistributionId", idOf(named(result, Distribution.class, "tutors-prod-cdn")), "Region", "Global"));
         expected.put("tutors-prod-waf-blocked", Map.of("WebACL", "tutors-prod-waf", "Rule", "ALL"));
+        expected.put("tutors-prod-mail-bounce-rate", Map.of("ses:configuration-set", "tutors-prod-mail"));
+        expected.put("tutors-prod-mail-complaint-rate", Map.of("ses:configuration-set", "tutors-prod-mail"));
         var declared = ofType(result, MetricAlarm.class).stream()
                 .collect(Collectors.toMap(PlannedResource::name, a -> a.input("dimensions"), (x, y) -> x, TreeMap::new));
         assertEquals(expected, declared);

@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DashboardTest {
 
     private static final Dashboard.Ids IDS = new Dashboard.Ids("eu-central-1", "c", "be", "fe", "app/alb/1",
-            "targetgroup/be/1", "targetgroup/fe/1", "db", List.of("redis-001", "redis-002"), "E123", "acl");
+            "targetgroup/be/1", "targetgroup/fe/1", "db", List.of("redis-001", "redis-002"), "E123", "acl",
+            java.util.Optional.of("tutors-prod-mail"));
 
     @Test
     @SuppressWarnings("unchecked")
@@ -36,7 +37,7 @@ class DashboardTest {
                     && m.contains("stat=" + row.get(2))), alarm.getKey() + " is not on the dashboard");
             graphed++;
         }
-        assertEquals(19, graphed, "the table's regional and us-east-1 alarms");
+        assertEquals(21, graphed, "the table's regional, us-east-1 and mail alarms");
         var titles = widgets.stream().map(w -> (Map<String, Object>) w.get("properties")).toList();
         assertTrue(titles.stream().anyMatch(p -> "us-east-1".equals(p.get("region"))
                 && String.valueOf(p.get("title")).contains("CloudFront (metrics in us-east-1)")));

@@ -318,8 +318,8 @@ class OptimizationTest {
             assertEquals(e, List.of(alarm.input("metricName"), alarm.input("statistic"), alarm.input("comparisonOperator"),
                     alarm.input("threshold"), alarm.input("period"), alarm.input("treatMissingData"), alarm.input("dimensions")), name);
         });
-        // 5 per service, ALB 5xx, 2 RDS, 2 per Redis node (prod has two).
-        assertEquals(10 + 1 + 2 + 4, alarms.size());
+        // 5 per service, ALB 5xx, 2 RDS, 2 per Redis node (prod has two), mail bounces and complaints.
+        assertEquals(10 + 1 + 2 + 4 + 2, alarms.size());
         for (var alarm : alarms.values()) {
             assertEquals(List.of(topicArn), alarm.input("alarmActions"));
             assertEquals(List.of(topicArn), alarm.input("okActions"));
@@ -344,8 +344,8 @@ class OptimizationTest {
         assertTrue(ofType(staging, Distribution.class).isEmpty());
         assertTrue(ofType(staging, WebAcl.class).isEmpty());
         // 4 per service (no "no healthy hosts": office hours scale them to zero every night), ALB 5xx,
-        // 2 RDS, 2 for the one Redis node; plus the NAT instance's reboot alarm in phase 1.
-        assertEquals(8 + 1 + 2 + 2, ofType(staging, MetricAlarm.class).stream().filter(a -> a.phase() == 6).count());
+        // 2 RDS, 2 for the one Redis node, 2 for mail; plus the NAT instance's reboot alarm in phase 1.
+        assertEquals(8 + 1 + 2 + 2 + 2, ofType(staging, MetricAlarm.class).stream().filter(a -> a.phase() == 6).count());
         assertEquals(List.of("tutors-staging-nat-reboot"), ofType(staging, MetricAlarm.class).stream()
                 .filter(a -> a.phase() == 1).map(PlannedResource::name).toList());
         assertTrue(ofType(StackRuns.succeeded(StackRuns.with("staging", java.util.Collections.singletonMap("tutors:officeHours", null))), MetricAlarm.class)

@@ -43,7 +43,10 @@ public final class CostModel {
             "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
             "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
             "aws:s3/bucketVersioningV2:BucketVersioningV2", "aws:secretsmanager/secretVersion:SecretVersion",
-            "aws:sns/topic:Topic", "aws:sns/topicSubscription:TopicSubscription",
+            "aws:sns/topic:Topic", "aws:sns/topicPolicy:TopicPolicy", "aws:sns/topicSubscription:TopicSubscription",
+            "aws:sesv2/configurationSet:ConfigurationSet",
+            "aws:sesv2/configurationSetEventDestination:ConfigurationSetEventDestination",
+            "aws:sesv2/emailIdentityMailFromAttributes:EmailIdentityMailFromAttributes",
             "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
             "aws:wafv2/ipSet:IpSet", "aws:wafv2/webAclAssociation:WebAclAssociation",
             "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
@@ -58,7 +61,8 @@ public final class CostModel {
             "aws:elasticache/replicationGroup:ReplicationGroup", "aws:secretsmanager/secret:Secret", "aws:route53/record:Record",
             "aws:cloudwatch/dashboard:Dashboard", "aws:cloudwatch/metricAlarm:MetricAlarm", "aws:cloudwatch/logGroup:LogGroup",
             "aws:wafv2/webAcl:WebAcl", "aws:cloudfront/distribution:Distribution", "aws:s3/bucketV2:BucketV2",
-            "aws:ecr/repository:Repository", "aws:ec2/flowLog:FlowLog", "aws:kms/key:Key");
+            "aws:ecr/repository:Repository", "aws:ec2/flowLog:FlowLog", "aws:kms/key:Key",
+            "aws:sesv2/emailIdentity:EmailIdentity");
 
     public record Estimate(List<CostLine> lines, Map<Integer, Double> byPhase, double total, Usage usage,
                            String priceVersion) {
@@ -192,6 +196,8 @@ public final class CostModel {
                 case "aws:ec2/flowLog:FlowLog" -> lines.add(new CostLine(phase, name, "VPC flow logs ("
                         + r.input("trafficType") + ") to CloudWatch Logs", usage.get("flowLogsGb"), "GB",
                         prices.price("cloudwatchLogsIngestGb")));
+                case "aws:sesv2/emailIdentity:EmailIdentity" -> lines.add(new CostLine(phase, name, "SES outbound mail",
+                        usage.get("mailThousands"), "1,000 messages", prices.price("sesThousandMessages")));
                 case "aws:kms/key:Key" -> lines.add(new CostLine(phase, name, "KMS customer-managed key", 1, "key-months",
                         prices.price("kmsKeyMonth")));
                 default -> {
