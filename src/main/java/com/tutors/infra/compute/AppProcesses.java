@@ -13,7 +13,7 @@ public final class AppProcesses {
     }
 
     /** The backend's health endpoint: the ALB and the container check ask it over plain HTTP, by IP. */
-    public static final String BACKEND_HEALTH_PATH = "/api/health/";
+    public static final String BACKEND_HEALTH_PATH = com.tutors.infra.core.HealthPaths.BACKEND;
 
     /** A container health check as ECS's HealthCheck takes it (seconds). */
     public record HealthCheck(List<String> command, int interval, int timeout, int retries, int startPeriod) {
@@ -50,9 +50,27 @@ public final class AppProcesses {
                 + "'http://127.0.0.1:" + Ports.BACKEND + BACKEND_HEALTH_PATH + "', timeout=4)"), 30, 5, 3, START_PERIOD_SECONDS);
     }
 
-    /** Node's http module (no curl in node images); healthy below 400, as the ALB's 200-399 matcher. */
+    /**
+     * Node's http module (no curl in node images) on the frontend's own health path, which renders no
+     * page: rendering "/" would call the backend, so a backend fault would get every frontend task replaced.
+     */
     public static HealthCheck frontendHealthCheck() {
         return new HealthCheck(List.of("CMD", "node", "-e", "require('http').get('http://127.0.0.1:" + Ports.FRONTEND
-                + "/',r=>process.exit(r.statusCode<400?0:1)).on('error',()=>process.exit(1))"), 30, 5, 3, START_PERIOD_SECONDS);
+                + com.tutors.infra.core.HealthPaths.FRONTEND + "',r=>process.exit(r.statusCode===200?0:1))"
+                + ".on('error',()=>process.exit(1))"), 30, 5, 3, START_PERIOD_SECONDS);
+    }
+
+    /**
+     * Node closes an idle connection after 5 s by default; the ALB reuses one for its idle timeout and
+     * gets a 502 when Node closed it first. The Next.js standalone server reads KEEP_ALIVE_TIMEOUT (ms);
+     * {@code next start} takes {@code --keepAliveTimeout} (the command passes both ways).
+     */
+    public static long frontendKeepAliveMillis(int keepAliveSeconds) {
+        return keepAliveSeconds * 1000L;
+    }
+
+    /** {@code npm start} with next start's keep-alive flag after "--" (a standalone server.js ignores it). */
+    public static List<String> frontendCommand(int keepAliveSeconds) {
+        return List.of("npm", "start", "--", "--keepAliveTimeout", String.valueOf(frontendKeepAliveMillis(keepAliveSeconds)));
     }
 }

@@ -196,10 +196,13 @@ public final class Compute extends ComponentResource {
                 "NEXTAUTH_URL", url,
                 // Fargate sets HOSTNAME to the task's name; a Next.js standalone server would bind only to that.
                 "HOSTNAME", "0.0.0.0",
-                "PORT", String.valueOf(Ports.FRONTEND)));
+                "PORT", String.valueOf(Ports.FRONTEND),
+                // Longer than the ALB's idle timeout, as gunicorn's: the ALB always closes first (no 502s).
+                "KEEP_ALIVE_TIMEOUT", String.valueOf(AppProcesses.frontendKeepAliveMillis(args.keepAliveSeconds()))));
         var frontendSecrets = data.secretReference(AppSecret.NEXTAUTH_SECRET).applyValue(ref -> Map.of("NEXTAUTH_SECRET", ref));
         var frontendTask = taskDefinition("frontend", s.frontend(), frontendRole, execution, container("frontend",
-                image(artifacts.frontendEcrUrl(), args.imageTag()), List.of("npm", "start"), Ports.FRONTEND, frontendEnv,
+                image(artifacts.frontendEcrUrl(), args.imageTag()), AppProcesses.frontendCommand(args.keepAliveSeconds()),
+                Ports.FRONTEND, frontendEnv,
                 frontendSecrets, frontendLogs, "frontend", AppProcesses.frontendHealthCheck()));
 
         // The services exist only with phase 5's target groups: a service created with its load balancer and

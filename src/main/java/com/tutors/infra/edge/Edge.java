@@ -26,6 +26,7 @@ import com.tutors.infra.blocks.AliasRecords;
 import com.tutors.infra.blocks.AliasTarget;
 import com.tutors.infra.blocks.Buckets;
 import com.tutors.infra.core.Headers;
+import com.tutors.infra.core.HealthPaths;
 import com.tutors.infra.core.Naming;
 import com.tutors.infra.core.Phase;
 import com.tutors.infra.core.Ports;
@@ -95,8 +96,8 @@ public final class Edge extends ComponentResource {
         }
         this.alb = new LoadBalancer(names.name("alb"), albArgs.build(), albOptions.build());
 
-        var backend = targetGroup("backend", Ports.BACKEND, "/api/health/", "200", network.vpcId());
-        var frontend = targetGroup("frontend", Ports.FRONTEND, "/", "200-399", network.vpcId());
+        var backend = targetGroup("backend", Ports.BACKEND, HealthPaths.BACKEND, "200", network.vpcId());
+        var frontend = targetGroup("frontend", Ports.FRONTEND, HealthPaths.FRONTEND, "200", network.vpcId());
 
         var forwardToFrontend = ListenerDefaultActionArgs.builder().type("forward").targetGroupArn(frontend.arn()).build();
         // Behind CloudFront only requests carrying the origin secret are served; anything else is refused.

@@ -36,8 +36,8 @@ class AppProcessesTest {
         assertEquals(List.of("CMD", "python", "-c", "import urllib.request; urllib.request.urlopen("
                 + "'http://127.0.0.1:8000/api/health/', timeout=4)"), backend.command());
         var frontend = AppProcesses.frontendHealthCheck();
-        assertEquals(List.of("CMD", "node", "-e", "require('http').get('http://127.0.0.1:3000/',r=>process.exit(r.statusCode<400?0:1))"
-                + ".on('error',()=>process.exit(1))"), frontend.command());
+        assertEquals(List.of("CMD", "node", "-e", "require('http').get('http://127.0.0.1:3000/healthz',r=>process.exit(r.statusCode===200?0:1))"
+                + ".on('error',()=>process.exit(1))"), frontend.command(), "a path that renders nothing, not /");
         for (var check : List.of(backend, frontend)) {
             assertEquals(List.of(30, 5, 3, 60), List.of(check.interval(), check.timeout(), check.retries(), check.startPeriod()));
         }

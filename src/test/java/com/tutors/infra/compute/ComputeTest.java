@@ -152,11 +152,15 @@ class ComputeTest {
         var task = named(result, TaskDefinition.class, env + "frontend");
         assertEquals("arn:aws:iam::123456789012:role/" + env + "frontend-task", task.input("taskRoleArn"));
         var c = container(task);
-        assertEquals(List.of("npm", "start"), c.get("command"));
+        // Node's 5-second keep-alive would close connections the ALB (60 s idle) still reuses: 502s.
+        int idle = Integer.parseInt(StackRuns.fileValue(stack, "tutors:albIdleTimeout") == null ? "60" : StackRuns.fileValue(stack, "tutors:albIdleTimeout"));
+        assertEquals(List.of("npm", "start", "--", "--keepAliveTimeout", "75000"), c.get("command"));
+        assertTrue(Integer.parseInt((String) ((List<?>) c.get("command")).get(4)) > idle * 1000,
+                "the frontend keeps connections longer than the ALB");
         assertEquals(result.outputs().get("frontendEcrUrl") + ":latest", c.get("image"));
         assertEquals(List.of(Map.of("containerPort", 3000.0, "protocol", "tcp", "name", "frontend-http")), c.get("portMappings"));
         assertEquals(Map.of("API_URL", "https://" + domain + "/api", "NEXTAUTH_URL", "https://" + domain,
-                "HOSTNAME", "0.0.0.0", "PORT", "3000"), pairs(c, "environment", "value"));
+                "HOSTNAME", "0.0.0.0", "PORT", "3000", "KEEP_ALIVE_TIMEOUT", "75000"), pairs(c, "environment", "value"));
         assertEquals(Map.of("NEXTAUTH_SECRET", secretReferences(result).get("nextauth-secret")), pairs(c, "secrets", "valueFrom"));
         assertEquals("/ecs/" + env + "frontend", ((Map<?, ?>) ((Map<?, ?>) c.get("logConfiguration")).get("options")).get("awslogs-group"));
         assertEquals(stack.equals("staging"), c.containsKey("linuxParameters"), "init process only with ECS Exec");

@@ -99,7 +99,7 @@ class EdgeTest {
     void targetGroupsRegisterTaskIpsAndCheckHealth(String stack) {
         var result = run(stack);
         var env = "tutors-" + stack + "-";
-        var expected = Map.of("backend", List.of(8000.0, "/api/health/", "200"), "frontend", List.of(3000.0, "/", "200-399"));
+        var expected = Map.of("backend", List.of(8000.0, "/api/health/", "200"), "frontend", List.of(3000.0, "/healthz", "200"));
         expected.forEach((part, values) -> {
             var tg = named(result, TargetGroup.class, env + part);
             assertTrue(((String) tg.input("name")).length() <= 32);
