@@ -103,7 +103,9 @@ public record StackSettings(String stackName,
     private static Optional<OfficeHours> officeHours(KeyReader r) {
         var hours = r.optional(Keys.OFFICE_HOURS, raw -> {
             try {
-                return OfficeHours.parse(raw);
+                var parsed = OfficeHours.parse(raw);
+                com.tutors.infra.data.MaintenanceWindows.of(Optional.of(parsed)); // the database's windows fit in them
+                return parsed;
             } catch (IllegalArgumentException e) {
                 throw new KeyReader.Invalid(e.getMessage());
             }

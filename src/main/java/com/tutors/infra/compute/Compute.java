@@ -105,7 +105,7 @@ public final class Compute extends ComponentResource {
 
         var cluster = new Cluster(names.name("cluster"), ClusterArgs.builder()
                 .name(names.name("cluster"))
-                .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build())
+                .settings(ClusterSettingArgs.builder().name("containerInsights").value(s.containerInsights() ? "enabled" : "disabled").build())
                 .build(), child);
         var strategy = Capacity.strategy(s.spotPercent());
         var capacity = new ClusterCapacityProviders(names.name("cluster"), ClusterCapacityProvidersArgs.builder()

@@ -30,7 +30,8 @@ public record ComputeSettings(Optional<String> imageTag,
                               int backendThreads,
                               boolean readOnlyRootFilesystem,
                               Optional<String> containerUser,
-                              Optional<OfficeHours> officeHours) {
+                              Optional<OfficeHours> officeHours,
+                              boolean containerInsights) {
 
     /** One ECS service's size and scaling bounds. */
     public record Service(int cpu, int memory, int desiredCount, int minCount, int maxCount) {
@@ -53,10 +54,6 @@ public record ComputeSettings(Optional<String> imageTag,
             return raw;
         });
         var spot = r.get(Keys.FARGATE_SPOT_PERCENT, KeyReader.range(0, 100));
-        if (r.ok(Keys.CPU_ARCHITECTURE, Keys.FARGATE_SPOT_PERCENT) && arch.equals("ARM64") && spot > 0) {
-            r.problem(Keys.FARGATE_SPOT_PERCENT + " = '" + spot + "': Fargate Spot does not run ARM64 tasks; "
-                    + "allowed with " + Keys.CPU_ARCHITECTURE + "=ARM64: 0");
-        }
         var retention = r.get(Keys.LOG_RETENTION_DAYS, raw -> {
             int days = KeyReader.integer(raw);
             require(LOG_RETENTION.contains(days), "not a CloudWatch Logs retention; allowed: " + LOG_RETENTION
@@ -72,7 +69,8 @@ public record ComputeSettings(Optional<String> imageTag,
                     "not a non-root user; allowed: a uid or name, optionally :gid, such as 1000:1000 (never root or 0)");
             return raw;
         });
-        return new ComputeSettings(tag, releaseTag, backend, frontend, arch, spot, retention, exec, workers, threads, readOnly, user, hours);
+        var insights = r.get(Keys.CONTAINER_INSIGHTS, KeyReader::bool);
+        return new ComputeSettings(tag, releaseTag, backend, frontend, arch, spot, retention, exec, workers, threads, readOnly, user, hours, insights);
     }
 
     private static String imageTag(String raw) {

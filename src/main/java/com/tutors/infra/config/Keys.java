@@ -144,7 +144,7 @@ public final class Keys {
     public static final Key FRONTEND_MIN_COUNT = tutors("frontendMinCount", "Frontend autoscaling minimum.", "1", "1");
     public static final Key FRONTEND_MAX_COUNT = tutors("frontendMaxCount", "Frontend autoscaling maximum.", "4", "2");
     public static final Key CPU_ARCHITECTURE = tutors("cpuArchitecture",
-            "X86_64 or ARM64 (Graviton, about 20% cheaper; the images must be built for arm64; no Fargate Spot).",
+            "X86_64 or ARM64 (Graviton, about 20% cheaper; the images must be built for arm64; Fargate Spot runs both since platform 1.4.0).",
             "X86_64", "X86_64");
     public static final Key FARGATE_SPOT_PERCENT = tutors("fargateSpotPercent",
             "Share of tasks on Fargate Spot, 0-100; below 100 one task always runs on demand.", "0", "100");
@@ -157,6 +157,10 @@ public final class Keys {
             "Staging only, off by default: when the stack runs, as DAYS HH:MM-HH:MM ZONE (e.g. MON-FRI 08:00-20:00 "
                     + "Europe/Berlin). Outside them ECS scales the services to zero and EventBridge Scheduler stops the "
                     + "database (started 20 minutes before opening).", null, null);
+    public static final Key CONTAINER_INSIGHTS = tutors("containerInsights",
+            "ECS Container Insights on the cluster (Security Hub ECS.12): per-task CPU, memory and task counts, about $9 a "
+                    + "month. Off: the AWS/ECS service averages remain, per-task metrics and the running-task graph go.",
+            "true", "true");
     public static final Key ECS_EXEC = tutors("ecsExec",
             "Allow `aws ecs execute-command` into running tasks (adds ssmmessages permissions).", "false", "true");
 
@@ -211,7 +215,7 @@ public final class Keys {
             DB_PASSWORD, APPLY_IMMEDIATELY, REDIS_ENGINE, REDIS_NODE_TYPE, REDIS_REPLICAS, REDIS_SNAPSHOT_RETENTION_DAYS, REDIS_AUTH_TOKEN,
             DJANGO_SECRET_KEY, NEXTAUTH_SECRET,
             BUCKET_SUFFIX, CORS_ORIGINS, MEDIA_NONCURRENT_VERSION_DAYS, ECR_IMMUTABLE_TAGS,
-            IMAGE_TAG, RELEASE_IMAGE_TAG, BACKEND_CPU, BACKEND_MEMORY, BACKEND_DESIRED_COUNT, BACKEND_MIN_COUNT, BACKEND_MAX_COUNT,
+            IMAGE_TAG, RELEASE_IMAGE_TAG, CONTAINER_INSIGHTS, BACKEND_CPU, BACKEND_MEMORY, BACKEND_DESIRED_COUNT, BACKEND_MIN_COUNT, BACKEND_MAX_COUNT,
             BACKEND_WORKERS, BACKEND_THREADS, READ_ONLY_ROOT_FILESYSTEM, CONTAINER_USER,
             FRONTEND_CPU, FRONTEND_MEMORY, FRONTEND_DESIRED_COUNT, FRONTEND_MIN_COUNT, FRONTEND_MAX_COUNT,
             CPU_ARCHITECTURE, FARGATE_SPOT_PERCENT, LOG_RETENTION_DAYS, ECS_EXEC, OFFICE_HOURS, PERMISSIONS_BOUNDARY,

@@ -98,7 +98,8 @@ public record OfficeHours(String days, LocalTime open, LocalTime close, ZoneId z
         return "cron(" + at.getMinute() + " " + at.getHour() + " ? * " + days + " *)";
     }
 
-    private static Set<String> expand(String field) {
+    /** The days a field names, in order (MON-FRI: MON, TUE, WED, THU, FRI). */
+    public static Set<String> expand(String field) {
         var out = new LinkedHashSet<String>();
         for (var part : field.split(",", -1)) {
             var ends = part.split("-", -1);

@@ -49,9 +49,7 @@ public final class DataLayer extends ComponentResource {
     static final int MONITORING_INTERVAL_SECONDS = 60;
     static final String MONITORING_POLICY = "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole";
 
-    // UTC, outside European daytime, and never overlapping each other.
-    static final String DB_BACKUP_WINDOW = "02:00-02:30";
-    static final String DB_MAINTENANCE_WINDOW = "sun:03:00-sun:03:30";
+    // UTC, outside European daytime, and never overlapping each other (the database's: MaintenanceWindows).
     static final String REDIS_SNAPSHOT_WINDOW = "00:30-01:30";
     static final String REDIS_MAINTENANCE_WINDOW = "sun:04:00-sun:05:00";
 
@@ -65,6 +63,8 @@ public final class DataLayer extends ComponentResource {
         super(Phase.DATA.componentType(), name, options);
         var names = args.names();
         var d = args.data();
+        // A stopped database is neither backed up nor maintained: with office hours the windows lie inside them.
+        var windows = MaintenanceWindows.of(d.officeHours());
         var child = CustomResourceOptions.builder().parent(this).build();
         // One setting guards everything that holds data: `pulumi destroy` or a lowered lastPhase
         // must then fail instead of deleting it.
@@ -107,8 +107,8 @@ public final class DataLayer extends ComponentResource {
                 .publiclyAccessible(false)
                 .parameterGroupName(parameters.name())
                 .backupRetentionPeriod(d.dbBackupRetentionDays())
-                .backupWindow(DB_BACKUP_WINDOW)
-                .maintenanceWindow(DB_MAINTENANCE_WINDOW)
+                .backupWindow(windows.backup())
+                .maintenanceWindow(windows.maintenance())
                 .copyTagsToSnapshot(true)
                 .autoMinorVersionUpgrade(true)
                 .allowMajorVersionUpgrade(false)

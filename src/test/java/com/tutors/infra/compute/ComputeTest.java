@@ -68,7 +68,9 @@ class ComputeTest {
         var env = "tutors-" + stack + "-";
         var cluster = named(result, Cluster.class, env + "cluster");
         assertEquals(env + "cluster", cluster.input("name"));
-        assertEquals(List.of(Map.of("name", "containerInsights", "value", "enabled")), cluster.input("settings"));
+        // Staging turns Container Insights off (its file): $9 a month for per-task metrics nobody watches there.
+        assertEquals(List.of(Map.of("name", "containerInsights", "value", stack.equals("prod") ? "enabled" : "disabled")),
+                cluster.input("settings"));
         var capacity = named(result, ClusterCapacityProviders.class, env + "cluster");
         assertEquals(List.of("FARGATE", "FARGATE_SPOT"), capacity.input("capacityProviders"));
         var expected = stack.equals("prod")
@@ -90,8 +92,8 @@ class ComputeTest {
         assertEquals("awsvpc", task.input("networkMode"));
         assertEquals("256", task.input("cpu"));
         assertEquals("512", task.input("memory"));
-        // prod runs on Graviton, staging on Fargate Spot (which takes X86_64 only)
-        assertEquals(Map.of("operatingSystemFamily", "LINUX", "cpuArchitecture", stack.equals("prod") ? "ARM64" : "X86_64"),
+        // Both run on Graviton: staging on Fargate Spot, which runs ARM64 since platform 1.4.0, so it runs prod's image variant
+        assertEquals(Map.of("operatingSystemFamily", "LINUX", "cpuArchitecture", "ARM64"),
                 task.input("runtimePlatform"));
         assertEquals("arn:aws:iam::123456789012:role/" + env + "ecs-execution", task.input("executionRoleArn"));
         assertEquals("arn:aws:iam::123456789012:role/" + env + "backend-task", task.input("taskRoleArn"));

@@ -64,8 +64,9 @@ class DataLayerTest {
         assertEquals(true, db.input("storageEncrypted"));
         assertEquals(false, db.input("publiclyAccessible"));
         assertEquals(7.0, db.input("backupRetentionPeriod"));
-        assertEquals("02:00-02:30", db.input("backupWindow"));
-        assertEquals("sun:03:00-sun:03:30", db.input("maintenanceWindow"));
+        // Staging's database is stopped at night (office hours): its windows lie inside the hours, in UTC.
+        assertEquals(stack.equals("prod") ? "02:00-02:30" : "16:20-16:50", db.input("backupWindow"));
+        assertEquals(stack.equals("prod") ? "sun:03:00-sun:03:30" : "mon:17:00-mon:17:30", db.input("maintenanceWindow"));
         assertEquals(true, db.input("copyTagsToSnapshot"));
         assertEquals(true, db.input("autoMinorVersionUpgrade"));
         assertEquals(List.of("postgresql", "upgrade"), db.input("enabledCloudwatchLogsExports"), "Security Hub RDS.9 for PostgreSQL");
@@ -107,10 +108,10 @@ class DataLayerTest {
         var redis = named(result, ReplicationGroup.class, env + "redis");
         int replicas = Integer.parseInt(StackRuns.fileValue(stack, "tutors:redisReplicas"));
         assertEquals(env + "redis", redis.input("replicationGroupId"));
-        // Both stacks run Valkey 8 (the Redis 7 protocol), on its own default parameter group
-        assertEquals("valkey", redis.input("engine"));
-        assertEquals("8.0", redis.input("engineVersion"));
-        assertEquals("default.valkey8", redis.input("parameterGroupName"));
+        // Both stacks run the seed's Redis 7, on its own default parameter group (Valkey is a lever)
+        assertEquals("redis", redis.input("engine"));
+        assertEquals("7.1", redis.input("engineVersion"));
+        assertEquals("default.redis7", redis.input("parameterGroupName"));
         assertEquals(StackRuns.fileValue(stack, "tutors:redisNodeType"), redis.input("nodeType"));
         assertEquals(1.0 + replicas, redis.input("numCacheClusters"));
         assertEquals(replicas > 0, redis.input("automaticFailoverEnabled"));

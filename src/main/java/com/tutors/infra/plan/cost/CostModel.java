@@ -153,7 +153,7 @@ public final class CostModel {
                 case "aws:cloudwatch/metricAlarm:MetricAlarm" -> lines.add(new CostLine(phase, name, "CloudWatch alarm", 1,
                         "alarm-months", prices.price("cloudwatchAlarmMonth")));
                 case "aws:ecs/cluster:Cluster" -> {
-                    if (String.valueOf(r.inputs().get("settings")).contains("containerInsights")) {
+                    if (String.valueOf(r.inputs().get("settings")).contains("value=enabled")) {
                         lines.add(new CostLine(phase, name, "Container Insights metrics", usage.get("containerInsightsMetrics"),
                                 "metric-months", prices.price("cloudwatchMetricMonth")));
                     }
