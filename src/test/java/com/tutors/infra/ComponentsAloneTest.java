@@ -47,7 +47,7 @@ class ComponentsAloneTest {
     void dataLayerUsesTheGivenSubnetsAndGroups() {
         var settings = new DataSettings("db.t4g.micro", false, 20, 0, 1, new SecretValue("p".repeat(16)), "cache.t4g.micro",
                 1, 0, new SecretValue("t".repeat(16)), new SecretValue("d".repeat(50)), new SecretValue("n".repeat(32)), false, true, "valkey",
-                Optional.empty());
+                Optional.empty(), "ROTATE", Optional.empty());
         var result = StackRuns.succeeded(Stubs.alone(o -> new DataLayer("data", new DataLayer.Args(NAMES, settings, Stubs.network(), 14), o)));
         var db = named(result, com.pulumi.aws.rds.Instance.class, "tutors-staging-postgres");
         assertEquals(List.of("sg-stub-rds"), db.input("vpcSecurityGroupIds"));

@@ -118,10 +118,7 @@ public final class Compute extends ComponentResource {
 
         var trust = args.accountId().applyValue(ComputePolicies::ecsTasksTrust);
         var data = args.data();
-        var databaseUrl = data.secretArn(AppSecret.DB_URL);
-        var redisUrl = data.secretArn(AppSecret.REDIS_URL);
-        var djangoSecretKey = data.secretArn(AppSecret.DJANGO_SECRET_KEY);
-        var nextauthSecret = data.secretArn(AppSecret.NEXTAUTH_SECRET);
+        var backendSecretNames = backendSecrets(data);
 
         var execution = role("ecs-execution", "Lets ECS pull images, write logs and read this stack's app secrets", trust);
         new RolePolicyAttachment(names.name("ecs-execution"), RolePolicyAttachmentArgs.builder()
@@ -129,7 +126,8 @@ public final class Compute extends ComponentResource {
         // The services wait for it: a task started before IAM has the policy cannot read its secrets.
         var executionSecrets = new RolePolicy(names.name("ecs-execution-secrets"), RolePolicyArgs.builder()
                 .role(execution.name())
-                .policy(Output.all(databaseUrl, redisUrl, djangoSecretKey, nextauthSecret)
+                // Derived from what the containers read: a secret added to one is readable, and nothing else is.
+                .policy(Output.all(readBy(backendSecretNames, FRONTEND_SECRETS).stream().map(data::secretArn).toList())
                         .applyValue(ComputePolicies::readSecrets))
                 .build(), child);
 
@@ -174,9 +172,7 @@ public final class Compute extends ComponentResource {
                             mail.configurationSetName(), mail.defaultFrom())));
                     return env;
                 });
-        var backendSecrets = Output.tuple(data.secretReference(AppSecret.DB_URL), data.secretReference(AppSecret.REDIS_URL),
-                data.secretReference(AppSecret.DJANGO_SECRET_KEY))
-                .applyValue(t -> Map.of("DATABASE_URL", t.t1, "REDIS_URL", t.t2, "DJANGO_SECRET_KEY", t.t3));
+        var backendSecrets = references(data, backendSecretNames);
         var backendImage = image(artifacts.backendEcrUrl(), args.imageTag());
         // The release (migrate, collectstatic) runs from the new image before the services roll onto it.
         var releaseImage = image(artifacts.backendEcrUrl(), s.releaseImageTag().map(Output::of).orElse(args.imageTag()));
@@ -199,7 +195,7 @@ public final class Compute extends ComponentResource {
                 "PORT", String.valueOf(Ports.FRONTEND),
                 // Longer than the ALB's idle timeout, as gunicorn's: the ALB always closes first (no 502s).
                 "KEEP_ALIVE_TIMEOUT", String.valueOf(AppProcesses.frontendKeepAliveMillis(args.keepAliveSeconds()))));
-        var frontendSecrets = data.secretReference(AppSecret.NEXTAUTH_SECRET).applyValue(ref -> Map.of("NEXTAUTH_SECRET", ref));
+        var frontendSecrets = references(data, FRONTEND_SECRETS);
         var frontendTask = taskDefinition("frontend", s.frontend(), frontendRole, execution, container("frontend",
                 image(artifacts.frontendEcrUrl(), args.imageTag()), AppProcesses.frontendCommand(args.keepAliveSeconds()),
                 Ports.FRONTEND, frontendEnv,
@@ -238,6 +234,39 @@ public final class Compute extends ComponentResource {
         exported.put("imageTag", outputs.imageTag());
         exported.put("taskDefinitionArns", outputs.taskDefinitionArns());
         registerOutputs(exported);
+    }
+
+    /**
+     * The backend's secrets by environment variable: the database and cache URLs and Django's key, and
+     * during a key rotation the previous key (the app sets SECRET_KEY_FALLBACKS from it).
+     */
+    static Map<String, AppSecret> backendSecrets(DataOutputs data) {
+        var secrets = new LinkedHashMap<String, AppSecret>();
+        secrets.put("DATABASE_URL", AppSecret.DB_URL);
+        secrets.put("REDIS_URL", AppSecret.REDIS_URL);
+        secrets.put("DJANGO_SECRET_KEY", AppSecret.DJANGO_SECRET_KEY);
+        if (data.has(AppSecret.DJANGO_SECRET_KEY_PREVIOUS)) {
+            secrets.put("DJANGO_SECRET_KEY_FALLBACKS", AppSecret.DJANGO_SECRET_KEY_PREVIOUS);
+        }
+        return secrets;
+    }
+
+    static final Map<String, AppSecret> FRONTEND_SECRETS = Map.of("NEXTAUTH_SECRET", AppSecret.NEXTAUTH_SECRET);
+
+    /** Every secret some container reads, once, in a fixed order (the execution role may read exactly these). */
+    @SafeVarargs
+    static List<AppSecret> readBy(Map<String, AppSecret>... containers) {
+        var all = new java.util.TreeSet<AppSecret>();
+        for (var container : containers) {
+            all.addAll(container.values());
+        }
+        return List.copyOf(all);
+    }
+
+    /** A container's {@code secrets}: each variable to the secret's current version (ECS's valueFrom). */
+    private static Output<Map<String, String>> references(DataOutputs data, Map<String, AppSecret> secrets) {
+        var names = List.copyOf(new java.util.TreeSet<>(secrets.keySet()));
+        return com.tutors.infra.core.Outputs.keyed(names, n -> n, n -> data.secretReference(secrets.get(n)));
     }
 
     private static Output<String> image(Output<String> repositoryUrl, Output<String> tag) {

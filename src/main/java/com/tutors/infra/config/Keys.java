@@ -93,8 +93,17 @@ public final class Keys {
             "Days of daily Redis snapshots, 0 (none) to 35.", "7", "0");
     public static final Key REDIS_AUTH_TOKEN = secret("redisAuthToken",
             "Redis AUTH token: 16 to 128 letters, digits and ! & # $ ^ < > - (what ElastiCache accepts).");
+    public static final Key REDIS_AUTH_TOKEN_UPDATE_STRATEGY = tutors("redisAuthTokenUpdateStrategy",
+            "How a new redisAuthToken is applied: ROTATE keeps the old token valid beside the new one (deploy, let the "
+                    + "tasks roll), then SET makes the new one the only one (SET is allowed only after ROTATE).",
+            "ROTATE", "ROTATE");
     public static final Key DJANGO_SECRET_KEY = secret("djangoSecretKey",
             "Django SECRET_KEY, at least 50 characters.");
+    public static final Key DJANGO_SECRET_KEY_PREVIOUS = secret("djangoSecretKeyPrevious",
+            "Optional: the previous Django SECRET_KEY during a rotation (SECRET_KEY_FALLBACKS), so sessions, password-"
+                    + "reset links and signed values made with it stay valid; remove it once they have aged out.");
+    /** Secrets a stack may leave unset: the offline plan gives them no stand-in. */
+    public static final java.util.Set<Key> OPTIONAL_SECRETS = java.util.Set.of(DJANGO_SECRET_KEY_PREVIOUS);
     public static final Key NEXTAUTH_SECRET = secret("nextauthSecret",
             "NextAuth.js NEXTAUTH_SECRET, at least 32 characters.");
 
@@ -213,7 +222,7 @@ public final class Keys {
             VPC_CIDR, PUBLIC_SUBNET_CIDRS, PRIVATE_SUBNET_CIDRS, NAT_MODE, IPV6,
             DB_INSTANCE_CLASS, DB_MULTI_AZ, DB_ALLOCATED_STORAGE, DB_MAX_ALLOCATED_STORAGE, DB_BACKUP_RETENTION_DAYS,
             DB_PASSWORD, APPLY_IMMEDIATELY, REDIS_ENGINE, REDIS_NODE_TYPE, REDIS_REPLICAS, REDIS_SNAPSHOT_RETENTION_DAYS, REDIS_AUTH_TOKEN,
-            DJANGO_SECRET_KEY, NEXTAUTH_SECRET,
+            REDIS_AUTH_TOKEN_UPDATE_STRATEGY, DJANGO_SECRET_KEY, DJANGO_SECRET_KEY_PREVIOUS, NEXTAUTH_SECRET,
             BUCKET_SUFFIX, CORS_ORIGINS, MEDIA_NONCURRENT_VERSION_DAYS, ECR_IMMUTABLE_TAGS,
             IMAGE_TAG, RELEASE_IMAGE_TAG, CONTAINER_INSIGHTS, BACKEND_CPU, BACKEND_MEMORY, BACKEND_DESIRED_COUNT, BACKEND_MIN_COUNT, BACKEND_MAX_COUNT,
             BACKEND_WORKERS, BACKEND_THREADS, READ_ONLY_ROOT_FILESYSTEM, CONTAINER_USER,

@@ -17,6 +17,11 @@ public final class SecretValue {
         return Output.ofSecret(value);
     }
 
+    /** Whether two secrets hold the same value, without either leaving this class. */
+    public boolean sameAs(SecretValue other) {
+        return other != null && value.equals(other.value);
+    }
+
     @Override
     public String toString() {
         return "[secret]";

@@ -165,6 +165,8 @@ public final class DataLayer extends ComponentResource {
                 .atRestEncryptionEnabled(true)
                 .transitEncryptionEnabled(true) // clients connect with rediss://
                 .authToken(d.redisAuthToken().output())
+                // ROTATE: a new token is added beside the old one (tasks still on the old REDIS_URL keep working)
+                .authTokenUpdateStrategy(d.redisAuthTokenUpdateStrategy())
                 .snapshotRetentionLimit(d.redisSnapshotRetentionDays())
                 .snapshotWindow(REDIS_SNAPSHOT_WINDOW)
                 .maintenanceWindow(REDIS_MAINTENANCE_WINDOW)
@@ -186,6 +188,7 @@ public final class DataLayer extends ComponentResource {
                 Output.tuple(token, redis.primaryEndpointAddress()).applyValue(t -> ConnectionStrings.redisUrl(t.t1, t.t2)), args, stateful);
         secret(AppSecret.DJANGO_SECRET_KEY, d.djangoSecretKey().output(), args, stateful);
         secret(AppSecret.NEXTAUTH_SECRET, d.nextauthSecret().output(), args, stateful);
+        d.djangoSecretKeyPrevious().ifPresent(previous -> secret(AppSecret.DJANGO_SECRET_KEY_PREVIOUS, previous.output(), args, stateful));
 
         var arns = new LinkedHashMap<AppSecret, Output<String>>();
         secrets.forEach((which, secret) -> arns.put(which, secret.arn()));

@@ -44,6 +44,11 @@ public record DataOutputs(Output<String> rdsEndpoint,
         return Output.tuple(secretArn(secret), version).applyValue(t -> t.t1 + ":::" + t.t2);
     }
 
+    /** Whether the stack declares this secret (the previous Django key exists only during a rotation). */
+    public boolean has(AppSecret secret) {
+        return secretArns.containsKey(secret);
+    }
+
     /** The ARN of one secret, for task definitions and IAM policies. */
     public Output<String> secretArn(AppSecret secret) {
         var arn = secretArns.get(secret);
@@ -59,6 +64,8 @@ public record DataOutputs(Output<String> rdsEndpoint,
         DB_URL("db-url", "DATABASE_URL for Django (TLS required)"),
         REDIS_URL("redis-url", "REDIS_URL for Django (TLS, AUTH)"),
         DJANGO_SECRET_KEY("django-secret-key", "Django SECRET_KEY"),
+        /** Present only during a key rotation (djangoSecretKeyPrevious set). */
+        DJANGO_SECRET_KEY_PREVIOUS("django-secret-key-previous", "Django SECRET_KEY_FALLBACKS: the previous key, during a rotation"),
         NEXTAUTH_SECRET("nextauth-secret", "NextAuth.js NEXTAUTH_SECRET");
 
         private final String part;

@@ -6,6 +6,7 @@ import com.tutors.infra.config.KeyReader;
 import com.tutors.infra.config.Keys;
 import com.tutors.infra.core.SecretValue;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -31,7 +32,9 @@ public record DataSettings(String dbInstanceClass,
                            boolean protectData,
                            boolean applyImmediately,
                            String redisEngine,
-                           Optional<OfficeHours> officeHours) {
+                           Optional<OfficeHours> officeHours,
+                           String redisAuthTokenUpdateStrategy,
+                           Optional<SecretValue> djangoSecretKeyPrevious) {
 
     /** The cache engines, with the version and default parameter group each runs. */
     public static final java.util.Map<String, String[]> CACHE_ENGINES = java.util.Map.of(
@@ -90,10 +93,20 @@ public record DataSettings(String dbInstanceClass,
                 "has " + value.length() + " characters; allowed: at least 50 (python -c 'import secrets; print(secrets.token_urlsafe(50))')"));
         var nextauth = r.secret(Keys.NEXTAUTH_SECRET, declared, value -> require(value.length() >= 32,
                 "has " + value.length() + " characters; allowed: at least 32 (openssl rand -base64 32)"));
+        var previous = r.secret(Keys.DJANGO_SECRET_KEY_PREVIOUS, false, value -> require(value.length() >= 50,
+                "has " + value.length() + " characters; allowed: at least 50 (the key being replaced)"));
+        if (previous.isPresent() && django.isPresent() && previous.get().sameAs(django.get())) {
+            r.problem(Keys.DJANGO_SECRET_KEY_PREVIOUS + " = [secret]: the same as " + Keys.DJANGO_SECRET_KEY
+                    + "; allowed: the key being replaced, or unset");
+        }
+        var strategy = r.get(Keys.REDIS_AUTH_TOKEN_UPDATE_STRATEGY, raw -> {
+            require(List.of("ROTATE", "SET", "DELETE").contains(raw), "not an auth token update strategy; allowed: ROTATE, SET, DELETE");
+            return raw;
+        });
         if (password.isEmpty() || token.isEmpty() || django.isEmpty() || nextauth.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new DataSettings(dbClass, multiAz, allocated, max, backups, password.get(), nodeType, replicas,
-                snapshots, token.get(), django.get(), nextauth.get(), protect, immediately, engine, hours));
+                snapshots, token.get(), django.get(), nextauth.get(), protect, immediately, engine, hours, strategy, previous));
     }
 }

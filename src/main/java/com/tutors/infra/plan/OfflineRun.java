@@ -67,7 +67,7 @@ public final class OfflineRun {
         var placeholders = new TreeSet<String>();
         // Secrets are set per machine with `pulumi config set --secret`; stand-ins keep the plan whole.
         var wanted = new TreeSet<>(secretKeys);
-        Keys.ALL.stream().filter(Key::secret).map(Key::fullName).forEach(wanted::add);
+        Keys.ALL.stream().filter(k -> k.secret() && !Keys.OPTIONAL_SECRETS.contains(k)).map(Key::fullName).forEach(wanted::add);
         for (var key : wanted) {
             if (config.containsKey(key) && !secretKeys.contains(key)) {
                 continue; // set in plain text in the stack file: the program refuses it, so keep it as it is
