@@ -117,7 +117,7 @@ public final class Main {
         }
         // 5 Edge, before 4: the services attach to its target groups.
         var edgeComponent = settings.declares(Phase.EDGE) ? Optional.of(new Edge(names.name("edge"),
-                new Edge.Args(names, settings.edge(), settings.region(), account, network, originSecret(settings)),
+                new Edge.Args(names, settings.edge(), settings.region(), account, network, originSecrets(settings), settings.cdn()),
                 phase)) : Optional.<Edge>empty();
         var edge = edgeComponent.map(e -> e.outputs);
         edge.ifPresent(e -> exports.edge(e, settings.edge().domain().isPresent()));
@@ -182,10 +182,19 @@ public final class Main {
     /** AWS's managed prefix list of CloudFront's servers that connect to origins (IPv4). */
     static final String CLOUDFRONT_ORIGIN_FACING = "com.amazonaws.global.cloudfront.origin-facing";
 
-    /** The ALB requires the origin secret only when CloudFront fronts it and the lock is on (a separate step: README). */
-    private static Optional<Output<String>> originSecret(StackSettings settings) {
-        return settings.cdn() && settings.optimization().originLock()
-                ? settings.optimization().originSecret().map(s -> s.output()) : Optional.empty();
+    /**
+     * The origin header values the ALB accepts: only when CloudFront fronts it and the lock is on (a
+     * separate step: README); during a rotation the previous value too, until every edge sends the new one.
+     */
+    private static Optional<Output<List<String>>> originSecrets(StackSettings settings) {
+        var opt = settings.optimization();
+        if (!(settings.cdn() && opt.originLock()) || opt.originSecret().isEmpty()) {
+            return Optional.empty();
+        }
+        var current = opt.originSecret().get().output();
+        return Optional.of(opt.originSecretPrevious()
+                .map(previous -> Output.tuple(current, previous.output()).applyValue(t -> List.of(t.t1, t.t2)))
+                .orElseGet(() -> current.applyValue(List::of)));
     }
 
     /** Where users reach the site: phase 5's host, else the domain, else nothing routes yet (phase 4 alone). */

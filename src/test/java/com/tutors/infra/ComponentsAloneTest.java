@@ -100,7 +100,7 @@ class ComponentsAloneTest {
         var settings = new EdgeSettings(Optional.empty(), Optional.empty(), false, 30, Optional.empty(), false, Optional.empty());
         var result = StackRuns.succeeded(Stubs.alone(o -> {
             var edge = new Edge("edge", new Edge.Args(NAMES, settings, Stubs.REGION, Output.of("111122223333"),
-                    Stubs.network(), Optional.empty()), o);
+                    Stubs.network(), Optional.empty(), false), o);
             edge.declareSiteRecords(Optional.empty());
             return edge;
         }));
@@ -114,7 +114,7 @@ class ComponentsAloneTest {
     @Test
     void optimizationWatchesTheStubbedResourcesAndFrontsTheStubbedOrigins() {
         var settings = new OptimizationSettings(true, true, true, true, true, Optional.empty(), 500, List.of(),
-                Optional.of(new SecretValue("o".repeat(32))));
+                Optional.of(new SecretValue("o".repeat(32))), Optional.empty());
         var result = StackRuns.succeeded(Stubs.alone(o -> {
             var usEast1 = new com.pulumi.aws.Provider("us-east-1",
                     com.pulumi.aws.ProviderArgs.builder().region("us-east-1").build());

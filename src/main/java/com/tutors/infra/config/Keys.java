@@ -102,8 +102,6 @@ public final class Keys {
     public static final Key DJANGO_SECRET_KEY_PREVIOUS = secret("djangoSecretKeyPrevious",
             "Optional: the previous Django SECRET_KEY during a rotation (SECRET_KEY_FALLBACKS), so sessions, password-"
                     + "reset links and signed values made with it stay valid; remove it once they have aged out.");
-    /** Secrets a stack may leave unset: the offline plan gives them no stand-in. */
-    public static final java.util.Set<Key> OPTIONAL_SECRETS = java.util.Set.of(DJANGO_SECRET_KEY_PREVIOUS);
     public static final Key NEXTAUTH_SECRET = secret("nextauthSecret",
             "NextAuth.js NEXTAUTH_SECRET, at least 32 characters.");
 
@@ -210,11 +208,18 @@ public final class Keys {
     public static final Key ORIGIN_SECRET = secret("originSecret",
             "Header value CloudFront sends to the ALB, which refuses requests without it: 32 to 128 characters "
                     + "of letters, digits, '-' and '_' (an ALB header condition holds at most 128). Required with cdn.");
+    public static final Key ORIGIN_SECRET_PREVIOUS = secret("originSecretPrevious",
+            "Optional, during a rotation of originSecret: the load balancer accepts this value too, because CloudFront's "
+                    + "edges send the old header until the distribution has deployed (minutes); remove it afterwards.");
 
     public static final Key AWS_REGION = new Key("aws", "region",
             "AWS region of every regional resource.", "eu-central-1", "eu-central-1", false);
     public static final Key AWS_PROFILE = new Key("aws", "profile",
             "Optional named profile from ~/.aws/config for the program's AWS provider.", null, null, false);
+
+    /** Secrets a stack may leave unset: the offline plan gives them no stand-in. */
+    public static final java.util.Set<Key> OPTIONAL_SECRETS = java.util.Set.of(DJANGO_SECRET_KEY_PREVIOUS,
+            ORIGIN_SECRET_PREVIOUS);
 
     /** In the order the README documents them. */
     public static final List<Key> ALL = List.of(
@@ -229,7 +234,7 @@ public final class Keys {
             FRONTEND_CPU, FRONTEND_MEMORY, FRONTEND_DESIRED_COUNT, FRONTEND_MIN_COUNT, FRONTEND_MAX_COUNT,
             CPU_ARCHITECTURE, FARGATE_SPOT_PERCENT, LOG_RETENTION_DAYS, ECS_EXEC, OFFICE_HOURS, PERMISSIONS_BOUNDARY,
             HOSTED_ZONE, ALB_ACCESS_LOGS, ALB_IDLE_TIMEOUT, DMARC_POLICY, DMARC_REPORT_EMAIL,
-            CDN, ORIGIN_LOCK, WAF, ALARMS, DASHBOARD, ALARM_EMAIL, WAF_RATE_LIMIT, WAF_BLOCKED_COUNTRIES, ORIGIN_SECRET,
+            CDN, ORIGIN_LOCK, WAF, ALARMS, DASHBOARD, ALARM_EMAIL, WAF_RATE_LIMIT, WAF_BLOCKED_COUNTRIES, ORIGIN_SECRET, ORIGIN_SECRET_PREVIOUS,
             AWS_REGION, AWS_PROFILE);
 
     public static Optional<Key> byFullName(String fullName) {

@@ -46,11 +46,13 @@ public final class Edge extends ComponentResource {
     /**
      * Phase 1's outputs and the account (for the access-log bucket policy).
      *
-     * @param originSecret when CloudFront fronts the site (phase 6): the ALB then answers only requests
-     *                     carrying this value in {@link Headers#ORIGIN_VERIFY}
+     * @param originSecrets when CloudFront fronts the site and the lock is on: the ALB then answers only
+     *                      requests carrying one of these values in {@link Headers#ORIGIN_VERIFY} (two during a rotation)
+     * @param behindCdn     CloudFront fronts the site: the frontend has its own rule, so locking and unlocking
+     *                      only change conditions and never leave the frontend without a route
      */
     public record Args(Naming names, EdgeSettings settings, String region, Output<String> accountId,
-                       NetworkOutputs network, Optional<Output<String>> originSecret) {
+                       NetworkOutputs network, Optional<Output<List<String>>> originSecrets, boolean behindCdn) {
     }
 
     public static final int DEREGISTRATION_DELAY_SECONDS = 30;
@@ -101,7 +103,7 @@ public final class Edge extends ComponentResource {
 
         var forwardToFrontend = ListenerDefaultActionArgs.builder().type("forward").targetGroupArn(frontend.arn()).build();
         // Behind CloudFront only requests carrying the origin secret are served; anything else is refused.
-        var defaultAction = args.originSecret().isEmpty() ? forwardToFrontend : ListenerDefaultActionArgs.builder()
+        var defaultAction = args.originSecrets().isEmpty() ? forwardToFrontend : ListenerDefaultActionArgs.builder()
                 .type("fixed-response")
                 .fixedResponse(ListenerDefaultActionFixedResponseArgs.builder()
                         .statusCode("403").contentType("text/plain").messageBody("Forbidden").build())
@@ -157,12 +159,17 @@ public final class Edge extends ComponentResource {
             conditions.add(ListenerRuleConditionArgs.builder()
                     .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values(route.paths()).build())
                     .build());
-            args.originSecret().ifPresent(secret -> conditions.add(originHeader(secret)));
+            args.originSecrets().ifPresent(secrets -> conditions.add(originHeader(secrets)));
             listeners.add(rule(route.part(), serving, route.priority(),
                     route.target() == EdgePolicies.Target.BACKEND ? backend : frontend, conditions));
         }
-        args.originSecret().ifPresent(secret -> listeners.add(rule("frontend-" + EdgePolicies.FRONTEND_PRIORITY, serving,
-                EdgePolicies.FRONTEND_PRIORITY, frontend, List.of(originHeader(secret)))));
+        if (args.behindCdn()) {
+            // Locked: only CloudFront's requests reach the frontend. Unlocked: every path does, as the default.
+            var condition = args.originSecrets().map(Edge::originHeader).orElse(ListenerRuleConditionArgs.builder()
+                    .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values("/*").build()).build());
+            listeners.add(rule("frontend-" + EdgePolicies.FRONTEND_PRIORITY, serving, EdgePolicies.FRONTEND_PRIORITY, frontend,
+                    List.of(condition)));
+        }
 
         this.outputs = new EdgeOutputs(alb.dnsName(), alb.zoneId(), alb.arn(), alb.arnSuffix(), certificate,
                 host, host, url, zone,
@@ -232,10 +239,11 @@ public final class Edge extends ComponentResource {
                 .build(), child);
     }
 
-    private static ListenerRuleConditionArgs originHeader(Output<String> secret) {
+    /** The header condition: any of the values (an ALB condition ORs up to five). */
+    private static ListenerRuleConditionArgs originHeader(Output<List<String>> secrets) {
         return ListenerRuleConditionArgs.builder()
                 .httpHeader(ListenerRuleConditionHttpHeaderArgs.builder()
-                        .httpHeaderName(Headers.ORIGIN_VERIFY).values(secret.applyValue(List::of)).build())
+                        .httpHeaderName(Headers.ORIGIN_VERIFY).values(secrets).build())
                 .build();
     }
 }

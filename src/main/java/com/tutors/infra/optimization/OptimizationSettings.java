@@ -16,6 +16,7 @@ import static com.tutors.infra.config.KeyReader.require;
  * Phase 6's validated inputs: three parts, each with its own switch.
  *
  * @param originSecret header value CloudFront sends and the ALB requires; present when {@code cdn} is
+ * @param originSecretPrevious during a rotation, the value the ALB still accepts
  */
 public record OptimizationSettings(boolean cdn,
                                    boolean originLock,
@@ -25,7 +26,8 @@ public record OptimizationSettings(boolean cdn,
                                    Optional<String> alarmEmail,
                                    int wafRateLimit,
                                    List<String> blockedCountries,
-                                   Optional<SecretValue> originSecret) {
+                                   Optional<SecretValue> originSecret,
+                                   Optional<SecretValue> originSecretPrevious) {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern ORIGIN_SECRET = Pattern.compile("[A-Za-z0-9_-]{32,128}");
@@ -62,10 +64,16 @@ public record OptimizationSettings(boolean cdn,
         boolean cdnOn = declared && r.ok(Keys.CDN) && cdn;
         var secret = r.secret(Keys.ORIGIN_SECRET, cdnOn, value -> require(ORIGIN_SECRET.matcher(value).matches(),
                 "allowed: 32 to 128 characters of letters, digits, '-' and '_' (an ALB header condition holds at most 128; openssl rand -hex 32)"));
+        var previous = r.secret(Keys.ORIGIN_SECRET_PREVIOUS, false, value -> require(ORIGIN_SECRET.matcher(value).matches(),
+                "allowed: 32 to 128 characters of letters, digits, '-' and '_' (the value being replaced)"));
+        if (previous.isPresent() && secret.isPresent() && previous.get().sameAs(secret.get())) {
+            r.problem(Keys.ORIGIN_SECRET_PREVIOUS + " = [secret]: the same as " + Keys.ORIGIN_SECRET
+                    + "; allowed: the value being replaced, or unset");
+        }
         if (cdnOn && domainOk && domain.isEmpty()) {
             r.problem(Keys.CDN + " = 'true': CloudFront serves the site's domain, and " + Keys.DOMAIN
                     + " is not set; allowed: cdn with a domain, or cdn = false");
         }
-        return new OptimizationSettings(cdn, lock, waf, alarms, dashboard, email, rate, countries, secret);
+        return new OptimizationSettings(cdn, lock, waf, alarms, dashboard, email, rate, countries, secret, previous);
     }
 }
