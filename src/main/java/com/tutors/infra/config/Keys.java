@@ -49,6 +49,10 @@ public final class Keys {
                     + "gateway-single (one NAT gateway), instance (one t4g.nano NAT instance, cheapest), "
                     + "instance-per-az (one self-recovering t4g.nano NAT instance per AZ).",
             "gateway-per-az", "instance");
+    public static final Key NAT_AMI = tutors("natAmi",
+            "With a NAT instance: its AMI, pinned (ami-...); a new value replaces the instances one by one (patching). "
+                    + "Unset: the latest Amazon Linux 2023 arm64 AMI when the instance is created, kept after that.",
+            null, null);
     public static final Key IPV6 = tutors("ipv6",
             "Give the VPC an Amazon-provided IPv6 block and the public subnets a /64 each, so the ALB can be dual-stack.",
             "true", "true");
@@ -224,7 +228,7 @@ public final class Keys {
     /** In the order the README documents them. */
     public static final List<Key> ALL = List.of(
             ENVIRONMENT, ENVIRONMENT_OVERRIDE, LAST_PHASE, DOMAIN, PROTECT_DATA,
-            VPC_CIDR, PUBLIC_SUBNET_CIDRS, PRIVATE_SUBNET_CIDRS, NAT_MODE, IPV6,
+            VPC_CIDR, PUBLIC_SUBNET_CIDRS, PRIVATE_SUBNET_CIDRS, NAT_MODE, NAT_AMI, IPV6,
             DB_INSTANCE_CLASS, DB_MULTI_AZ, DB_ALLOCATED_STORAGE, DB_MAX_ALLOCATED_STORAGE, DB_BACKUP_RETENTION_DAYS,
             DB_PASSWORD, APPLY_IMMEDIATELY, REDIS_ENGINE, REDIS_NODE_TYPE, REDIS_REPLICAS, REDIS_SNAPSHOT_RETENTION_DAYS, REDIS_AUTH_TOKEN,
             REDIS_AUTH_TOKEN_UPDATE_STRATEGY, DJANGO_SECRET_KEY, DJANGO_SECRET_KEY_PREVIOUS, NEXTAUTH_SECRET,

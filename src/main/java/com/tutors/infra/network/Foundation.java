@@ -185,7 +185,7 @@ public final class Foundation extends ComponentResource {
         var names = args.names();
         var afterIgw = CustomResourceOptions.builder().parent(this).dependsOn(igw).build();
         if (net.natMode() == NatMode.INSTANCE || net.natMode() == NatMode.INSTANCE_PER_AZ) {
-            var shared = NatInstance.shared(this, names, args.network().vpcCidr().toString(), vpc);
+            var shared = NatInstance.shared(this, names, args.network().vpcCidr().toString(), vpc, net.natAmi());
             boolean perAz = net.natMode() == NatMode.INSTANCE_PER_AZ;
             var routers = new ArrayList<NatInstance.Egress>();
             // The single instance keeps its first names ("nat"), so existing stacks see no rename.

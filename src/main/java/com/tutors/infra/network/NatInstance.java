@@ -56,7 +56,8 @@ public final class NatInstance {
      * Forwarding is on before anything else (the private routes point here as soon as the instance
      * exists); the package install waits for the Elastic IP; the rules are saved with iptables-save
      * into the file the iptables service restores at boot (AL2023's `service iptables save` refuses,
-     * and the package's default file ends in a FORWARD REJECT); then it checks what it set.
+     * and the package's default file ends in a FORWARD REJECT); then it checks what it set, and only
+     * then installs the AMI's pending security updates (egress first: the tasks wait on it).
      */
     public static final String USER_DATA = """
             #!/bin/bash
@@ -87,6 +88,8 @@ public final class NatInstance {
             systemctl enable --now iptables
             iptables -t nat -S POSTROUTING | grep -q -- '-j MASQUERADE'
             if iptables -S FORWARD | grep -q REJECT; then exit 1; fi
+            # Forwarding works; now the AMI's pending security fixes (a failure leaves NAT working).
+            dnf -y upgrade --security || echo 'security updates failed: replace the instance to retry'
             """;
 
 
@@ -94,11 +97,15 @@ public final class NatInstance {
     record Egress(Output<String> networkInterfaceId, Output<String> publicIp) {
     }
 
-    /** What every NAT instance of the stack shares: its security group, its instance profile, its AMI. */
-    record Shared(Output<String> securityGroupId, Output<String> profileName, Output<String> ami) {
+    /**
+     * What every NAT instance of the stack shares: its security group, its instance profile, its AMI.
+     *
+     * @param pinned the AMI is the stack's choice (natAmi): a new one replaces the instances
+     */
+    record Shared(Output<String> securityGroupId, Output<String> profileName, Output<String> ami, boolean pinned) {
     }
 
-    static Shared shared(Resource parent, Naming names, String vpcCidr, Vpc vpc) {
+    static Shared shared(Resource parent, Naming names, String vpcCidr, Vpc vpc, java.util.Optional<String> pinnedAmi) {
         var child = CustomResourceOptions.builder().parent(parent).build();
         var sg = new SecurityGroup(names.name("sg-nat"), SecurityGroupArgs.builder()
                 .name(names.name("sg-nat"))
@@ -119,8 +126,9 @@ public final class NatInstance {
                 .cidrIpv4(SecurityRules.ANY_IPV4)
                 .description("Forwarded traffic to the internet")
                 .build(), child);
-        var ami = SsmFunctions.getParameter(GetParameterArgs.builder().name(AMI_PARAMETER).build(),
-                new InvokeOptions(parent, null, null)).applyValue(p -> p.value());
+        // Pinned: no look-up. Unset: the latest, looked up once for all the instances.
+        var ami = pinnedAmi.map(Output::of).orElseGet(() -> SsmFunctions.getParameter(GetParameterArgs.builder().name(AMI_PARAMETER).build(),
+                new InvokeOptions(parent, null, null)).applyValue(p -> p.value()));
         // Session Manager, so a NAT that fails to boot can be looked at without SSH or an open port.
         var role = ServiceRoles.assumedBy(names, "nat", "NAT instance: Session Manager only",
                 PolicyDocument.serviceTrust("Ec2AssumesTheRole", "ec2.amazonaws.com"), child);
@@ -128,7 +136,7 @@ public final class NatInstance {
                 .role(role.name()).policyArn(SSM_MANAGED_POLICY).build(), child);
         var profile = new InstanceProfile(names.name("nat"), InstanceProfileArgs.builder()
                 .name(names.name("nat")).role(role.name()).build(), child);
-        return new Shared(sg.id(), profile.name(), ami);
+        return new Shared(sg.id(), profile.name(), ami, pinnedAmi.isPresent());
     }
 
     /** One NAT router named {@code part} in {@code subnet}, with its Elastic IP and its recovery alarms. */
@@ -148,9 +156,10 @@ public final class NatInstance {
                 .rootBlockDevice(InstanceRootBlockDeviceArgs.builder().encrypted(true).volumeType("gp3").build())
                 .tags(names.nameTag(part))
                 .build(),
-                // A newer AMI must not replace the router under running tasks on an ordinary `pulumi up`;
-                // refresh it deliberately with `pulumi up --replace <urn>`.
-                CustomResourceOptions.builder().parent(parent).ignoreChanges("ami").build());
+                // Looked up: a newer AMI must not replace the router under running tasks on an ordinary
+                // `pulumi up`. Pinned (natAmi): the stack's choice, and a new one replaces it (patching).
+                shared.pinned() ? CustomResourceOptions.builder().parent(parent).build()
+                        : CustomResourceOptions.builder().parent(parent).ignoreChanges("ami").build());
         var child = CustomResourceOptions.builder().parent(parent).build();
         // Self-healing without replacement, so the instance keeps its id, its network interface (the
         // route's target) and its Elastic IP. A failed system status check (the host) is EC2's simplified

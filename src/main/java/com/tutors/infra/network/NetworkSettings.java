@@ -9,6 +9,7 @@ import com.tutors.infra.core.Ipv4Cidr;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static com.tutors.infra.config.KeyReader.require;
 
@@ -19,7 +20,8 @@ public record NetworkSettings(Ipv4Cidr vpcCidr,
                               List<Ipv4Cidr> publicSubnets,
                               List<Ipv4Cidr> privateSubnets,
                               NatMode natMode,
-                              boolean ipv6) {
+                              boolean ipv6,
+                              Optional<String> natAmi) {
 
     static final int MIN_AZS = 2;
     static final int MAX_AZS = 6;
@@ -65,7 +67,12 @@ public record NetworkSettings(Ipv4Cidr vpcCidr,
                 checkInside(r, vpc, Keys.PRIVATE_SUBNET_CIDRS, privates);
             }
         }
-        return new NetworkSettings(vpc, publics, privates, nat, ipv6);
+        var ami = r.optional(Keys.NAT_AMI, raw -> {
+            KeyReader.require(raw.matches("ami-[0-9a-f]{8}([0-9a-f]{9})?"), "not an AMI id; allowed: ami- and 8 or 17 hex digits "
+                    + "(aws ssm get-parameter --name " + NatInstance.AMI_PARAMETER + " --query Parameter.Value)");
+            return raw;
+        });
+        return new NetworkSettings(vpc, publics, privates, nat, ipv6, ami);
     }
 
     private static void checkInside(KeyReader r, Ipv4Cidr vpc, Key key, List<Ipv4Cidr> subnets) {

@@ -28,7 +28,7 @@ class FoundationAloneTest {
         var network = new NetworkSettings(Ipv4Cidr.parse("172.16.0.0/20"),
                 List.of(Ipv4Cidr.parse("172.16.0.0/24"), Ipv4Cidr.parse("172.16.1.0/24"), Ipv4Cidr.parse("172.16.2.0/24")),
                 List.of(Ipv4Cidr.parse("172.16.8.0/24"), Ipv4Cidr.parse("172.16.9.0/24"), Ipv4Cidr.parse("172.16.10.0/24")),
-                NatMode.GATEWAY_PER_AZ, false);
+                NatMode.GATEWAY_PER_AZ, false, java.util.Optional.empty());
         var result = OfflineRun.execute(ctx -> {
             var aws = new Provider("test", ProviderArgs.builder().region("eu-west-1").build());
             var foundation = new Foundation("net", new Foundation.Args(new Naming(Environment.STAGING), network, "eu-west-1", java.util.Optional.empty(), 7),
@@ -52,7 +52,7 @@ class FoundationAloneTest {
                 Ipv4Cidr.parse("10.0.3.0/24"), Ipv4Cidr.parse("10.0.4.0/24"));
         var fourPrivate = List.of(Ipv4Cidr.parse("10.0.11.0/24"), Ipv4Cidr.parse("10.0.12.0/24"),
                 Ipv4Cidr.parse("10.0.13.0/24"), Ipv4Cidr.parse("10.0.14.0/24"));
-        var network = new NetworkSettings(Ipv4Cidr.parse("10.0.0.0/16"), four, fourPrivate, NatMode.GATEWAY_SINGLE, true);
+        var network = new NetworkSettings(Ipv4Cidr.parse("10.0.0.0/16"), four, fourPrivate, NatMode.GATEWAY_SINGLE, true, java.util.Optional.empty());
         var result = OfflineRun.execute(ctx -> {
             var aws = new Provider("test", ProviderArgs.builder().region("eu-central-1").build());
             new Foundation("net", new Foundation.Args(new Naming(Environment.PROD), network, "eu-central-1", java.util.Optional.empty(), 7),
