@@ -211,7 +211,7 @@ public final class OfflineRun {
                     request.getParent(), request.getProvider(), request.getProtect(),
                     List.copyOf(request.getDependenciesList()), List.copyOf(request.getIgnoreChangesList()),
                     List.copyOf(request.getAdditionalSecretOutputsList()),
-                    decode(request.getObject()), phaseOf(r, byUrn), r.resource()));
+                    decode(request.getObject()), phaseOf(r, byUrn), r.resource(), r.identifiers()));
         }
         planned.sort(Comparator.comparingInt(PlannedResource::phase).thenComparing(PlannedResource::urn));
         return List.copyOf(planned);

@@ -55,6 +55,9 @@ public final class PlanFormats {
                 // Sorted: the SDK registers them in no fixed order, and the same program must print the same plan.
                 entry.put("dependencies", new java.util.TreeSet<>(r.dependencies()));
             }
+            if (!r.identifiers().isEmpty()) {
+                entry.put("identifiers", r.identifiers()); // what a dependent takes of it (the diff's propagation)
+            }
             if (!r.ignoreChanges().isEmpty()) {
                 entry.put("ignoreChanges", r.ignoreChanges()); // the diff leaves these inputs to the running stack
             }

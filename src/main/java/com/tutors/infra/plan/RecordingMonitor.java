@@ -20,7 +20,8 @@ import java.util.concurrent.CompletableFuture;
  */
 final class RecordingMonitor extends MockMonitor {
 
-    record Registration(String urn, RegisterResourceRequest request, Resource resource) {
+    /** @param identifiers the id and ARN the mocks gave it (what another resource would take of it) */
+    record Registration(String urn, RegisterResourceRequest request, Resource resource, List<String> identifiers) {
     }
 
     private final List<Registration> registrations = Collections.synchronizedList(new ArrayList<>());
@@ -34,7 +35,15 @@ final class RecordingMonitor extends MockMonitor {
         // The program, its children and the plan see the URN the real engine would give (Urns).
         return super.registerResourceAsync(resource, request).thenApply(mocked -> {
             var response = mocked.toBuilder().setUrn(Urns.engineForm(mocked.getUrn())).build();
-            registrations.add(new Registration(response.getUrn(), request, resource));
+            var identifiers = new ArrayList<String>();
+            if (!response.getId().isEmpty()) {
+                identifiers.add(response.getId());
+            }
+            var arn = response.getObject().getFieldsMap().get("arn");
+            if (arn != null && arn.hasStringValue() && !identifiers.contains(arn.getStringValue())) {
+                identifiers.add(arn.getStringValue());
+            }
+            registrations.add(new Registration(response.getUrn(), request, resource, List.copyOf(identifiers)));
             return response;
         });
     }

@@ -37,13 +37,17 @@ public final class SavedPlan {
                     r.getAsJsonArray("ignoreChanges").forEach(x -> ignore.add(x.getAsString()));
                 }
                 boolean custom = !type.startsWith("pulumi:pulumi:") && !type.startsWith("tutors:");
+                var identifiers = new ArrayList<String>();
+                if (r.has("identifiers")) {
+                    r.getAsJsonArray("identifiers").forEach(x -> identifiers.add(x.getAsString()));
+                }
                 // Plans saved before the engine's URN form (a base branch's) still match by URN.
                 dependencies.replaceAll(Urns::engineForm);
                 out.add(new PlannedResource(Urns.engineForm(r.get("urn").getAsString()), type, r.get("name").getAsString(), custom,
                         r.get("parent").isJsonNull() ? "" : Urns.engineForm(r.get("parent").getAsString()),
                         r.get("provider").isJsonNull() ? "" : Urns.engineForm(r.get("provider").getAsString()),
                         r.has("protect") && r.get("protect").getAsBoolean(), List.copyOf(dependencies), List.copyOf(ignore), List.of(),
-                        secrets(inputs), r.get("phase").getAsInt(), null));
+                        secrets(inputs), r.get("phase").getAsInt(), null, List.copyOf(identifiers)));
             }
             return List.copyOf(out);
         } catch (RuntimeException e) {

@@ -13,11 +13,22 @@ import java.util.Map;
  * @param secretOutputs outputs the engine is asked to keep secret (additionalSecretOutputs)
  * @param phase    1..6 from the enclosing phase component; 0 for the stack and the providers
  * @param resource the SDK object, for tests that look at component fields
+ * @param identifiers what other resources take of this one (its id and ARN, as the mock engine gave them):
+ *                    a dependent whose input holds one of them gets a new value when this one is replaced
  */
 public record PlannedResource(String urn, String type, String name, boolean custom, String parentUrn,
                               String providerRef, boolean protect, List<String> dependencies,
                               List<String> ignoreChanges, List<String> secretOutputs, Map<String, Object> inputs,
-                              int phase, Resource resource) {
+                              int phase, Resource resource, List<String> identifiers) {
+
+    /** A resource whose identifiers are not known (a plan saved before they were). */
+    public PlannedResource(String urn, String type, String name, boolean custom, String parentUrn,
+                           String providerRef, boolean protect, List<String> dependencies,
+                           List<String> ignoreChanges, List<String> secretOutputs, Map<String, Object> inputs,
+                           int phase, Resource resource) {
+        this(urn, type, name, custom, parentUrn, providerRef, protect, dependencies, ignoreChanges, secretOutputs, inputs,
+                phase, resource, List.of());
+    }
 
     /** A value the program marked secret; it is printed as {@code "[secret]"}. */
     public record Secret(Object value) {
