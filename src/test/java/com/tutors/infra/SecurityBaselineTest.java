@@ -128,8 +128,12 @@ class SecurityBaselineTest {
     @org.junit.jupiter.api.Test
     @SuppressWarnings("unchecked")
     void ecs5AndEcs20AreSettingsWithWritableVolumes() {
+        // Fargate's task volumes are root-owned unless the image declares them as VOLUMEs owned by the user.
+        var refused = StackRuns.with("staging", StackRuns.override("tutors:readOnlyRootFilesystem", "true", "tutors:containerUser", "1000:1000"));
+        assertTrue(refused.problems().stream().anyMatch(p -> p.contains("tutors:imageDeclaresVolumes = true")
+                && p.contains("/managed-agents")), refused.problems()::toString);
         var result = StackRuns.succeeded(StackRuns.with("staging", StackRuns.override(
-                "tutors:readOnlyRootFilesystem", "true", "tutors:containerUser", "1000:1000")));
+                "tutors:readOnlyRootFilesystem", "true", "tutors:containerUser", "1000:1000", "tutors:imageDeclaresVolumes", "true")));
         for (var part : List.of("backend", "frontend", "backend-migrate")) {
             var task = named(result, com.pulumi.aws.ecs.TaskDefinition.class, "tutors-staging-" + part);
             var c = Containers.container(task);
@@ -137,7 +141,8 @@ class SecurityBaselineTest {
             assertEquals("1000:1000", c.get("user"), part + ": ECS.20");
             var mounts = ((List<Map<String, Object>>) c.get("mountPoints")).stream().map(m -> m.get("containerPath")).toList();
             assertTrue(mounts.contains("/tmp"), part);
-            assertTrue(mounts.containsAll(List.of("/var/lib/amazon/ssm", "/var/log/amazon/ssm")), part + ": staging has ECS Exec");
+            assertTrue(mounts.containsAll(List.of("/managed-agents", "/var/lib/amazon/ssm", "/var/log/amazon/ssm")),
+                    part + ": staging has ECS Exec, whose agent needs /managed-agents writable");
             assertEquals(part.equals("frontend"), mounts.contains("/app/.next/cache"), part);
             var volumes = ((List<Map<String, Object>>) task.input("volumes")).stream().map(v -> v.get("name")).toList();
             var sources = ((List<Map<String, Object>>) c.get("mountPoints")).stream().map(m -> m.get("sourceVolume")).toList();

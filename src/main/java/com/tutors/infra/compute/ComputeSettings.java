@@ -70,6 +70,14 @@ public record ComputeSettings(Optional<String> imageTag,
             return raw;
         });
         var insights = r.get(Keys.CONTAINER_INSIGHTS, KeyReader::bool);
+        var volumes = r.get(Keys.IMAGE_DECLARES_VOLUMES, KeyReader::bool);
+        if (r.ok(Keys.READ_ONLY_ROOT_FILESYSTEM, Keys.CONTAINER_USER, Keys.IMAGE_DECLARES_VOLUMES) && readOnly && user.isPresent()
+                && !volumes) {
+            r.problem(Keys.READ_ONLY_ROOT_FILESYSTEM + " = 'true' with " + Keys.CONTAINER_USER + " = '" + user.get() + "': the writable "
+                    + "paths (" + String.join(", ", Hardening.paths()) + ") would be root-owned task volumes the user cannot write; "
+                    + "allowed: declare them in the images as VOLUMEs owned by that user and set " + Keys.IMAGE_DECLARES_VOLUMES
+                    + " = true, or drop one of the two");
+        }
         return new ComputeSettings(tag, releaseTag, backend, frontend, arch, spot, retention, exec, workers, threads, readOnly, user, hours, insights);
     }
 

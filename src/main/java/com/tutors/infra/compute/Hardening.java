@@ -20,9 +20,16 @@ public final class Hardening {
     /** gunicorn and Python write temporary files; Next.js caches images and fetches. */
     static final Mount TMP = new Mount("tmp", "/tmp");
     static final Mount NEXT_CACHE = new Mount("next-cache", "/app/.next/cache");
-    /** The SSM agent ECS Exec starts keeps its state and logs there. */
-    static final List<Mount> EXEC = List.of(new Mount("ssm-state", "/var/lib/amazon/ssm"),
-            new Mount("ssm-logs", "/var/log/amazon/ssm"));
+    /** ECS Exec mounts its agent under /managed-agents; the SSM agent keeps its state and logs in the other two. */
+    static final List<Mount> EXEC = List.of(new Mount("managed-agents", "/managed-agents"),
+            new Mount("ssm-state", "/var/lib/amazon/ssm"), new Mount("ssm-logs", "/var/log/amazon/ssm"));
+
+    /** Every path that may get a task volume: what an image that runs as a non-root user must declare. */
+    public static List<String> paths() {
+        var out = new ArrayList<String>(List.of(TMP.path(), NEXT_CACHE.path()));
+        EXEC.forEach(m -> out.add(m.path()));
+        return out;
+    }
 
     /** The writable paths of a container, empty without a read-only root filesystem. */
     public static List<Mount> mounts(ComputeSettings settings, boolean nextJs) {

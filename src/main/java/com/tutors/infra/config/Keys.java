@@ -149,6 +149,10 @@ public final class Keys {
     public static final Key CONTAINER_USER = tutors("containerUser",
             "Non-root user the containers run as (Security Hub ECS.20), e.g. 1000:1000; unset: the image's own user.",
             null, null);
+    public static final Key IMAGE_DECLARES_VOLUMES = tutors("imageDeclaresVolumes",
+            "The images declare their writable paths as VOLUMEs owned by containerUser (mkdir, chown, VOLUME in the Dockerfile): "
+                    + "Fargate's task volumes are root-owned 0755 otherwise, so a read-only root with a non-root user needs it.",
+            "false", "false");
     public static final Key FRONTEND_CPU = tutors("frontendCpu", "Frontend task CPU units.", "256", "256");
     public static final Key FRONTEND_MEMORY = tutors("frontendMemory", "Frontend task memory (MiB).", "512", "512");
     public static final Key FRONTEND_DESIRED_COUNT = tutors("frontendDesiredCount", "Frontend tasks at creation.", "2", "1");
@@ -234,7 +238,7 @@ public final class Keys {
             REDIS_AUTH_TOKEN_UPDATE_STRATEGY, DJANGO_SECRET_KEY, DJANGO_SECRET_KEY_PREVIOUS, NEXTAUTH_SECRET,
             BUCKET_SUFFIX, CORS_ORIGINS, MEDIA_NONCURRENT_VERSION_DAYS, ECR_IMMUTABLE_TAGS,
             IMAGE_TAG, RELEASE_IMAGE_TAG, CONTAINER_INSIGHTS, BACKEND_CPU, BACKEND_MEMORY, BACKEND_DESIRED_COUNT, BACKEND_MIN_COUNT, BACKEND_MAX_COUNT,
-            BACKEND_WORKERS, BACKEND_THREADS, READ_ONLY_ROOT_FILESYSTEM, CONTAINER_USER,
+            BACKEND_WORKERS, BACKEND_THREADS, READ_ONLY_ROOT_FILESYSTEM, CONTAINER_USER, IMAGE_DECLARES_VOLUMES,
             FRONTEND_CPU, FRONTEND_MEMORY, FRONTEND_DESIRED_COUNT, FRONTEND_MIN_COUNT, FRONTEND_MAX_COUNT,
             CPU_ARCHITECTURE, FARGATE_SPOT_PERCENT, LOG_RETENTION_DAYS, ECS_EXEC, OFFICE_HOURS, PERMISSIONS_BOUNDARY,
             HOSTED_ZONE, ALB_ACCESS_LOGS, ALB_IDLE_TIMEOUT, DMARC_POLICY, DMARC_REPORT_EMAIL,
