@@ -12,6 +12,8 @@ import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionFixedResponseArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleActionFixedResponseArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleActionRedirectArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionHttpHeaderArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
@@ -50,9 +52,11 @@ public final class Edge extends ComponentResource {
      *                      requests carrying one of these values in {@link Headers#ORIGIN_VERIFY} (two during a rotation)
      * @param behindCdn     CloudFront fronts the site: the frontend has its own rule, so locking and unlocking
      *                      only change conditions and never leave the frontend without a route
+     * @param staticBucketDomain where /static/* redirects without CloudFront
      */
     public record Args(Naming names, EdgeSettings settings, String region, Output<String> accountId,
-                       NetworkOutputs network, Optional<Output<List<String>>> originSecrets, boolean behindCdn) {
+                       NetworkOutputs network, Optional<Output<List<String>>> originSecrets, boolean behindCdn,
+                       Output<String> staticBucketDomain) {
     }
 
     public static final int DEREGISTRATION_DELAY_SECONDS = 30;
@@ -163,6 +167,29 @@ public final class Edge extends ComponentResource {
             listeners.add(rule(route.part(), serving, route.priority(),
                     route.target() == EdgePolicies.Target.BACKEND ? backend : frontend, conditions));
         }
+        {
+            // The buckets' paths are theirs on every stack: Next.js never answers them (the app contract).
+            // Behind CloudFront its behaviours take them before the ALB; declared anyway, so a stack keeps
+            // them while its CDN is turned on or off and the URNs stay the same across lastPhase.
+            listeners.add(new ListenerRule(names.name("static-redirect"), ListenerRuleArgs.builder()
+                    .listenerArn(serving.arn())
+                    .priority(EdgePolicies.STATIC_PRIORITY)
+                    .actions(ListenerRuleActionArgs.builder().type("redirect")
+                            .redirect(ListenerRuleActionRedirectArgs.builder().protocol("HTTPS").port("443")
+                                    .host(args.staticBucketDomain()).path("/#{path}").query("#{query}").statusCode("HTTP_302").build())
+                            .build())
+                    .conditions(pathIs(EdgePolicies.STATIC_PATHS))
+                    .build(), child));
+            listeners.add(new ListenerRule(names.name("media-not-here"), ListenerRuleArgs.builder()
+                    .listenerArn(serving.arn())
+                    .priority(EdgePolicies.MEDIA_PRIORITY)
+                    .actions(ListenerRuleActionArgs.builder().type("fixed-response")
+                            .fixedResponse(ListenerRuleActionFixedResponseArgs.builder().statusCode("404").contentType("text/plain")
+                                    .messageBody("Media is linked with presigned S3 URLs on this stack").build())
+                            .build())
+                    .conditions(pathIs(EdgePolicies.MEDIA_PATHS))
+                    .build(), child));
+        }
         if (args.behindCdn()) {
             // Locked: only CloudFront's requests reach the frontend. Unlocked: every path does, as the default.
             var condition = args.originSecrets().map(Edge::originHeader).orElse(ListenerRuleConditionArgs.builder()
@@ -237,6 +264,11 @@ public final class Edge extends ComponentResource {
                         .build())
                 .tags(names.nameTag(part))
                 .build(), child);
+    }
+
+    private static ListenerRuleConditionArgs pathIs(List<String> paths) {
+        return ListenerRuleConditionArgs.builder()
+                .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values(paths).build()).build();
     }
 
     /** The header condition: any of the values (an ALB condition ORs up to five). */

@@ -37,6 +37,16 @@ public final class EdgePolicies {
     /** Behind CloudFront: forwards everything else carrying the origin header to the frontend. */
     public static final int FRONTEND_PRIORITY = 30;
 
+    /**
+     * Paths the buckets own on every stack (the app contract): behind CloudFront its behaviours send them
+     * to S3; the load balancer keeps them from Next.js too (static files: a redirect to the bucket, media:
+     * 404, since without the CDN media is linked with presigned URLs), so Next.js never serves them anywhere.
+     */
+    public static final int STATIC_PRIORITY = 1;
+    public static final int MEDIA_PRIORITY = 2;
+    public static final List<String> STATIC_PATHS = List.of("/static/*");
+    public static final List<String> MEDIA_PATHS = List.of("/media/*");
+
 
     /**
      * TLS 1.3 and 1.2 only, with the restricted (forward-secret, AEAD) cipher list: one of the policies

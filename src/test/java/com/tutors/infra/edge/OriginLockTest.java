@@ -42,14 +42,14 @@ class OriginLockTest {
     @Test
     void duringARotationEveryLockedRuleAcceptsBothValues() {
         var run = StackRuns.succeeded(StackRuns.with("prod", Map.of("tutors:originSecret", NEW, "tutors:originSecretPrevious", OLD)));
-        var rules = ofType(run, ListenerRule.class);
+        var rules = ofType(run, ListenerRule.class).stream().filter(r -> String.valueOf(r.input("actions")).contains("type=forward")).toList();
         assertEquals(4, rules.size(), "auth, api, admin and the frontend");
         for (var rule : rules) {
             assertEquals(List.of(NEW, OLD), secretValues(headerValues(rule)), rule.name()
                     + ": the edges send the old value until the distribution has deployed");
         }
         var committed = StackRuns.succeeded(StackRuns.committed("prod"));
-        for (var rule : ofType(committed, ListenerRule.class)) {
+        for (var rule : ofType(committed, ListenerRule.class).stream().filter(r -> String.valueOf(r.input("actions")).contains("type=forward")).toList()) {
             assertEquals(List.of(OLD), secretValues(headerValues(rule)), rule.name());
         }
     }
