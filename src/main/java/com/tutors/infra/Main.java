@@ -106,9 +106,10 @@ public final class Main {
         // One invoke for the whole program: bucket names, IAM trust, the log bucket and the alarm key name the account.
         var account = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(),
                 new InvokeOptions(null, aws, null)).applyValue(r -> r.accountId());
-        // 3 Storage: the static bucket is public until a CDN serves it.
+        // 3 Storage: the static bucket is public until the locked CDN alone serves it (DNS has moved by then).
         var storageComponent = new Storage(names.name("storage"),
-                new Storage.Args(names, settings.storage(), !settings.cdn(), account), phase);
+                new Storage.Args(names, settings.storage(),
+                !(settings.cdn() && settings.optimization().originLock()), account), phase);
         var storage = storageComponent.outputs;
         exports.storage(storage);
         if (!settings.declares(Phase.COMPUTE)) {
@@ -201,9 +202,11 @@ public final class Main {
     /** Where users reach the site: phase 5's host, else the domain, else nothing routes yet (phase 4 alone). */
     private static Compute.Site site(StackSettings settings, Optional<EdgeOutputs> edge) {
         var cdnHost = settings.cdn() ? settings.domain() : Optional.<String>empty();
-        return edge.map(e -> new Compute.Site(e.host(), e.url(), cdnHost)).orElseGet(() -> settings.domain()
-                .map(d -> new Compute.Site(Output.of(d), Output.of("https://" + d), cdnHost))
-                .orElseGet(() -> new Compute.Site(Output.of("localhost"), Output.of("http://localhost"), cdnHost)));
+        // Media moves to CloudFront with the lock, once DNS points there (turning the CDN on is two steps).
+        boolean media = cdnHost.isPresent() && settings.optimization().originLock();
+        return edge.map(e -> new Compute.Site(e.host(), e.url(), cdnHost, media)).orElseGet(() -> settings.domain()
+                .map(d -> new Compute.Site(Output.of(d), Output.of("https://" + d), cdnHost, media))
+                .orElseGet(() -> new Compute.Site(Output.of("localhost"), Output.of("http://localhost"), cdnHost, media)));
     }
 
     private static Optimization optimization(StackSettings settings, Output<String> account, NetworkOutputs network,

@@ -47,10 +47,16 @@ public final class Compute extends ComponentResource {
     /**
      * Where users reach the site: the domain, or the ALB's own name in no-domain mode.
      *
-     * @param cdnHost present when CloudFront serves the domain: static and media files are then at
-     *                https://&lt;cdnHost&gt;/static/ and /media/ (CloudFront keeps the path, so the keys carry it)
+     * @param cdnHost present when CloudFront serves the domain: static files are then at
+     *                https://&lt;cdnHost&gt;/static/ (CloudFront keeps the path, so the keys carry it); while DNS
+     *                still points at the load balancer, it redirects /static/* to the still public bucket
+     * @param mediaThroughCdn media links go to https://&lt;cdnHost&gt;/media/ instead of presigned S3 URLs: only
+     *                once the lock is on, when DNS has moved to CloudFront (the load balancer has no media)
      */
-    public record Site(Output<String> host, Output<String> url, Optional<String> cdnHost) {
+    public record Site(Output<String> host, Output<String> url, Optional<String> cdnHost, boolean mediaThroughCdn) {
+        public Site(Output<String> host, Output<String> url, Optional<String> cdnHost) {
+            this(host, url, cdnHost, cdnHost.isPresent());
+        }
     }
 
     /** The buckets' key prefixes: CloudFront's /static/* and /media/* behaviours pass the path through to S3. */
@@ -166,8 +172,9 @@ public final class Compute extends ComponentResource {
                     // Behind CloudFront both are served on the domain; without it the static bucket is public
                     // and media stays private, linked with presigned URLs.
                     env.put("AWS_STATIC_CUSTOM_DOMAIN", site.cdnHost().orElse(t.t5));
-                    env.put("AWS_MEDIA_CUSTOM_DOMAIN", site.cdnHost().orElse(""));
-                    env.put("AWS_MEDIA_QUERYSTRING_AUTH", String.valueOf(site.cdnHost().isEmpty()));
+                    var media = site.mediaThroughCdn() ? site.cdnHost() : Optional.<String>empty();
+                    env.put("AWS_MEDIA_CUSTOM_DOMAIN", media.orElse(""));
+                    env.put("AWS_MEDIA_QUERYSTRING_AUTH", String.valueOf(media.isEmpty()));
                     args.mail().ifPresent(mail -> env.putAll(ContainerDefinitions.mailEnvironment(args.region(),
                             mail.configurationSetName(), mail.defaultFrom())));
                     return env;
