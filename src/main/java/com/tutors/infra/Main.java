@@ -119,7 +119,7 @@ public final class Main {
         // 5 Edge, before 4: the services attach to its target groups.
         var edgeComponent = settings.declares(Phase.EDGE) ? Optional.of(new Edge(names.name("edge"),
                 new Edge.Args(names, settings.edge(), settings.region(), account, network, originSecrets(settings), settings.cdn(),
-                        storage.staticBucketDomain()),
+                        storage.staticBucketDomain(), storage.serverAccessLogBucket()),
                 phase)) : Optional.<Edge>empty();
         var edge = edgeComponent.map(e -> e.outputs);
         edge.ifPresent(e -> exports.edge(e, settings.edge().domain().isPresent()));

@@ -100,7 +100,7 @@ class ComponentsAloneTest {
         var settings = new EdgeSettings(Optional.empty(), Optional.empty(), false, 30, Optional.empty(), false, Optional.empty());
         var result = StackRuns.succeeded(Stubs.alone(o -> {
             var edge = new Edge("edge", new Edge.Args(NAMES, settings, Stubs.REGION, Output.of("111122223333"),
-                    Stubs.network(), Optional.empty(), false, Output.of("static-stub.s3.eu-west-1.amazonaws.com")), o);
+                    Stubs.network(), Optional.empty(), false, Output.of("static-stub.s3.eu-west-1.amazonaws.com"), Output.of("s3-logs-stub")), o);
             edge.declareSiteRecords(Optional.empty());
             return edge;
         }));

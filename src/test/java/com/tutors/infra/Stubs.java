@@ -63,7 +63,7 @@ public final class Stubs {
         return new StorageOutputs(Output.of("media-stub"), Output.of("static-stub"), Output.of("arn:aws:s3:::media-stub"),
                 Output.of("arn:aws:s3:::static-stub"), Output.of("media-stub.s3.eu-west-1.amazonaws.com"),
                 Output.of("static-stub.s3.eu-west-1.amazonaws.com"), Output.of("111122223333.dkr.ecr.eu-west-1.amazonaws.com/be"),
-                Output.of("111122223333.dkr.ecr.eu-west-1.amazonaws.com/fe"));
+                Output.of("111122223333.dkr.ecr.eu-west-1.amazonaws.com/fe"), Output.of("s3-logs-stub"));
     }
 
     public static ComputeOutputs compute() {

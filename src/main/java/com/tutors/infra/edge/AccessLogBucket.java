@@ -14,7 +14,9 @@ record AccessLogBucket(BucketV2 bucket, BucketPolicy policy) {
 
     static final int ACCESS_LOG_DAYS = 90;
 
-    static AccessLogBucket declare(Naming names, Output<String> bucketName, String region, Output<String> accountId, Resource parent) {
+    /** @param serverAccessLogs the stack's S3 server-access-log bucket (phase 3): this bucket logs there too (S3.9) */
+    static AccessLogBucket declare(Naming names, Output<String> bucketName, String region, Output<String> accountId,
+                                   Output<String> serverAccessLogs, Resource parent) {
         var part = "alb-logs";
         var child = CustomResourceOptions.builder().parent(parent).build();
         // Logs expire anyway: they must not block a teardown.
@@ -26,6 +28,11 @@ record AccessLogBucket(BucketV2 bucket, BucketPolicy policy) {
                 .policy(Output.tuple(bucket.arn(), accountId)
                         .applyValue(t -> EdgePolicies.accessLogBucketPolicy(t.t1, region, t.t2)))
                 .build(), CustomResourceOptions.builder().parent(parent).dependsOn(declared.accessBlock()).build());
+        new com.pulumi.aws.s3.BucketLoggingV2(names.name(part), com.pulumi.aws.s3.BucketLoggingV2Args.builder()
+                .bucket(bucket.id())
+                .targetBucket(serverAccessLogs)
+                .targetPrefix(part + "/")
+                .build(), child);
         return new AccessLogBucket(bucket, policy);
     }
 }

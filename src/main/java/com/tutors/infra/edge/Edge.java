@@ -56,7 +56,7 @@ public final class Edge extends ComponentResource {
      */
     public record Args(Naming names, EdgeSettings settings, String region, Output<String> accountId,
                        NetworkOutputs network, Optional<Output<List<String>>> originSecrets, boolean behindCdn,
-                       Output<String> staticBucketDomain) {
+                       Output<String> staticBucketDomain, Output<String> serverAccessLogBucket) {
     }
 
     public static final int DEREGISTRATION_DELAY_SECONDS = 30;
@@ -94,7 +94,7 @@ public final class Edge extends ComponentResource {
         var albOptions = CustomResourceOptions.builder().parent(this);
         if (s.accessLogs()) {
             var logs = AccessLogBucket.declare(names, Buckets.name(names, "alb-logs", s.bucketSuffix(), args.accountId()),
-                    args.region(), args.accountId(), this);
+                    args.region(), args.accountId(), args.serverAccessLogBucket(), this);
             albArgs.accessLogs(LoadBalancerAccessLogsArgs.builder()
                     .bucket(logs.bucket().bucket()).prefix(EdgePolicies.ACCESS_LOG_PREFIX).enabled(true).build());
             // ELB checks that it may write before it accepts the setting.

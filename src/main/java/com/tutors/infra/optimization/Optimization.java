@@ -81,6 +81,7 @@ public final class Optimization extends ComponentResource {
                     .resourceArn(args.edge().albArn()).webAclArn(waf.get()).build(), child);
         }
         var distribution = s.cdn() ? Optional.of(Cdn.declare(args, child, global.orElseThrow(), waf)) : Optional.<Distribution>empty();
+        distribution.ifPresent(d -> CdnLogs.declare(args, d, global.orElseThrow()));
         var alarmTopic = s.alarms() ? Optional.of(AlarmSet.declare(args, child, global, distribution.map(d -> d.id()),
                 waf.isPresent() && s.cdn() ? Optional.of(Output.of(args.names().name(Waf.part("CLOUDFRONT")))) : Optional.empty()))
                 : Optional.<Output<String>>empty();

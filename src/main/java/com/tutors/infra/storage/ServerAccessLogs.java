@@ -25,15 +25,21 @@ final class ServerAccessLogs {
 
     static final int LOG_DAYS = 90;
 
-    static void declare(Naming names, Map<String, BucketV2> logged, Optional<String> suffix, Output<String> accountId,
-                        Resource parent) {
+    /**
+     * @return the log bucket's name; phase 5's ALB log bucket logs here too (its ARN is in the policy
+     *         from the start: the name is the stack's, whether the ALB logs or not)
+     */
+    static Output<String> declare(Naming names, Map<String, BucketV2> logged, Optional<String> suffix, Output<String> accountId,
+                                  Resource parent) {
         var child = CustomResourceOptions.builder().parent(parent).build();
         var part = "s3-logs";
         // Logs expire anyway: they must not block a teardown.
         var declared = Buckets.declare(names, part, Buckets.name(names, part, suffix, accountId), true, false, child, child);
         var bucket = declared.bucket();
         Buckets.expireAfter(names, part, bucket, LOG_DAYS, child);
-        var sources = Output.all(logged.values().stream().map(BucketV2::arn).toList());
+        var arns = new java.util.ArrayList<>(logged.values().stream().map(BucketV2::arn).toList());
+        arns.add(Buckets.name(names, "alb-logs", suffix, accountId).applyValue(name -> "arn:aws:s3:::" + name));
+        var sources = Output.all(arns);
         var policy = new BucketPolicy(names.name(part), BucketPolicyArgs.builder()
                 .bucket(bucket.id())
                 .policy(Output.tuple(bucket.arn(), sources, accountId)
@@ -44,5 +50,6 @@ final class ServerAccessLogs {
                 .targetBucket(bucket.id())
                 .targetPrefix(source + "/")
                 .build(), CustomResourceOptions.builder().parent(parent).dependsOn(List.of(policy)).build()));
+        return bucket.bucket();
     }
 }

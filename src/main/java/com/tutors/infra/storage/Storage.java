@@ -109,14 +109,14 @@ public final class Storage extends ComponentResource {
         new BucketLifecycleConfigurationV2(names.name("static"), BucketLifecycleConfigurationV2Args.builder()
                 .bucket(statics.id()).rules(abortIncompleteUploads()).build(), child);
 
-        ServerAccessLogs.declare(names, buckets, s.bucketSuffix(), args.accountId(), this);
+        var accessLogBucket = ServerAccessLogs.declare(names, buckets, s.bucketSuffix(), args.accountId(), this);
 
         var backend = repository("backend", s);
         var frontend = repository("frontend", s);
 
         this.outputs = new StorageOutputs(media.bucket(), statics.bucket(), media.arn(), statics.arn(),
                 media.bucketRegionalDomainName(), statics.bucketRegionalDomainName(),
-                backend.repositoryUrl(), frontend.repositoryUrl());
+                backend.repositoryUrl(), frontend.repositoryUrl(), accessLogBucket);
         registerOutputs(Map.of("mediaBucketName", outputs.mediaBucketName(), "staticBucketName", outputs.staticBucketName(),
                 "backendEcrUrl", outputs.backendEcrUrl(), "frontendEcrUrl", outputs.frontendEcrUrl()));
     }

@@ -13,5 +13,6 @@ public record StorageOutputs(Output<String> mediaBucketName,
                              Output<String> mediaBucketDomain,
                              Output<String> staticBucketDomain,
                              Output<String> backendEcrUrl,
-                             Output<String> frontendEcrUrl) {
+                             Output<String> frontendEcrUrl,
+                             Output<String> serverAccessLogBucket) {
 }

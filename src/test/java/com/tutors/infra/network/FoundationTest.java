@@ -302,8 +302,9 @@ class FoundationTest {
         for (var r : StackRuns.awsResources(result)) {
             assertTrue(providers.stream().anyMatch(p -> r.providerRef().startsWith(p.urn() + "::")),
                     () -> r.urn() + " does not use a tagged provider");
-            // us-east-1 by design: CloudFront's certificate, its web ACL and logs, and the alarms on their metrics.
+            // us-east-1 by design: CloudFront's certificate, its web ACL and logs, its access logs, and the alarms on their metrics.
             if (!r.type().startsWith("aws:acm/") && !r.type().startsWith("aws:wafv2/") && !r.urn().contains("waf-logs")
+                    && !r.name().endsWith("-cdn-logs")
                     && !r.name().contains("alarms-global") && !r.name().endsWith("-cdn-5xx-rate") && !r.name().endsWith("-waf-blocked")) {
                 assertTrue(r.providerRef().startsWith(provider.urn() + "::"), () -> r.urn() + " is not in the stack's region");
             }

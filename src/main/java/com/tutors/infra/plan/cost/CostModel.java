@@ -43,6 +43,8 @@ public final class CostModel {
             "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
             "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
             "aws:s3/bucketVersioningV2:BucketVersioningV2", "aws:secretsmanager/secretVersion:SecretVersion",
+            "aws:cloudwatch/logDelivery:LogDelivery", "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination",
+            "aws:cloudwatch/logDeliverySource:LogDeliverySource",
             "aws:sns/topic:Topic", "aws:sns/topicPolicy:TopicPolicy", "aws:sns/topicSubscription:TopicSubscription",
             "aws:sesv2/configurationSet:ConfigurationSet",
             "aws:sesv2/configurationSetEventDestination:ConfigurationSetEventDestination",
@@ -163,6 +165,9 @@ public final class CostModel {
                     if (group.startsWith("aws-waf-logs-")) {
                         lines.add(new CostLine(phase, name, "WAF logs ingestion", usage.get("wafLogsGb"), "GB",
                                 prices.price("cloudwatchLogsIngestGb")));
+                    } else if (group.startsWith("/cloudfront/")) {
+                        lines.add(new CostLine(phase, name, "CloudFront access logs (vended) ingestion", usage.get("cdnLogsGb"), "GB",
+                                prices.price("cloudwatchVendedLogsGb")));
                     } else if (group.endsWith("/postgresql")) {
                         lines.add(new CostLine(phase, name, "PostgreSQL logs ingestion", usage.get("rdsLogsGb"), "GB",
                                 prices.price("cloudwatchLogsIngestGb")));

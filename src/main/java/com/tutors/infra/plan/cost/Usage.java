@@ -28,6 +28,7 @@ public final class Usage {
         d.put("containerInsightsMetrics", 30.0); // custom metrics Container Insights publishes for a cluster of two services
         d.put("wafLogsGb", 0.5);             // WAF logs (BLOCK and COUNT only) ingested a month
         d.put("rdsLogsGb", 0.5);             // PostgreSQL server and upgrade logs ingested a month
+        d.put("cdnLogsGb", 1.0);             // CloudFront access logs (standard logging v2) a month
         d.put("mailThousands", 10.0);        // thousands of messages SES sends a month (bookings, payments, resets)
         DEFAULTS = Map.copyOf(d);
     }
