@@ -114,7 +114,7 @@ class ComponentsAloneTest {
     @Test
     void optimizationWatchesTheStubbedResourcesAndFrontsTheStubbedOrigins() {
         var settings = new OptimizationSettings(true, true, true, true, true, Optional.empty(), 500, List.of(),
-                Optional.of(new SecretValue("o".repeat(32))), Optional.empty());
+                Optional.of(new SecretValue("o".repeat(32))), Optional.empty(), List.of("/api/uploads/"));
         var result = StackRuns.succeeded(Stubs.alone(o -> {
             var usEast1 = new com.pulumi.aws.Provider("us-east-1",
                     com.pulumi.aws.ProviderArgs.builder().region("us-east-1").build());

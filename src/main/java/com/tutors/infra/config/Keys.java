@@ -211,6 +211,11 @@ public final class Keys {
             "Optional address subscribed to the alarm topic (AWS mails a confirmation link).", null, null);
     public static final Key WAF_RATE_LIMIT = tutors("wafRateLimit",
             "Requests one IP may make in 5 minutes before WAF blocks it, 10 to 2000000000.", "2000", "2000");
+    public static final Key UPLOAD_PATHS = tutors("uploadPaths",
+            "Path prefixes of the app's file-upload endpoints (the app contract): WAF does not block their request bodies "
+                    + "for the managed cross-site-scripting, SQL-injection and file-inclusion body rules, which flag binary "
+                    + "files; a list of up to 5 prefixes starting with /.",
+            "[\"/api/uploads/\"]", "[\"/api/uploads/\"]");
     public static final Key WAF_BLOCKED_COUNTRIES = tutors("wafBlockedCountries",
             "Countries WAF blocks: a list of ISO 3166-1 alpha-2 codes such as [\"KP\"].", "[]", "[]");
     public static final Key ORIGIN_SECRET = secret("originSecret",
@@ -242,7 +247,7 @@ public final class Keys {
             FRONTEND_CPU, FRONTEND_MEMORY, FRONTEND_DESIRED_COUNT, FRONTEND_MIN_COUNT, FRONTEND_MAX_COUNT,
             CPU_ARCHITECTURE, FARGATE_SPOT_PERCENT, LOG_RETENTION_DAYS, ECS_EXEC, OFFICE_HOURS, PERMISSIONS_BOUNDARY,
             HOSTED_ZONE, ALB_ACCESS_LOGS, ALB_IDLE_TIMEOUT, DMARC_POLICY, DMARC_REPORT_EMAIL,
-            CDN, ORIGIN_LOCK, WAF, ALARMS, DASHBOARD, ALARM_EMAIL, WAF_RATE_LIMIT, WAF_BLOCKED_COUNTRIES, ORIGIN_SECRET, ORIGIN_SECRET_PREVIOUS,
+            CDN, ORIGIN_LOCK, WAF, ALARMS, DASHBOARD, ALARM_EMAIL, WAF_RATE_LIMIT, WAF_BLOCKED_COUNTRIES, UPLOAD_PATHS, ORIGIN_SECRET, ORIGIN_SECRET_PREVIOUS,
             AWS_REGION, AWS_PROFILE);
 
     public static Optional<Key> byFullName(String fullName) {

@@ -43,6 +43,21 @@ public final class CdnSettings {
      */
     public static final String COUNT_ONLY_RULE = "SizeRestrictions_BODY";
 
+    /**
+     * Managed rules that inspect request bodies and routinely flag file uploads (binary data reads as
+     * script, SQL or paths): counted in their groups, and blocked by the web ACL's own rule everywhere
+     * but the upload paths, through the labels they add. Group name to rule names.
+     */
+    public static final Map<String, List<String>> BODY_RULES = Map.of(
+            "AWSManagedRulesCommonRuleSet", List.of("CrossSiteScripting_BODY", "GenericLFI_BODY"),
+            "AWSManagedRulesSQLiRuleSet", List.of("SQLi_BODY"));
+
+    /** The labels those rules add (AWS Managed Rules' documentation), matched by the blocking rule. */
+    public static final List<String> BODY_LABELS = List.of(
+            "awswaf:managed:aws:core-rule-set:CrossSiteScripting_Body",
+            "awswaf:managed:aws:core-rule-set:GenericLFI_Body",
+            "awswaf:managed:aws:sql-database:SQLi_Body");
+
     /** Request headers WAF's logs never keep (lowercase, as the provider requires). */
     public static final List<String> REDACTED_HEADERS = List.of("authorization", "cookie");
 

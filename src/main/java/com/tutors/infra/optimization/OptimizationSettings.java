@@ -27,13 +27,15 @@ public record OptimizationSettings(boolean cdn,
                                    int wafRateLimit,
                                    List<String> blockedCountries,
                                    Optional<SecretValue> originSecret,
-                                   Optional<SecretValue> originSecretPrevious) {
+                                   Optional<SecretValue> originSecretPrevious,
+                                   List<String> uploadPaths) {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern ORIGIN_SECRET = Pattern.compile("[A-Za-z0-9_-]{32,128}");
 
     public OptimizationSettings {
         blockedCountries = List.copyOf(blockedCountries);
+        uploadPaths = List.copyOf(uploadPaths);
     }
 
     /**
@@ -61,6 +63,15 @@ public record OptimizationSettings(boolean cdn,
             require(list.size() <= 100, list.size() + " countries; allowed: at most 100");
             return list;
         });
+        var uploads = r.get(Keys.UPLOAD_PATHS, raw -> {
+            var list = KeyReader.stringList(raw, "[\"/api/uploads/\"]");
+            require(!list.isEmpty() && list.size() <= 5, list.size() + " paths; allowed: 1 to 5");
+            for (var path : list) {
+                require(path.startsWith("/") && path.length() > 1 && !path.contains("*"),
+                        "'" + path + "' is not a path prefix; allowed: /api/uploads/ and the like (no wildcards, not / alone)");
+            }
+            return list;
+        });
         boolean cdnOn = declared && r.ok(Keys.CDN) && cdn;
         var secret = r.secret(Keys.ORIGIN_SECRET, cdnOn, value -> require(ORIGIN_SECRET.matcher(value).matches(),
                 "allowed: 32 to 128 characters of letters, digits, '-' and '_' (an ALB header condition holds at most 128; openssl rand -hex 32)"));
@@ -74,6 +85,6 @@ public record OptimizationSettings(boolean cdn,
             r.problem(Keys.CDN + " = 'true': CloudFront serves the site's domain, and " + Keys.DOMAIN
                     + " is not set; allowed: cdn with a domain, or cdn = false");
         }
-        return new OptimizationSettings(cdn, lock, waf, alarms, dashboard, email, rate, countries, secret, previous);
+        return new OptimizationSettings(cdn, lock, waf, alarms, dashboard, email, rate, countries, secret, previous, uploads);
     }
 }

@@ -8,6 +8,14 @@ import com.pulumi.aws.wafv2.WebAcl;
 import com.pulumi.aws.wafv2.WebAclArgs;
 import com.pulumi.aws.wafv2.WebAclLoggingConfiguration;
 import com.pulumi.aws.wafv2.WebAclLoggingConfigurationArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementLabelMatchStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementByteMatchStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementByteMatchStatementFieldToMatchArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementByteMatchStatementFieldToMatchUriPathArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementByteMatchStatementTextTransformationArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementOrStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementNotStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementAndStatementArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclDefaultActionAllowArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationLoggingFilterArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationLoggingFilterFilterArgs;
@@ -85,13 +93,18 @@ final class Waf {
                 .build()));
         for (var group : CdnSettings.MANAGED_RULE_GROUPS) {
             var statement = WebAclRuleStatementManagedRuleGroupStatementArgs.builder().vendorName("AWS").name(group);
+            var counted = new ArrayList<String>(CdnSettings.BODY_RULES.getOrDefault(group, List.of()));
             if (group.equals("AWSManagedRulesCommonRuleSet")) {
-                statement.ruleActionOverrides(WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideArgs.builder()
-                        .name(CdnSettings.COUNT_ONLY_RULE)
-                        .actionToUse(WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseArgs.builder()
-                                .count(WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseCountArgs.builder().build())
-                                .build())
-                        .build());
+                counted.add(0, CdnSettings.COUNT_ONLY_RULE);
+            }
+            if (!counted.isEmpty()) {
+                statement.ruleActionOverrides(counted.stream().map(rule ->
+                        WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideArgs.builder()
+                                .name(rule)
+                                .actionToUse(WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseArgs.builder()
+                                        .count(WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseCountArgs.builder().build())
+                                        .build())
+                                .build()).toList());
             }
             rules.add(WebAclRuleArgs.builder()
                     .name(group)
@@ -101,6 +114,8 @@ final class Waf {
                     .visibilityConfig(visibility(group))
                     .build());
         }
+        // The body rules counted above still block everywhere but the upload endpoints, by their labels.
+        rules.add(blockRule("body-rules-outside-uploads", priority++, bodyRulesOutside(s.uploadPaths())));
         var acl = new WebAcl(names.name(part), WebAclArgs.builder()
                 .name(names.name(part))
                 .description("Tutors " + names.environment().id() + ": managed rules, rate limit, geo blocking")
@@ -142,6 +157,30 @@ final class Waf {
     /** {@code waf} in front of CloudFront (us-east-1), {@code waf-regional} on the load balancer. */
     static String part(String scope) {
         return scope.equals("CLOUDFRONT") ? "waf" : "waf-regional";
+    }
+
+    /** Any of the body rules' labels, on a request whose path starts with none of {@code uploadPaths}. */
+    static WebAclRuleStatementArgs bodyRulesOutside(List<String> uploadPaths) {
+        var labels = CdnSettings.BODY_LABELS.stream().map(label -> WebAclRuleStatementArgs.builder()
+                .labelMatchStatement(WebAclRuleStatementLabelMatchStatementArgs.builder().scope("LABEL").key(label).build())
+                .build()).toList();
+        var uploads = uploadPaths.stream().map(path -> WebAclRuleStatementArgs.builder()
+                .byteMatchStatement(WebAclRuleStatementByteMatchStatementArgs.builder()
+                        .searchString(path)
+                        .positionalConstraint("STARTS_WITH")
+                        .fieldToMatch(WebAclRuleStatementByteMatchStatementFieldToMatchArgs.builder()
+                                .uriPath(WebAclRuleStatementByteMatchStatementFieldToMatchUriPathArgs.builder().build()).build())
+                        .textTransformations(WebAclRuleStatementByteMatchStatementTextTransformationArgs.builder()
+                                .priority(0).type("NONE").build())
+                        .build())
+                .build()).toList();
+        // An OR takes two statements at least.
+        var onUpload = uploads.size() == 1 ? uploads.get(0)
+                : WebAclRuleStatementArgs.builder().orStatement(WebAclRuleStatementOrStatementArgs.builder().statements(uploads).build()).build();
+        return WebAclRuleStatementArgs.builder().andStatement(WebAclRuleStatementAndStatementArgs.builder().statements(
+                WebAclRuleStatementArgs.builder().orStatement(WebAclRuleStatementOrStatementArgs.builder().statements(labels).build()).build(),
+                WebAclRuleStatementArgs.builder().notStatement(WebAclRuleStatementNotStatementArgs.builder().statements(onUpload).build()).build())
+                .build()).build();
     }
 
     private static WebAclRuleArgs blockRule(String ruleName, int priority, WebAclRuleStatementArgs statement) {

@@ -38,7 +38,7 @@ class WafSemanticsTest {
             expectedOrder.add("geo-block");
         }
         expectedOrder.addAll(List.of("rate-limit", "AWSManagedRulesCommonRuleSet", "AWSManagedRulesSQLiRuleSet",
-                "AWSManagedRulesKnownBadInputsRuleSet"));
+                "AWSManagedRulesKnownBadInputsRuleSet", "body-rules-outside-uploads"));
         assertEquals(expectedOrder, rules.stream().map(r -> r.get("name")).toList());
         for (int i = 0; i < rules.size(); i++) {
             var rule = rules.get(i);
@@ -50,10 +50,14 @@ class WafSemanticsTest {
                 var group = (Map<String, Object>) ((Map<String, Object>) rule.get("statement")).get("managedRuleGroupStatement");
                 assertEquals("AWS", group.get("vendorName"));
                 assertEquals(name, group.get("name"));
-                var overridden = name.equals("AWSManagedRulesCommonRuleSet")
-                        ? List.of(Map.of("name", "SizeRestrictions_BODY", "actionToUse", Map.of("count", Map.of())))
-                        : null;
-                assertEquals(overridden, group.get("ruleActionOverrides"), name + ": only the body-size rule is counted");
+                var count = Map.of("count", Map.of());
+                var overridden = switch (name) {
+                    case "AWSManagedRulesCommonRuleSet" -> List.of(Map.of("name", "SizeRestrictions_BODY", "actionToUse", count),
+                            Map.of("name", "CrossSiteScripting_BODY", "actionToUse", count), Map.of("name", "GenericLFI_BODY", "actionToUse", count));
+                    case "AWSManagedRulesSQLiRuleSet" -> List.of(Map.of("name", "SQLi_BODY", "actionToUse", count));
+                    default -> null;
+                };
+                assertEquals(overridden, group.get("ruleActionOverrides"), name + ": the body rules are counted here, blocked later");
             } else {
                 assertEquals(Map.of("block", Map.of()), rule.get("action"), name);
             }
