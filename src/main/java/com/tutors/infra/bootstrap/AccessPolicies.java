@@ -30,9 +30,17 @@ public final class AccessPolicies {
     static final List<String> PASSED_TO = List.of("ec2.amazonaws.com", "ecs-tasks.amazonaws.com",
             "monitoring.rds.amazonaws.com", "rds.amazonaws.com", "scheduler.amazonaws.com", "vpc-flow-logs.amazonaws.com");
 
-    /** Service-linked roles AWS creates on first use of these services in an account (WAF's: for its logging). */
+    /**
+     * Service-linked roles AWS creates on first use of these services in an account (WAF's: for its
+     * logging; events': for alarms with EC2 actions, the NAT instances' reboot alarms).
+     */
     static final List<String> SERVICE_LINKED = List.of("ecs.amazonaws.com", "ecs.application-autoscaling.amazonaws.com",
-            "elasticache.amazonaws.com", "elasticloadbalancing.amazonaws.com", "rds.amazonaws.com", "wafv2.amazonaws.com");
+            "elasticache.amazonaws.com", "elasticloadbalancing.amazonaws.com", "events.amazonaws.com", "rds.amazonaws.com",
+            "wafv2.amazonaws.com");
+
+    /** What ReadOnlyAccess would let a preview or drift role read that is data, not configuration. */
+    static final List<String> DATA_READS = List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "logs:FilterLogEvents",
+            "logs:GetLogEvents", "logs:StartLiveTail", "logs:StartQuery", "s3:GetObject", "s3:GetObjectVersion");
 
     /**
      * The services whose resources the main program declares by generated ids (VPCs, load balancers,
@@ -192,7 +200,11 @@ public final class AccessPolicies {
                 .statement("DecryptThisStacksConfig", "Allow", null, List.of("kms:Decrypt", "kms:DescribeKey"),
                         List.of(keys(accountId, region)), aliasIs(stack))
                 .allow("RefreshThisStacksSecrets", List.of("secretsmanager:GetSecretValue"),
-                        List.of("arn:aws:secretsmanager:" + region + ":" + accountId + ":secret:/tutors/" + stack.id() + "/*"));
+                        List.of("arn:aws:secretsmanager:" + region + ":" + accountId + ":secret:/tutors/" + stack.id() + "/*"))
+                // Configuration, not data: no object in the stacks' buckets (media, ALB logs), no log event, no image layer.
+                .statement("ConfigurationNotData", "Deny", null, DATA_READS, List.of("arn:aws:s3:::tutors-prod-*/*",
+                        "arn:aws:s3:::tutors-staging-*/*", "arn:aws:logs:*:" + accountId + ":log-group:*",
+                        "arn:aws:ecr:*:" + accountId + ":repository/*"), null);
         return notProdState(doc, stack, bucket, List.of("s3:*")).json();
     }
 

@@ -153,6 +153,9 @@ class AccessPoliciesTest {
                     List.of("lambda.amazonaws.com")))), "only to the services that take the program's roles");
             assertFalse(Policies.allows(docs, new Request("iam:PassRole", "arn:aws:iam::" + A + ":role/tutors-ci-prod-deploy",
                     Map.of("iam:PassedToService", List.of("ec2.amazonaws.com")))));
+            assertTrue(Policies.allows(docs, new Request("iam:CreateServiceLinkedRole",
+                    "arn:aws:iam::" + A + ":role/aws-service-role/events.amazonaws.com/AWSServiceRoleForCloudWatchEvents",
+                    Map.of("iam:AWSServiceName", List.of("events.amazonaws.com")))), "the NAT reboot alarms' EC2 action on a fresh account");
             var linked = "arn:aws:iam::" + A + ":role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS";
             assertTrue(Policies.allows(docs, new Request("iam:CreateServiceLinkedRole", linked,
                     Map.of("iam:AWSServiceName", List.of("ecs.amazonaws.com")))), "ECS's role on first use");
@@ -201,6 +204,28 @@ class AccessPoliciesTest {
         assertFalse(Policies.allows(staging, in("eu-central-1", "ssm:PutParameter", record.formatted("prod"))));
         assertTrue(Policies.allows(prod, in("eu-central-1", "ssm:PutParameter", record.formatted("prod"))));
         assertFalse(Policies.allows(prod, in("eu-central-1", "ssm:PutParameter", record.formatted("staging"))));
+    }
+
+    @Test
+    void readRolesReadConfigurationNotData() {
+        // ReadOnlyAccess, as far as it matters here: every read, on everything (AWS's managed policy is not in the plan).
+        var readOnlyAccess = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"s3:Get*\",\"logs:Get*\","
+                + "\"logs:FilterLogEvents\",\"logs:StartQuery\",\"ecr:BatchGetImage\",\"ecr:GetDownloadUrlForLayer\",\"ecs:Describe*\"],"
+                + "\"Resource\":\"*\"}]}";
+        for (var role : List.of("tutors-ci-preview", "tutors-ci-staging-readonly", "tutors-ci-prod-readonly")) {
+            var docs = new ArrayList<>(policiesOf(role));
+            docs.add(readOnlyAccess);
+            for (var data : List.of(new Request("s3:GetObject", "arn:aws:s3:::tutors-prod-media-" + A + "/media/passport.jpg"),
+                    new Request("s3:GetObject", "arn:aws:s3:::tutors-prod-alb-logs-" + A + "/alb/AWSLogs/x.log.gz"),
+                    new Request("logs:GetLogEvents", "arn:aws:logs:eu-central-1:" + A + ":log-group:/ecs/tutors-prod-backend:log-stream:x"),
+                    new Request("logs:FilterLogEvents", "arn:aws:logs:eu-central-1:" + A + ":log-group:/ecs/tutors-prod-backend"),
+                    new Request("ecr:GetDownloadUrlForLayer", "arn:aws:ecr:eu-central-1:" + A + ":repository/tutors-prod-backend"))) {
+                assertFalse(Policies.allows(docs, data), role + ": " + data);
+            }
+            assertTrue(Policies.allows(docs, new Request("ecs:DescribeServices", "*")), role + " still reads configuration");
+            assertTrue(Policies.allows(docs, new Request("s3:GetObject", "arn:aws:s3:::tutors-pulumi-state-" + A
+                    + "/.pulumi/stacks/tutors/" + (role.contains("prod") ? "prod" : "staging") + ".json")), role + " still reads its state");
+        }
     }
 
     @Test
