@@ -21,7 +21,7 @@ final class BuildPlatforms {
     private BuildPlatforms() {
     }
 
-    /** GitHub's hosted runners of each architecture (arm64: free for public repositories; see docs/ci-cd.md). */
+    /** GitHub's hosted runners of each architecture (arm64: ubuntu-24.04-arm; README, CI/CD, says what a private repository needs). */
     static final Map<String, String> RUNNERS = Map.of("X86_64", "ubuntu-24.04", "ARM64", "ubuntu-24.04-arm");
     static final Map<String, String> PLATFORMS = Map.of("X86_64", "linux/amd64", "ARM64", "linux/arm64");
 
