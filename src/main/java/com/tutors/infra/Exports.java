@@ -16,6 +16,11 @@ final class Exports {
         this.ctx = ctx;
     }
 
+    /** The stack's region: the operations commands call AWS there unless told otherwise. */
+    void region(String region) {
+        ctx.export("region", com.pulumi.core.Output.of(region));
+    }
+
     void network(NetworkOutputs o) {
         ctx.export("vpcId", o.vpcId());
         ctx.export("publicSubnetIds", o.publicSubnetIds());

@@ -86,6 +86,7 @@ public final class Main {
         settings.permissionsBoundary().ifPresent(arn -> phaseOptions.resourceTransformations(new PermissionsBoundary(arn)));
         var phase = phaseOptions.build();
         var exports = new Exports(ctx);
+        exports.region(settings.region());
 
         // 1 Foundation
         var network = new Foundation(names.name("foundation"),

@@ -85,10 +85,18 @@ public final class OpsCommand {
                 description = "The stack's outputs (pulumi stack output --json); default: ask pulumi, from this folder.")
         Path outputs;
 
-        @Option(names = "--region", paramLabel = "<region>", description = "Default: the SDK's (AWS_REGION, the profile).")
+        @Option(names = "--region", paramLabel = "<region>", description = "Default: the stack's region (its output), else the SDK's.")
         String region;
 
         StackOutputs stackOutputs() {
+            var read = readOutputs();
+            if (region == null) {
+                region = read.region().orElse(null); // the stack's own region, so a pasted command needs no AWS_REGION
+            }
+            return read;
+        }
+
+        private StackOutputs readOutputs() {
             if (outputs == null) {
                 return context.outputs().apply(stack);
             }

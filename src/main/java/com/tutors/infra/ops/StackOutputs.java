@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 public record StackOutputs(String stack, String cluster, Map<String, String> services, Map<String, String> taskDefinitions,
                            List<String> privateSubnets, String taskSecurityGroup, Optional<String> database,
-                           String imageTag) {
+                           String imageTag, Optional<String> region) {
 
     /** Reads the JSON {@code pulumi stack output --stack <stack> --json} prints. */
     public static StackOutputs parse(String stack, String json) {
@@ -56,8 +56,9 @@ public record StackOutputs(String stack, String cluster, Map<String, String> ser
         JsonElement groups = o.get("securityGroupIds");
         var database = o.has("rdsIdentifier") && !o.get("rdsIdentifier").isJsonNull()
                 ? Optional.of(o.get("rdsIdentifier").getAsString()) : Optional.<String>empty();
+        var region = o.has("region") && !o.get("region").isJsonNull() ? Optional.of(o.get("region").getAsString()) : Optional.<String>empty();
         return new StackOutputs(stack, o.get("ecsClusterName").getAsString(), services, taskDefinitions, List.copyOf(subnets),
-                groups.getAsJsonObject().get("ecs").getAsString(), database, o.get("imageTag").getAsString());
+                groups.getAsJsonObject().get("ecs").getAsString(), database, o.get("imageTag").getAsString(), region);
     }
 
     /** The task definition revision of one part, as the last up registered it. */

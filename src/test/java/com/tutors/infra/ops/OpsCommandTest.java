@@ -30,8 +30,26 @@ import static org.mockito.Mockito.verify;
 class OpsCommandTest {
     private final OpsFixtures.World w = new OpsFixtures.World();
 
+    private final java.util.List<java.util.Optional<String>> regions = new java.util.ArrayList<>();
+
     private int run(String... args) {
-        return OpsCommand.run(args, w.context(OpsFixtures.prod()));
+        var context = w.context(OpsFixtures.prod());
+        return OpsCommand.run(args, new OpsCommand.Context(region -> {
+            regions.add(region);
+            return context.aws().apply(region);
+        }, context.clock(), context.outputs(), context.out(), context.err()));
+    }
+
+    @Test
+    void theClientsUseTheStacksRegionUnlessTold() {
+        databaseAvailable();
+        OneOffTaskTest.started(w);
+        OneOffTaskTest.states(w, state("STOPPED", 0, "done", null));
+        OneOffTaskTest.logs(w);
+        assertEquals(0, run("run", "--stack", "prod", "--", "python", "manage.py", "check"), w.err());
+        assertEquals(java.util.Optional.of("eu-central-1"), regions.get(0));
+        assertEquals(0, run("run", "--stack", "prod", "--region", "eu-west-1", "--", "python", "manage.py", "check"), w.err());
+        assertEquals(java.util.Optional.of("eu-west-1"), regions.get(1));
     }
 
     private void databaseAvailable() {
@@ -127,6 +145,7 @@ class OpsCommandTest {
             assertTrue(parsed.taskSecurityGroup().startsWith("sg-"));
             assertEquals("tutors-" + stack + "-postgres", parsed.database().orElseThrow());
             assertEquals("latest", parsed.imageTag());
+            assertEquals(java.util.Optional.of("eu-central-1"), parsed.region(), "a pasted command needs no AWS_REGION");
         }
     }
 

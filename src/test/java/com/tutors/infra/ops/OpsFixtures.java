@@ -35,7 +35,7 @@ final class OpsFixtures {
                 Map.of("backend", "tutors-prod-backend", "frontend", "tutors-prod-frontend"),
                 Map.of("backend", TD + "tutors-prod-backend:8", "frontend", TD + "tutors-prod-frontend:8",
                         "migrate", TD + "tutors-prod-backend-migrate:8"),
-                List.of("subnet-a", "subnet-b"), "sg-ecs", Optional.of("tutors-prod-postgres"), "def456");
+                List.of("subnet-a", "subnet-b"), "sg-ecs", Optional.of("tutors-prod-postgres"), "def456", Optional.of("eu-central-1"));
     }
 
     /** Mocked clients and a captured console. */
