@@ -14,7 +14,11 @@ public final class StoragePolicies {
 
     private static final Gson GSON = new Gson();
 
-    public static final int KEEP_IMAGES = 10;
+    /**
+     * Each deploy pushes an image per architecture and the list that joins them (up to three images):
+     * thirty keep about ten releases to roll back to.
+     */
+    public static final int KEEP_IMAGES = 30;
     public static final int UNTAGGED_IMAGE_DAYS = 1;
 
     /**
