@@ -15,10 +15,12 @@ public final class StoragePolicies {
     private static final Gson GSON = new Gson();
 
     /**
-     * Each deploy pushes an image per architecture and the list that joins them (up to three images):
-     * thirty keep about ten releases to roll back to.
+     * A release is an image per architecture and the list joining them (two images with one architecture):
+     * ten keep five releases to roll back to. Raising it would replace the repositories' lifecycle
+     * policies (its text forces a new one), and a replacement created before the old one is deleted
+     * ends with no policy at all: change it only with deleteBeforeReplace on the policy.
      */
-    public static final int KEEP_IMAGES = 30;
+    public static final int KEEP_IMAGES = 10;
     public static final int UNTAGGED_IMAGE_DAYS = 1;
 
     /**

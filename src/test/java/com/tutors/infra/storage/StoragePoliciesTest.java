@@ -41,14 +41,14 @@ class StoragePoliciesTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void ecrLifecycleExpiresUntaggedFirstThenKeepsTheLastThirty() {
+    void ecrLifecycleExpiresUntaggedFirstThenKeepsTheLastTen() {
         var rules = (List<Map<String, Object>>) new Gson().fromJson(StoragePolicies.ecrLifecycle(), Map.class).get("rules");
         assertEquals(2, rules.size());
         var untagged = (Map<String, Object>) rules.get(0).get("selection");
         assertEquals(Map.of("tagStatus", "untagged", "countType", "sinceImagePushed", "countUnit", "days", "countNumber", 1.0), untagged);
         var keep = (Map<String, Object>) rules.get(1).get("selection");
-        assertEquals(Map.of("tagStatus", "any", "countType", "imageCountMoreThan", "countNumber", 30.0), keep,
-                "about ten releases of up to three images (one per architecture and their list)");
+        assertEquals(Map.of("tagStatus", "any", "countType", "imageCountMoreThan", "countNumber", 10.0), keep,
+                "five releases of one architecture (its image and their list)");
         assertTrue((Double) rules.get(0).get("rulePriority") < (Double) rules.get(1).get("rulePriority"),
                 "a tagStatus=any rule must have the lowest priority");
         rules.forEach(r -> assertEquals(Map.of("type", "expire"), r.get("action")));
@@ -59,8 +59,8 @@ class StoragePoliciesTest {
         assertEquals("{\"rules\":[{\"rulePriority\":1,\"description\":\"Expire untagged images after 1 day\","
                 + "\"selection\":{\"tagStatus\":\"untagged\",\"countType\":\"sinceImagePushed\",\"countUnit\":\"days\","
                 + "\"countNumber\":1},\"action\":{\"type\":\"expire\"}},{\"rulePriority\":2,\"description\":"
-                + "\"Keep the last 30 images\",\"selection\":{\"tagStatus\":\"any\",\"countType\":\"imageCountMoreThan\","
-                + "\"countNumber\":30},\"action\":{\"type\":\"expire\"}}]}", StoragePolicies.ecrLifecycle());
+                + "\"Keep the last 10 images\",\"selection\":{\"tagStatus\":\"any\",\"countType\":\"imageCountMoreThan\","
+                + "\"countNumber\":10},\"action\":{\"type\":\"expire\"}}]}", StoragePolicies.ecrLifecycle());
     }
 
     @Test

@@ -18,7 +18,7 @@ public final class Usage {
         d.put("mediaGb", 10.0);              // user uploads stored
         d.put("staticGb", 1.0);              // collectstatic output
         d.put("albLogsGb", 2.0);             // ALB access logs kept (90-day lifecycle)
-        d.put("ecrGbPerRepository", 1.0);    // images kept (the last 30: about ten releases, layers shared)
+        d.put("ecrGbPerRepository", 1.0);    // images kept (the last 10: five releases, layers shared)
         d.put("cdnDataGb", 50.0);            // CloudFront data out
         d.put("cdnRequestsMillion", 2.0);    // CloudFront HTTPS requests
         d.put("wafRequestsMillion", 2.0);    // requests WAF inspects
