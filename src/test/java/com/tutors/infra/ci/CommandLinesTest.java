@@ -30,6 +30,7 @@ class CommandLinesTest {
             "up", Set.of("--yes", "--skip-preview", "--stack", "--config", "--diff", "--refresh"),
             "preview", Set.of("--stack", "--refresh", "--expect-no-changes", "--diff"),
             "stack output", Set.of("--stack", "--json", "--show-secrets"),
+            "config get", Set.of("--stack", "--json", "--path"),
             "login", Set.of());
 
     /** Every shell line of the workflows' run blocks and the scripts, continuation lines joined. */
@@ -92,7 +93,7 @@ class CommandLinesTest {
 
     @Test
     void pulumiIsCalledOnlyWithFlagsItHas() throws IOException {
-        var pattern = Pattern.compile("(?<![\\w/-])pulumi (up|preview|stack output|login)\\b[^)|>`\\\\\\n]*");
+        var pattern = Pattern.compile("(?<![\\w/-])pulumi (up|preview|stack output|config get|login)\\b[^)|>`\\\\\\n]*");
         int seen = 0;
         for (var line : lines()) {
             if (line.startsWith("#") || line.startsWith("description:") || line.startsWith("- name:") || line.startsWith("name:")) {

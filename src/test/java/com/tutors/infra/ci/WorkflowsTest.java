@@ -78,6 +78,9 @@ class WorkflowsTest {
         int verify = stepIndex(steps, "Verify the rollout and record the image");
         assertTrue(publish < releaseUp && releaseUp < release && release < rollUp && rollUp < verify,
                 "publish -> up (release revision) -> release -> up (services) -> verify");
+        int boundary = stepIndex(steps, "Check the stack names its permissions boundary");
+        assertTrue(boundary < releaseUp, "no up starts without the boundary the deploy role needs");
+        assertTrue(run(steps.get(boundary)).contains("pulumi config get tutors:permissionsBoundary --stack \"$STACK\""));
         var first = run(steps.get(releaseUp));
         assertTrue(first.contains("--config \"tutors:releaseImageTag=$TAG\"") && !first.contains("tutors:imageTag"),
                 "the first up moves only the release task definition; the services keep the recorded image");
