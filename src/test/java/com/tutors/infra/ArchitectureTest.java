@@ -112,6 +112,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theProgramsPathReadsNoSdkInternals() {
+        // Only the offline mode (plan) drives the SDK's engine; the program reads config through public API
+        // and the language host's variables, so an SDK upgrade cannot break pulumi up.
+        check(noClasses().that().resideOutsideOfPackage(pkg("plan"))
+                .should().dependOnClassesThat().resideInAPackage("com.pulumi.deployment.internal.."));
+    }
+
+    @Test
     void operationsSeeOnlyCoreAndOnlyTheTopPackageSeesThem() {
         // The deploy's commands act on a deployed stack through AWS: they know no phase, config or plan.
         check(noClasses().that().resideInAPackage(pkg("ops"))

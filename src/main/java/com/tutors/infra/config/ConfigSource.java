@@ -1,11 +1,9 @@
 package com.tutors.infra.config;
 
+import com.google.gson.JsonParser;
 import com.pulumi.Context;
-import com.pulumi.deployment.internal.DeploymentImpl;
-import com.pulumi.deployment.internal.DeploymentInstanceHolder;
-import com.pulumi.deployment.internal.DeploymentInstanceInternal;
 
-import java.lang.reflect.InvocationTargetException;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,9 +23,14 @@ public interface ConfigSource {
     /** Whether the key's value was set as a secret ({@code pulumi config set --secret}). */
     boolean isSecret(String fullKey);
 
-    /** The running deployment's configuration (real engine or mock engine alike). */
+    /**
+     * The running deployment's configuration. Values come through the SDK's public {@code Config}; the
+     * list of keys and which are secret, which the SDK does not expose, come from what the language
+     * host hands every program ({@code PULUMI_CONFIG}, {@code PULUMI_CONFIG_SECRET_KEYS}), or under the
+     * mock engine from the offline run ({@link #offline}). No reflection into the SDK.
+     */
     static ConfigSource of(Context ctx) {
-        var keys = Map.copyOf(allConfigOfRunningDeployment()).keySet();
+        var known = Offline.current != null ? Offline.current : fromEnvironment(System.getenv());
         return new ConfigSource() {
             @Override
             public Optional<String> get(String fullKey) {
@@ -37,7 +40,7 @@ public interface ConfigSource {
 
             @Override
             public Set<String> keys() {
-                return keys;
+                return known.keys();
             }
 
             @Override
@@ -47,9 +50,48 @@ public interface ConfigSource {
 
             @Override
             public boolean isSecret(String fullKey) {
-                return isSecretInRunningDeployment(fullKey);
+                return known.secretKeys().contains(fullKey);
             }
         };
+    }
+
+    /** The keys a stack sets and those set as secrets. */
+    record Known(Set<String> keys, Set<String> secretKeys) {
+    }
+
+    /**
+     * What the Pulumi language host passes a program: {@code PULUMI_CONFIG}, a JSON object of every key
+     * (namespaced, {@code tutors:vpcCidr}) to its value, and {@code PULUMI_CONFIG_SECRET_KEYS}, a JSON
+     * array of the keys set as secrets (pulumi-java's DeploymentImpl reads the same two).
+     */
+    static Known fromEnvironment(Map<String, String> env) {
+        var keys = new HashSet<String>();
+        var config = env.get("PULUMI_CONFIG");
+        if (config != null && !config.isBlank()) {
+            JsonParser.parseString(config).getAsJsonObject().keySet().forEach(keys::add);
+        }
+        var secrets = new HashSet<String>();
+        var secretKeys = env.get("PULUMI_CONFIG_SECRET_KEYS");
+        if (secretKeys != null && !secretKeys.isBlank()) {
+            JsonParser.parseString(secretKeys).getAsJsonArray().forEach(k -> secrets.add(k.getAsString()));
+        }
+        return new Known(Set.copyOf(keys), Set.copyOf(secrets));
+    }
+
+    /**
+     * Under the mock engine there is no language host: the offline run says what it configured, for
+     * the duration of one run (its runs never overlap).
+     */
+    static void offline(Map<String, String> config, Set<String> secretKeys) {
+        Offline.current = config == null ? null : new Known(Set.copyOf(config.keySet()), Set.copyOf(secretKeys));
+    }
+
+    /** Holder of the offline run's configuration (an interface cannot hold mutable state). */
+    final class Offline {
+        private Offline() {
+        }
+
+        static volatile Known current;
     }
 
     /** A fixed map, for tests of the pure parser; every value counts as set the way its key wants. */
@@ -81,36 +123,5 @@ public interface ConfigSource {
                 return secretKeys == null ? Keys.byFullName(fullKey).map(Key::secret).orElse(false) : secretKeys.contains(fullKey);
             }
         };
-    }
-
-    private static boolean isSecretInRunningDeployment(String fullKey) {
-        try {
-            var deployment = ((DeploymentInstanceInternal) DeploymentInstanceHolder.getInstance()).getInternal();
-            DeploymentImpl.Config config = deployment.getConfig();
-            var accessor = DeploymentImpl.Config.class.getDeclaredMethod("isConfigSecret", String.class);
-            accessor.setAccessible(true);
-            return (Boolean) accessor.invoke(config, fullKey);
-        } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException | ClassCastException e) {
-            throw new IllegalStateException("cannot tell secret config keys with this Pulumi SDK version", e);
-        }
-    }
-
-    /**
-     * The SDK answers config look-ups by key but offers no public way to list the keys that are set.
-     * The deployment holds them (parsed from PULUMI_CONFIG by the language host, or given to the mock
-     * engine), behind a private accessor: read it there. The SDK version is pinned, and the config tests
-     * fail loudly if an upgrade moves it.
-     */
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> allConfigOfRunningDeployment() {
-        try {
-            var deployment = ((DeploymentInstanceInternal) DeploymentInstanceHolder.getInstance()).getInternal();
-            DeploymentImpl.Config config = deployment.getConfig();
-            var accessor = DeploymentImpl.Config.class.getDeclaredMethod("getAllConfig");
-            accessor.setAccessible(true);
-            return (Map<String, String>) accessor.invoke(config);
-        } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException | ClassCastException e) {
-            throw new IllegalStateException("cannot list the stack's config keys with this Pulumi SDK version", e);
-        }
     }
 }

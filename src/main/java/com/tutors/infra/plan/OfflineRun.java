@@ -10,6 +10,7 @@ import com.pulumi.core.internal.Constants;
 import com.pulumi.deployment.internal.DeploymentImpl;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.PulumiTestInternal;
+import com.tutors.infra.config.ConfigSource;
 import com.tutors.infra.config.Key;
 import com.tutors.infra.config.Keys;
 import com.tutors.infra.core.Phase;
@@ -157,6 +158,7 @@ public final class OfflineRun {
                         return new DeploymentImpl(state);
                     })
                     .build();
+            ConfigSource.offline(config, secretKeys); // what the language host would tell a real run
             var result = test.runTest(program);
             // The SDK reports a failing program's exception more than once: keep each problem once.
             var problems = new java.util.LinkedHashSet<String>();
@@ -178,6 +180,7 @@ public final class OfflineRun {
             return new Result(stack, resources(monitor.registrations()), outputs, List.copyOf(problems),
                     visibleConfig, List.copyOf(new TreeSet<>(placeholders)), mocks.invokes());
         } finally {
+            ConfigSource.offline(null, null);
             PulumiTestInternal.cleanup();
         }
     }
