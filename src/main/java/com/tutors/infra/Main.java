@@ -58,6 +58,13 @@ public final class Main {
         if (args.length > 0 && OpsCommand.NAMES.contains(args[0])) {
             System.exit(OpsCommand.run(args, OpsCommand.standard()));
         }
+        if (args.length == 0 && !underPulumi(System.getenv())) {
+            // Run by hand, not by the Pulumi CLI: the SDK would fail with a trace listing its variables.
+            System.err.println("This jar is the Pulumi program: pulumi preview and pulumi up run it. Offline, try:\n"
+                    + "  java -jar target/tutors-infra.jar plan --stack prod\n"
+                    + "  java -jar target/tutors-infra.jar --help");
+            System.exit(2);
+        }
         if (args.length > 0) {
             // Never start the engine for --help or a typo: it would fail with a trace about missing variables.
             boolean help = List.of("-h", "--help", "help").contains(args[0]);
@@ -70,6 +77,11 @@ public final class Main {
             System.exit(help ? 0 : 2);
         }
         Pulumi.run(Main::stack);
+    }
+
+    /** Whether the Pulumi CLI's language host started this process (it passes the engine's addresses). */
+    static boolean underPulumi(java.util.Map<String, String> env) {
+        return env.containsKey("PULUMI_MONITOR") && env.containsKey("PULUMI_ENGINE");
     }
 
     /**
