@@ -35,6 +35,7 @@ import com.tutors.infra.storage.StorageOutputs;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -142,7 +143,9 @@ public final class Main {
                 edge.map(e -> new Compute.LoadBalancing(e.targetGroups().backendArn(), e.targetGroups().frontendArn(),
                         e.targetGroups().servingListeners())),
                 edge.flatMap(EdgeOutputs::mail).map(m -> new Compute.Mail(m.domain(), m.defaultFrom(), m.identityArn(),
-                        m.configurationSetName(), m.configurationSetArn()))), phase).outputs;
+                        m.configurationSetName(), m.configurationSetArn())),
+                settings.declares(Phase.OPTIMIZATION) && settings.optimization().alarms()
+                        ? com.tutors.infra.optimization.Alarms.deploymentAlarms(names) : Map.of()), phase).outputs;
         exports.compute(compute);
         // 6 Optimization
         var optimization = settings.declares(Phase.OPTIMIZATION)

@@ -84,11 +84,13 @@ public final class Compute extends ComponentResource {
      * Phases 1-3's outputs, and where the site is served.
      *
      * @param imageTag the services' image tag, resolved by {@link ImageTags#services}
+     * @param deploymentAlarms by service part, the alarms that roll its deployments back (phase 6's; empty without them)
      */
     public record Args(Naming names, String region, Output<String> accountId, ComputeSettings settings, Output<String> imageTag,
                        int keepAliveSeconds,
                        NetworkOutputs network, DataOutputs data, StorageOutputs storage, Site site,
-                       Optional<LoadBalancing> loadBalancing, Optional<Mail> mail) {
+                       Optional<LoadBalancing> loadBalancing, Optional<Mail> mail,
+                       Map<String, List<String>> deploymentAlarms) {
     }
 
 
@@ -214,7 +216,7 @@ public final class Compute extends ComponentResource {
         var services = args.loadBalancing().map(lb -> {
             var ready = new ArrayList<Resource>(List.of(capacity, executionSecrets));
             ready.addAll(lb.listeners());
-            var builder = new Services(this, names, s, args.network(), cluster, ready);
+            var builder = new Services(this, names, s, args.network(), cluster, ready, args.deploymentAlarms());
             return new Services.Pair(builder.declare("backend", s.backend(), backendTask, lb.backendTargetGroupArn(), Ports.BACKEND),
                     builder.declare("frontend", s.frontend(), frontendTask, lb.frontendTargetGroupArn(), Ports.FRONTEND));
         });

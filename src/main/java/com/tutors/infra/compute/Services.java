@@ -39,10 +39,15 @@ final class Services {
     private final Cluster cluster;
     private final List<Resource> ready;
     private final CustomResourceOptions child;
+    private final java.util.Map<String, List<String>> deploymentAlarms;
 
-    /** @param ready what every service waits for: capacity providers, the secrets policy, listeners and rules */
+    /**
+     * @param ready            what every service waits for: capacity providers, the secrets policy, listeners and rules
+     * @param deploymentAlarms by part, the alarms whose firing during a deployment rolls it back
+     */
     Services(Resource parent, Naming names, ComputeSettings settings, NetworkOutputs network, Cluster cluster,
-             List<Resource> ready) {
+             List<Resource> ready, java.util.Map<String, List<String>> deploymentAlarms) {
+        this.deploymentAlarms = java.util.Map.copyOf(deploymentAlarms);
         this.parent = parent;
         this.names = names;
         this.settings = settings;
@@ -91,6 +96,12 @@ final class Services {
                         .targetGroupArn(targetGroupArn).containerName(part).containerPort(port).build())
                 // New tasks get this long before failed ALB health checks count (the container's start period too).
                 .healthCheckGracePeriodSeconds(AppProcesses.START_PERIOD_SECONDS);
+        // Rolled back too when its own 5xx alarm fires during the deployment (a release that starts but serves errors);
+        // the alarm treats missing data as fine, so a sleeping staging never blocks one.
+        var alarms = deploymentAlarms.getOrDefault(part, List.of());
+        if (!alarms.isEmpty()) {
+            serviceArgs.alarms(com.pulumi.aws.ecs.inputs.ServiceAlarmsArgs.builder().alarmNames(alarms).enable(true).rollback(true).build());
+        }
         return new Service(names.name(part), serviceArgs.build(), CustomResourceOptions.builder()
                 .parent(parent)
                 .dependsOn(ready)

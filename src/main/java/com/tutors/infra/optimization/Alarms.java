@@ -158,6 +158,18 @@ public record Alarms(String part, String description, String namespace, String m
         return List.copyOf(list);
     }
 
+    /**
+     * The alarms each web service's deployments watch (ECS rolls a deployment back when one fires): its
+     * own targets' 5xx count, from this table, by the names the alarms are declared with.
+     */
+    public static java.util.Map<String, List<String>> deploymentAlarms(com.tutors.infra.core.Naming names) {
+        var out = new java.util.LinkedHashMap<String, List<String>>();
+        for (var service : List.of("backend", "frontend")) {
+            out.put(service, all(1).stream().filter(a -> a.part().equals(service + "-5xx")).map(a -> names.name(a.part())).toList());
+        }
+        return out;
+    }
+
     public String comparisonOperator() {
         return comparison.equals(">") ? "GreaterThanThreshold" : "LessThanThreshold";
     }
