@@ -59,8 +59,15 @@ final class MailEvents {
                         List.of("sns:Publish"), List.of(topicArn), Map.of("ArnLike",
                                 Map.of("aws:SourceArn", "arn:aws:cloudwatch:" + region + ":" + accountId + ":alarm:*")))
                 .statement("SesEventsOfThisConfigurationSet", "Allow", Map.of("Service", "ses.amazonaws.com"),
-                        List.of("sns:Publish"), List.of(topicArn), Map.of("StringEquals", Map.of("aws:SourceAccount", accountId),
-                                "ArnLike", Map.of("aws:SourceArn", configurationSetArn)))
+                        List.of("sns:Publish"), List.of(topicArn), sesCondition(accountId, configurationSetArn))
                 .json();
+    }
+
+    /** In a fixed order (never a two-key Map.of): the policy must be the same text on every run, or every up diffs. */
+    private static Map<String, Object> sesCondition(String accountId, String configurationSetArn) {
+        var condition = new java.util.LinkedHashMap<String, Object>();
+        condition.put("StringEquals", Map.of("aws:SourceAccount", accountId));
+        condition.put("ArnLike", Map.of("aws:SourceArn", configurationSetArn));
+        return condition;
     }
 }
