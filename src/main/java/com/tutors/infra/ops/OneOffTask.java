@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.ContainerOverride;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -55,9 +56,10 @@ public final class OneOffTask {
                 .launchType(LaunchType.FARGATE).count(1).startedBy("tutors-ops")
                 .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(stack.privateSubnets())
                         .securityGroups(stack.taskSecurityGroup()).assignPublicIp(AssignPublicIp.DISABLED)))
-                .overrides(o -> o.containerOverrides(c -> c.name(CONTAINER).command(command)
+                .overrides(o -> o.containerOverrides(ContainerOverride.builder().name(CONTAINER).command(command)
                         .environment(environment.entrySet().stream()
-                                .map(e -> KeyValuePair.builder().name(e.getKey()).value(e.getValue()).build()).toList()))));
+                                .map(e -> KeyValuePair.builder().name(e.getKey()).value(e.getValue()).build()).toList())
+                        .build())));
         if (!started.failures().isEmpty() || started.tasks().isEmpty()) {
             throw new OpsFailure("'" + what + "' did not start: " + started.failures().stream()
                     .map(f -> f.reason() + (f.detail() == null ? "" : " (" + f.detail() + ")")).toList());
