@@ -141,7 +141,9 @@ public final class Main {
         var compute = new Compute(names.name("compute"), new Compute.Args(names, settings.region(), account,
                 settings.compute(), imageTag(settings, aws), settings.edge().keepAliveSeconds(), network, data, storage, site(settings, edge),
                 edge.map(e -> new Compute.LoadBalancing(e.targetGroups().backendArn(), e.targetGroups().frontendArn(),
-                        e.targetGroups().servingListeners())),
+                        e.targetGroups().servingListeners(),
+                        Output.tuple(e.albArnSuffix(), e.targetGroups().backendArnSuffix()).applyValue(t -> t.t1 + "/" + t.t2),
+                        Output.tuple(e.albArnSuffix(), e.targetGroups().frontendArnSuffix()).applyValue(t -> t.t1 + "/" + t.t2))),
                 edge.flatMap(EdgeOutputs::mail).map(m -> new Compute.Mail(m.domain(), m.defaultFrom(), m.identityArn(),
                         m.configurationSetName(), m.configurationSetArn())),
                 settings.declares(Phase.OPTIMIZATION) && settings.optimization().alarms()

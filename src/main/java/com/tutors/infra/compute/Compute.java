@@ -40,7 +40,7 @@ import java.util.Optional;
 
 /**
  * Phase 4: the ECS cluster, the backend and frontend services with their task definitions, the
- * one-off migration task, IAM roles, log groups and CPU autoscaling.
+ * one-off migration task, IAM roles, log groups and autoscaling (CPU and requests per task).
  */
 public final class Compute extends ComponentResource {
 
@@ -66,10 +66,11 @@ public final class Compute extends ComponentResource {
     /**
      * Phase 5's target groups, when it is declared (Edge is declared before Compute; this record keeps
      * the import downward). The services wait for {@code listeners} (listeners and rules): a target
-     * group must be attached to a load balancer before a service can use it.
+     * group must be attached to a load balancer before a service can use it. The requests labels
+     * ({@code app/<alb>/<id>/targetgroup/<tg>/<id>}) name each target group's request count for autoscaling.
      */
     public record LoadBalancing(Output<String> backendTargetGroupArn, Output<String> frontendTargetGroupArn,
-                                List<Resource> listeners) {
+                                List<Resource> listeners, Output<String> backendRequestsLabel, Output<String> frontendRequestsLabel) {
     }
 
     /**
@@ -217,8 +218,10 @@ public final class Compute extends ComponentResource {
             var ready = new ArrayList<Resource>(List.of(capacity, executionSecrets));
             ready.addAll(lb.listeners());
             var builder = new Services(this, names, s, args.network(), cluster, ready, args.deploymentAlarms());
-            return new Services.Pair(builder.declare("backend", s.backend(), backendTask, lb.backendTargetGroupArn(), Ports.BACKEND),
-                    builder.declare("frontend", s.frontend(), frontendTask, lb.frontendTargetGroupArn(), Ports.FRONTEND));
+            return new Services.Pair(builder.declare("backend", s.backend(), backendTask, lb.backendTargetGroupArn(), Ports.BACKEND,
+                            lb.backendRequestsLabel()),
+                    builder.declare("frontend", s.frontend(), frontendTask, lb.frontendTargetGroupArn(), Ports.FRONTEND,
+                            lb.frontendRequestsLabel()));
         });
 
         var network = args.network();

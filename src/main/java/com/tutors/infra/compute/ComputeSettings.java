@@ -31,7 +31,8 @@ public record ComputeSettings(Optional<String> imageTag,
                               boolean readOnlyRootFilesystem,
                               Optional<String> containerUser,
                               Optional<OfficeHours> officeHours,
-                              boolean containerInsights) {
+                              boolean containerInsights,
+                              int requestsPerTask) {
 
     /** One ECS service's size and scaling bounds. */
     public record Service(int cpu, int memory, int desiredCount, int minCount, int maxCount) {
@@ -71,6 +72,7 @@ public record ComputeSettings(Optional<String> imageTag,
         });
         var insights = r.get(Keys.CONTAINER_INSIGHTS, KeyReader::bool);
         var volumes = r.get(Keys.IMAGE_DECLARES_VOLUMES, KeyReader::bool);
+        var requests = r.get(Keys.REQUESTS_PER_TASK, KeyReader.range(10, 100_000));
         if (r.ok(Keys.READ_ONLY_ROOT_FILESYSTEM, Keys.CONTAINER_USER, Keys.IMAGE_DECLARES_VOLUMES) && readOnly && user.isPresent()
                 && !volumes) {
             r.problem(Keys.READ_ONLY_ROOT_FILESYSTEM + " = 'true' with " + Keys.CONTAINER_USER + " = '" + user.get() + "': the writable "
@@ -78,7 +80,7 @@ public record ComputeSettings(Optional<String> imageTag,
                     + "allowed: declare them in the images as VOLUMEs owned by that user and set " + Keys.IMAGE_DECLARES_VOLUMES
                     + " = true, or drop one of the two");
         }
-        return new ComputeSettings(tag, releaseTag, backend, frontend, arch, spot, retention, exec, workers, threads, readOnly, user, hours, insights);
+        return new ComputeSettings(tag, releaseTag, backend, frontend, arch, spot, retention, exec, workers, threads, readOnly, user, hours, insights, requests);
     }
 
     private static String imageTag(String raw) {

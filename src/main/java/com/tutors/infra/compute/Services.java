@@ -26,7 +26,7 @@ import com.tutors.infra.network.NetworkOutputs;
 
 import java.util.List;
 
-/** The two ECS services behind the load balancer, each with CPU target-tracking autoscaling. */
+/** The two ECS services behind the load balancer, each with target-tracking autoscaling on CPU and on requests per task. */
 final class Services {
 
     record Pair(Service backend, Service frontend) {
@@ -57,9 +57,10 @@ final class Services {
         this.child = CustomResourceOptions.builder().parent(parent).build();
     }
 
-    Service declare(String part, ComputeSettings.Service size, TaskDefinition task, Output<String> targetGroupArn, int port) {
+    Service declare(String part, ComputeSettings.Service size, TaskDefinition task, Output<String> targetGroupArn, int port,
+                    Output<String> requestsLabel) {
         var service = service(part, size, task, targetGroupArn, port);
-        autoscale(part, size, service);
+        autoscale(part, size, service, requestsLabel);
         return service;
     }
 
@@ -123,7 +124,7 @@ final class Services {
                 .build(), child);
     }
 
-    private void autoscale(String part, ComputeSettings.Service size, Service service) {
+    private void autoscale(String part, ComputeSettings.Service size, Service service, Output<String> requestsLabel) {
         var target = new Target(names.name(part), TargetArgs.builder()
                 .serviceNamespace("ecs")
                 .scalableDimension("ecs:service:DesiredCount")
@@ -150,6 +151,23 @@ final class Services {
                                 PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs.builder()
                                         .predefinedMetricType("ECSServiceAverageCPUUtilization").build())
                         // Out fast when busy; in slowly, so a short lull does not flap the task count.
+                        .scaleOutCooldown(SCALE_OUT_COOLDOWN_SECONDS)
+                        .scaleInCooldown(SCALE_IN_COOLDOWN_SECONDS)
+                        .build())
+                .build(), child);
+        // Requests per task too: CPU stays low while threads wait on the database; either policy scales out,
+        // and a scale-in needs both (Application Auto Scaling's rule for several target-tracking policies).
+        new Policy(names.name(part + "-requests"), PolicyArgs.builder()
+                .name(names.name(part + "-requests"))
+                .policyType("TargetTrackingScaling")
+                .serviceNamespace(target.serviceNamespace())
+                .scalableDimension(target.scalableDimension())
+                .resourceId(target.resourceId())
+                .targetTrackingScalingPolicyConfiguration(PolicyTargetTrackingScalingPolicyConfigurationArgs.builder()
+                        .targetValue((double) settings.requestsPerTask())
+                        .predefinedMetricSpecification(
+                                PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs.builder()
+                                        .predefinedMetricType("ALBRequestCountPerTarget").resourceLabel(requestsLabel).build())
                         .scaleOutCooldown(SCALE_OUT_COOLDOWN_SECONDS)
                         .scaleInCooldown(SCALE_IN_COOLDOWN_SECONDS)
                         .build())

@@ -153,6 +153,10 @@ public final class Keys {
             "The images declare their writable paths as VOLUMEs owned by containerUser (mkdir, chown, VOLUME in the Dockerfile): "
                     + "Fargate's task volumes are root-owned 0755 otherwise, so a read-only root with a non-root user needs it.",
             "false", "false");
+    public static final Key REQUESTS_PER_TASK = tutors("requestsPerTask",
+            "Requests a minute each web task should take: the services also scale on the load balancer's requests per "
+                    + "target, beside CPU (I/O-bound load: threads waiting on the database leave CPU low). 10 to 100000.",
+            "600", "600");
     public static final Key FRONTEND_CPU = tutors("frontendCpu", "Frontend task CPU units.", "256", "256");
     public static final Key FRONTEND_MEMORY = tutors("frontendMemory", "Frontend task memory (MiB).", "512", "512");
     public static final Key FRONTEND_DESIRED_COUNT = tutors("frontendDesiredCount", "Frontend tasks at creation.", "2", "1");
@@ -243,7 +247,7 @@ public final class Keys {
             REDIS_AUTH_TOKEN_UPDATE_STRATEGY, DJANGO_SECRET_KEY, DJANGO_SECRET_KEY_PREVIOUS, NEXTAUTH_SECRET,
             BUCKET_SUFFIX, CORS_ORIGINS, MEDIA_NONCURRENT_VERSION_DAYS, ECR_IMMUTABLE_TAGS,
             IMAGE_TAG, RELEASE_IMAGE_TAG, CONTAINER_INSIGHTS, BACKEND_CPU, BACKEND_MEMORY, BACKEND_DESIRED_COUNT, BACKEND_MIN_COUNT, BACKEND_MAX_COUNT,
-            BACKEND_WORKERS, BACKEND_THREADS, READ_ONLY_ROOT_FILESYSTEM, CONTAINER_USER, IMAGE_DECLARES_VOLUMES,
+            BACKEND_WORKERS, BACKEND_THREADS, READ_ONLY_ROOT_FILESYSTEM, CONTAINER_USER, IMAGE_DECLARES_VOLUMES, REQUESTS_PER_TASK,
             FRONTEND_CPU, FRONTEND_MEMORY, FRONTEND_DESIRED_COUNT, FRONTEND_MIN_COUNT, FRONTEND_MAX_COUNT,
             CPU_ARCHITECTURE, FARGATE_SPOT_PERCENT, LOG_RETENTION_DAYS, ECS_EXEC, OFFICE_HOURS, PERMISSIONS_BOUNDARY,
             HOSTED_ZONE, ALB_ACCESS_LOGS, ALB_IDLE_TIMEOUT, DMARC_POLICY, DMARC_REPORT_EMAIL,
