@@ -139,35 +139,29 @@ final class Services {
             schedule(part + "-open", target, hours.openCron(), hours, size.minCount(), size.maxCount());
             schedule(part + "-close", target, hours.closeCron(), hours, 0, 0);
         });
-        new Policy(names.name(part + "-cpu"), PolicyArgs.builder()
-                .name(names.name(part + "-cpu"))
-                .policyType("TargetTrackingScaling")
-                .serviceNamespace(target.serviceNamespace())
-                .scalableDimension(target.scalableDimension())
-                .resourceId(target.resourceId())
-                .targetTrackingScalingPolicyConfiguration(PolicyTargetTrackingScalingPolicyConfigurationArgs.builder()
-                        .targetValue(CPU_TARGET_PERCENT)
-                        .predefinedMetricSpecification(
-                                PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs.builder()
-                                        .predefinedMetricType("ECSServiceAverageCPUUtilization").build())
-                        // Out fast when busy; in slowly, so a short lull does not flap the task count.
-                        .scaleOutCooldown(SCALE_OUT_COOLDOWN_SECONDS)
-                        .scaleInCooldown(SCALE_IN_COOLDOWN_SECONDS)
-                        .build())
-                .build(), child);
+        tracking(part + "-cpu", target, CPU_TARGET_PERCENT,
+                PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs.builder()
+                        .predefinedMetricType("ECSServiceAverageCPUUtilization").build());
         // Requests per task too: CPU stays low while threads wait on the database; either policy scales out,
         // and a scale-in needs both (Application Auto Scaling's rule for several target-tracking policies).
-        new Policy(names.name(part + "-requests"), PolicyArgs.builder()
-                .name(names.name(part + "-requests"))
+        tracking(part + "-requests", target, settings.requestsPerTask(),
+                PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs.builder()
+                        .predefinedMetricType("ALBRequestCountPerTarget").resourceLabel(requestsLabel).build());
+    }
+
+    /** A target-tracking policy on the service's scalable target. */
+    private void tracking(String part, Target target, double value,
+                          PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs metric) {
+        new Policy(names.name(part), PolicyArgs.builder()
+                .name(names.name(part))
                 .policyType("TargetTrackingScaling")
                 .serviceNamespace(target.serviceNamespace())
                 .scalableDimension(target.scalableDimension())
                 .resourceId(target.resourceId())
                 .targetTrackingScalingPolicyConfiguration(PolicyTargetTrackingScalingPolicyConfigurationArgs.builder()
-                        .targetValue((double) settings.requestsPerTask())
-                        .predefinedMetricSpecification(
-                                PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs.builder()
-                                        .predefinedMetricType("ALBRequestCountPerTarget").resourceLabel(requestsLabel).build())
+                        .targetValue(value)
+                        .predefinedMetricSpecification(metric)
+                        // Out fast when busy; in slowly, so a short lull does not flap the task count.
                         .scaleOutCooldown(SCALE_OUT_COOLDOWN_SECONDS)
                         .scaleInCooldown(SCALE_IN_COOLDOWN_SECONDS)
                         .build())
