@@ -30,18 +30,4 @@ public final class Urns {
         int typeStart = projectEnd + 2;
         return urn.startsWith(PREFIX, typeStart) ? urn.substring(0, typeStart) + urn.substring(typeStart + PREFIX.length()) : urn;
     }
-
-    /** A URN as the engine builds it from the parent's URN, the type and the name ({@code generateURN}). */
-    public static String child(String stack, String project, String parentUrn, String type, String name) {
-        var parentType = parentUrn == null || parentUrn.isEmpty() ? "" : qualifiedType(parentUrn);
-        var qualified = parentType.isEmpty() || parentType.equals(ROOT_STACK_TYPE) ? type : parentType + "$" + type;
-        return "urn:pulumi:" + stack + "::" + project + "::" + qualified + "::" + name;
-    }
-
-    /** The qualified type of a URN: its parents' types and its own, joined with '$'. */
-    public static String qualifiedType(String urn) {
-        int projectEnd = urn.indexOf("::", urn.indexOf("::") + 2);
-        int typeEnd = urn.indexOf("::", projectEnd + 2);
-        return urn.substring(projectEnd + 2, typeEnd);
-    }
 }
