@@ -81,7 +81,7 @@ class ComponentsAloneTest {
                 Optional.empty(), true, 600);
         var result = StackRuns.succeeded(Stubs.alone(o -> new Compute("compute", new Compute.Args(NAMES, Stubs.REGION,
                 Output.of("111122223333"), settings, Output.of("abc123"), 75, Stubs.network(), Stubs.data(), Stubs.storage(),
-                new Compute.Site(Output.of("example.org"), Output.of("https://example.org"), Optional.empty()), Optional.empty(),
+                new Compute.Site(Output.of("example.org"), Output.of("https://example.org"), Optional.empty(), false), Optional.empty(),
                 Optional.empty(), Map.of()), o)));
         var backend = Containers.container(named(result, TaskDefinition.class, "tutors-staging-backend"));
         assertEquals("111122223333.dkr.ecr.eu-west-1.amazonaws.com/be:abc123", backend.get("image"));

@@ -54,9 +54,6 @@ public final class Compute extends ComponentResource {
      *                once the lock is on, when DNS has moved to CloudFront (the load balancer has no media)
      */
     public record Site(Output<String> host, Output<String> url, Optional<String> cdnHost, boolean mediaThroughCdn) {
-        public Site(Output<String> host, Output<String> url, Optional<String> cdnHost) {
-            this(host, url, cdnHost, cdnHost.isPresent());
-        }
     }
 
     /** The buckets' key prefixes: CloudFront's /static/* and /media/* behaviours pass the path through to S3. */

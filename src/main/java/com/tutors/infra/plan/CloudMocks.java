@@ -42,10 +42,6 @@ public final class CloudMocks implements Mocks {
 
     private final Map<String, String> parameters;
 
-    public CloudMocks(String region) {
-        this(region, Map.of());
-    }
-
     /** @param parameters the SSM parameters the account holds, by name (offline: none unless a test or --set says) */
     public CloudMocks(String region, Map<String, String> parameters) {
         this.defaultRegion = region;

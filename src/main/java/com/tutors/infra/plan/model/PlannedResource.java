@@ -21,15 +21,6 @@ public record PlannedResource(String urn, String type, String name, boolean cust
                               List<String> ignoreChanges, List<String> secretOutputs, Map<String, Object> inputs,
                               int phase, Resource resource, List<String> identifiers) {
 
-    /** A resource whose identifiers are not known (a plan saved before they were). */
-    public PlannedResource(String urn, String type, String name, boolean custom, String parentUrn,
-                           String providerRef, boolean protect, List<String> dependencies,
-                           List<String> ignoreChanges, List<String> secretOutputs, Map<String, Object> inputs,
-                           int phase, Resource resource) {
-        this(urn, type, name, custom, parentUrn, providerRef, protect, dependencies, ignoreChanges, secretOutputs, inputs,
-                phase, resource, List.of());
-    }
-
     /** A value the program marked secret; it is printed as {@code "[secret]"}. */
     public record Secret(Object value) {
         @Override

@@ -16,7 +16,7 @@ class CostModelUnitTest {
 
     private static PlannedResource r(int phase, String type, String name, Map<String, Object> inputs) {
         return new PlannedResource("urn:pulumi:s::tutors::" + type + "::" + name, type, name, true, "", "", false, List.of(),
-                List.of(), List.of(), inputs, phase, null);
+                List.of(), List.of(), inputs, phase, null, List.of());
     }
 
     private static CostModel.Estimate estimate(PlannedResource... resources) {

@@ -23,7 +23,7 @@ class PlanDiffTest {
         var deps = new ArrayList<String>();
         opts.stream().filter(o -> o.startsWith("dep:")).forEach(o -> deps.add(o.substring(4)));
         return new PlannedResource(urn(type, name), type, name, true, "", "", opts.contains("protect"), deps,
-                opts.contains("ignore:desiredCount") ? List.of("desiredCount") : List.of(), List.of(), inputs, 3, null);
+                opts.contains("ignore:desiredCount") ? List.of("desiredCount") : List.of(), List.of(), inputs, 3, null, List.of());
     }
 
     static String urn(String type, String name) {
