@@ -35,11 +35,20 @@ class CommandLinesTest {
 
     /** Every shell line of the workflows' run blocks and the scripts, continuation lines joined. */
     private static List<String> lines() throws IOException {
+        return lines(false);
+    }
+
+    /** @param docs the README and the CHANGELOG too: the lines a person pastes */
+    private static List<String> lines(boolean docs) throws IOException {
         var texts = new ArrayList<String>();
         try (Stream<Path> files = Stream.concat(Files.list(ROOT.resolve(".github/workflows")), Files.list(ROOT.resolve(".github/scripts")))) {
             for (var file : files.sorted().toList()) {
                 texts.add(Files.readString(file));
             }
+        }
+        if (docs) {
+            texts.add(Files.readString(ROOT.resolve("README.md")));
+            texts.add(Files.readString(ROOT.resolve("CHANGELOG.md")));
         }
         var out = new ArrayList<String>();
         for (var text : texts) {
@@ -66,9 +75,9 @@ class CommandLinesTest {
 
     @Test
     void theProjectsOwnCommandsParse() throws IOException {
-        var pattern = Pattern.compile("java -jar \\S*target/tutors-infra\\.jar (release|verify|run) [^)\\n]*");
+        var pattern = Pattern.compile("java -jar \\S*target/tutors-infra\\.jar (release|verify|run) [^)`#\\n]*");
         int seen = 0;
-        for (var line : lines()) {
+        for (var line : lines(true)) {
             var m = pattern.matcher(line);
             while (m.find()) {
                 var args = words(m.group()).subList(3, words(m.group()).size());
@@ -76,7 +85,7 @@ class CommandLinesTest {
                 seen++;
             }
         }
-        assertTrue(seen >= 2, "the deploy's release and verify lines were found: " + seen);
+        assertTrue(seen >= 8, "the deploy's and the README's release, verify and run lines were found: " + seen);
         // And the parser does refuse what is wrong, so the check above can fail.
         assertFalse(parses("verify", "--stack", "prod", "--recrod"));
         assertFalse(parses("release", "--timeout", "90m"));
