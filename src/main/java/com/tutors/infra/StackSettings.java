@@ -9,6 +9,7 @@ import com.tutors.infra.config.Keys;
 import com.tutors.infra.config.Regions;
 import com.tutors.infra.config.Text;
 import com.tutors.infra.config.SettingsException;
+import com.tutors.infra.core.DomainName;
 import com.tutors.infra.core.Environment;
 import com.tutors.infra.core.Naming;
 import com.tutors.infra.core.Phase;
@@ -51,7 +52,6 @@ public record StackSettings(String stackName,
 
     private static final Pattern BOUNDARY = Pattern.compile("arn:aws:iam::\\d{12}:policy/[\\w+=,.@/-]{1,512}");
     private static final Pattern ENVIRONMENT = Pattern.compile("[a-z][a-z0-9-]*");
-    private static final Pattern DOMAIN = Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
 
     public static StackSettings load(Context ctx) {
         return parse(ConfigSource.of(ctx));
@@ -80,7 +80,7 @@ public record StackSettings(String stackName,
         });
         int lastPhase = r.get(Keys.LAST_PHASE, KeyReader.range(Phase.FIRST, Phase.LAST));
         var domain = r.optional(Keys.DOMAIN, raw -> {
-            require(DOMAIN.matcher(raw).matches() && raw.length() <= 253,
+            require(DomainName.isValid(raw),
                     "not a domain name; allowed: lowercase DNS names such as tutors.example.com");
             require(raw.length() <= 64, raw.length() + " characters; allowed: at most 64 (ACM's limit for a certificate's domain name)");
             return raw;

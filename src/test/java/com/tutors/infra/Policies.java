@@ -38,7 +38,8 @@ public final class Policies {
     private static final Pattern ACTION = Pattern.compile("[a-z0-9-]+:[A-Za-z0-9*]+");
     private static final Pattern SID = Pattern.compile("[A-Za-z0-9]+");
     private static final Set<String> OPERATORS = Set.of("StringEquals", "StringLike", "StringNotEquals", "ArnEquals", "ArnLike",
-            "Bool", "NumericLessThanEquals", "ForAnyValue:StringEquals", "ForAnyValue:StringLike", "IpAddress", "NotIpAddress");
+            "Bool", "NumericLessThanEquals", "ForAnyValue:StringEquals", "ForAnyValue:StringLike", "IpAddress", "NotIpAddress",
+            "StringEqualsIfExists", "ForAnyValue:StringNotLike");
 
     /** Every policy document the plan declares, by "type name". */
     public static Map<String, String> documents(OfflineRun.Result result) {
@@ -74,9 +75,12 @@ public final class Policies {
             assertTrue(sid != null && SID.matcher(sid).matches() && sids.add(sid), where + ": Sid " + sid);
             assertTrue(Set.of("Allow", "Deny").contains(s.get("Effect")), where + ": " + sid);
             assertEquals(resourcePolicy, s.containsKey("Principal"), where + ": " + sid + " Principal");
-            var actions = list(s.get("Action"));
+            // NotAction only in a Deny ("every action but"), and "*" only in a Deny.
+            boolean deny = s.get("Effect").equals("Deny");
+            assertTrue(deny || !s.containsKey("NotAction"), where + ": " + sid + " allows with NotAction");
+            var actions = list(s.containsKey("NotAction") ? s.get("NotAction") : s.get("Action"));
             assertFalse(actions.isEmpty(), where + ": " + sid);
-            actions.forEach(a -> assertTrue(ACTION.matcher(a).matches(), where + ": " + sid + " action " + a));
+            actions.forEach(a -> assertTrue(ACTION.matcher(a).matches() || deny && a.equals("*"), where + ": " + sid + " action " + a));
             var trust = actions.stream().allMatch(a -> a.startsWith("sts:AssumeRole"));
             assertEquals(!trust, s.containsKey("Resource"), where + ": " + sid + " Resource");
             var condition = (Map<String, Object>) s.get("Condition");
@@ -157,10 +161,14 @@ public final class Policies {
 
     @SuppressWarnings("unchecked")
     private static boolean matches(Map<String, Object> s, Request request) {
-        if (list(s.get("Action")).stream().noneMatch(a -> glob(a, request.action(), true))) {
+        if (s.containsKey("NotAction")) {
+            if (list(s.get("NotAction")).stream().anyMatch(a -> glob(a, request.action(), true))) {
+                return false;
+            }
+        } else if (list(s.get("Action")).stream().noneMatch(a -> glob(a, request.action(), true))) {
             return false;
         }
-        if (list(s.get("Resource")).stream().noneMatch(r -> glob(r, request.resource(), false))) {
+        if (list(s.get("Resource")).stream().map(r -> resolve(r, request)).noneMatch(r -> r != null && glob(r, request.resource(), false))) {
             return false;
         }
         var condition = (Map<String, Map<String, Object>>) s.get("Condition");
@@ -174,6 +182,9 @@ public final class Policies {
                 boolean like = op.getKey().endsWith("Like");
                 boolean ok = switch (op.getKey()) {
                     case "StringEquals", "ArnEquals", "Bool" -> have.size() == 1 && want.contains(have.get(0));
+                    case "StringEqualsIfExists" -> have.isEmpty() || have.size() == 1 && want.contains(have.get(0));
+                    // Negated: a value matches when it is like none of the patterns; ForAnyValue: some value does.
+                    case "ForAnyValue:StringNotLike" -> have.stream().anyMatch(h -> want.stream().noneMatch(w -> glob(w, h, false)));
                     case "StringLike", "ArnLike" -> have.size() == 1 && want.stream().anyMatch(w -> glob(w, have.get(0), false));
                     case "ForAnyValue:StringEquals", "ForAnyValue:StringLike" -> have.stream().anyMatch(h ->
                             want.stream().anyMatch(w -> like ? glob(w, h, false) : w.equals(h)));
@@ -188,6 +199,24 @@ public final class Policies {
             }
         }
         return true;
+    }
+
+    /**
+     * A Resource with its policy variables ({@code ${aws:PrincipalTag/Environment}}) filled from the
+     * request's context; null when one has no value there, since IAM then matches nothing with it.
+     */
+    private static String resolve(String resource, Request request) {
+        var m = Pattern.compile("\\$\\{([^}]+)}").matcher(resource);
+        var out = new StringBuilder();
+        while (m.find()) {
+            var value = request.context().getOrDefault(m.group(1), List.of());
+            if (value.size() != 1) {
+                return null;
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value.get(0)));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** Statements whose actions include one matching {@code action}. */

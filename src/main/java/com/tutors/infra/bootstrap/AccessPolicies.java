@@ -65,27 +65,37 @@ public final class AccessPolicies {
         return "arn:aws:iam::" + accountId + ":policy/" + BOUNDARY_NAME;
     }
 
+    /** The tag the main program's provider puts on every resource, its roles included: the stack's id. */
+    public static final String STACK_TAG = "Environment";
+
+    /** IAM resolves this in a Resource to the calling role's own stack tag; a role without it matches nothing. */
+    static final String OWN_STACK = "${aws:PrincipalTag/" + STACK_TAG + "}";
+
     /**
      * The ceiling of every role the main program creates: the union of what its roles use (task
      * execution, the app's objects and secrets, ECS Exec, the NAT instance's SSM agent, flow logs,
-     * RDS monitoring, the database schedule) on the stacks' own names, and no IAM, STS or anything else.
-     * A deploy role may create roles only under it, so it cannot mint one more powerful than itself.
+     * RDS monitoring, the database schedule), each on the names of the role's own stack (its
+     * {@link #STACK_TAG} tag, which a deploy role can set only to its own stack), and no IAM, STS or
+     * anything else. A deploy role may create roles only under it, so it cannot mint one more powerful
+     * than itself, nor one that reaches the other stack.
      */
-    public static String boundary(String accountId) {
+    public static String boundary(String accountId, Map<Environment, String> domains) {
         var a = accountId;
-        var stacks = List.of(Environment.values());
-        return PolicyDocument.create()
+        var doc = PolicyDocument.create()
                 .allow("RegistryLogin", List.of("ecr:GetAuthorizationToken"), List.of("*"))
                 .allow("PullStackImages", List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage",
-                        "ecr:GetDownloadUrlForLayer"), each(stacks, s -> "arn:aws:ecr:*:" + a + ":repository/tutors-" + s + "-*"))
+                        "ecr:GetDownloadUrlForLayer"), List.of("arn:aws:ecr:*:" + a + ":repository/tutors-" + OWN_STACK + "-*"))
+                // Every log group of a stack has its name in it (/ecs/tutors-prod-backend, aws-waf-logs-tutors-prod-waf);
+                // RDSOSMetrics is the one AWS names, shared by the account's instances (OS metrics, not data).
                 .allow("WriteLogs", List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:DescribeLogGroups",
                         "logs:DescribeLogStreams", "logs:GetLogEvents", "logs:PutLogEvents", "logs:PutRetentionPolicy"),
-                        List.of("arn:aws:logs:*:" + a + ":*"))
+                        List.of("arn:aws:logs:*:" + a + ":log-group:*tutors-" + OWN_STACK + "-*",
+                                "arn:aws:logs:*:" + a + ":log-group:RDSOSMetrics", "arn:aws:logs:*:" + a + ":log-group:RDSOSMetrics:*"))
                 .allow("ReadStackSecrets", List.of("secretsmanager:GetSecretValue"),
-                        each(stacks, s -> "arn:aws:secretsmanager:*:" + a + ":secret:/tutors/" + s + "/*"))
+                        List.of("arn:aws:secretsmanager:*:" + a + ":secret:/tutors/" + OWN_STACK + "/*"))
                 // IAM's * crosses '/': the bucket pattern covers the objects too.
                 .allow("UseStackObjects", List.of("s3:DeleteObject", "s3:GetObject", "s3:ListBucket", "s3:PutObject"),
-                        each(stacks, s -> "arn:aws:s3:::tutors-" + s + "-*"))
+                        List.of("arn:aws:s3:::tutors-" + OWN_STACK + "-*"))
                 .allow("ExecAndSessionChannels", List.of("ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
                         "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"), List.of("*"))
                 // AmazonSSMManagedInstanceCore, for the NAT instances' agent.
@@ -97,11 +107,13 @@ public final class AccessPolicies {
                         "ssm:PutInventory", "ssm:UpdateAssociationStatus", "ssm:UpdateInstanceAssociationStatus",
                         "ssm:UpdateInstanceInformation"), List.of("*"))
                 .allow("StopAndStartStackDatabases", List.of("rds:StartDBInstance", "rds:StopDBInstance"),
-                        each(stacks, s -> "arn:aws:rds:*:" + a + ":db:tutors-" + s + "-*"))
-                // The backend's mail: SES authorizes the identity (a domain, no stack prefix) and the stack's configuration set.
-                .allow("SendStackMail", List.of("ses:SendEmail", "ses:SendRawEmail"), List.of("arn:aws:ses:*:" + a + ":identity/*",
-                        "arn:aws:ses:*:" + a + ":configuration-set/tutors-*"))
-                .json();
+                        List.of("arn:aws:rds:*:" + a + ":db:tutors-" + OWN_STACK + "-*"));
+        // The backend's mail: SES authorizes the identity (the stack's domain, which has no stack prefix) and its configuration set.
+        domains.forEach((stack, domain) -> doc.statement("Send" + stack.name().charAt(0) + stack.name().substring(1).toLowerCase()
+                + "Mail", "Allow", null, List.of("ses:SendEmail", "ses:SendRawEmail"), List.of("arn:aws:ses:*:" + a + ":identity/"
+                + domain, "arn:aws:ses:*:" + a + ":configuration-set/tutors-" + stack.id() + "-*"),
+                Map.of("StringEquals", Map.of("aws:PrincipalTag/" + STACK_TAG, stack.id()))));
+        return doc.json();
     }
 
     /** IAM for {@code pulumi up}: only the stack's own roles, only under the boundary, only to their services. */
@@ -109,15 +121,23 @@ public final class AccessPolicies {
         var roles = "arn:aws:iam::" + accountId + ":role/tutors-" + stack.id() + "-*";
         var boundary = Map.<String, Object>of("StringEquals", Map.of("iam:PermissionsBoundary", boundaryArn(accountId)));
         var doc = PolicyDocument.create()
-                .statement("StackRolesUnderTheBoundary", "Allow", null, List.of("iam:CreateRole", "iam:DeleteRolePolicy",
+                // The boundary scopes a role by its stack tag: a new role carries this stack's, and keeps it.
+                .statement("StackRolesUnderTheBoundaryTaggedWithTheStack", "Allow", null, List.of("iam:CreateRole"), List.of(roles),
+                        Map.of("StringEquals", new TreeMap<>(Map.of("iam:PermissionsBoundary", boundaryArn(accountId),
+                                "aws:RequestTag/" + STACK_TAG, stack.id()))))
+                .statement("StackRolesUnderTheBoundary", "Allow", null, List.of("iam:DeleteRolePolicy",
                         "iam:PutRolePermissionsBoundary", "iam:PutRolePolicy"), List.of(roles), boundary)
+                .statement("TagStackRolesOnlyAsTheStack", "Allow", null, List.of("iam:TagRole"), List.of(roles),
+                        Map.of("StringEqualsIfExists", Map.of("aws:RequestTag/" + STACK_TAG, stack.id())))
+                .statement("TheStackTagStays", "Deny", null, List.of("iam:UntagRole"), List.of(roles),
+                        Map.of("ForAnyValue:StringEquals", Map.of("aws:TagKeys", List.of(STACK_TAG))))
                 .statement("OnlyTheProgramsManagedPolicies", "Allow", null, List.of("iam:AttachRolePolicy",
                         "iam:DetachRolePolicy"), List.of(roles), new TreeMap<>(Map.of(
                         "StringEquals", Map.of("iam:PermissionsBoundary", boundaryArn(accountId)),
                         "ArnEquals", Map.of("iam:PolicyARN", ATTACHABLE))))
                 .allow("ChangeAndReadStackRoles", List.of("iam:DeleteRole", "iam:GetRole", "iam:GetRolePolicy",
                         "iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole", "iam:ListRolePolicies",
-                        "iam:ListRoleTags", "iam:TagRole", "iam:UntagRole", "iam:UpdateAssumeRolePolicy", "iam:UpdateRole",
+                        "iam:ListRoleTags", "iam:UntagRole", "iam:UpdateAssumeRolePolicy", "iam:UpdateRole",
                         "iam:UpdateRoleDescription"), List.of(roles))
                 .allow("StackInstanceProfiles", List.of("iam:AddRoleToInstanceProfile", "iam:CreateInstanceProfile",
                         "iam:DeleteInstanceProfile", "iam:GetInstanceProfile", "iam:ListInstanceProfileTags",
@@ -166,10 +186,6 @@ public final class AccessPolicies {
                     "arn:aws:elasticache:*:" + a + ":*:tutors-prod-*", "arn:aws:rds:*:" + a + ":db:tutors-prod-*",
                     "arn:aws:s3:::tutors-prod-*", "arn:aws:secretsmanager:*:" + a + ":secret:/tutors/prod/*"), null);
         }
-        // rds:* and elasticache:* are account-wide: the other stack's database and cache are off limits by name.
-        doc.statement("NotTheOtherStacksDataStores", "Deny", null, List.of("elasticache:*", "rds:*"),
-                each(other, o -> "arn:aws:elasticache:*:" + a + ":*:tutors-" + o + "-*", o -> "arn:aws:rds:*:" + a + ":*:tutors-" + o + "-*"),
-                null);
         doc.statement("PulumiSecretsKeysStayAsTheyAre", "Deny", null, List.of("kms:CreateGrant", "kms:DisableKey",
                 "kms:PutKeyPolicy", "kms:ScheduleKeyDeletion"), List.of("arn:aws:kms:*:" + a + ":key/*"),
                 Map.of("ForAnyValue:StringLike", Map.of("kms:ResourceAliases", "alias/tutors-*-pulumi")));

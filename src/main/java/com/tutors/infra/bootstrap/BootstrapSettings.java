@@ -5,13 +5,17 @@ import com.tutors.infra.config.Key;
 import com.tutors.infra.config.KeyReader;
 import com.tutors.infra.config.Regions;
 import com.tutors.infra.config.SettingsException;
+import com.tutors.infra.core.DomainName;
 import com.tutors.infra.core.Environment;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static com.tutors.infra.config.KeyReader.require;
 
@@ -21,10 +25,11 @@ import static com.tutors.infra.config.KeyReader.require;
  *
  * @param githubIds        numeric owner and repository ids, for GitHub's immutable subject format
  * @param stateVersionDays how long an overwritten state file stays recoverable
+ * @param domains          each main stack's {@code tutors:domain}: the DNS names and mail identity its roles may touch
  */
 public record BootstrapSettings(String stackName, String region, String accountId, String githubOwner,
                                 String githubRepository, Optional<GithubIds> githubIds, String stateBucket,
-                                int stateVersionDays) {
+                                int stateVersionDays, Map<Environment, String> domains) {
 
     /** The Pulumi project of {@code bootstrap/Pulumi.yaml}, and its config namespace. */
     public static final String PROJECT = "tutors-bootstrap";
@@ -46,7 +51,20 @@ public record BootstrapSettings(String stackName, String region, String accountI
     public static final Key VERSION_DAYS = key(PROJECT, "stateVersionDays",
             "Days an overwritten or deleted state file stays recoverable (1 to 3650)", "90");
 
-    public static final List<Key> KEYS = List.of(REGION, ACCOUNT, REPOSITORY, IDS, BUCKET, VERSION_DAYS);
+    /** Per main stack: its {@code tutors:domain}, so its deploy role changes only that name's records (prodDomain, stagingDomain). */
+    public static final Map<Environment, Key> DOMAINS = domainKeys();
+
+    public static final List<Key> KEYS = Stream.concat(Stream.of(REGION, ACCOUNT, REPOSITORY, IDS, BUCKET,
+            VERSION_DAYS), DOMAINS.values().stream()).toList();
+
+    private static Map<Environment, Key> domainKeys() {
+        var keys = new EnumMap<Environment, Key>(Environment.class);
+        for (var env : Environment.values()) {
+            keys.put(env, key(PROJECT, env.id() + "Domain", "The " + env.id() + " stack's tutors:domain (the same value as in "
+                    + "Pulumi." + env.id() + ".yaml): its deploy role changes DNS records and sends mail only under it", null));
+        }
+        return java.util.Collections.unmodifiableMap(keys);
+    }
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     // GitHub: alphanumerics and single inner hyphens, at most 39; repositories: [A-Za-z0-9._-], at most 100.
@@ -95,10 +113,20 @@ public record BootstrapSettings(String stackName, String region, String accountI
         });
         var bucket = r.optional(BUCKET, BootstrapSettings::bucketName).orElse("tutors-pulumi-state-" + account);
         int days = r.get(VERSION_DAYS, KeyReader.range(1, 3650));
+        var domains = new EnumMap<Environment, String>(Environment.class);
+        DOMAINS.forEach((env, key) -> domains.put(env, required(r, key, raw -> {
+            require(DomainName.isValid(raw), "not a domain name; allowed: lowercase DNS names such as "
+                    + (env.isProduction() ? "" : env.id() + ".") + "tutors.example.com, as tutors:domain in Pulumi." + env.id() + ".yaml");
+            return raw;
+        }, env.id() + ".invalid")));
+        if (r.ok(DOMAINS.values().toArray(Key[]::new)) && new java.util.HashSet<>(domains.values()).size() < domains.size()) {
+            r.problem(DOMAINS.values().stream().map(Key::toString).collect(Collectors.joining(" and ")) + " = '"
+                    + domains.values().iterator().next() + "': the same domain; allowed: one per stack (e.g. staging.<prod's domain>)");
+        }
         r.finish(source.stackName());
         var slash = repository.indexOf('/');
         return new BootstrapSettings(source.stackName(), region, account, repository.substring(0, slash),
-                repository.substring(slash + 1), ids, bucket, days);
+                repository.substring(slash + 1), ids, bucket, days, java.util.Collections.unmodifiableMap(domains));
     }
 
     /** A required key: missing is a problem naming the command; {@code fallback} only keeps parsing going. */

@@ -44,7 +44,7 @@ public final class CiAccess extends ComponentResource {
         var boundary = new Policy(AccessPolicies.BOUNDARY_NAME, PolicyArgs.builder()
                 .name(AccessPolicies.BOUNDARY_NAME)
                 .description("Ceiling of every role the tutors stacks create (tutors:permissionsBoundary)")
-                .policy(AccessPolicies.boundary(a))
+                .policy(AccessPolicies.boundary(a, settings.domains()))
                 .build(), child);
 
         var arns = new LinkedHashMap<String, Output<String>>();
@@ -74,7 +74,7 @@ public final class CiAccess extends ComponentResource {
         registerOutputs(Map.of("oidcProviderArn", oidc.arn(), "boundaryArn", boundary.arn()));
     }
 
-    /** The role's own policies by name part: a deploy role's three (each under IAM's 6,144-character limit), a reader's one. */
+    /** The role's own policies by name part: a deploy role's four (each under IAM's 6,144-character limit), a reader's one. */
     static Map<String, String> documents(CiRole role, BootstrapSettings settings) {
         var a = settings.accountId();
         var r = settings.region();
@@ -84,6 +84,7 @@ public final class CiAccess extends ComponentResource {
             documents.put("iam", AccessPolicies.deployIam(role.stack(), a));
             documents.put("services", AccessPolicies.deployServices(role.stack(), a, r));
             documents.put("state", AccessPolicies.deployState(role.stack(), a, r, b));
+            documents.put("isolation", StackIsolation.document(role.stack(), settings));
         } else {
             documents.put("state", AccessPolicies.readOnly(role.stack(), a, r, b));
         }

@@ -51,6 +51,26 @@ public final class PolicyDocument {
         return this;
     }
 
+    /**
+     * A Deny of every action but {@code except} (IAM's NotAction; every action when empty): how a
+     * statement keeps a principal off some resources while leaving it one narrow use of them.
+     */
+    public PolicyDocument denyAllBut(String sid, List<String> except, List<String> resources, Map<String, Object> condition) {
+        if (except.isEmpty()) {
+            return statement(sid, "Deny", null, List.of("*"), resources, condition);
+        }
+        var s = new LinkedHashMap<String, Object>();
+        s.put("Sid", sid);
+        s.put("Effect", "Deny");
+        s.put("NotAction", except);
+        s.put("Resource", resources);
+        if (condition != null) {
+            s.put("Condition", condition);
+        }
+        statements.add(s);
+        return this;
+    }
+
     public PolicyDocument allow(String sid, List<String> actions, List<String> resources) {
         return statement(sid, "Allow", null, actions, resources, null);
     }

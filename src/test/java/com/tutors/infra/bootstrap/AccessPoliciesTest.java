@@ -25,7 +25,7 @@ class AccessPoliciesTest {
     private static final String A = "123456789012";
     private static final String BOUNDARY = "arn:aws:iam::" + A + ":policy/tutors-workload-boundary";
 
-    private static List<String> policiesOf(String role) {
+    static List<String> policiesOf(String role) {
         var result = BootstrapRuns.committed();
         var docs = new ArrayList<String>();
         for (var attachment : BootstrapRuns.ofType(result, "aws:iam/rolePolicyAttachment:RolePolicyAttachment")) {
@@ -40,7 +40,7 @@ class AccessPoliciesTest {
         return docs;
     }
 
-    private static String boundary() {
+    static String boundary() {
         return (String) BootstrapRuns.named(BootstrapRuns.committed(), "aws:iam/policy:Policy", "tutors-workload-boundary").input("policy");
     }
 
@@ -84,12 +84,18 @@ class AccessPoliciesTest {
         assertTrue(roles.size() >= 6, "roles: " + roles.size());
         roles.forEach(r -> assertEquals(BOUNDARY, r.input("permissionsBoundary"), r.name()));
         var ceiling = List.of(boundary());
+        // The boundary scopes by the role's own stack tag: the one the program's provider puts on every resource.
+        // (A provider's object inputs travel as JSON text.)
+        var tag = StackRuns.ofType(result, com.pulumi.aws.Provider.class).stream().map(p -> ((Map<?, ?>) BootstrapRuns.json(
+                p.input("defaultTags")).get("tags")).get("Environment")).distinct().toList();
+        assertEquals(List.of(stack), tag);
+        var principal = Map.of("aws:PrincipalTag/Environment", List.of(stack));
         var checked = 0;
         for (var policy : StackRuns.ofType(result, com.pulumi.aws.iam.RolePolicy.class)) {
             for (var s : Policies.statements((String) policy.input("policy"))) {
                 for (var action : Policies.list(s.get("Action"))) {
                     for (var resource : Policies.list(s.get("Resource"))) {
-                        assertTrue(Policies.allows(ceiling, new Request(action, resource)),
+                        assertTrue(Policies.allows(ceiling, new Request(action, resource, principal)),
                                 policy.name() + ": the boundary would cut " + action + " on " + resource);
                         checked++;
                     }
@@ -100,6 +106,7 @@ class AccessPoliciesTest {
             var arn = (String) attachment.input("policyArn");
             assertTrue(AccessPolicies.ATTACHABLE.contains(arn), "the deploy role may not attach " + arn);
             for (var request : managed(arn, stack)) {
+                request = new Request(request.action(), request.resource(), principal);
                 assertTrue(Policies.allows(ceiling, request), attachment.name() + ": the boundary would cut " + request);
                 checked++;
             }
@@ -130,7 +137,7 @@ class AccessPoliciesTest {
             var other = stack.equals("prod") ? "staging" : "prod";
             var docs = policiesOf("tutors-ci-" + stack + "-deploy");
             var own = "arn:aws:iam::" + A + ":role/tutors-" + stack + "-backend-task";
-            var bounded = Map.of("iam:PermissionsBoundary", List.of(BOUNDARY));
+            var bounded = Map.of("iam:PermissionsBoundary", List.of(BOUNDARY), "aws:RequestTag/Environment", List.of(stack));
             for (var action : List.of("iam:CreateRole", "iam:PutRolePolicy", "iam:PutRolePermissionsBoundary", "iam:DeleteRolePolicy")) {
                 assertTrue(Policies.allows(docs, new Request(action, own, bounded)), stack + " " + action);
                 assertFalse(Policies.allows(docs, new Request(action, own)), stack + " " + action + " without the boundary");
@@ -293,7 +300,7 @@ class AccessPoliciesTest {
                 case "secretsmanager" -> in("eu-central-1", "secretsmanager:CreateSecret",
                         "arn:aws:secretsmanager:eu-central-1:" + A + ":secret:/tutors/prod/db-url-AbCdEf");
                 case "iam" -> new Request("iam:CreateRole", "arn:aws:iam::" + A + ":role/tutors-prod-backend-task",
-                        Map.of("iam:PermissionsBoundary", List.of(BOUNDARY)));
+                        Map.of("iam:PermissionsBoundary", List.of(BOUNDARY), "aws:RequestTag/Environment", List.of("prod")));
                 case "kms" -> in("eu-central-1", "kms:CreateKey", "*");
                 case "cloudwatch" -> in("eu-central-1", "cloudwatch:PutMetricAlarm", "*");
                 default -> in("eu-central-1", prefix + ":Create" + module, logGroups);
@@ -307,7 +314,7 @@ class AccessPoliciesTest {
     void everyDocumentFollowsTheGrammarAndFitsIamsLimits() {
         var result = BootstrapRuns.committed();
         var docs = Policies.documents(result);
-        assertEquals(18, docs.size(), docs.keySet().toString()); // 10 policies, 5 trusts, the bucket's and the two keys
+        assertEquals(20, docs.size(), docs.keySet().toString()); // 12 policies, 5 trusts, the bucket's and the two keys
         for (var doc : docs.entrySet()) {
             boolean resourcePolicy = !doc.getKey().startsWith("aws:iam/policy:");
             Policies.assertWellFormed(doc.getKey(), doc.getValue(), resourcePolicy);
@@ -320,7 +327,7 @@ class AccessPoliciesTest {
         for (var role : CiRole.values()) {
             var attached = BootstrapRuns.ofType(result, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").stream()
                     .filter(a -> a.input("role").equals(role.roleName())).count();
-            assertEquals(role.deploys() ? 3 : 2, attached, role.roleName());
+            assertEquals(role.deploys() ? 4 : 2, attached, role.roleName());
         }
     }
 }

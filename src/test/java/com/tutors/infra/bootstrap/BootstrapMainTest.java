@@ -30,7 +30,7 @@ class BootstrapMainTest {
     void thePlanListsEveryResourceAndTheOutputs() {
         var text = run("plan");
         assertEquals(0, text.exit(), text.err());
-        assertTrue(text.out().startsWith("Stack tutors-bootstrap/account: 39 AWS resources\n"), text.out());
+        assertTrue(text.out().startsWith("Stack tutors-bootstrap/account: 43 AWS resources\n"), text.out());
         assertTrue(text.out().contains("  + aws:s3/bucketV2:BucketV2  tutors-pulumi-state  [protected]\n"));
         assertTrue(text.out().contains("  permissionsBoundaryArn: arn:aws:iam::123456789012:policy/tutors-workload-boundary\n"));
         var json = run("plan", "--json", "--stack", "account", "--dir", "bootstrap");
@@ -38,9 +38,9 @@ class BootstrapMainTest {
         var doc = new Gson().fromJson(json.out(), Map.class);
         assertEquals("tutors-bootstrap", doc.get("project"));
         var resources = (List<Map<String, Object>>) doc.get("resources");
-        assertEquals(39, resources.size());
-        assertEquals(Map.of("aws:iam/openIdConnectProvider:OpenIdConnectProvider", 1.0, "aws:iam/policy:Policy", 10.0,
-                "aws:iam/role:Role", 5.0, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", 12.0, "aws:kms/key:Key", 2.0,
+        assertEquals(43, resources.size());
+        assertEquals(Map.of("aws:iam/openIdConnectProvider:OpenIdConnectProvider", 1.0, "aws:iam/policy:Policy", 12.0,
+                "aws:iam/role:Role", 5.0, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", 14.0, "aws:kms/key:Key", 2.0,
                 "aws:kms/alias:Alias", 2.0), countsOf(resources, "aws:iam", "aws:kms"));
         assertEquals(7, resources.stream().filter(r -> ((String) r.get("type")).startsWith("aws:s3/")).count());
     }
@@ -72,7 +72,8 @@ class BootstrapMainTest {
         assertTrue(missing.err().startsWith("plan: unknown stack 'nope'"), missing.err());
         var dir = Files.createTempDirectory("bootstrap");
         Files.writeString(dir.resolve("Pulumi.account.yaml"), "config:\n  aws:region: eu-central-1\n"
-                + "  tutors-bootstrap:accountId: \"12\"\n  tutors-bootstrap:githubRepository: a/b\n");
+                + "  tutors-bootstrap:accountId: \"12\"\n  tutors-bootstrap:githubRepository: a/b\n"
+                + "  tutors-bootstrap:prodDomain: example.com\n  tutors-bootstrap:stagingDomain: staging.example.com\n");
         var bad = run("plan", "--dir", dir.toString());
         assertEquals(1, bad.exit());
         assertEquals("plan: invalid configuration for bootstrap stack 'account':\n  - tutors-bootstrap:accountId = '12': not an AWS "

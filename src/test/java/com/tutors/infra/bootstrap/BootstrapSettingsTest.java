@@ -65,7 +65,7 @@ class BootstrapSettingsTest {
         assertEquals(List.of(
                 "tutors-bootstrap:acountId: not a key of the bootstrap stack; known keys: aws:region, tutors-bootstrap:accountId, "
                         + "tutors-bootstrap:githubRepository, tutors-bootstrap:githubRepositoryIds, tutors-bootstrap:stateBucket, "
-                        + "tutors-bootstrap:stateVersionDays",
+                        + "tutors-bootstrap:stateVersionDays, tutors-bootstrap:prodDomain, tutors-bootstrap:stagingDomain",
                 "aws:region = 'eu-centrl-1': not a commercial AWS region (did you mean eu-central-1?); allowed: "
                         + String.join(", ", com.tutors.infra.config.Regions.ALL),
                 "tutors-bootstrap:accountId = '12345': not an AWS account id; allowed: 12 digits, as `aws sts get-caller-identity "
@@ -86,7 +86,7 @@ class BootstrapSettingsTest {
                 + "tutors-bootstrap:githubRepository <value> (owner/repository on GitHub whose workflows may assume the CI "
                 + "roles (exact case))"), problems);
         var none = assertThrows(SettingsException.class, () -> parse(Map.of())).problems();
-        assertEquals(3, none.size(), none.toString());
+        assertEquals(5, none.size(), none.toString()); // region, account, repository and the two domains
         assertTrue(none.stream().allMatch(p -> p.contains("missing; set it with: pulumi config set ")), none.toString());
     }
 
