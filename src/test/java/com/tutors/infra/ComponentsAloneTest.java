@@ -78,7 +78,7 @@ class ComponentsAloneTest {
     void computeWiresTheStubbedSecretsBucketsAndNetwork() {
         var service = new ComputeSettings.Service(512, 1024, 1, 1, 2);
         var settings = new ComputeSettings(Optional.empty(), Optional.of("rel456"), service, service, "ARM64", 0, 14, false, 0, 4, false, Optional.empty(),
-                Optional.empty(), true, 600);
+                Optional.empty(), true, 600, java.util.Map.of(), java.util.Map.of());
         var result = StackRuns.succeeded(Stubs.alone(o -> new Compute("compute", new Compute.Args(NAMES, Stubs.REGION,
                 Output.of("111122223333"), settings, Output.of("abc123"), 75, Stubs.network(), Stubs.data(), Stubs.storage(),
                 new Compute.Site(Output.of("example.org"), Output.of("https://example.org"), Optional.empty(), false), Optional.empty(),

@@ -219,6 +219,19 @@ public final class Policies {
         return out.toString();
     }
 
+    /** A statement's StringEquals and ArnEquals values, as a request context that satisfies them. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, List<String>> conditionValues(Map<String, Object> statement) {
+        var out = new java.util.HashMap<String, List<String>>();
+        var condition = (Map<String, Map<String, Object>>) statement.get("Condition");
+        if (condition != null) {
+            for (var op : List.of("StringEquals", "ArnEquals")) {
+                condition.getOrDefault(op, Map.of()).forEach((k, v) -> out.put(k, List.of(list(v).get(0))));
+            }
+        }
+        return out;
+    }
+
     /** Statements whose actions include one matching {@code action}. */
     public static List<Map<String, Object>> statementsFor(List<String> documents, String action) {
         var out = new ArrayList<Map<String, Object>>();

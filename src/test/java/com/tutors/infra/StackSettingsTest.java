@@ -159,7 +159,8 @@ class StackSettingsTest {
             for (var env : Environment.values()) {
                 var optional = List.of(Keys.ENVIRONMENT, Keys.AWS_PROFILE, Keys.DOMAIN, Keys.BUCKET_SUFFIX, Keys.CORS_ORIGINS,
                         Keys.HOSTED_ZONE, Keys.ALARM_EMAIL, Keys.CONTAINER_USER, Keys.OFFICE_HOURS,
-                        Keys.PERMISSIONS_BOUNDARY, Keys.IMAGE_TAG, Keys.RELEASE_IMAGE_TAG, Keys.DMARC_REPORT_EMAIL, Keys.NAT_AMI)
+                        Keys.PERMISSIONS_BOUNDARY, Keys.IMAGE_TAG, Keys.RELEASE_IMAGE_TAG, Keys.DMARC_REPORT_EMAIL, Keys.NAT_AMI,
+                        Keys.WORKERS, Keys.SCHEDULED_JOBS)
                         .contains(key) || key.secret();
                 assertTrue(optional || key.defaultFor(env) != null, key + " has no default for " + env);
             }

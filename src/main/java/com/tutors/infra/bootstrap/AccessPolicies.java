@@ -48,7 +48,7 @@ public final class AccessPolicies {
      * region and us-east-1 (CloudFront's certificate, web ACL and alarms; the global services' region).
      */
     public static final List<String> WHOLE_SERVICES = List.of("acm", "application-autoscaling", "cloudfront",
-            "cloudwatch", "ec2", "elasticache", "elasticloadbalancing", "ecs", "logs", "rds", "route53", "scheduler",
+            "cloudwatch", "ec2", "elasticache", "elasticloadbalancing", "ecs", "events", "logs", "rds", "route53", "scheduler",
             "ses", "sns", "wafv2");
 
     /** KMS: what the program does with its alarm topics' keys; never decrypting with someone else's key. */
@@ -74,7 +74,7 @@ public final class AccessPolicies {
     /**
      * The ceiling of every role the main program creates: the union of what its roles use (task
      * execution, the app's objects and secrets, ECS Exec, the NAT instance's SSM agent, flow logs,
-     * RDS monitoring, the database schedule), each on the names of the role's own stack (its
+     * RDS monitoring, the database schedule, scheduled jobs), each on the names of the role's own stack (its
      * {@link #STACK_TAG} tag, which a deploy role can set only to its own stack), and no IAM, STS or
      * anything else. A deploy role may create roles only under it, so it cannot mint one more powerful
      * than itself, nor one that reaches the other stack.
@@ -107,7 +107,13 @@ public final class AccessPolicies {
                         "ssm:PutInventory", "ssm:UpdateAssociationStatus", "ssm:UpdateInstanceAssociationStatus",
                         "ssm:UpdateInstanceInformation"), List.of("*"))
                 .allow("StopAndStartStackDatabases", List.of("rds:StartDBInstance", "rds:StopDBInstance"),
-                        List.of("arn:aws:rds:*:" + a + ":db:tutors-" + OWN_STACK + "-*"));
+                        List.of("arn:aws:rds:*:" + a + ":db:tutors-" + OWN_STACK + "-*"))
+                // Scheduled jobs: the scheduler's role runs the stack's task definitions and passes the stack's roles to them.
+                .allow("RunStackTasks", List.of("ecs:RunTask"), List.of("arn:aws:ecs:*:" + a + ":task-definition/tutors-"
+                        + OWN_STACK + "-*"))
+                .statement("PassStackRolesToTasks", "Allow", null, List.of("iam:PassRole"), List.of("arn:aws:iam::" + a
+                        + ":role/tutors-" + OWN_STACK + "-*"), Map.of("StringEquals", Map.of("iam:PassedToService",
+                        "ecs-tasks.amazonaws.com")));
         // The backend's mail: SES authorizes the identity (the stack's domain, which has no stack prefix) and its configuration set.
         domains.forEach((stack, domain) -> doc.statement("Send" + stack.name().charAt(0) + stack.name().substring(1).toLowerCase()
                 + "Mail", "Allow", null, List.of("ses:SendEmail", "ses:SendRawEmail"), List.of("arn:aws:ses:*:" + a + ":identity/"

@@ -215,10 +215,25 @@ public final class Compute extends ComponentResource {
             var ready = new ArrayList<Resource>(List.of(capacity, executionSecrets));
             ready.addAll(lb.listeners());
             var builder = new Services(this, names, s, args.network(), cluster, ready, args.deploymentAlarms());
-            return new Services.Pair(builder.declare("backend", s.backend(), backendTask, lb.backendTargetGroupArn(), Ports.BACKEND,
+            var pair = new Services.Pair(builder.declare("backend", s.backend(), backendTask, lb.backendTargetGroupArn(), Ports.BACKEND,
                             lb.backendRequestsLabel()),
                     builder.declare("frontend", s.frontend(), frontendTask, lb.frontendTargetGroupArn(), Ports.FRONTEND,
                             lb.frontendRequestsLabel()));
+            // The backend image's other processes: as the backend (image, environment, secrets, task role), their own command.
+            for (var w : s.workers().values()) {
+                builder.declareWorker(w, taskDefinition(w.part(), new ComputeSettings.Service(w.cpu(), w.memory(), w.minCount(),
+                        w.minCount(), w.maxCount()), backendRole, execution, container("worker", backendImage, w.command(), null,
+                        backendEnv, backendSecrets, logGroup(w.part()), "worker", null)));
+            }
+            if (!s.jobs().isEmpty()) {
+                var jobTasks = new java.util.TreeMap<String, TaskDefinition>();
+                s.jobs().forEach((jobName, job) -> jobTasks.put(jobName, taskDefinition(job.part(), new ComputeSettings.Service(job.cpu(),
+                        job.memory(), 0, 0, 1), backendRole, execution, container("job", backendImage, job.command(), null,
+                        backendEnv, backendSecrets, backendLogs, job.part(), null))));
+                ScheduledJobs.declare(names, s.jobs(), jobTasks, cluster, args.network(), args.accountId(),
+                        List.of(backendRole, execution), child);
+            }
+            return pair;
         });
 
         var network = args.network();
@@ -233,7 +248,7 @@ public final class Compute extends ComponentResource {
                     arns.put("frontend", t.t2);
                     arns.put("migrate", t.t3);
                     return (Map<String, String>) arns;
-                }));
+                }), services.isEmpty() ? List.of() : s.jobs().values().stream().map(j -> names.name(j.part())).toList());
         var exported = new LinkedHashMap<String, Output<?>>();
         exported.put("ecsClusterName", outputs.ecsClusterName());
         outputs.backendServiceName().ifPresent(o -> exported.put("backendServiceName", o));

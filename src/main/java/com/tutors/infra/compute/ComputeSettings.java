@@ -7,6 +7,7 @@ import com.tutors.infra.config.KeyReader;
 import com.tutors.infra.config.Keys;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,8 @@ import static com.tutors.infra.config.KeyReader.require;
  *
  * @param imageTag    the services' tag when this run names one; empty: the recorded one ({@link ImageTags})
  * @param spotPercent share of tasks beyond the on-demand base that run on Fargate Spot, 0-100
+ * @param workers     by name: the backend image's other long-running processes ({@link Workloads})
+ * @param jobs        by name: its scheduled one-off tasks
  */
 public record ComputeSettings(Optional<String> imageTag,
                               Optional<String> releaseImageTag,
@@ -32,7 +35,9 @@ public record ComputeSettings(Optional<String> imageTag,
                               Optional<String> containerUser,
                               Optional<OfficeHours> officeHours,
                               boolean containerInsights,
-                              int requestsPerTask) {
+                              int requestsPerTask,
+                              Map<String, Workloads.Worker> workers,
+                              Map<String, Workloads.Job> jobs) {
 
     /** One ECS service's size and scaling bounds. */
     public record Service(int cpu, int memory, int desiredCount, int minCount, int maxCount) {
@@ -80,7 +85,10 @@ public record ComputeSettings(Optional<String> imageTag,
                     + "allowed: declare them in the images as VOLUMEs owned by that user and set " + Keys.IMAGE_DECLARES_VOLUMES
                     + " = true, or drop one of the two");
         }
-        return new ComputeSettings(tag, releaseTag, backend, frontend, arch, spot, retention, exec, workers, threads, readOnly, user, hours, insights, requests);
+        var backgroundWorkers = Workloads.workers(r, backend);
+        var jobs = Workloads.jobs(r, backend, hours);
+        return new ComputeSettings(tag, releaseTag, backend, frontend, arch, spot, retention, exec, workers, threads, readOnly, user,
+                hours, insights, requests, backgroundWorkers, jobs);
     }
 
     private static String imageTag(String raw) {

@@ -26,7 +26,10 @@ import com.tutors.infra.network.NetworkOutputs;
 
 import java.util.List;
 
-/** The two ECS services behind the load balancer, each with target-tracking autoscaling on CPU and on requests per task. */
+/**
+ * The stack's ECS services: the two behind the load balancer, each with target-tracking autoscaling on
+ * CPU and on requests per task, and the workers, on CPU.
+ */
 final class Services {
 
     record Pair(Service backend, Service frontend) {
@@ -70,29 +73,10 @@ final class Services {
 
     private Service service(String part, ComputeSettings.Service size, TaskDefinition task, Output<String> targetGroupArn,
                             int port) {
-        var serviceArgs = ServiceArgs.builder()
-                .name(names.name(part))
-                .cluster(cluster.arn())
-                .taskDefinition(task.arn())
-                .desiredCount(size.desiredCount())
-                .capacityProviderStrategies(Capacity.strategy(settings.spotPercent()).stream().map(share ->
-                        ServiceCapacityProviderStrategyArgs.builder()
-                                .capacityProvider(share.provider()).base(share.base()).weight(share.weight()).build()).toList())
-                .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
-                        .subnets(network.privateSubnetIds())
-                        .securityGroups(network.securityGroups().ecs().applyValue(List::of))
-                        .assignPublicIp(false)
-                        .build())
+        var serviceArgs = base(part, task, size.desiredCount())
                 // Rolling deploys that never drop below full capacity, rolled back if tasks keep failing.
                 .deploymentMinimumHealthyPercent(100)
                 .deploymentMaximumPercent(200)
-                .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
-                .enableExecuteCommand(settings.ecsExec())
-                .propagateTags("SERVICE")
-                .enableEcsManagedTags(true)
-                // A changed capacity strategy is then an in-place rolling update, not a new service (the provider's
-                // capacityProviderStrategyCustomizeDiff); it also starts a deployment on every update of the service.
-                .forceNewDeployment(true)
                 .loadBalancers(ServiceLoadBalancerArgs.builder()
                         .targetGroupArn(targetGroupArn).containerName(part).containerPort(port).build())
                 // New tasks get this long before failed ALB health checks count (the container's start period too).
@@ -103,6 +87,51 @@ final class Services {
         if (!alarms.isEmpty()) {
             serviceArgs.alarms(com.pulumi.aws.ecs.inputs.ServiceAlarmsArgs.builder().alarmNames(alarms).enable(true).rollback(true).build());
         }
+        return declared(part, serviceArgs);
+    }
+
+    /**
+     * A worker: no load balancer, so no grace period (ECS refuses one without it). A singleton's deploy
+     * stops the old task before it starts the new (0% and 100%), so two never run at once; it does not scale.
+     */
+    Service declareWorker(Workloads.Worker worker, TaskDefinition task) {
+        var service = declared(worker.part(), base(worker.part(), task, worker.minCount())
+                .deploymentMinimumHealthyPercent(worker.minimumHealthyPercent())
+                .deploymentMaximumPercent(worker.maximumPercent()));
+        var target = target(worker.part(), service, worker.minCount(), worker.maxCount());
+        if (!worker.singleton()) {
+            tracking(worker.part() + "-cpu", target, CPU_TARGET_PERCENT,
+                    PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs.builder()
+                            .predefinedMetricType("ECSServiceAverageCPUUtilization").build());
+        }
+        return service;
+    }
+
+    /** What every service of the stack shares: cluster, capacity, private subnets, the circuit breaker, tags. */
+    private ServiceArgs.Builder base(String part, TaskDefinition task, int desired) {
+        return ServiceArgs.builder()
+                .name(names.name(part))
+                .cluster(cluster.arn())
+                .taskDefinition(task.arn())
+                .desiredCount(desired)
+                .capacityProviderStrategies(Capacity.strategy(settings.spotPercent()).stream().map(share ->
+                        ServiceCapacityProviderStrategyArgs.builder()
+                                .capacityProvider(share.provider()).base(share.base()).weight(share.weight()).build()).toList())
+                .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
+                        .subnets(network.privateSubnetIds())
+                        .securityGroups(network.securityGroups().ecs().applyValue(List::of))
+                        .assignPublicIp(false)
+                        .build())
+                .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
+                .enableExecuteCommand(settings.ecsExec())
+                .propagateTags("SERVICE")
+                .enableEcsManagedTags(true)
+                // A changed capacity strategy is then an in-place rolling update, not a new service (the provider's
+                // capacityProviderStrategyCustomizeDiff); it also starts a deployment on every update of the service.
+                .forceNewDeployment(true);
+    }
+
+    private Service declared(String part, ServiceArgs.Builder serviceArgs) {
         return new Service(names.name(part), serviceArgs.build(), CustomResourceOptions.builder()
                 .parent(parent)
                 .dependsOn(ready)
@@ -125,20 +154,7 @@ final class Services {
     }
 
     private void autoscale(String part, ComputeSettings.Service size, Service service, Output<String> requestsLabel) {
-        var target = new Target(names.name(part), TargetArgs.builder()
-                .serviceNamespace("ecs")
-                .scalableDimension("ecs:service:DesiredCount")
-                .resourceId(Output.tuple(cluster.name(), service.name()).applyValue(t -> "service/" + t.t1 + "/" + t.t2))
-                .minCapacity(size.minCount())
-                .maxCapacity(size.maxCount())
-                .build(),
-                // With office hours the schedules below move min and max twice a day: that is not drift.
-                settings.officeHours().isEmpty() ? child
-                        : CustomResourceOptions.builder().parent(parent).ignoreChanges("minCapacity", "maxCapacity").build());
-        settings.officeHours().ifPresent(hours -> {
-            schedule(part + "-open", target, hours.openCron(), hours, size.minCount(), size.maxCount());
-            schedule(part + "-close", target, hours.closeCron(), hours, 0, 0);
-        });
+        var target = target(part, service, size.minCount(), size.maxCount());
         tracking(part + "-cpu", target, CPU_TARGET_PERCENT,
                 PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs.builder()
                         .predefinedMetricType("ECSServiceAverageCPUUtilization").build());
@@ -147,6 +163,25 @@ final class Services {
         tracking(part + "-requests", target, settings.requestsPerTask(),
                 PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs.builder()
                         .predefinedMetricType("ALBRequestCountPerTarget").resourceLabel(requestsLabel).build());
+    }
+
+    /** The service's count between min and max; with office hours, zero outside them. */
+    private Target target(String part, Service service, int min, int max) {
+        var target = new Target(names.name(part), TargetArgs.builder()
+                .serviceNamespace("ecs")
+                .scalableDimension("ecs:service:DesiredCount")
+                .resourceId(Output.tuple(cluster.name(), service.name()).applyValue(t -> "service/" + t.t1 + "/" + t.t2))
+                .minCapacity(min)
+                .maxCapacity(max)
+                .build(),
+                // With office hours the schedules below move min and max twice a day: that is not drift.
+                settings.officeHours().isEmpty() ? child
+                        : CustomResourceOptions.builder().parent(parent).ignoreChanges("minCapacity", "maxCapacity").build());
+        settings.officeHours().ifPresent(hours -> {
+            schedule(part + "-open", target, hours.openCron(), hours, min, max);
+            schedule(part + "-close", target, hours.closeCron(), hours, 0, 0);
+        });
+        return target;
     }
 
     /** A target-tracking policy on the service's scalable target. */

@@ -172,6 +172,14 @@ public final class Keys {
     public static final Key PERMISSIONS_BOUNDARY = tutors("permissionsBoundary",
             "Optional ARN of an IAM policy every role the program creates carries as its permissions boundary "
                     + "(set it when the deploy role may create roles only with that boundary).", null, null);
+    public static final Key WORKERS = tutors("workers",
+            "The backend image's background processes, as ECS services without a load balancer: a map of name to "
+                    + "{command, cpu, memory, minCount, maxCount, singleton} (sizes default to the backend's; singleton: one "
+                    + "task at most, even during a deploy, e.g. Celery beat). Unset: none.", null, null);
+    public static final Key SCHEDULED_JOBS = tutors("scheduledJobs",
+            "Tasks of the backend image that EventBridge Scheduler starts: a map of name to {schedule, command, cpu, "
+                    + "memory}, schedule as cron(...) or rate(...); a failure reaches the alarm topic. With officeHours a "
+                    + "job must start inside them. Unset: none.", null, null);
     public static final Key OFFICE_HOURS = tutors("officeHours",
             "Staging only, off by default: when the stack runs, as DAYS HH:MM-HH:MM ZONE (e.g. MON-FRI 08:00-20:00 "
                     + "Europe/Berlin). Outside them ECS scales the services to zero and EventBridge Scheduler stops the "
@@ -248,6 +256,7 @@ public final class Keys {
             BUCKET_SUFFIX, CORS_ORIGINS, MEDIA_NONCURRENT_VERSION_DAYS, ECR_IMMUTABLE_TAGS,
             IMAGE_TAG, RELEASE_IMAGE_TAG, CONTAINER_INSIGHTS, BACKEND_CPU, BACKEND_MEMORY, BACKEND_DESIRED_COUNT, BACKEND_MIN_COUNT, BACKEND_MAX_COUNT,
             BACKEND_WORKERS, BACKEND_THREADS, READ_ONLY_ROOT_FILESYSTEM, CONTAINER_USER, IMAGE_DECLARES_VOLUMES, REQUESTS_PER_TASK,
+            WORKERS, SCHEDULED_JOBS,
             FRONTEND_CPU, FRONTEND_MEMORY, FRONTEND_DESIRED_COUNT, FRONTEND_MIN_COUNT, FRONTEND_MAX_COUNT,
             CPU_ARCHITECTURE, FARGATE_SPOT_PERCENT, LOG_RETENTION_DAYS, ECS_EXEC, OFFICE_HOURS, PERMISSIONS_BOUNDARY,
             HOSTED_ZONE, ALB_ACCESS_LOGS, ALB_IDLE_TIMEOUT, DMARC_POLICY, DMARC_REPORT_EMAIL,

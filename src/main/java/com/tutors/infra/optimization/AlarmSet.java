@@ -9,6 +9,8 @@ import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.aws.sns.Topic;
 import com.pulumi.aws.sns.TopicArgs;
+import com.pulumi.aws.sns.TopicPolicy;
+import com.pulumi.aws.sns.TopicPolicyArgs;
 import com.pulumi.aws.sns.TopicSubscription;
 import com.pulumi.aws.sns.TopicSubscriptionArgs;
 import com.pulumi.core.Output;
@@ -35,12 +37,26 @@ final class AlarmSet {
     static Output<String> declare(Optimization.Args args, CustomResourceOptions child, Optional<CustomResourceOptions> global,
                                   Optional<Output<String>> distributionId, Optional<Output<String>> webAclName) {
         var mail = args.edge().mail();
-        var topic = topic(args, "alarms", child, mail);
+        var jobs = args.compute().jobFamilies();
+        var topic = topic(args, "alarms", child, mail.isPresent(), !jobs.isEmpty());
         alarms(args, Alarms.all(args.data().redisNodes(), args.compute().sleepsOutsideOfficeHours(), mail.isPresent()), topic,
                 child, d -> value(d, args));
-        mail.ifPresent(m -> MailEvents.declare(args, m, topic, child));
+        if (mail.isPresent() || !jobs.isEmpty()) {
+            var names = args.names();
+            var configurationSet = mail.map(EdgeOutputs.Mail::configurationSetArn);
+            var policy = new TopicPolicy(names.name("alarms-policy"), TopicPolicyArgs.builder()
+                    .arn(topic)
+                    .policy(Output.tuple(topic, args.accountId(), configurationSet.orElse(Output.of("")))
+                            .applyValue(t -> AlarmTopicPolicy.document(t.t1, t.t2, args.region(), mail.map(m -> t.t3),
+                                    jobs.isEmpty() ? Optional.empty() : Optional.of(JobFailures.ruleArn(names, args.region(), t.t2)))))
+                    .build(), child);
+            mail.ifPresent(m -> MailEvents.declare(args, m, topic, policy, child));
+            if (!jobs.isEmpty()) {
+                JobFailures.declare(names, jobs, topic, policy, child);
+            }
+        }
         if (global.isPresent() && distributionId.isPresent()) {
-            var globalTopic = topic(args, "alarms-global", global.get(), Optional.empty());
+            var globalTopic = topic(args, "alarms-global", global.get(), false, false);
             alarms(args, Alarms.global(webAclName.isPresent()), globalTopic, global.get(), d -> switch ((Alarms.Watched) d) {
                 case DISTRIBUTION -> distributionId.get();
                 case WEB_ACL -> webAclName.orElseThrow();
@@ -52,16 +68,16 @@ final class AlarmSet {
 
     /**
      * An SNS topic under a key of the stack's own (CloudWatch cannot publish to one under the AWS-managed
-     * key); with mail, SES may use the key too, for the bounce and complaint events.
+     * key); with mail, SES may use the key too, for the bounce and complaint events; with scheduled jobs, EventBridge.
      */
-    private static Output<String> topic(Optimization.Args args, String part, CustomResourceOptions options,
-                                        Optional<EdgeOutputs.Mail> mail) {
+    private static Output<String> topic(Optimization.Args args, String part, CustomResourceOptions options, boolean mail,
+                                        boolean jobs) {
         var names = args.names();
         var key = new Key(names.name(part), KeyArgs.builder()
                 .description("Encrypts the " + names.name(part) + " SNS topic; CloudWatch may use it")
                 .enableKeyRotation(true)
                 .deletionWindowInDays(30)
-                .policy(args.accountId().applyValue(account -> CdnSettings.alarmKeyPolicy(account, mail.isPresent())))
+                .policy(args.accountId().applyValue(account -> CdnSettings.alarmKeyPolicy(account, mail, jobs)))
                 .build(), options);
         new Alias(names.name(part), AliasArgs.builder()
                 .name("alias/" + names.name(part)).targetKeyId(key.keyId()).build(), options);

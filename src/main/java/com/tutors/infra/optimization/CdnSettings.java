@@ -70,11 +70,14 @@ public final class CdnSettings {
      * policy means this key.)
      */
     public static String alarmKeyPolicy(String accountId) {
-        return alarmKeyPolicy(accountId, false);
+        return alarmKeyPolicy(accountId, false, false);
     }
 
-    /** @param mail SES publishes the domain's bounce and complaint events to the topic too (this account's only) */
-    public static String alarmKeyPolicy(String accountId, boolean mail) {
+    /**
+     * @param mail SES publishes the domain's bounce and complaint events to the topic too (this account's only)
+     * @param jobs EventBridge publishes failed scheduled jobs (this account's rules only)
+     */
+    public static String alarmKeyPolicy(String accountId, boolean mail, boolean jobs) {
         var doc = PolicyDocument.create()
                 .statement("AccountAdministersTheKey", "Allow", Map.of("AWS", "arn:aws:iam::" + accountId + ":root"),
                         List.of("kms:*"), List.of("*"), null)
@@ -82,6 +85,11 @@ public final class CdnSettings {
                         List.of("kms:Decrypt", "kms:GenerateDataKey*"), List.of("*"), null);
         if (mail) {
             doc.statement("SesPublishesMailEvents", "Allow", Map.of("Service", "ses.amazonaws.com"),
+                    List.of("kms:Decrypt", "kms:GenerateDataKey*"), List.of("*"),
+                    Map.of("StringEquals", Map.of("aws:SourceAccount", accountId)));
+        }
+        if (jobs) {
+            doc.statement("EventBridgePublishesFailedJobs", "Allow", Map.of("Service", "events.amazonaws.com"),
                     List.of("kms:Decrypt", "kms:GenerateDataKey*"), List.of("*"),
                     Map.of("StringEquals", Map.of("aws:SourceAccount", accountId)));
         }

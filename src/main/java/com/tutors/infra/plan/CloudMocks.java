@@ -142,7 +142,9 @@ public final class CloudMocks implements Mocks {
             case "aws:ecs/cluster:Cluster", "aws:ecs/service:Service" ->
                     state.put("arn", arn(args.type, (String) args.inputs.get("name"), region));
             case "aws:ecs/taskDefinition:TaskDefinition" -> {
-                state.put("arn", "arn:aws:ecs:" + region + ":" + ACCOUNT_ID + ":task-definition/" + args.inputs.get("family") + ":1");
+                var family = "arn:aws:ecs:" + region + ":" + ACCOUNT_ID + ":task-definition/" + args.inputs.get("family");
+                state.put("arn", family + ":1");
+                state.put("arnWithoutRevision", family);
                 state.put("revision", 1);
             }
             case "aws:iam/role:Role" -> {

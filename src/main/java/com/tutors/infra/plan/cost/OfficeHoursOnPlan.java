@@ -32,7 +32,8 @@ final class OfficeHoursOnPlan {
                 var service = id.substring(id.lastIndexOf('/') + 1);
                 boolean closes = ((Number) r.input("scalableTargetAction.maxCapacity")).intValue() == 0;
                 (closes ? down : up).put("service:" + service, String.valueOf(r.input("schedule")));
-            } else if (r.type().equals("aws:scheduler/schedule:Schedule")) {
+            } else if (r.type().equals("aws:scheduler/schedule:Schedule") && String.valueOf(r.input("target.arn")).contains(":rds:")) {
+                // (The database's schedules; a scheduled job's targets the cluster.)
                 var target = String.valueOf(r.input("target.arn"));
                 var input = String.valueOf(r.input("target.input"));
                 var db = com.google.gson.JsonParser.parseString(input).getAsJsonObject().get("DbInstanceIdentifier").getAsString();
