@@ -48,7 +48,7 @@ public final class AccessPolicies {
      * region and us-east-1 (CloudFront's certificate, web ACL and alarms; the global services' region).
      */
     public static final List<String> WHOLE_SERVICES = List.of("acm", "application-autoscaling", "cloudfront",
-            "cloudwatch", "ec2", "elasticache", "elasticloadbalancing", "ecs", "events", "logs", "rds", "route53", "scheduler",
+            "cloudwatch", "ec2", "elasticache", "elasticloadbalancing", "ecs", "events", "logs", "rds", "route53", "scheduler", "servicediscovery",
             "ses", "sns", "wafv2");
 
     /** KMS: what the program does with its alarm topics' keys; never decrypting with someone else's key. */

@@ -2,6 +2,7 @@ package com.tutors.infra.bootstrap;
 
 import com.tutors.infra.core.DomainName;
 import com.tutors.infra.core.Environment;
+import com.tutors.infra.core.Naming;
 import com.tutors.infra.policy.PolicyDocument;
 
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import java.util.Map;
  * <li>by tag: what has only a generated id (VPCs, instances, security groups, distributions,
  * certificates, scalable targets, KMS keys) carries the provider's default {@code Environment} tag;
  * a role can neither touch a resource tagged as the other stack nor tag one so;</li>
- * <li>by record name: the shared hosted zone's records under each stack's own domain only.</li>
+ * <li>by record name: the shared hosted zone's records under each stack's own domain (and its private
+ * namespace) only.</li>
  * </ul>
  * Roles the deploy creates are kept inside their stack by the boundary ({@link AccessPolicies#boundary}).
  */
@@ -58,8 +60,11 @@ final class StackIsolation {
                 .denyAllBut("NothingTaggedAsTheOtherStack", List.of(), List.of("*"),
                         Map.of("StringEquals", Map.of("aws:RequestTag/" + AccessPolicies.STACK_TAG, otherIds)));
         var domain = settings.domains().get(stack);
+        // Its domain, and its private namespace's (Cloud Map keeps that zone's records; the deploy creates the zone).
+        var own = new ArrayList<>(under(domain));
+        own.addAll(under(new Naming(stack).internalDomain()));
         doc.statement("RecordsOnlyUnderTheStacksDomain", "Deny", null, List.of("route53:ChangeResourceRecordSets"), List.of("*"),
-                Map.of("ForAnyValue:StringNotLike", Map.of(RECORD_NAMES, under(domain))));
+                Map.of("ForAnyValue:StringNotLike", Map.of(RECORD_NAMES, own)));
         // Staging's name may live in prod's zone, under prod's domain: prod keeps off that subtree.
         var nested = new ArrayList<String>();
         others.stream().map(settings.domains()::get).filter(d -> DomainName.within(d, domain) && !d.equals(domain))
@@ -68,10 +73,12 @@ final class StackIsolation {
             doc.statement("NotTheOtherStacksRecords", "Deny", null, List.of("route53:ChangeResourceRecordSets"), List.of("*"),
                     Map.of("ForAnyValue:StringLike", Map.of(RECORD_NAMES, nested)));
         }
-        // The zone is the team's (made by hand, looked up by the program): no deploy deletes or unsigns it.
-        doc.statement("TheZoneStays", "Deny", null, List.of("route53:DeactivateKeySigningKey", "route53:DeleteHostedZone",
-                "route53:DeleteKeySigningKey", "route53:DisableHostedZoneDNSSEC", "route53:DisassociateVPCFromHostedZone",
-                "route53:UpdateHostedZoneComment"), List.of("*"), null);
+        // The public zone is the team's (made by hand, looked up by the program): no deploy unsigns it. Deleting it
+        // needs it empty, and neither role may delete the other's records; the private namespaces' zones the deploys
+        // do create and delete (through Cloud Map), so DeleteHostedZone itself stays allowed.
+        doc.statement("TheZoneStaysSigned", "Deny", null, List.of("route53:DeactivateKeySigningKey",
+                "route53:DeleteKeySigningKey", "route53:DisableHostedZoneDNSSEC", "route53:UpdateHostedZoneComment"),
+                List.of("*"), null);
         // SES's v1 API shares the ses: prefix but has no resources to deny by; the program uses v2 only.
         doc.statement("NoSesV1", "Deny", null, List.of("ses:*"), List.of("*"), Map.of("StringEquals", Map.of("ses:ApiVersion", "1")));
         // An alarm's dimensions cannot be conditioned: no alarm may stop or terminate an instance (the NAT alarms reboot).

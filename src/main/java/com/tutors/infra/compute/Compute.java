@@ -177,6 +177,8 @@ public final class Compute extends ComponentResource {
                     env.put("AWS_MEDIA_QUERYSTRING_AUTH", String.valueOf(media.isEmpty()));
                     args.mail().ifPresent(mail -> env.putAll(ContainerDefinitions.mailEnvironment(args.region(),
                             mail.configurationSetName(), mail.defaultFrom())));
+                    // The private name the frontend's server-side calls use: the app adds it to ALLOWED_HOSTS.
+                    env.put("INTERNAL_API_HOST", PrivatePath.backendHost(names));
                     return env;
                 });
         var backendSecrets = references(data, backendSecretNames);
@@ -196,6 +198,8 @@ public final class Compute extends ComponentResource {
                 // Server-side code (SSR, route handlers) needs an absolute URL, read at run time; browser
                 // code uses the same-origin NEXT_PUBLIC_API_URL=/api the image was built with.
                 "API_URL", url + "/api",
+                // The same API inside the VPC: no NAT, CDN, WAF or load balancer on a render's way.
+                "API_INTERNAL_URL", PrivatePath.backendUrl(names),
                 "NEXTAUTH_URL", url,
                 // Fargate sets HOSTNAME to the task's name; a Next.js standalone server would bind only to that.
                 "HOSTNAME", "0.0.0.0",
@@ -216,9 +220,9 @@ public final class Compute extends ComponentResource {
             ready.addAll(lb.listeners());
             var builder = new Services(this, names, s, args.network(), cluster, ready, args.deploymentAlarms());
             var pair = new Services.Pair(builder.declare("backend", s.backend(), backendTask, lb.backendTargetGroupArn(), Ports.BACKEND,
-                            lb.backendRequestsLabel()),
+                            lb.backendRequestsLabel(), Optional.of(PrivatePath.backend(names, args.network(), child))),
                     builder.declare("frontend", s.frontend(), frontendTask, lb.frontendTargetGroupArn(), Ports.FRONTEND,
-                            lb.frontendRequestsLabel()));
+                            lb.frontendRequestsLabel(), Optional.empty()));
             // The backend image's other processes: as the backend (image, environment, secrets, task role), their own command.
             for (var w : s.workers().values()) {
                 builder.declareWorker(w, taskDefinition(w.part(), new ComputeSettings.Service(w.cpu(), w.memory(), w.minCount(),

@@ -17,6 +17,7 @@ import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
 import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
+import com.pulumi.aws.ecs.inputs.ServiceServiceRegistriesArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
@@ -60,9 +61,10 @@ final class Services {
         this.child = CustomResourceOptions.builder().parent(parent).build();
     }
 
+    /** @param registry the Cloud Map service its tasks register in (the backend's private name), if any */
     Service declare(String part, ComputeSettings.Service size, TaskDefinition task, Output<String> targetGroupArn, int port,
-                    Output<String> requestsLabel) {
-        var service = service(part, size, task, targetGroupArn, port);
+                    Output<String> requestsLabel, java.util.Optional<Output<String>> registry) {
+        var service = service(part, size, task, targetGroupArn, port, registry);
         autoscale(part, size, service, requestsLabel);
         return service;
     }
@@ -72,7 +74,7 @@ final class Services {
     static final int SCALE_IN_COOLDOWN_SECONDS = 300;
 
     private Service service(String part, ComputeSettings.Service size, TaskDefinition task, Output<String> targetGroupArn,
-                            int port) {
+                            int port, java.util.Optional<Output<String>> registry) {
         var serviceArgs = base(part, task, size.desiredCount())
                 // Rolling deploys that never drop below full capacity, rolled back if tasks keep failing.
                 .deploymentMinimumHealthyPercent(100)
@@ -81,6 +83,8 @@ final class Services {
                         .targetGroupArn(targetGroupArn).containerName(part).containerPort(port).build())
                 // New tasks get this long before failed ALB health checks count (the container's start period too).
                 .healthCheckGracePeriodSeconds(AppProcesses.START_PERIOD_SECONDS);
+        // ECS registers each running, healthy task's address under the private name, and removes it before the task stops.
+        registry.ifPresent(arn -> serviceArgs.serviceRegistries(ServiceServiceRegistriesArgs.builder().registryArn(arn).build()));
         // Rolled back too when its own 5xx alarm fires during the deployment (a release that starts but serves errors);
         // the alarm treats missing data as fine, so a sleeping staging never blocks one.
         var alarms = deploymentAlarms.getOrDefault(part, List.of());

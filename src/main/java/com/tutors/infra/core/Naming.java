@@ -35,6 +35,14 @@ public record Naming(Environment environment) {
         return parameterPath() + "image-tag";
     }
 
+    /**
+     * The stack's private DNS namespace (Cloud Map, resolvable only inside its VPC): services reach
+     * each other as {@code <service>.tutors-<env>.internal}. ({@code .internal} is reserved for private use.)
+     */
+    public String internalDomain() {
+        return PROJECT + "-" + environment.id() + ".internal";
+    }
+
     /** Tags every taggable resource carries, applied through the provider's default tags. */
     public Map<String, String> defaultTags() {
         return new java.util.TreeMap<>(Map.of("Project", PROJECT, "Environment", environment.id(), "ManagedBy", "pulumi"));

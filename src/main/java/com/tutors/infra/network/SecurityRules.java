@@ -107,6 +107,9 @@ public final class SecurityRules {
             rules.add(between(Group.ALB, Direction.EGRESS, port, Group.ECS, "ALB to the " + app + " tasks"));
             rules.add(between(Group.ECS, Direction.INGRESS, port, Group.ALB, "The " + app + " from the ALB only"));
         }
+        // The private path: the frontend's server-side calls reach the backend inside the VPC (Cloud Map DNS).
+        rules.add(between(Group.ECS, Direction.EGRESS, Ports.BACKEND, Group.ECS, "Tasks to the backend, inside the VPC"));
+        rules.add(between(Group.ECS, Direction.INGRESS, Ports.BACKEND, Group.ECS, "The backend from the stack's own tasks"));
         rules.add(new Rule(Group.ECS, Direction.EGRESS, Ports.HTTPS, new CidrPeer(ANY_IPV4),
                 "HTTPS out through NAT: ECR, Secrets Manager, CloudWatch Logs, S3, third-party APIs"));
         rules.add(between(Group.ECS, Direction.EGRESS, Ports.POSTGRES, Group.RDS, "Tasks to PostgreSQL"));

@@ -141,6 +141,12 @@ public final class CloudMocks implements Mocks {
                     + ":configuration-set/" + args.inputs.get("configurationSetName"));
             case "aws:ecs/cluster:Cluster", "aws:ecs/service:Service" ->
                     state.put("arn", arn(args.type, (String) args.inputs.get("name"), region));
+            case "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace" -> {
+                state.put("arn", "arn:aws:servicediscovery:" + region + ":" + ACCOUNT_ID + ":namespace/ns-" + hex(args.name, 16));
+                state.put("hostedZone", "Z" + hex(args.name, 20).toUpperCase());
+            }
+            case "aws:servicediscovery/service:Service" -> state.put("arn", "arn:aws:servicediscovery:" + region + ":"
+                    + ACCOUNT_ID + ":service/srv-" + hex(args.name, 16));
             case "aws:ecs/taskDefinition:TaskDefinition" -> {
                 var family = "arn:aws:ecs:" + region + ":" + ACCOUNT_ID + ":task-definition/" + args.inputs.get("family");
                 state.put("arn", family + ":1");

@@ -287,7 +287,7 @@ class AccessPoliciesTest {
                 Map.entry("ecr", "ecr"), Map.entry("ecs", "ecs"), Map.entry("elasticache", "elasticache"), Map.entry("iam", "iam"),
                 Map.entry("kms", "kms"), Map.entry("lb", "elasticloadbalancing"), Map.entry("rds", "rds"),
                 Map.entry("route53", "route53"), Map.entry("s3", "s3"), Map.entry("scheduler", "scheduler"),
-                Map.entry("secretsmanager", "secretsmanager"), Map.entry("sesv2", "ses"), Map.entry("sns", "sns"), Map.entry("vpc", "ec2"),
+                Map.entry("secretsmanager", "secretsmanager"), Map.entry("servicediscovery", "servicediscovery"), Map.entry("sesv2", "ses"), Map.entry("sns", "sns"), Map.entry("vpc", "ec2"),
                 Map.entry("wafv2", "wafv2"));
         var modules = new TreeSet<String>();
         for (var stack : List.of("prod", "staging")) {

@@ -171,7 +171,13 @@ class StackIsolationTest {
         assertFalse(Policies.allows(prod, req("ecr:DeleteRepository", repo)));
         for (var role : List.of("staging", "prod")) {
             var docs = AccessPoliciesTest.policiesOf("tutors-ci-" + role + "-deploy");
-            assertFalse(Policies.allows(docs, req("route53:DeleteHostedZone", "arn:aws:route53:::hostedzone/Z1")), role);
+            assertFalse(Policies.allows(docs, req("route53:DisableHostedZoneDNSSEC", "arn:aws:route53:::hostedzone/Z1")), role);
+            // Its private namespace's names are its own; the other stack's are not.
+            var other = role.equals("prod") ? "staging" : "prod";
+            assertTrue(Policies.allows(docs, req("route53:ChangeResourceRecordSets", "arn:aws:route53:::hostedzone/Z2",
+                    StackIsolation.RECORD_NAMES, "backend.tutors-" + role + ".internal")), role);
+            assertFalse(Policies.allows(docs, req("route53:ChangeResourceRecordSets", "arn:aws:route53:::hostedzone/Z2",
+                    StackIsolation.RECORD_NAMES, "backend.tutors-" + other + ".internal")), role);
             assertTrue(Policies.allows(docs, req("route53:GetChange", "arn:aws:route53:::change/C1")), role);
             assertFalse(Policies.allows(docs, req("ses:DeleteIdentity", "*", "ses:ApiVersion", "1")), role + ": SES v1 has no resources");
             // A change touching records of both stacks is refused whole.

@@ -131,6 +131,7 @@ class ComputeTest {
         expected.put("AWS_SES_REGION_NAME", "eu-central-1");
         expected.put("AWS_SES_CONFIGURATION_SET", "tutors-" + stack + "-mail");
         expected.put("DEFAULT_FROM_EMAIL", "no-reply@" + domain);
+        expected.put("INTERNAL_API_HOST", "backend.tutors-" + stack + ".internal");
         assertEquals(expected, pairs(c, "environment", "value"));
         var check = (Map<?, ?>) c.get("healthCheck");
         assertEquals(List.of("CMD", "python", "-c",
@@ -162,7 +163,9 @@ class ComputeTest {
         assertEquals(result.outputs().get("frontendEcrUrl") + ":latest", c.get("image"));
         assertEquals(List.of(Map.of("containerPort", 3000.0, "protocol", "tcp", "name", "frontend-http")), c.get("portMappings"));
         assertEquals(Map.of("API_URL", "https://" + domain + "/api", "NEXTAUTH_URL", "https://" + domain,
-                "HOSTNAME", "0.0.0.0", "PORT", "3000", "KEEP_ALIVE_TIMEOUT", "75000"), pairs(c, "environment", "value"));
+                "HOSTNAME", "0.0.0.0", "PORT", "3000", "KEEP_ALIVE_TIMEOUT", "75000",
+                // Server-side calls stay in the VPC: the backend's private name, which its own tasks register.
+                "API_INTERNAL_URL", "http://backend.tutors-" + stack + ".internal:8000/api"), pairs(c, "environment", "value"));
         assertEquals(Map.of("NEXTAUTH_SECRET", secretReferences(result).get("nextauth-secret")), pairs(c, "secrets", "valueFrom"));
         assertEquals("/ecs/" + env + "frontend", ((Map<?, ?>) ((Map<?, ?>) c.get("logConfiguration")).get("options")).get("awslogs-group"));
         assertEquals(stack.equals("staging"), c.containsKey("linuxParameters"), "init process only with ECS Exec");

@@ -113,7 +113,7 @@ class MailTest {
                 && String.valueOf(p.input("policy")).contains("ses:")), "the frontend sends no mail");
         // Over the API on 443 through the NAT: SMTP's ports stay closed.
         var taskRules = ofType(run, SecurityGroupEgressRule.class).stream().filter(r -> r.name().startsWith("tutors-prod-sg-ecs-out-")).toList();
-        assertEquals(3, taskRules.size());
+        assertEquals(4, taskRules.size(), "443 out, PostgreSQL, Redis and the private path to the backend");
         for (var rule : taskRules) {
             assertEquals("tcp", rule.input("ipProtocol"), rule.name());
             var port = ((Number) rule.input("fromPort")).intValue();

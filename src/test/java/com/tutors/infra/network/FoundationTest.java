@@ -264,6 +264,7 @@ class FoundationTest {
         expected.addAll(Set.of(
                 "alb out 8000 ecs", "alb out 3000 ecs",
                 "ecs in 8000 alb", "ecs in 3000 alb",
+                "ecs in 8000 ecs", "ecs out 8000 ecs", // the private path: server-side calls to the backend
                 "ecs out 443 0.0.0.0/0", "ecs out 5432 rds", "ecs out 6379 redis",
                 "rds in 5432 ecs",
                 "redis in 6379 ecs"));

@@ -111,7 +111,7 @@ class PlanCommandTest {
         var run = plan("--stack", "staging", "--format", "json", "--dir", StackRuns.PROJECT_DIR.toString());
         var cost = (Map<String, Object>) new Gson().fromJson(run.out(), Map.class).get("cost");
         assertEquals("USD", cost.get("currency"));
-        assertEquals(71.74, cost.get("total"));
+        assertEquals(72.24, cost.get("total"));
         assertTrue(((List<?>) cost.get("lines")).size() > 20);
     }
 
@@ -122,7 +122,7 @@ class PlanCommandTest {
         assertTrue(run.out().startsWith("### Infrastructure: `staging` vs `prod`"), run.out());
         assertTrue(run.out().contains("| 2 Data |"));
         assertTrue(run.out().contains("| **Total** |"));
-        assertTrue(run.out().contains("**$71.74** | **$208.29** | **+$136.54**"), run.out());
+        assertTrue(run.out().contains("**$72.24** | **$208.79** | **+$136.54**"), run.out());
     }
 
     @Test
@@ -200,8 +200,8 @@ class PlanCommandTest {
         var readme = java.nio.file.Files.readString(StackRuns.PROJECT_DIR.resolve("README.md"));
         assertTrue(readme.contains(run.out()), "regenerate the README's profiles: plan --profiles\n" + run.out());
         // Independent of the table: the committed prod's row and the NAT-gateway one differ by the gateways
-        assertTrue(run.out().contains("| Committed prod | `prod` | $208.29 | - |"), run.out());
-        assertTrue(run.out().contains("| Prod with NAT gateways | `prod` `natMode=gateway-per-az` | $275.99 | +$67.71 |"), run.out());
+        assertTrue(run.out().contains("| Committed prod | `prod` | $208.79 | - |"), run.out());
+        assertTrue(run.out().contains("| Prod with NAT gateways | `prod` `natMode=gateway-per-az` | $276.49 | +$67.71 |"), run.out());
     }
 
     @Test

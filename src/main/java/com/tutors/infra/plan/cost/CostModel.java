@@ -54,7 +54,10 @@ public final class CostModel {
             "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
             // Application Auto Scaling is free; EventBridge Scheduler's first 14 million invocations a
             // month are free, and office hours make about 45.
-            "aws:appautoscaling/scheduledAction:ScheduledAction", "aws:scheduler/schedule:Schedule");
+            "aws:appautoscaling/scheduledAction:ScheduledAction", "aws:scheduler/schedule:Schedule",
+            // Rules on AWS services' events are free; Cloud Map bills what its namespace's zone costs (priced) and
+            // API discovery calls, which DNS lookups are not.
+            "aws:cloudwatch/eventRule:EventRule", "aws:cloudwatch/eventTarget:EventTarget", "aws:servicediscovery/service:Service");
 
     /** Types with a line of their own in the estimate. */
     public static final java.util.Set<String> PRICED = java.util.Set.of(
@@ -64,7 +67,7 @@ public final class CostModel {
             "aws:cloudwatch/dashboard:Dashboard", "aws:cloudwatch/metricAlarm:MetricAlarm", "aws:cloudwatch/logGroup:LogGroup",
             "aws:wafv2/webAcl:WebAcl", "aws:cloudfront/distribution:Distribution", "aws:s3/bucketV2:BucketV2",
             "aws:ecr/repository:Repository", "aws:ec2/flowLog:FlowLog", "aws:kms/key:Key",
-            "aws:sesv2/emailIdentity:EmailIdentity");
+            "aws:sesv2/emailIdentity:EmailIdentity", "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace");
 
     public record Estimate(List<CostLine> lines, Map<Integer, Double> byPhase, double total, Usage usage,
                            String priceVersion) {
@@ -150,6 +153,8 @@ public final class CostModel {
                 case "aws:secretsmanager/secret:Secret" -> lines.add(new CostLine(phase, name, "Secrets Manager secret", 1,
                         "secret-months", prices.price("secretMonth")));
                 case "aws:route53/record:Record" -> zones.merge(String.valueOf(r.input("zoneId")), phase, Math::min);
+                case "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace" -> lines.add(new CostLine(phase, name,
+                        "Route 53 private hosted zone (Cloud Map namespace)", 1, "zone-months", prices.price("route53ZoneMonth")));
                 case "aws:cloudwatch/dashboard:Dashboard" -> lines.add(new CostLine(phase, name, "CloudWatch dashboard", 1,
                         "dashboard-months", prices.price("cloudwatchDashboardMonth")));
                 case "aws:cloudwatch/metricAlarm:MetricAlarm" -> lines.add(new CostLine(phase, name, "CloudWatch alarm", 1,
