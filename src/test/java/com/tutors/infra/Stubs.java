@@ -69,7 +69,7 @@ public final class Stubs {
     public static ComputeOutputs compute() {
         return new ComputeOutputs(Output.of("cluster-stub"), Optional.of(Output.of("backend-stub")), Optional.of(Output.of("frontend-stub")),
                 Output.of("aws ecs run-task ..."), Output.of("migrate-stub"), false, Output.of("abc123"),
-                Output.of(Map.of("backend", "td-backend:1", "frontend", "td-frontend:1", "migrate", "td-migrate:1")), List.of());
+                Output.of(Map.of("backend", "td-backend:1", "frontend", "td-frontend:1", "migrate", "td-migrate:1")), List.of(), Map.of());
     }
 
     public static EdgeOutputs edge(String domain) {

@@ -252,7 +252,9 @@ public final class Compute extends ComponentResource {
                     arns.put("frontend", t.t2);
                     arns.put("migrate", t.t3);
                     return (Map<String, String>) arns;
-                }), services.isEmpty() ? List.of() : s.jobs().values().stream().map(j -> names.name(j.part())).toList());
+                }), services.isEmpty() ? List.of() : s.jobs().values().stream().map(j -> names.name(j.part())).toList(),
+                services.isEmpty() ? Map.of() : s.workers().values().stream().collect(java.util.stream.Collectors.toMap(
+                        Workloads.Worker::part, w -> names.name(w.part()), (a, b) -> a, java.util.TreeMap::new)));
         var exported = new LinkedHashMap<String, Output<?>>();
         exported.put("ecsClusterName", outputs.ecsClusterName());
         outputs.backendServiceName().ifPresent(o -> exported.put("backendServiceName", o));

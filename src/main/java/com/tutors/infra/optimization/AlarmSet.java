@@ -39,7 +39,8 @@ final class AlarmSet {
         var mail = args.edge().mail();
         var jobs = args.compute().jobFamilies();
         var topic = topic(args, "alarms", child, mail.isPresent(), !jobs.isEmpty());
-        alarms(args, Alarms.all(args.data().redisNodes(), args.compute().sleepsOutsideOfficeHours(), mail.isPresent()), topic,
+        alarms(args, Alarms.all(args.data().redisNodes(), args.compute().sleepsOutsideOfficeHours(), mail.isPresent(),
+                args.compute().workerServices()), topic,
                 child, d -> value(d, args));
         if (mail.isPresent() || !jobs.isEmpty()) {
             var names = args.names();

@@ -90,6 +90,11 @@ public record Alarms(String part, String description, String namespace, String m
 
     /** @param mail the domain sends mail: alarm on its bounce and complaint rates before SES's review */
     public static List<Alarms> all(int redisNodes, boolean sleeps, boolean mail) {
+        return all(redisNodes, sleeps, mail, java.util.Map.of());
+    }
+
+    /** @param workers by part (worker-&lt;name&gt;), the worker services' names: each gets the web services' CPU and memory alarms */
+    public static List<Alarms> all(int redisNodes, boolean sleeps, boolean mail, java.util.Map<String, String> workers) {
         var list = new ArrayList<Alarms>();
         for (var service : List.of("backend", "frontend")) {
             var svc = service.equals("backend") ? Watched.BACKEND_SERVICE : Watched.FRONTEND_SERVICE;
@@ -111,6 +116,13 @@ public record Alarms(String part, String description, String namespace, String m
                     "AWS/ApplicationELB", "HealthyHostCount", "Minimum", "<", 1, 60, 2, 2, "breaching",
                     List.of(Watched.LOAD_BALANCER, tg)));
         }
+        new java.util.TreeMap<>(workers).forEach((part, service) -> {
+            var dims = List.<Dimension>of(Watched.CLUSTER, new Fixed("ServiceName", service));
+            list.add(new Alarms(part + "-cpu", "ECS " + part + " average CPU above 80% for 3 of 5 minutes",
+                    "AWS/ECS", "CPUUtilization", "Average", ">", 80, 60, 5, 3, "missing", dims));
+            list.add(new Alarms(part + "-memory", "ECS " + part + " average memory above 80% for 3 of 5 minutes",
+                    "AWS/ECS", "MemoryUtilization", "Average", ">", 80, 60, 5, 3, "missing", dims));
+        });
         list.add(new Alarms("alb-5xx", "More than 10 HTTP 5xx a minute produced by the load balancer itself",
                 "AWS/ApplicationELB", "HTTPCode_ELB_5XX_Count", "Sum", ">", 10, 60, 1, 1, "notBreaching",
                 List.of(Watched.LOAD_BALANCER)));

@@ -21,10 +21,12 @@ public final class Dashboard {
      * The resolved ids the widgets name.
      *
      * @param mailConfigurationSet present when the domain sends mail
+     * @param workers              by part, the worker services' names (a row each)
      */
     public record Ids(String region, String cluster, String backendService, String frontendService, String alb,
                       String backendTargetGroup, String frontendTargetGroup, String db, List<String> cacheClusters,
-                      String distribution, String webAcl, java.util.Optional<String> mailConfigurationSet) {
+                      String distribution, String webAcl, java.util.Optional<String> mailConfigurationSet,
+                      Map<String, String> workers) {
     }
 
     public static String body(Ids ids, int cacheNodes, boolean cdn, boolean waf) {
@@ -47,6 +49,10 @@ public final class Dashboard {
                     List.of(metric("AWS/ApplicationELB", "TargetResponseTime", "p50", "LoadBalancer", ids.alb(), "TargetGroup", tg),
                             metric("AWS/ApplicationELB", "TargetResponseTime", "p95", "LoadBalancer", ids.alb(), "TargetGroup", tg))));
         }
+        new java.util.TreeMap<>(ids.workers()).forEach((part, service) -> widgets.add(widget("ECS " + part + ": CPU and memory (%)",
+                ids.region(), alarmMetrics(cacheNodes, ids, part + "-cpu", part + "-memory"),
+                List.of(metric("ECS/ContainerInsights", "RunningTaskCount", "Average", "ClusterName", ids.cluster(),
+                        "ServiceName", service)))));
         widgets.add(widget("RDS: CPU, connections, free storage, freeable memory", ids.region(),
                 alarmMetrics(cacheNodes, ids, "rds-cpu", "rds-free-storage"),
                 List.of(metric("AWS/RDS", "DatabaseConnections", "Average", "DBInstanceIdentifier", ids.db()),
@@ -94,7 +100,7 @@ public final class Dashboard {
     /** The alarms' own metrics (namespace, name, statistic, dimensions), by the alarms' parts. */
     private static List<List<Object>> alarmMetrics(int cacheNodes, Ids ids, String... parts) {
         var out = new ArrayList<List<Object>>();
-        for (var alarm : Alarms.all(cacheNodes, false, ids.mailConfigurationSet().isPresent())) {
+        for (var alarm : Alarms.all(cacheNodes, false, ids.mailConfigurationSet().isPresent(), ids.workers())) {
             if (List.of(parts).contains(alarm.part())) {
                 var line = new ArrayList<Object>(List.of(alarm.namespace(), alarm.metric()));
                 for (var d : alarm.dimensions()) {

@@ -51,7 +51,8 @@ public final class Optimization extends ComponentResource {
                 edge.targetGroups().frontendArnSuffix(), data.rdsIdentifier(), distributionId.orElse(Output.of(""))))
                 .apply(ids -> data.cacheClusterIds().applyValue(nodes -> Dashboard.body(new Dashboard.Ids(args.region(),
                         ids.get(0), ids.get(1), ids.get(2), ids.get(3), ids.get(4), ids.get(5), ids.get(6), nodes, ids.get(7),
-                        names.name(Waf.part("CLOUDFRONT")), edge.mail().map(m -> m.configurationSetName())), data.redisNodes(),
+                        names.name(Waf.part("CLOUDFRONT")), edge.mail().map(m -> m.configurationSetName()),
+                        compute.workerServices()), data.redisNodes(),
                         s.cdn(), wafOnCdn)));
         var name = names.name("dashboard");
         new com.pulumi.aws.cloudwatch.Dashboard(name, com.pulumi.aws.cloudwatch.DashboardArgs.builder()

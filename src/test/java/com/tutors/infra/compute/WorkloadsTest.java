@@ -164,11 +164,25 @@ class WorkloadsTest {
         assertFalse(diff.dangerous(), diff.warnings()::toString);
         var notCreated = diff.changes().stream().filter(c -> c.kind() != PlanDiff.Kind.CREATE)
                 .map(c -> c.kind() + " " + c.name()).collect(Collectors.toSet());
-        assertEquals(Set.of("UPDATE tutors-prod-alarms", "UPDATE tutors-prod-alarms-policy"), notCreated,
-                "the alarm key's and topic's policies gain EventBridge; nothing else running changes");
+        assertEquals(Set.of("UPDATE tutors-prod-alarms", "UPDATE tutors-prod-alarms-policy", "UPDATE tutors-prod-dashboard"),
+                notCreated, "the alarm key's and topic's policies gain EventBridge, the dashboard a row per worker; nothing else changes");
         // And removing them again deletes only what they added (plus those two statements).
         var back = PlanDiff.between("with", after.resources(), "without", before.resources(), ReplaceRules.standard());
         assertTrue(back.changes().stream().noneMatch(c -> c.kind() == PlanDiff.Kind.REPLACE || c.kind() == PlanDiff.Kind.CREATE));
+    }
+
+    @Test
+    void eachWorkerHasTheWebServicesCpuAndMemoryAlarmsAndADashboardRow() {
+        var run = StackRuns.succeeded(StackRuns.with("prod", BOTH));
+        for (var worker : List.of("celery", "beat")) {
+            for (var metric : List.of("cpu", "memory")) {
+                var alarm = named(run, com.pulumi.aws.cloudwatch.MetricAlarm.class, "tutors-prod-worker-" + worker + "-" + metric);
+                assertEquals(Map.of("ClusterName", "tutors-prod-cluster", "ServiceName", "tutors-prod-worker-" + worker),
+                        alarm.input("dimensions"));
+            }
+        }
+        var dashboard = (String) named(run, com.pulumi.aws.cloudwatch.Dashboard.class, "tutors-prod-dashboard").input("dashboardBody");
+        assertTrue(dashboard.contains("ECS worker-celery: CPU and memory (%)") && dashboard.contains("ECS worker-beat: CPU and memory (%)"));
     }
 
     @Test

@@ -16,7 +16,7 @@ class DashboardTest {
 
     private static final Dashboard.Ids IDS = new Dashboard.Ids("eu-central-1", "c", "be", "fe", "app/alb/1",
             "targetgroup/be/1", "targetgroup/fe/1", "db", List.of("redis-001", "redis-002"), "E123", "acl",
-            java.util.Optional.of("tutors-prod-mail"));
+            java.util.Optional.of("tutors-prod-mail"), java.util.Map.of());
 
     @Test
     @SuppressWarnings("unchecked")
