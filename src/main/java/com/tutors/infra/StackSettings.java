@@ -136,9 +136,12 @@ public record StackSettings(String stackName,
         var known = Keys.ALL.stream().map(Key::fullName).collect(Collectors.toSet());
         source.keys().stream().sorted().filter(k -> !known.contains(k)).forEach(key -> {
             if (key.startsWith(Keys.PROJECT + ":")) {
-                problems.add(key + ": not a known key" + suggestion(key) + "; known keys: " + Keys.ALL.stream()
-                        .filter(k -> k.namespace().equals(Keys.PROJECT)).map(Key::fullName)
-                        .collect(Collectors.joining(", ")));
+                problems.add(key + ": not a known key" + suggestion(key) + "; closest keys: " + Keys.ALL.stream()
+                        .filter(k -> k.namespace().equals(Keys.PROJECT))
+                        .sorted(Comparator.comparingInt((Key k) -> Text.distance(k.fullName().toLowerCase(), key.toLowerCase()))
+                                .thenComparing(Key::fullName))
+                        .limit(3).map(Key::fullName).collect(Collectors.joining(", "))
+                        + " (every key: java -jar target/tutors-infra.jar plan --help)");
             } else if (key.startsWith("aws:")) {
                 // The program's explicit provider would silently ignore it.
                 problems.add(key + ": not passed to this program's AWS provider" + suggestion(key)

@@ -21,9 +21,6 @@ final class Advice {
         if (alarms > 0 && count(result, SUBSCRIPTION) == 0) {
             out.add(alarms + " alarms notify nobody: set tutors:alarmEmail, or subscribe another endpoint to the alarm topic(s)");
         }
-        if (result.placeholders().contains("tutors:originSecret") && count(result, "aws:cloudfront/distribution:Distribution") == 0) {
-            out.add("tutors:originSecret got a stand-in, but no CloudFront distribution is declared (cdn off): it is not needed");
-        }
         if (result.placeholders().stream().anyMatch(k -> !k.equals("tutors:originSecret"))
                 && count(result, "aws:rds/instance:Instance") == 0) {
             out.add("the data secrets got stand-ins, but phase 2 is not declared (lastPhase < 2): they are not needed yet");

@@ -29,7 +29,9 @@ public final class Diagram {
         var nat = count(res, "aws:ec2/natGateway:NatGateway");
         add(nodes, present, res, "vpc", 1, "VPC " + one(res, "aws:ec2/vpc:Vpc", "cidrBlock") + ", "
                 + count(res, "aws:ec2/subnet:Subnet") / 2 + " AZs", "[", type("aws:ec2/vpc:Vpc"));
-        add(nodes, present, res, "nat", 1, nat > 0 ? "NAT gateway x" + nat : "NAT instance", "[",
+        // A NAT instance's reboot alarm is phase 1's own recovery, not one of phase 6's alarms.
+        long instances = count(res, "aws:ec2/instance:Instance");
+        add(nodes, present, res, "nat", 1, nat > 0 ? "NAT gateway x" + nat : "NAT instance x" + instances + ", self-rebooting", "[",
                 type("aws:ec2/natGateway:NatGateway").or(type("aws:ec2/instance:Instance")));
         add(nodes, present, res, "rds", 2, "RDS PostgreSQL " + one(res, "aws:rds/instance:Instance", "instanceClass"), "[(",
                 type("aws:rds/instance:Instance"));
@@ -42,12 +44,17 @@ public final class Diagram {
         add(nodes, present, res, "backend", 4, "ECS backend :8000", "[", type(SERVICE).and(named("-backend")));
         add(nodes, present, res, "migrate", 4, "migrate task", "[",
                 type("aws:ecs/taskDefinition:TaskDefinition").and(named("-migrate")));
+        add(nodes, present, res, "workers", 4, "ECS workers: " + names(res, SERVICE, "-worker-"), "[",
+                type(SERVICE).and(r -> r.name().contains("-worker-")));
+        add(nodes, present, res, "jobs", 4, "scheduled jobs: " + names(res, "aws:scheduler/schedule:Schedule", "-job-"), "[",
+                type("aws:scheduler/schedule:Schedule").and(r -> r.name().contains("-job-")));
         add(nodes, present, res, "dns", 5, "Route 53", "[", type("aws:route53/record:Record"));
         add(nodes, present, res, "alb", 5, "ALB " + one(res, ALB, "ipAddressType"), "[", type(ALB));
         add(nodes, present, res, "mail", 5, "SES mail (DKIM, SPF, DMARC)", "[", type("aws:sesv2/emailIdentity:EmailIdentity"));
         add(nodes, present, res, "cdn", 6, "CloudFront", "[", type("aws:cloudfront/distribution:Distribution"));
         add(nodes, present, res, "waf", 6, "WAF", "[", type("aws:wafv2/webAcl:WebAcl"));
-        add(nodes, present, res, "alarms", 6, "CloudWatch alarms x" + count(res, ALARM), "[", type(ALARM));
+        add(nodes, present, res, "alarms", 6, "CloudWatch alarms x" + res.stream().filter(type(ALARM)).filter(r -> r.phase() == 6)
+                .count(), "[", type(ALARM).and(r -> r.phase() == 6));
 
         var out = new StringBuilder("flowchart LR\n");
         out.append("  users((Users))\n");
@@ -75,7 +82,8 @@ public final class Diagram {
                 "backend --> rds", "backend --> redis", "backend --> media", "backend --> static", "migrate --> rds",
                 "backend -. env .- secrets", "frontend -. env .- secrets", "ecr -. images .- backend",
                 "ecr -. images .- frontend", "backend --> nat", "nat --> vpc", "backend -- \"HTTPS API\" --> mail",
-                "mail -. bounces .- alarms", "alarms -. watch .- alb"));
+                "mail -. bounces .- alarms", "alarms -. watch .- alb", "frontend -- \"server side, private DNS\" --> backend",
+                "workers --> redis", "workers --> rds", "jobs --> rds", "jobs -. failures .- alarms"));
         edges.stream().filter(e -> present.keySet().containsAll(endpoints(e)))
                 .forEach(e -> out.append("  ").append(e).append('\n'));
         return out.toString();
@@ -108,6 +116,12 @@ public final class Diagram {
             nodes.add(new Node(id, phase, label, shape));
             present.put(id, true);
         }
+    }
+
+    /** The names after {@code marker} of the resources of a type, as a list: celery, beat. */
+    private static String names(List<PlannedResource> res, String type, String marker) {
+        return String.join(", ", res.stream().filter(r -> r.type().equals(type) && r.name().contains(marker))
+                .map(r -> r.name().substring(r.name().indexOf(marker) + marker.length())).sorted().toList());
     }
 
     private static long count(List<PlannedResource> res, String type) {

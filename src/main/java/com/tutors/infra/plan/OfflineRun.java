@@ -93,7 +93,26 @@ public final class OfflineRun {
                 }
             }
         });
+        // The CDN's origin secret matters only where a distribution is declared: elsewhere no stand-in, so no
+        // plan mentions a secret the stack never uses.
+        var origin = Keys.ORIGIN_SECRET.fullName();
+        if (placeholders.contains(origin) && !cdnDeclared(config, stack)) {
+            config.remove(origin);
+            placeholders.remove(origin);
+            secretKeys.remove(origin);
+        }
         return execute(program, stack, config, secretKeys, placeholders);
+    }
+
+    /** Phase 6 with its CDN, as the configuration reads before the program runs (unparsable values: assume so). */
+    private static boolean cdnDeclared(Map<String, String> config, String stack) {
+        var env = com.tutors.infra.core.Environment.byId(config.getOrDefault(Keys.ENVIRONMENT.fullName(), stack));
+        if (env.isEmpty()) {
+            return true;
+        }
+        var cdn = config.getOrDefault(Keys.CDN.fullName(), Keys.CDN.defaultFor(env.get()));
+        var last = config.getOrDefault(Keys.LAST_PHASE.fullName(), Keys.LAST_PHASE.defaultFor(env.get()));
+        return !cdn.equals("false") && !last.matches("[1-5]");
     }
 
     /**

@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -127,7 +126,7 @@ public final class PlanCommand implements Callable<Integer> {
         command.planner = planner;
         command.out = out;
         command.err = err;
-        var cli = new CommandLine(command)
+        var cli = PlanHelp.withKeyLists(new CommandLine(command))
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 // Invalid input exits 2 (picocli's USAGE code), as the README says.
@@ -143,14 +142,14 @@ public final class PlanCommand implements Callable<Integer> {
 
     /** The usage text, for the jar's own --help. */
     public static String usage() {
-        return new CommandLine(new PlanCommand()).getUsageMessage(CommandLine.Help.Ansi.OFF);
+        return PlanHelp.withKeyLists(new CommandLine(new PlanCommand())).getUsageMessage(CommandLine.Help.Ansi.OFF);
     }
 
     @Override
     public Integer call() {
         try {
             return dispatch();
-        } catch (BadArguments e) {
+        } catch (PlanArguments.BadArguments e) {
             err.println("plan: " + e.getMessage() + "\nRun plan --help for every option.");
             return BAD_ARGUMENTS;
         } catch (Failed e) {
@@ -159,20 +158,20 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     private int dispatch() {
-        var overrides = overrides(set, unset, "--set");
-        var usageValues = usageAssumptions();
+        var overrides = PlanArguments.overrides(set, unset, "--set");
+        var usageValues = PlanArguments.usage(usage);
         boolean diffing = diff != null || !diffSet.isEmpty() || !diffUnset.isEmpty();
         if (failOn != null && !failOn.equals("danger")) {
-            throw new BadArguments("--fail-on takes 'danger', got '" + failOn + "'");
+            throw new PlanArguments.BadArguments("--fail-on takes 'danger', got '" + failOn + "'");
         }
         if (diffing) {
             return diff(overrides);
         }
         if (failOn != null) {
-            throw new BadArguments("--fail-on goes with --diff or --diff-set");
+            throw new PlanArguments.BadArguments("--fail-on goes with --diff or --diff-set");
         }
         if (!setB.isEmpty() && compare == null) {
-            throw new BadArguments("--set-b goes with --compare");
+            throw new PlanArguments.BadArguments("--set-b goes with --compare");
         }
         if (compareJson != null) {
             only(compareJson, "--compare-json", stack == null && compare == null && format == null);
@@ -189,18 +188,18 @@ public final class PlanCommand implements Callable<Integer> {
         if (compare != null) {
             only(compare, "--compare", stack == null && format == null);
             var a = planned(compare.get(0), overrides);
-            var b = planned(compare.get(1), merged(overrides, overrides(setB, List.of(), "--set-b")));
+            var b = planned(compare.get(1), PlanArguments.merged(overrides, PlanArguments.overrides(setB, List.of(), "--set-b")));
             var labelB = compare.get(1) + (setB.isEmpty() ? "" : " with " + String.join(" ", setB));
             out.print(CostReport.compare(compare.get(0), PlanSummary.of(a.resources(), estimate(a, usageValues)),
                     labelB, PlanSummary.of(b.resources(), estimate(b, usageValues))));
             return OK;
         }
         if (stack == null) {
-            throw new BadArguments("--stack (or --compare, --compare-json, --diff) is required");
+            throw new PlanArguments.BadArguments("--stack (or --compare, --compare-json, --diff) is required");
         }
         var chosen = format == null ? "text" : format;
         if (!FORMATS.contains(chosen)) {
-            throw new BadArguments("unknown format '" + chosen + "'; allowed: " + String.join(", ", FORMATS));
+            throw new PlanArguments.BadArguments("unknown format '" + chosen + "'; allowed: " + String.join(", ", FORMATS));
         }
         var result = planned(stack, overrides);
         var estimate = estimate(result, usageValues);
@@ -217,21 +216,21 @@ public final class PlanCommand implements Callable<Integer> {
     private int diff(Map<String, String> overrides) {
         var chosen = format == null ? "text" : format;
         if (!DiffFormats.FORMATS.contains(chosen)) {
-            throw new BadArguments("unknown diff format '" + chosen + "'; allowed: " + String.join(", ", DiffFormats.FORMATS));
+            throw new PlanArguments.BadArguments("unknown diff format '" + chosen + "'; allowed: " + String.join(", ", DiffFormats.FORMATS));
         }
         PlanDiff.Result result;
         if (diff != null) {
             if (stack != null || !diffSet.isEmpty() || !diffUnset.isEmpty()) {
-                throw new BadArguments("--diff compares two saved plans; --stack with --diff-set compares a stack with itself");
+                throw new PlanArguments.BadArguments("--diff compares two saved plans; --stack with --diff-set compares a stack with itself");
             }
             result = PlanDiff.between(diff.get(0), saved(diff.get(0)), diff.get(1), saved(diff.get(1)), ReplaceRules.standard());
         } else {
             if (stack == null) {
-                throw new BadArguments("--diff-set needs --stack");
+                throw new PlanArguments.BadArguments("--diff-set needs --stack");
             }
-            var changes = overrides(diffSet, diffUnset, "--diff-set");
+            var changes = PlanArguments.overrides(diffSet, diffUnset, "--diff-set");
             var before = planned(stack, overrides);
-            var after = planned(stack, merged(overrides, changes));
+            var after = planned(stack, PlanArguments.merged(overrides, changes));
             var label = new StringBuilder();
             changes.forEach((k, v) -> label.append(label.length() == 0 ? "" : " ").append(v == null ? "-" + k : k + "=" + v));
             result = PlanDiff.between(stack, before.resources(), stack + " with " + label, after.resources(), ReplaceRules.standard());
@@ -242,58 +241,9 @@ public final class PlanCommand implements Callable<Integer> {
 
     private static void only(List<String> pair, String flag, boolean alone) {
         if (!alone) {
-            throw new BadArguments(flag + " goes without --stack" + (flag.equals("--compare-json") ? ", --compare" : "")
+            throw new PlanArguments.BadArguments(flag + " goes without --stack" + (flag.equals("--compare-json") ? ", --compare" : "")
                     + " and --format (its output is a markdown table)");
         }
-    }
-
-    private Usage usageAssumptions() {
-        var values = Usage.defaults();
-        for (var u : usage) {
-            int eq = u.indexOf('=');
-            if (eq <= 0) {
-                throw new BadArguments("--usage takes key=number, got '" + u + "'");
-            }
-            double value;
-            try {
-                value = Double.parseDouble(u.substring(eq + 1));
-            } catch (NumberFormatException e) {
-                throw new BadArguments("--usage " + u + ": not a number");
-            }
-            if (!Double.isFinite(value)) {
-                throw new BadArguments("--usage " + u + ": not a finite number; allowed: 0 or more");
-            }
-            try {
-                values = values.with(u.substring(0, eq), value);
-            } catch (IllegalArgumentException e) {
-                throw new BadArguments("--usage " + u + ": " + e.getMessage());
-            }
-        }
-        return values;
-    }
-
-    /** key=value pairs and removed keys as one override map (a null value removes the key). */
-    private static Map<String, String> overrides(List<String> pairs, List<String> removed, String flag) {
-        var map = new LinkedHashMap<String, String>();
-        for (var pair : pairs) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw new BadArguments(flag + " takes key=value, got '" + pair + "'");
-            }
-            map.put(fullKey(pair.substring(0, eq)), pair.substring(eq + 1));
-        }
-        removed.forEach(key -> map.put(fullKey(key), null));
-        return map;
-    }
-
-    private static String fullKey(String key) {
-        return key.contains(":") ? key : Keys.PROJECT + ":" + key;
-    }
-
-    private static Map<String, String> merged(Map<String, String> a, Map<String, String> b) {
-        var map = new LinkedHashMap<>(a);
-        map.putAll(b);
-        return map;
     }
 
     private PlanSummary summary(String file) {
@@ -309,9 +259,9 @@ public final class PlanCommand implements Callable<Integer> {
         try {
             return parse.apply(Files.readString(Path.of(file)));
         } catch (NoSuchFileException e) {
-            throw new BadArguments(flag + ": no file " + file);
+            throw new PlanArguments.BadArguments(flag + ": no file " + file);
         } catch (IOException | IllegalArgumentException e) {
-            throw new BadArguments(flag + ": " + file + ": " + e.getMessage());
+            throw new PlanArguments.BadArguments(flag + ": " + file + ": " + e.getMessage());
         }
     }
 
@@ -338,13 +288,6 @@ public final class PlanCommand implements Callable<Integer> {
     public static CostModel.Estimate estimate(OfflineRun.Result result, Usage usage) {
         var region = result.config().getOrDefault(Keys.AWS_REGION.fullName(), Keys.AWS_REGION.prodDefault());
         return CostModel.estimate(result.resources(), usage, PriceBook.load(region));
-    }
-
-    /** A mistake in the arguments; the message says what to do. */
-    private static final class BadArguments extends RuntimeException {
-        BadArguments(String message) {
-            super(message, null, false, false);
-        }
     }
 
     /** A plan that could not be made; the reason is already printed. */

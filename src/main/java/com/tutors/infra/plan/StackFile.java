@@ -55,7 +55,9 @@ public record StackFile(String stack, Path path, Map<String, String> values, Set
         } catch (YAMLException e) {
             throw new Invalid(path.getFileName() + ": not YAML: " + e.getMessage());
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("unknown stack '" + stack + "': no " + path.getFileName() + " in "
+            var near = stacksIn(projectDir).stream().filter(s -> com.tutors.infra.config.Text.distance(s, stack) <= 2).findFirst()
+                    .map(s -> " (did you mean " + s + "?)").orElse("");
+            throw new IllegalArgumentException("unknown stack '" + stack + "'" + near + ": no " + path.getFileName() + " in "
                     + projectDir.toAbsolutePath().normalize() + "; stacks here: " + String.join(", ", stacksIn(projectDir)));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + path + ": " + e.getMessage(), e);

@@ -39,7 +39,7 @@ class BadConfigTest {
                 bad("tutors:lastPhase", "two", "'two'", "not a whole number"),
                 bad("tutors:natMode", "nat-gateway", "'nat-gateway'", "unknown NAT mode", "allowed: gateway-per-az, gateway-single, instance, instance-per-az"),
                 bad("tutors:ipv6", "yes", "'yes'", "not a boolean", "allowed: true, false"),
-                bad("tutors:vpcCdir", "10.0.0.0/16", "not a known key (did you mean tutors:vpcCidr?)", "known keys:"),
+                bad("tutors:vpcCdir", "10.0.0.0/16", "not a known key (did you mean tutors:vpcCidr?)", "closest keys: tutors:vpcCidr,"),
                 bad("aws:defaultTags", "{}", "not passed to this program's AWS provider", "allowed aws keys: aws:region, aws:profile"),
                 bad("aws:region", "eu-centrl-1", "'eu-centrl-1'", "not a commercial AWS region", "did you mean eu-central-1?"),
                 bad("aws:region", "us-gov-west-1", "'us-gov-west-1'", "not a commercial AWS region", "us-east-1"),

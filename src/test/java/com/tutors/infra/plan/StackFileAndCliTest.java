@@ -151,6 +151,11 @@ class StackFileAndCliTest {
                 "--dir", StackRuns.PROJECT_DIR.toString());
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.err().contains("plan: warning: 13 alarms notify nobody"), run.err());
-        assertTrue(run.err().contains("tutors:originSecret got a stand-in, but no CloudFront distribution"), run.err());
+        assertFalse(run.err().contains("originSecret"), "staging has no CDN: its origin secret is neither stood in nor mentioned");
+        var phase3 = cli("--stack", "prod", "--set", "lastPhase=3", "--dir", StackRuns.PROJECT_DIR.toString());
+        assertEquals(0, phase3.exit(), phase3.err());
+        assertFalse(phase3.out().contains("tutors:originSecret") || phase3.err().contains("originSecret"), "no CDN before phase 6");
+        var prod = cli("--stack", "prod", "--dir", StackRuns.PROJECT_DIR.toString());
+        assertTrue(prod.out().contains("tutors:originSecret"), "prod's CDN needs it: it gets a stand-in");
     }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
  * same mock engine and mocks, with no settings, components or formatting. The README compares the
  * prod plan against it for the same N, under the same engine as the plan (a common pool of at least
  * two, {@link BatchingRunner}); {@code --stock} runs it under the SDK as shipped instead.
- * {@code java -cp target/tutors-infra.jar com.tutors.infra.plan.SdkFloor <N> [--stock]}
+ * {@code java -cp target/tutors-infra.jar:target/test-classes com.tutors.infra.plan.SdkFloor <N> [--stock]}
  */
 public final class SdkFloor {
     private SdkFloor() {
