@@ -4,7 +4,6 @@ import com.google.gson.Gson;
 import com.tutors.infra.config.Keys;
 import com.tutors.infra.core.Environment;
 import com.tutors.infra.plan.StackFile;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,24 +17,26 @@ import java.util.TreeSet;
  * emulation. Printed as the JSON of a GitHub Actions matrix ({@code platforms}).
  */
 final class BuildPlatforms {
-    private BuildPlatforms() {
-    }
+    private BuildPlatforms() {}
 
     /** GitHub's hosted runners of each architecture (arm64: ubuntu-24.04-arm; README, CI/CD, says what a private repository needs). */
     static final Map<String, String> RUNNERS = Map.of("X86_64", "ubuntu-24.04", "ARM64", "ubuntu-24.04-arm");
+
     static final Map<String, String> PLATFORMS = Map.of("X86_64", "linux/amd64", "ARM64", "linux/arm64");
 
     static List<Map<String, String>> matrix(Path projectDir) {
         var architectures = new TreeSet<String>();
         for (var environment : Environment.values()) {
             var file = StackFile.read(projectDir, environment.id()).values();
-            architectures.add(file.getOrDefault(Keys.CPU_ARCHITECTURE.fullName(), Keys.CPU_ARCHITECTURE.defaultFor(environment)));
+            architectures.add(
+                    file.getOrDefault(Keys.CPU_ARCHITECTURE.fullName(), Keys.CPU_ARCHITECTURE.defaultFor(environment)));
         }
         var include = new ArrayList<Map<String, String>>();
         for (var arch : architectures) {
             var platform = PLATFORMS.get(arch);
             if (platform == null) {
-                throw new IllegalArgumentException(Keys.CPU_ARCHITECTURE + " = '" + arch + "'; allowed: " + PLATFORMS.keySet());
+                throw new IllegalArgumentException(
+                        Keys.CPU_ARCHITECTURE + " = '" + arch + "'; allowed: " + PLATFORMS.keySet());
             }
             var entry = new LinkedHashMap<String, String>();
             entry.put("arch", platform.substring(platform.indexOf('/') + 1));

@@ -8,13 +8,14 @@ import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.ec2.Ec2Functions;
 import com.pulumi.aws.ec2.inputs.GetManagedPrefixListArgs;
 import com.pulumi.aws.inputs.GetCallerIdentityArgs;
+import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.aws.ssm.SsmFunctions;
 import com.pulumi.aws.ssm.inputs.GetParametersByPathArgs;
-import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.ProviderResource;
+import com.tutors.infra.blocks.PermissionsBoundary;
 import com.tutors.infra.compute.Compute;
 import com.tutors.infra.compute.ComputeOutputs;
 import com.tutors.infra.compute.ImageTags;
@@ -27,12 +28,10 @@ import com.tutors.infra.network.Foundation;
 import com.tutors.infra.network.NetworkOutputs;
 import com.tutors.infra.ops.OpsCommand;
 import com.tutors.infra.optimization.Optimization;
-import com.tutors.infra.blocks.PermissionsBoundary;
-import com.tutors.infra.plan.PlanCommand;
 import com.tutors.infra.plan.OfflineRun;
+import com.tutors.infra.plan.PlanCommand;
 import com.tutors.infra.storage.Storage;
 import com.tutors.infra.storage.StorageOutputs;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +42,7 @@ import java.util.Optional;
  * {@code plan ...} runs the same program offline under the mock engine (see {@link PlanCommand}).
  */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     /** Without arguments: the Pulumi program. {@code plan ...}: the offline plan. Anything else: the usage. */
     public static void main(String[] args) {
@@ -69,12 +67,14 @@ public final class Main {
         if (args.length > 0) {
             // Never start the engine for --help or a typo: it would fail with a trace about missing variables.
             boolean help = List.of("-h", "--help", "help").contains(args[0]);
-            (help ? System.out : System.err).println((help ? "" : "unknown command '" + args[0] + "'\n")
-                    + "usage: java -jar target/tutors-infra.jar            the Pulumi program (pulumi preview/up run it)\n"
-                    + "       java -jar target/tutors-infra.jar release|verify|run --stack <name> ...   a deployed stack's "
-                    + "operations (--help for each)\n"
-                    + "       java -jar target/tutors-infra.jar platforms   the image builds the stack files need (a CI matrix)\n"
-                    + "       java -jar target/tutors-infra.jar plan ...   the offline plan:\n\n" + PlanCommand.usage());
+            (help ? System.out : System.err)
+                    .println((help ? "" : "unknown command '" + args[0] + "'\n")
+                            + "usage: java -jar target/tutors-infra.jar            the Pulumi program (pulumi preview/up run it)\n"
+                            + "       java -jar target/tutors-infra.jar release|verify|run --stack <name> ...   a deployed stack's "
+                            + "operations (--help for each)\n"
+                            + "       java -jar target/tutors-infra.jar platforms   the image builds the stack files need (a CI matrix)\n"
+                            + "       java -jar target/tutors-infra.jar plan ...   the offline plan:\n\n"
+                            + PlanCommand.usage());
             System.exit(help ? 0 : 2);
         }
         Pulumi.run(Main::stack);
@@ -96,34 +96,54 @@ public final class Main {
         var names = settings.naming();
         var aws = provider(settings, "aws", settings.region());
         var phaseOptions = ComponentResourceOptions.builder().providers(aws);
-        settings.permissionsBoundary().ifPresent(arn -> phaseOptions.resourceTransformations(new PermissionsBoundary(arn)));
+        settings.permissionsBoundary()
+                .ifPresent(arn -> phaseOptions.resourceTransformations(new PermissionsBoundary(arn)));
         var phase = phaseOptions.build();
         var exports = new Exports(ctx);
         exports.region(settings.region());
 
         // 1 Foundation
-        var network = new Foundation(names.name("foundation"),
-                new Foundation.Args(names, settings.network(), settings.region(), cloudFrontOnly(settings, aws),
-                        settings.compute().logRetentionDays()), phase).outputs;
+        var network = new Foundation(
+                        names.name("foundation"),
+                        new Foundation.Args(
+                                names,
+                                settings.network(),
+                                settings.region(),
+                                cloudFrontOnly(settings, aws),
+                                settings.compute().logRetentionDays()),
+                        phase)
+                .outputs;
         exports.network(network);
         if (!settings.declares(Phase.DATA)) {
             return;
         }
         // 2 Data
-        var data = new DataLayer(names.name("data"), new DataLayer.Args(names, settings.data().orElseThrow(), network,
-                settings.compute().logRetentionDays()),
-                phase).outputs;
+        var data = new DataLayer(
+                        names.name("data"),
+                        new DataLayer.Args(
+                                names,
+                                settings.data().orElseThrow(),
+                                network,
+                                settings.compute().logRetentionDays()),
+                        phase)
+                .outputs;
         exports.data(data);
         if (!settings.declares(Phase.STORAGE)) {
             return;
         }
         // One invoke for the whole program: bucket names, IAM trust, the log bucket and the alarm key name the account.
-        var account = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(),
-                new InvokeOptions(null, aws, null)).applyValue(r -> r.accountId());
+        var account = AwsFunctions.getCallerIdentity(
+                        GetCallerIdentityArgs.builder().build(), new InvokeOptions(null, aws, null))
+                .applyValue(r -> r.accountId());
         // 3 Storage: the static bucket is public until the locked CDN alone serves it (DNS has moved by then).
-        var storageComponent = new Storage(names.name("storage"),
-                new Storage.Args(names, settings.storage(),
-                !(settings.cdn() && settings.optimization().originLock()), account), phase);
+        var storageComponent = new Storage(
+                names.name("storage"),
+                new Storage.Args(
+                        names,
+                        settings.storage(),
+                        !(settings.cdn() && settings.optimization().originLock()),
+                        account),
+                phase);
         var storage = storageComponent.outputs;
         exports.storage(storage);
         if (!settings.declares(Phase.COMPUTE)) {
@@ -131,27 +151,67 @@ public final class Main {
             return;
         }
         // 5 Edge, before 4: the services attach to its target groups.
-        var edgeComponent = settings.declares(Phase.EDGE) ? Optional.of(new Edge(names.name("edge"),
-                new Edge.Args(names, settings.edge(), settings.region(), account, network, originSecrets(settings), settings.cdn(),
-                        storage.staticBucketDomain(), storage.serverAccessLogBucket()),
-                phase)) : Optional.<Edge>empty();
+        var edgeComponent = settings.declares(Phase.EDGE)
+                ? Optional.of(new Edge(
+                        names.name("edge"),
+                        new Edge.Args(
+                                names,
+                                settings.edge(),
+                                settings.region(),
+                                account,
+                                network,
+                                originSecrets(settings),
+                                settings.cdn(),
+                                storage.staticBucketDomain(),
+                                storage.serverAccessLogBucket()),
+                        phase))
+                : Optional.<Edge>empty();
         var edge = edgeComponent.map(e -> e.outputs);
         edge.ifPresent(e -> exports.edge(e, settings.edge().domain().isPresent()));
         // 4 Compute
-        var compute = new Compute(names.name("compute"), new Compute.Args(names, settings.region(), account,
-                settings.compute(), imageTag(settings, aws), settings.edge().keepAliveSeconds(), network, data, storage, site(settings, edge),
-                edge.map(e -> new Compute.LoadBalancing(e.targetGroups().backendArn(), e.targetGroups().frontendArn(),
-                        e.targetGroups().servingListeners(),
-                        Output.tuple(e.albArnSuffix(), e.targetGroups().backendArnSuffix()).applyValue(t -> t.t1 + "/" + t.t2),
-                        Output.tuple(e.albArnSuffix(), e.targetGroups().frontendArnSuffix()).applyValue(t -> t.t1 + "/" + t.t2))),
-                edge.flatMap(EdgeOutputs::mail).map(m -> new Compute.Mail(m.domain(), m.defaultFrom(), m.identityArn(),
-                        m.configurationSetName(), m.configurationSetArn())),
-                settings.declares(Phase.OPTIMIZATION) && settings.optimization().alarms()
-                        ? com.tutors.infra.optimization.Alarms.deploymentAlarms(names) : Map.of()), phase).outputs;
+        var compute = new Compute(
+                        names.name("compute"),
+                        new Compute.Args(
+                                names,
+                                settings.region(),
+                                account,
+                                settings.compute(),
+                                imageTag(settings, aws),
+                                settings.edge().keepAliveSeconds(),
+                                network,
+                                data,
+                                storage,
+                                site(settings, edge),
+                                edge.map(e -> new Compute.LoadBalancing(
+                                        e.targetGroups().backendArn(),
+                                        e.targetGroups().frontendArn(),
+                                        e.targetGroups().servingListeners(),
+                                        Output.tuple(
+                                                        e.albArnSuffix(),
+                                                        e.targetGroups().backendArnSuffix())
+                                                .applyValue(t -> t.t1 + "/" + t.t2),
+                                        Output.tuple(
+                                                        e.albArnSuffix(),
+                                                        e.targetGroups().frontendArnSuffix())
+                                                .applyValue(t -> t.t1 + "/" + t.t2))),
+                                edge.flatMap(EdgeOutputs::mail)
+                                        .map(m -> new Compute.Mail(
+                                                m.domain(),
+                                                m.defaultFrom(),
+                                                m.identityArn(),
+                                                m.configurationSetName(),
+                                                m.configurationSetArn())),
+                                settings.declares(Phase.OPTIMIZATION)
+                                                && settings.optimization().alarms()
+                                        ? com.tutors.infra.optimization.Alarms.deploymentAlarms(names)
+                                        : Map.of()),
+                        phase)
+                .outputs;
         exports.compute(compute);
         // 6 Optimization
         var optimization = settings.declares(Phase.OPTIMIZATION)
-                ? Optional.of(optimization(settings, account, network, data, storage, compute, edge.orElseThrow(), phase))
+                ? Optional.of(
+                        optimization(settings, account, network, data, storage, compute, edge.orElseThrow(), phase))
                 : Optional.<Optimization>empty();
         optimization.ifPresent(o -> exports.optimization(o.outputs));
 
@@ -167,7 +227,9 @@ public final class Main {
         var names = settings.naming();
         var args = ProviderArgs.builder()
                 .region(region)
-                .defaultTags(ProviderDefaultTagsArgs.builder().tags(names.defaultTags()).build());
+                .defaultTags(ProviderDefaultTagsArgs.builder()
+                        .tags(names.defaultTags())
+                        .build());
         settings.awsProfile().ifPresent(args::profile);
         return new Provider(names.name(part), args.build());
     }
@@ -180,8 +242,12 @@ public final class Main {
         if (!(settings.cdn() && settings.optimization().originLock())) {
             return Optional.empty();
         }
-        return Optional.of(Ec2Functions.getManagedPrefixList(GetManagedPrefixListArgs.builder()
-                .name(CLOUDFRONT_ORIGIN_FACING).build(), new InvokeOptions(null, aws, null)).applyValue(l -> l.id()));
+        return Optional.of(Ec2Functions.getManagedPrefixList(
+                        GetManagedPrefixListArgs.builder()
+                                .name(CLOUDFRONT_ORIGIN_FACING)
+                                .build(),
+                        new InvokeOptions(null, aws, null))
+                .applyValue(l -> l.id()));
     }
 
     /**
@@ -194,8 +260,13 @@ public final class Main {
             return Output.of(configured.get());
         }
         var names = settings.naming();
-        return SsmFunctions.getParametersByPath(GetParametersByPathArgs.builder().path(names.parameterPath())
-                        .recursive(false).withDecryption(false).build(), new InvokeOptions(null, aws, null))
+        return SsmFunctions.getParametersByPath(
+                        GetParametersByPathArgs.builder()
+                                .path(names.parameterPath())
+                                .recursive(false)
+                                .withDecryption(false)
+                                .build(),
+                        new InvokeOptions(null, aws, null))
                 .applyValue(r -> ImageTags.services(configured, names.imageTagParameter(), r.names(), r.values()));
     }
 
@@ -222,22 +293,43 @@ public final class Main {
         var cdnHost = settings.cdn() ? settings.domain() : Optional.<String>empty();
         // Media moves to CloudFront with the lock, once DNS points there (turning the CDN on is two steps).
         boolean media = cdnHost.isPresent() && settings.optimization().originLock();
-        return edge.map(e -> new Compute.Site(e.host(), e.url(), cdnHost, media)).orElseGet(() -> settings.domain()
-                .map(d -> new Compute.Site(Output.of(d), Output.of("https://" + d), cdnHost, media))
-                .orElseGet(() -> new Compute.Site(Output.of("localhost"), Output.of("http://localhost"), cdnHost, media)));
+        return edge.map(e -> new Compute.Site(e.host(), e.url(), cdnHost, media))
+                .orElseGet(() -> settings.domain()
+                        .map(d -> new Compute.Site(Output.of(d), Output.of("https://" + d), cdnHost, media))
+                        .orElseGet(() -> new Compute.Site(
+                                Output.of("localhost"), Output.of("http://localhost"), cdnHost, media)));
     }
 
-    private static Optimization optimization(StackSettings settings, Output<String> account, NetworkOutputs network,
-                                             DataOutputs data,
-                                             StorageOutputs storage, ComputeOutputs compute,
-                                             EdgeOutputs edge, ComponentResourceOptions phase) {
+    private static Optimization optimization(
+            StackSettings settings,
+            Output<String> account,
+            NetworkOutputs network,
+            DataOutputs data,
+            StorageOutputs storage,
+            ComputeOutputs compute,
+            EdgeOutputs edge,
+            ComponentResourceOptions phase) {
         var names = settings.naming();
         var opt = settings.optimization();
         // CloudFront's certificate and a CLOUDFRONT-scope web ACL must live in us-east-1.
-        Optional<ProviderResource> usEast1 = settings.cdn()
-                ? Optional.of(provider(settings, "aws-us-east-1", "us-east-1")) : Optional.empty();
-        return new Optimization(names.name("optimization"), new Optimization.Args(names, settings.region(), opt, account,
-                settings.compute().logRetentionDays(), settings.network().ipv6(), usEast1,
-                opt.originSecret().map(s -> s.output()).orElse(Output.of("")), network, data, storage, compute, edge), phase);
+        Optional<ProviderResource> usEast1 =
+                settings.cdn() ? Optional.of(provider(settings, "aws-us-east-1", "us-east-1")) : Optional.empty();
+        return new Optimization(
+                names.name("optimization"),
+                new Optimization.Args(
+                        names,
+                        settings.region(),
+                        opt,
+                        account,
+                        settings.compute().logRetentionDays(),
+                        settings.network().ipv6(),
+                        usEast1,
+                        opt.originSecret().map(s -> s.output()).orElse(Output.of("")),
+                        network,
+                        data,
+                        storage,
+                        compute,
+                        edge),
+                phase);
     }
 }

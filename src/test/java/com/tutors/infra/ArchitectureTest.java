@@ -1,17 +1,16 @@
 package com.tutors.infra;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The layering of ARCHITECTURE.md: imports only run downward. core < config, blocks, policy < the
@@ -26,7 +25,9 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ROOT);
     }
 
     private static String pkg(String name) {
@@ -34,8 +35,8 @@ class ArchitectureTest {
     }
 
     /** A class of the top package itself (Main, StackSettings, Exports), not of a sub-package. */
-    private static final DescribedPredicate<JavaClass> TOP = DescribedPredicate.describe("the top package",
-            c -> c.getPackageName().equals(ROOT));
+    private static final DescribedPredicate<JavaClass> TOP = DescribedPredicate.describe(
+            "the top package", c -> c.getPackageName().equals(ROOT));
 
     private static void check(ArchRule rule) {
         rule.check(classes);
@@ -43,41 +44,71 @@ class ArchitectureTest {
 
     @Test
     void coreImportsNothingOfTheProject() {
-        check(noClasses().that().resideInAPackage(pkg("core"))
-                .should().dependOnClassesThat().resideInAnyPackage(others("core")));
+        check(noClasses()
+                .that()
+                .resideInAPackage(pkg("core"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(others("core")));
     }
 
     @Test
     void configImportsOnlyCore() {
-        check(noClasses().that().resideInAPackage(pkg("config"))
-                .should().dependOnClassesThat().resideInAnyPackage(others("config", "core")));
+        check(noClasses()
+                .that()
+                .resideInAPackage(pkg("config"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(others("config", "core")));
     }
 
     @Test
     void blocksAndPolicyImportOnlyCore() {
-        check(noClasses().that().resideInAPackage(pkg("blocks"))
-                .should().dependOnClassesThat().resideInAnyPackage(others("blocks", "core")));
-        check(noClasses().that().resideInAPackage(pkg("policy"))
-                .should().dependOnClassesThat().resideInAnyPackage(others("policy")));
+        check(noClasses()
+                .that()
+                .resideInAPackage(pkg("blocks"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(others("blocks", "core")));
+        check(noClasses()
+                .that()
+                .resideInAPackage(pkg("policy"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(others("policy")));
     }
 
     @Test
     void aPhaseSeesOnlyEarlierPhasesOutputsRecords() {
         for (int i = 0; i < PHASES.size(); i++) {
             var phase = PHASES.get(i);
-            var later = PHASES.subList(i + 1, PHASES.size()).stream().map(ArchitectureTest::pkg).toArray(String[]::new);
+            var later = PHASES.subList(i + 1, PHASES.size()).stream()
+                    .map(ArchitectureTest::pkg)
+                    .toArray(String[]::new);
             if (later.length > 0) {
-                check(noClasses().that().resideInAPackage(pkg(phase))
-                        .should().dependOnClassesThat().resideInAnyPackage(later)
+                check(noClasses()
+                        .that()
+                        .resideInAPackage(pkg(phase))
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(later)
                         .because("phase " + phase + " must not know a later phase"));
             }
             for (var earlier : PHASES.subList(0, i)) {
-                check(noClasses().that().resideInAPackage(pkg(phase))
-                        .should().dependOnClassesThat(DescribedPredicate.describe(earlier + " classes other than its outputs record",
+                check(noClasses()
+                        .that()
+                        .resideInAPackage(pkg(phase))
+                        .should()
+                        .dependOnClassesThat(DescribedPredicate.describe(
+                                earlier + " classes other than its outputs record",
                                 c -> c.getPackageName().equals(ROOT + "." + earlier) && !isOutputsRecord(c))));
             }
-            check(noClasses().that().resideInAPackage(pkg(phase))
-                    .should().dependOnClassesThat().resideInAPackage(pkg("plan")));
+            check(noClasses()
+                    .that()
+                    .resideInAPackage(pkg(phase))
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage(pkg("plan")));
             check(noClasses().that().resideInAPackage(pkg(phase)).should().dependOnClassesThat(TOP));
         }
     }
@@ -85,50 +116,97 @@ class ArchitectureTest {
     @Test
     void planReceivesTheProgramAndKnowsNoPhase() {
         var phases = PHASES.stream().map(ArchitectureTest::pkg).toArray(String[]::new);
-        check(noClasses().that().resideInAPackage(pkg("plan")).should().dependOnClassesThat().resideInAnyPackage(phases));
+        check(noClasses()
+                .that()
+                .resideInAPackage(pkg("plan"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(phases));
         check(noClasses().that().resideInAPackage(pkg("plan")).should().dependOnClassesThat(TOP));
     }
 
     @Test
     void costDependsOnlyOnWhatItPrices() {
-        check(noClasses().that().resideInAPackage(pkg("plan.cost"))
-                .should().dependOnClassesThat().resideInAnyPackage(others("plan.cost", "plan.model", "core")));
-        check(noClasses().that().resideInAPackage(pkg("plan.diff"))
-                .should().dependOnClassesThat().resideInAnyPackage(others("plan.diff", "plan.model", "core")));
-        check(noClasses().that().resideInAPackage(pkg("plan.model"))
-                .should().dependOnClassesThat().resideInAnyPackage(others("plan.model")));
+        check(noClasses()
+                .that()
+                .resideInAPackage(pkg("plan.cost"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(others("plan.cost", "plan.model", "core")));
+        check(noClasses()
+                .that()
+                .resideInAPackage(pkg("plan.diff"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(others("plan.diff", "plan.model", "core")));
+        check(noClasses()
+                .that()
+                .resideInAPackage(pkg("plan.model"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(others("plan.model")));
     }
 
     @Test
     void theBootstrapProgramStandsApartFromTheMainProgram() {
         // It reuses the ground (core, config, policy) and the offline engine, and knows no phase.
         var phases = PHASES.stream().map(ArchitectureTest::pkg).toArray(String[]::new);
-        check(noClasses().that().resideInAPackage(pkg("bootstrap")).should().dependOnClassesThat().resideInAnyPackage(phases));
+        check(noClasses()
+                .that()
+                .resideInAPackage(pkg("bootstrap"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(phases));
         check(noClasses().that().resideInAPackage(pkg("bootstrap")).should().dependOnClassesThat(TOP));
-        check(noClasses().that().resideInAPackage(pkg("bootstrap")).should().dependOnClassesThat().resideInAnyPackage(
-                pkg("blocks"), pkg("plan.cost"), pkg("plan.diff")));
-        check(noClasses().that().resideOutsideOfPackage(pkg("bootstrap"))
-                .should().dependOnClassesThat().resideInAPackage(pkg("bootstrap")));
+        check(noClasses()
+                .that()
+                .resideInAPackage(pkg("bootstrap"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(pkg("blocks"), pkg("plan.cost"), pkg("plan.diff")));
+        check(noClasses()
+                .that()
+                .resideOutsideOfPackage(pkg("bootstrap"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(pkg("bootstrap")));
     }
 
     @Test
     void theProgramsPathReadsNoSdkInternals() {
         // Only the offline mode (plan) drives the SDK's engine; the program reads config through public API
         // and the language host's variables, so an SDK upgrade cannot break pulumi up.
-        check(noClasses().that().resideOutsideOfPackage(pkg("plan"))
-                .should().dependOnClassesThat().resideInAPackage("com.pulumi.deployment.internal.."));
+        check(noClasses()
+                .that()
+                .resideOutsideOfPackage(pkg("plan"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.pulumi.deployment.internal.."));
     }
 
     @Test
     void operationsSeeOnlyCoreAndOnlyTheTopPackageSeesThem() {
         // The deploy's commands act on a deployed stack through AWS: they know no phase, config or plan.
-        check(noClasses().that().resideInAPackage(pkg("ops"))
-                .should().dependOnClassesThat().resideInAnyPackage(others("ops", "core")));
-        check(noClasses().that().resideOutsideOfPackage(pkg("ops")).and(DescribedPredicate.not(TOP))
-                .should().dependOnClassesThat().resideInAPackage(pkg("ops")));
+        check(noClasses()
+                .that()
+                .resideInAPackage(pkg("ops"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(others("ops", "core")));
+        check(noClasses()
+                .that()
+                .resideOutsideOfPackage(pkg("ops"))
+                .and(DescribedPredicate.not(TOP))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(pkg("ops")));
         // The AWS SDK stays out of the Pulumi program's path: only ops may touch it.
-        check(noClasses().that().resideOutsideOfPackage(pkg("ops"))
-                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk.."));
+        check(noClasses()
+                .that()
+                .resideOutsideOfPackage(pkg("ops"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("software.amazon.awssdk.."));
     }
 
     private static boolean isOutputsRecord(JavaClass c) {
@@ -141,8 +219,17 @@ class ArchitectureTest {
 
     /** Every project package but {@code allowed} (and their sub-packages), for "depends on none of". */
     private static String[] others(String... allowed) {
-        var all = new java.util.ArrayList<String>(List.of("core", "config", "blocks", "policy", "plan", "plan.cost",
-                "plan.model", "plan.diff", "bootstrap", "ops"));
+        var all = new java.util.ArrayList<String>(List.of(
+                "core",
+                "config",
+                "blocks",
+                "policy",
+                "plan",
+                "plan.cost",
+                "plan.model",
+                "plan.diff",
+                "bootstrap",
+                "ops"));
         all.addAll(PHASES);
         var out = new java.util.ArrayList<String>();
         for (var p : all) {

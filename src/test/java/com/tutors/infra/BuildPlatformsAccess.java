@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** Lets tests in other packages read the build matrix (BuildPlatforms is package-private). */
 public final class BuildPlatformsAccess {
-    private BuildPlatformsAccess() {
-    }
+    private BuildPlatformsAccess() {}
 
     public static List<Map<String, String>> matrix(Path projectDir) {
         return BuildPlatforms.matrix(projectDir);

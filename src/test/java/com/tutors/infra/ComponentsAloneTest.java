@@ -1,5 +1,10 @@
 package com.tutors.infra;
 
+import static com.tutors.infra.StackRuns.named;
+import static com.tutors.infra.StackRuns.ofType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.pulumi.aws.cloudfront.Distribution;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.aws.ecr.Repository;
@@ -24,16 +29,10 @@ import com.tutors.infra.optimization.Optimization;
 import com.tutors.infra.optimization.OptimizationSettings;
 import com.tutors.infra.storage.Storage;
 import com.tutors.infra.storage.StorageSettings;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static com.tutors.infra.StackRuns.named;
-import static com.tutors.infra.StackRuns.ofType;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Phases 2-6 each built alone from their args, with earlier phases' outputs as stubs ({@link Stubs}):
@@ -45,20 +44,41 @@ class ComponentsAloneTest {
 
     @Test
     void dataLayerUsesTheGivenSubnetsAndGroups() {
-        var settings = new DataSettings("db.t4g.micro", false, 20, 0, 1, new SecretValue("p".repeat(16)), "cache.t4g.micro",
-                1, 0, new SecretValue("t".repeat(16)), new SecretValue("d".repeat(50)), new SecretValue("n".repeat(32)), false, true, "valkey",
-                Optional.empty(), "ROTATE", Optional.empty());
-        var result = StackRuns.succeeded(Stubs.alone(o -> new DataLayer("data", new DataLayer.Args(NAMES, settings, Stubs.network(), 14), o)));
+        var settings = new DataSettings(
+                "db.t4g.micro",
+                false,
+                20,
+                0,
+                1,
+                new SecretValue("p".repeat(16)),
+                "cache.t4g.micro",
+                1,
+                0,
+                new SecretValue("t".repeat(16)),
+                new SecretValue("d".repeat(50)),
+                new SecretValue("n".repeat(32)),
+                false,
+                true,
+                "valkey",
+                Optional.empty(),
+                "ROTATE",
+                Optional.empty());
+        var result = StackRuns.succeeded(
+                Stubs.alone(o -> new DataLayer("data", new DataLayer.Args(NAMES, settings, Stubs.network(), 14), o)));
         var db = named(result, com.pulumi.aws.rds.Instance.class, "tutors-staging-postgres");
         assertEquals(List.of("sg-stub-rds"), db.input("vpcSecurityGroupIds"));
-        assertEquals(List.of("subnet-priv-a", "subnet-priv-b"),
-                named(result, com.pulumi.aws.rds.SubnetGroup.class, "tutors-staging-db").input("subnetIds"));
+        assertEquals(
+                List.of("subnet-priv-a", "subnet-priv-b"),
+                named(result, com.pulumi.aws.rds.SubnetGroup.class, "tutors-staging-db")
+                        .input("subnetIds"));
         var redis = named(result, ReplicationGroup.class, "tutors-staging-redis");
         assertEquals(List.of("sg-stub-redis"), redis.input("securityGroupIds"));
         assertEquals(2.0, redis.input("numCacheClusters"));
-        assertEquals(List.of("valkey", "8.0", "default.valkey8"),
+        assertEquals(
+                List.of("valkey", "8.0", "default.valkey8"),
                 List.of(redis.input("engine"), redis.input("engineVersion"), redis.input("parameterGroupName")));
-        assertEquals(5, ofType(result, com.pulumi.aws.secretsmanager.Secret.class).size());
+        assertEquals(
+                5, ofType(result, com.pulumi.aws.secretsmanager.Secret.class).size());
     }
 
     @Test
@@ -69,38 +89,91 @@ class ComponentsAloneTest {
             storage.declareBucketPolicies(Optional.empty());
             return storage;
         }));
-        assertEquals(List.of("tutors-staging-media-x1", "tutors-staging-s3-logs-x1", "tutors-staging-static-x1"), ofType(result, BucketV2.class).stream()
-                .map(b -> (String) b.input("bucket")).sorted().toList());
-        assertTrue(ofType(result, Repository.class).stream().allMatch(r -> "IMMUTABLE".equals(r.input("imageTagMutability"))));
+        assertEquals(
+                List.of("tutors-staging-media-x1", "tutors-staging-s3-logs-x1", "tutors-staging-static-x1"),
+                ofType(result, BucketV2.class).stream()
+                        .map(b -> (String) b.input("bucket"))
+                        .sorted()
+                        .toList());
+        assertTrue(ofType(result, Repository.class).stream()
+                .allMatch(r -> "IMMUTABLE".equals(r.input("imageTagMutability"))));
     }
 
     @Test
     void computeWiresTheStubbedSecretsBucketsAndNetwork() {
         var service = new ComputeSettings.Service(512, 1024, 1, 1, 2);
-        var settings = new ComputeSettings(Optional.empty(), Optional.of("rel456"), service, service, "ARM64", 0, 14, false, 0, 4, false, Optional.empty(),
-                Optional.empty(), true, 600, java.util.Map.of(), java.util.Map.of());
-        var result = StackRuns.succeeded(Stubs.alone(o -> new Compute("compute", new Compute.Args(NAMES, Stubs.REGION,
-                Output.of("111122223333"), settings, Output.of("abc123"), 75, Stubs.network(), Stubs.data(), Stubs.storage(),
-                new Compute.Site(Output.of("example.org"), Output.of("https://example.org"), Optional.empty(), false), Optional.empty(),
-                Optional.empty(), Map.of()), o)));
+        var settings = new ComputeSettings(
+                Optional.empty(),
+                Optional.of("rel456"),
+                service,
+                service,
+                "ARM64",
+                0,
+                14,
+                false,
+                0,
+                4,
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                true,
+                600,
+                java.util.Map.of(),
+                java.util.Map.of());
+        var result = StackRuns.succeeded(Stubs.alone(o -> new Compute(
+                "compute",
+                new Compute.Args(
+                        NAMES,
+                        Stubs.REGION,
+                        Output.of("111122223333"),
+                        settings,
+                        Output.of("abc123"),
+                        75,
+                        Stubs.network(),
+                        Stubs.data(),
+                        Stubs.storage(),
+                        new Compute.Site(
+                                Output.of("example.org"), Output.of("https://example.org"), Optional.empty(), false),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Map.of()),
+                o)));
         var backend = Containers.container(named(result, TaskDefinition.class, "tutors-staging-backend"));
         assertEquals("111122223333.dkr.ecr.eu-west-1.amazonaws.com/be:abc123", backend.get("image"));
-        assertEquals("111122223333.dkr.ecr.eu-west-1.amazonaws.com/be:rel456",
-                Containers.container(named(result, TaskDefinition.class, "tutors-staging-backend-migrate")).get("image"),
+        assertEquals(
+                "111122223333.dkr.ecr.eu-west-1.amazonaws.com/be:rel456",
+                Containers.container(named(result, TaskDefinition.class, "tutors-staging-backend-migrate"))
+                        .get("image"),
                 "the release task runs the release tag");
-        assertEquals(Stubs.secretArn(AppSecret.DB_URL) + ":::" + Stubs.secretVersion(AppSecret.DB_URL),
-                Containers.pairs(backend, "secrets", "valueFrom").get("DATABASE_URL"), "the secret's version, so a new value rolls the service");
-        assertEquals("media-stub", Containers.pairs(backend, "environment", "value").get("AWS_STORAGE_BUCKET_NAME"));
-        var s3 = (String) named(result, RolePolicy.class, "tutors-staging-backend-task-s3").input("policy");
+        assertEquals(
+                Stubs.secretArn(AppSecret.DB_URL) + ":::" + Stubs.secretVersion(AppSecret.DB_URL),
+                Containers.pairs(backend, "secrets", "valueFrom").get("DATABASE_URL"),
+                "the secret's version, so a new value rolls the service");
+        assertEquals(
+                "media-stub", Containers.pairs(backend, "environment", "value").get("AWS_STORAGE_BUCKET_NAME"));
+        var s3 = (String) named(result, RolePolicy.class, "tutors-staging-backend-task-s3")
+                .input("policy");
         assertTrue(s3.contains("arn:aws:s3:::media-stub/*") && s3.contains("arn:aws:s3:::static-stub/*"), s3);
     }
 
     @Test
     void edgeUsesThePublicSubnetsAndTheAlbGroup() {
-        var settings = new EdgeSettings(Optional.empty(), Optional.empty(), false, 30, Optional.empty(), false, Optional.empty());
+        var settings = new EdgeSettings(
+                Optional.empty(), Optional.empty(), false, 30, Optional.empty(), false, Optional.empty());
         var result = StackRuns.succeeded(Stubs.alone(o -> {
-            var edge = new Edge("edge", new Edge.Args(NAMES, settings, Stubs.REGION, Output.of("111122223333"),
-                    Stubs.network(), Optional.empty(), false, Output.of("static-stub.s3.eu-west-1.amazonaws.com"), Output.of("s3-logs-stub")), o);
+            var edge = new Edge(
+                    "edge",
+                    new Edge.Args(
+                            NAMES,
+                            settings,
+                            Stubs.REGION,
+                            Output.of("111122223333"),
+                            Stubs.network(),
+                            Optional.empty(),
+                            false,
+                            Output.of("static-stub.s3.eu-west-1.amazonaws.com"),
+                            Output.of("s3-logs-stub")),
+                    o);
             edge.declareSiteRecords(Optional.empty());
             return edge;
         }));
@@ -113,29 +186,73 @@ class ComponentsAloneTest {
 
     @Test
     void optimizationWatchesTheStubbedResourcesAndFrontsTheStubbedOrigins() {
-        var settings = new OptimizationSettings(true, true, true, true, true, Optional.empty(), 500, List.of(),
-                Optional.of(new SecretValue("o".repeat(32))), Optional.empty(), List.of("/api/uploads/"));
+        var settings = new OptimizationSettings(
+                true,
+                true,
+                true,
+                true,
+                true,
+                Optional.empty(),
+                500,
+                List.of(),
+                Optional.of(new SecretValue("o".repeat(32))),
+                Optional.empty(),
+                List.of("/api/uploads/"));
         var result = StackRuns.succeeded(Stubs.alone(o -> {
-            var usEast1 = new com.pulumi.aws.Provider("us-east-1",
+            var usEast1 = new com.pulumi.aws.Provider(
+                    "us-east-1",
                     com.pulumi.aws.ProviderArgs.builder().region("us-east-1").build());
-            return new Optimization("optimization", new Optimization.Args(NAMES, Stubs.REGION, settings, Output.of("111122223333"), 7, true,
-                    Optional.of(usEast1), Output.of("o".repeat(32)), Stubs.network(), Stubs.data(), Stubs.storage(), Stubs.compute(),
-                    Stubs.edge("example.org")), o);
+            return new Optimization(
+                    "optimization",
+                    new Optimization.Args(
+                            NAMES,
+                            Stubs.REGION,
+                            settings,
+                            Output.of("111122223333"),
+                            7,
+                            true,
+                            Optional.of(usEast1),
+                            Output.of("o".repeat(32)),
+                            Stubs.network(),
+                            Stubs.data(),
+                            Stubs.storage(),
+                            Stubs.compute(),
+                            Stubs.edge("example.org")),
+                    o);
         }));
         var cdn = named(result, Distribution.class, "tutors-staging-cdn");
         assertEquals(List.of("example.org"), cdn.input("aliases"));
-        var origins = ((List<?>) cdn.input("origins")).stream().map(m -> ((Map<?, ?>) m).get("domainName")).toList();
-        assertTrue(origins.containsAll(List.of("origin.example.org", "static-stub.s3.eu-west-1.amazonaws.com",
-                "media-stub.s3.eu-west-1.amazonaws.com")), origins::toString);
-        assertEquals("CLOUDFRONT", named(result, WebAcl.class, "tutors-staging-waf").input("scope"));
-        assertEquals(List.of("203.0.113.10/32", "203.0.113.11/32"),
-                named(result, com.pulumi.aws.wafv2.IpSet.class, "tutors-staging-waf-egress").input("addresses"),
+        var origins = ((List<?>) cdn.input("origins"))
+                .stream().map(m -> ((Map<?, ?>) m).get("domainName")).toList();
+        assertTrue(
+                origins.containsAll(List.of(
+                        "origin.example.org",
+                        "static-stub.s3.eu-west-1.amazonaws.com",
+                        "media-stub.s3.eu-west-1.amazonaws.com")),
+                origins::toString);
+        assertEquals(
+                "CLOUDFRONT", named(result, WebAcl.class, "tutors-staging-waf").input("scope"));
+        assertEquals(
+                List.of("203.0.113.10/32", "203.0.113.11/32"),
+                named(result, com.pulumi.aws.wafv2.IpSet.class, "tutors-staging-waf-egress")
+                        .input("addresses"),
                 "the stubbed NAT addresses are exempt from the rate limit");
         var nodes = ofType(result, MetricAlarm.class).stream()
-                .map(a -> ((Map<?, ?>) a.input("dimensions")).get("CacheClusterId")).filter(v -> v != null).distinct().sorted().toList();
-        assertEquals(List.of("redis-stub-a01", "redis-stub-b02"), nodes, "one pair of alarms per member cluster the group reports");
+                .map(a -> ((Map<?, ?>) a.input("dimensions")).get("CacheClusterId"))
+                .filter(v -> v != null)
+                .distinct()
+                .sorted()
+                .toList();
+        assertEquals(
+                List.of("redis-stub-a01", "redis-stub-b02"),
+                nodes,
+                "one pair of alarms per member cluster the group reports");
         var services = ofType(result, MetricAlarm.class).stream()
-                .map(a -> ((Map<?, ?>) a.input("dimensions")).get("ServiceName")).filter(v -> v != null).distinct().sorted().toList();
+                .map(a -> ((Map<?, ?>) a.input("dimensions")).get("ServiceName"))
+                .filter(v -> v != null)
+                .distinct()
+                .sorted()
+                .toList();
         assertEquals(List.of("backend-stub", "frontend-stub"), services);
     }
 }

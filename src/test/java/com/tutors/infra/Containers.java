@@ -1,29 +1,62 @@
 package com.tutors.infra;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.google.gson.Gson;
 import com.tutors.infra.plan.model.PlannedResource;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** Reads a task definition's container definitions, checking every key is a real ECS field. */
 public final class Containers {
-    private Containers() {
-    }
+    private Containers() {}
 
     /** Every field of ECS's ContainerDefinition (RegisterTaskDefinition API). */
-    private static final Set<String> CONTAINER_FIELDS = Set.of("name", "image", "repositoryCredentials", "cpu", "memory",
-            "memoryReservation", "links", "portMappings", "essential", "restartPolicy", "entryPoint", "command",
-            "environment", "environmentFiles", "mountPoints", "volumesFrom", "linuxParameters", "secrets", "dependsOn",
-            "startTimeout", "stopTimeout", "versionConsistency", "hostname", "user", "workingDirectory",
-            "disableNetworking", "privileged", "readonlyRootFilesystem", "dnsServers", "dnsSearchDomains",
-            "extraHosts", "dockerSecurityOptions", "interactive", "pseudoTerminal", "dockerLabels", "ulimits",
-            "logConfiguration", "healthCheck", "systemControls", "resourceRequirements", "firelensConfiguration",
+    private static final Set<String> CONTAINER_FIELDS = Set.of(
+            "name",
+            "image",
+            "repositoryCredentials",
+            "cpu",
+            "memory",
+            "memoryReservation",
+            "links",
+            "portMappings",
+            "essential",
+            "restartPolicy",
+            "entryPoint",
+            "command",
+            "environment",
+            "environmentFiles",
+            "mountPoints",
+            "volumesFrom",
+            "linuxParameters",
+            "secrets",
+            "dependsOn",
+            "startTimeout",
+            "stopTimeout",
+            "versionConsistency",
+            "hostname",
+            "user",
+            "workingDirectory",
+            "disableNetworking",
+            "privileged",
+            "readonlyRootFilesystem",
+            "dnsServers",
+            "dnsSearchDomains",
+            "extraHosts",
+            "dockerSecurityOptions",
+            "interactive",
+            "pseudoTerminal",
+            "dockerLabels",
+            "ulimits",
+            "logConfiguration",
+            "healthCheck",
+            "systemControls",
+            "resourceRequirements",
+            "firelensConfiguration",
             "credentialSpecs");
 
     @SuppressWarnings("unchecked")
@@ -37,8 +70,7 @@ public final class Containers {
 
     @SuppressWarnings("unchecked")
     public static Map<String, String> pairs(Map<String, Object> container, String list, String valueKey) {
-        return ((List<Map<String, String>>) container.get(list)).stream()
-                .collect(Collectors.toMap(p -> p.get("name"), p -> p.get(valueKey)));
+        return ((List<Map<String, String>>) container.get(list))
+                .stream().collect(Collectors.toMap(p -> p.get("name"), p -> p.get(valueKey)));
     }
-
 }

@@ -1,18 +1,18 @@
 package com.tutors.infra;
 
-import com.tutors.infra.plan.diff.SavedPlan;
-import com.tutors.infra.plan.model.PlannedResource;
-import com.tutors.infra.plan.model.Urns;
-import com.tutors.infra.plan.PlanCommand;
-import com.tutors.infra.plan.PlanFormats;
-import com.tutors.infra.plan.cost.Usage;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tutors.infra.plan.PlanCommand;
+import com.tutors.infra.plan.PlanFormats;
+import com.tutors.infra.plan.cost.Usage;
+import com.tutors.infra.plan.diff.SavedPlan;
+import com.tutors.infra.plan.model.PlannedResource;
+import com.tutors.infra.plan.model.Urns;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every URN the offline plan shows is the one the real engine gives (pulumi/pulumi generateURN: the
@@ -37,7 +37,9 @@ class EngineUrnsTest {
             assertEquals(expected, r.urn());
             assertFalse(r.urn().contains("pulumi:pulumi:Stack$"), r.urn());
             if (!r.providerRef().isEmpty()) {
-                assertTrue(r.providerRef().startsWith("urn:pulumi:" + stack + "::tutors::pulumi:providers:aws::"), r.providerRef());
+                assertTrue(
+                        r.providerRef().startsWith("urn:pulumi:" + stack + "::tutors::pulumi:providers:aws::"),
+                        r.providerRef());
             }
             r.dependencies().forEach(d -> assertFalse(d.contains("pulumi:pulumi:Stack$"), d));
         }
@@ -45,16 +47,21 @@ class EngineUrnsTest {
 
     @Test
     void theMigrateTaskDefinitionHasTheUrnTheIssueQuotes() {
-        var urns = StackRuns.succeeded(StackRuns.committed("prod")).resources().stream().map(PlannedResource::urn).toList();
-        assertTrue(urns.contains("urn:pulumi:prod::tutors::tutors:compute:Compute$aws:ecs/taskDefinition:TaskDefinition"
-                + "::tutors-prod-backend-migrate"), "no engine-form URN for the migrate task definition");
+        var urns = StackRuns.succeeded(StackRuns.committed("prod")).resources().stream()
+                .map(PlannedResource::urn)
+                .toList();
+        assertTrue(
+                urns.contains("urn:pulumi:prod::tutors::tutors:compute:Compute$aws:ecs/taskDefinition:TaskDefinition"
+                        + "::tutors-prod-backend-migrate"),
+                "no engine-form URN for the migrate task definition");
         assertTrue(urns.contains("urn:pulumi:prod::tutors::pulumi:providers:aws::tutors-prod-aws"));
     }
 
     @Test
     void mockFormIsRewrittenAndEngineFormKept() {
         var mock = "urn:pulumi:prod::tutors::pulumi:pulumi:Stack$tutors:compute:Compute$aws:ecs/service:Service::a::b";
-        assertEquals("urn:pulumi:prod::tutors::tutors:compute:Compute$aws:ecs/service:Service::a::b", Urns.engineForm(mock));
+        assertEquals(
+                "urn:pulumi:prod::tutors::tutors:compute:Compute$aws:ecs/service:Service::a::b", Urns.engineForm(mock));
         assertEquals(Urns.engineForm(mock), Urns.engineForm(Urns.engineForm(mock)));
         var stack = "urn:pulumi:prod::tutors::pulumi:pulumi:Stack::tutors-prod";
         assertEquals(stack, Urns.engineForm(stack));
@@ -67,7 +74,8 @@ class EngineUrnsTest {
         var old = json.replace("::tutors::", "::tutors::pulumi:pulumi:Stack$")
                 .replace("pulumi:pulumi:Stack$pulumi:pulumi:Stack::", "pulumi:pulumi:Stack::");
         assertTrue(old.contains("pulumi:pulumi:Stack$tutors:compute:Compute"));
-        assertEquals(SavedPlan.resources(json).stream().map(PlannedResource::urn).toList(),
+        assertEquals(
+                SavedPlan.resources(json).stream().map(PlannedResource::urn).toList(),
                 SavedPlan.resources(old).stream().map(PlannedResource::urn).toList());
     }
 }

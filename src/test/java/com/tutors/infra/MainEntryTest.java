@@ -1,11 +1,10 @@
 package com.tutors.infra;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** The jar run by hand says what it is instead of starting the SDK, which would fail with a trace. */
 class MainEntryTest {
@@ -19,7 +18,8 @@ class MainEntryTest {
 
     @Test
     void byHandItPointsAtThePlanAndExitsTwo() throws Exception {
-        var javaBinary = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var javaBinary = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString();
         var classpath = System.getProperty("java.class.path");
         var builder = new ProcessBuilder(javaBinary, "-cp", classpath, Main.class.getName()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("PULUMI_"));

@@ -1,16 +1,15 @@
 package com.tutors.infra;
 
-import com.tutors.infra.core.Phase;
-import com.tutors.infra.plan.model.PlannedResource;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tutors.infra.core.Phase;
+import com.tutors.infra.plan.model.PlannedResource;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Deploying phase by phase: raising lastPhase must never rename (and so replace) what exists. */
 class PhaseGatingTest {
@@ -23,10 +22,13 @@ class PhaseGatingTest {
             overrides.put("tutors:originLock", "false");
         }
         var result = StackRuns.succeeded(StackRuns.with(stack, overrides));
-        assertTrue(result.resources().stream().allMatch(r -> r.phase() <= lastPhase),
+        assertTrue(
+                result.resources().stream().allMatch(r -> r.phase() <= lastPhase),
                 "lastPhase=" + lastPhase + " declared a later phase");
-        return result.resources().stream().filter(r -> r.phase() == phase)
-                .map(PlannedResource::urn).collect(Collectors.toSet());
+        return result.resources().stream()
+                .filter(r -> r.phase() == phase)
+                .map(PlannedResource::urn)
+                .collect(Collectors.toSet());
     }
 
     @ParameterizedTest
@@ -66,8 +68,10 @@ class PhaseGatingTest {
         var one = StackRuns.succeeded(StackRuns.with(stack, StackRuns.override("tutors:lastPhase", "1")));
         var all = StackRuns.succeeded(StackRuns.committed(stack));
         var provider = "urn:pulumi:" + stack + "::tutors::pulumi:providers:aws::tutors-" + stack + "-aws";
-        var first = one.resources().stream().filter(r -> r.urn().equals(provider)).toList();
-        var last = all.resources().stream().filter(r -> r.urn().equals(provider)).toList();
+        var first =
+                one.resources().stream().filter(r -> r.urn().equals(provider)).toList();
+        var last =
+                all.resources().stream().filter(r -> r.urn().equals(provider)).toList();
         assertEquals(1, first.size());
         assertEquals(1, last.size());
         // Same URN and same inputs: raising lastPhase neither replaces nor updates the provider every

@@ -1,8 +1,12 @@
 package com.tutors.infra;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import com.google.gson.Gson;
 import com.tutors.infra.plan.OfflineRun;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,19 +14,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
 /**
  * Policy documents as IAM reads them, for tests: the grammar every document of either program must
  * follow, and a small evaluator (explicit deny wins; Action/Resource globs; the condition operators
  * this project writes, against a request context) to ask what a set of documents allows.
  */
 public final class Policies {
-    private Policies() {
-    }
+    private Policies() {}
 
     /** Where the programs put policy JSON: resource type -> input. */
     public static final Map<String, String> DOCUMENT_INPUTS = Map.of(
@@ -37,9 +35,20 @@ public final class Policies {
 
     private static final Pattern ACTION = Pattern.compile("[a-z0-9-]+:[A-Za-z0-9*]+");
     private static final Pattern SID = Pattern.compile("[A-Za-z0-9]+");
-    private static final Set<String> OPERATORS = Set.of("StringEquals", "StringLike", "StringNotEquals", "ArnEquals", "ArnLike",
-            "Bool", "NumericLessThanEquals", "ForAnyValue:StringEquals", "ForAnyValue:StringLike", "IpAddress", "NotIpAddress",
-            "StringEqualsIfExists", "ForAnyValue:StringNotLike");
+    private static final Set<String> OPERATORS = Set.of(
+            "StringEquals",
+            "StringLike",
+            "StringNotEquals",
+            "ArnEquals",
+            "ArnLike",
+            "Bool",
+            "NumericLessThanEquals",
+            "ForAnyValue:StringEquals",
+            "ForAnyValue:StringLike",
+            "IpAddress",
+            "NotIpAddress",
+            "StringEqualsIfExists",
+            "ForAnyValue:StringNotLike");
 
     /** Every policy document the plan declares, by "type name". */
     public static Map<String, String> documents(OfflineRun.Result result) {
@@ -80,12 +89,15 @@ public final class Policies {
             assertTrue(deny || !s.containsKey("NotAction"), where + ": " + sid + " allows with NotAction");
             var actions = list(s.containsKey("NotAction") ? s.get("NotAction") : s.get("Action"));
             assertFalse(actions.isEmpty(), where + ": " + sid);
-            actions.forEach(a -> assertTrue(ACTION.matcher(a).matches() || deny && a.equals("*"), where + ": " + sid + " action " + a));
+            actions.forEach(a -> assertTrue(
+                    ACTION.matcher(a).matches() || deny && a.equals("*"), where + ": " + sid + " action " + a));
             var trust = actions.stream().allMatch(a -> a.startsWith("sts:AssumeRole"));
             assertEquals(!trust, s.containsKey("Resource"), where + ": " + sid + " Resource");
             var condition = (Map<String, Object>) s.get("Condition");
             if (condition != null) {
-                condition.keySet().forEach(op -> assertTrue(OPERATORS.contains(op), where + ": " + sid + " operator " + op));
+                condition
+                        .keySet()
+                        .forEach(op -> assertTrue(OPERATORS.contains(op), where + ": " + sid + " operator " + op));
             }
             if (s.get("Effect").equals("Allow") && !resourcePolicy) {
                 for (var a : actions) {
@@ -93,7 +105,8 @@ public final class Policies {
                 }
                 if (list(s.get("Resource")).contains("*") && condition == null) {
                     for (var a : actions) {
-                        assertTrue(readOnly(a) || resourceless(a),
+                        assertTrue(
+                                readOnly(a) || resourceless(a),
                                 where + ": " + sid + " allows " + a + " on every resource without a condition");
                     }
                 }
@@ -104,7 +117,8 @@ public final class Policies {
     /** Describe/Get/List actions (not secret values, not object bodies). */
     public static boolean readOnly(String action) {
         var name = action.substring(action.indexOf(':') + 1);
-        return name.matches("(Describe|Get|List)[A-Za-z*]*") && !action.equals("secretsmanager:GetSecretValue")
+        return name.matches("(Describe|Get|List)[A-Za-z*]*")
+                && !action.equals("secretsmanager:GetSecretValue")
                 && !action.equals("s3:GetObject");
     }
 
@@ -113,10 +127,13 @@ public final class Policies {
      * agent channels of SSM and ECS Exec, whose message services have no resources to scope to.
      */
     private static boolean resourceless(String action) {
-        return action.equals("ecr:GetAuthorizationToken") || action.startsWith("ssmmessages:") || action.startsWith("ec2messages:")
-                || action.matches("ssm:(DescribeAssociation|DescribeDocument|GetDeployablePatchSnapshotForInstance|GetDocument|GetManifest"
-                + "|ListAssociations|ListInstanceAssociations|PutComplianceItems|PutConfigurePackageResult|PutInventory"
-                + "|UpdateAssociationStatus|UpdateInstanceAssociationStatus|UpdateInstanceInformation)");
+        return action.equals("ecr:GetAuthorizationToken")
+                || action.startsWith("ssmmessages:")
+                || action.startsWith("ec2messages:")
+                || action.matches(
+                        "ssm:(DescribeAssociation|DescribeDocument|GetDeployablePatchSnapshotForInstance|GetDocument|GetManifest"
+                                + "|ListAssociations|ListInstanceAssociations|PutComplianceItems|PutConfigurePackageResult|PutInventory"
+                                + "|UpdateAssociationStatus|UpdateInstanceAssociationStatus|UpdateInstanceInformation)");
     }
 
     public static List<String> list(Object value) {
@@ -168,7 +185,9 @@ public final class Policies {
         } else if (list(s.get("Action")).stream().noneMatch(a -> glob(a, request.action(), true))) {
             return false;
         }
-        if (list(s.get("Resource")).stream().map(r -> resolve(r, request)).noneMatch(r -> r != null && glob(r, request.resource(), false))) {
+        if (list(s.get("Resource")).stream()
+                .map(r -> resolve(r, request))
+                .noneMatch(r -> r != null && glob(r, request.resource(), false))) {
             return false;
         }
         var condition = (Map<String, Map<String, Object>>) s.get("Condition");
@@ -184,10 +203,13 @@ public final class Policies {
                     case "StringEquals", "ArnEquals", "Bool" -> have.size() == 1 && want.contains(have.get(0));
                     case "StringEqualsIfExists" -> have.isEmpty() || have.size() == 1 && want.contains(have.get(0));
                     // Negated: a value matches when it is like none of the patterns; ForAnyValue: some value does.
-                    case "ForAnyValue:StringNotLike" -> have.stream().anyMatch(h -> want.stream().noneMatch(w -> glob(w, h, false)));
-                    case "StringLike", "ArnLike" -> have.size() == 1 && want.stream().anyMatch(w -> glob(w, have.get(0), false));
-                    case "ForAnyValue:StringEquals", "ForAnyValue:StringLike" -> have.stream().anyMatch(h ->
-                            want.stream().anyMatch(w -> like ? glob(w, h, false) : w.equals(h)));
+                    case "ForAnyValue:StringNotLike" ->
+                        have.stream().anyMatch(h -> want.stream().noneMatch(w -> glob(w, h, false)));
+                    case "StringLike", "ArnLike" ->
+                        have.size() == 1 && want.stream().anyMatch(w -> glob(w, have.get(0), false));
+                    case "ForAnyValue:StringEquals", "ForAnyValue:StringLike" ->
+                        have.stream()
+                                .anyMatch(h -> want.stream().anyMatch(w -> like ? glob(w, h, false) : w.equals(h)));
                     default -> {
                         fail("the evaluator does not know " + op.getKey());
                         yield false;

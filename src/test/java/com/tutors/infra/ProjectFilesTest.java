@@ -1,15 +1,14 @@
 package com.tutors.infra;
 
-import com.tutors.infra.config.Keys;
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tutors.infra.config.Keys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /** The files a Pulumi user relies on agree with the program. */
 class ProjectFilesTest {
@@ -38,7 +37,8 @@ class ProjectFilesTest {
         int start = readme.indexOf(com.tutors.infra.config.ConfigDocs.START);
         int end = readme.indexOf(com.tutors.infra.config.ConfigDocs.END);
         assertTrue(start >= 0 && end > start, "the README has the generated table's markers");
-        assertEquals(com.tutors.infra.config.ConfigDocs.table(),
+        assertEquals(
+                com.tutors.infra.config.ConfigDocs.table(),
                 readme.substring(start + com.tutors.infra.config.ConfigDocs.START.length() + 1, end),
                 "regenerate it: java -cp target/tutors-infra.jar com.tutors.infra.config.ConfigDocs");
     }

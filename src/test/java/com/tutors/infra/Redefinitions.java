@@ -14,10 +14,10 @@ final class Redefinitions {
     private static final AtomicLong COUNT = new AtomicLong();
     /** Registered once, when the class loads; false outside a PIT minion (nothing is ever counted then). */
     private static final boolean WATCHING = watch();
+
     private static long seen;
 
-    private Redefinitions() {
-    }
+    private Redefinitions() {}
 
     /** Whether PIT has swapped any mutant into this JVM yet (never, outside a mutation minion). */
     static boolean swapped() {
@@ -37,8 +37,11 @@ final class Redefinitions {
         var file = System.getProperty("tutors.tests.swaplog");
         if (file != null) {
             try {
-                java.nio.file.Files.writeString(java.nio.file.Path.of(file), ProcessHandle.current().pid() + " " + line + "\n",
-                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                java.nio.file.Files.writeString(
+                        java.nio.file.Path.of(file),
+                        ProcessHandle.current().pid() + " " + line + "\n",
+                        java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -48,8 +51,8 @@ final class Redefinitions {
     private static boolean watch() {
         ClassFileTransformer counter = new ClassFileTransformer() {
             @Override
-            public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain,
-                                    byte[] bytes) {
+            public byte[] transform(
+                    ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain, byte[] bytes) {
                 if (redefined != null && className != null && className.startsWith("com/tutors/infra/")) {
                     log("swap " + COUNT.incrementAndGet() + " " + className);
                 }
@@ -58,7 +61,8 @@ final class Redefinitions {
         };
         try {
             Class.forName("org.pitest.boot.HotSwapAgent", true, ClassLoader.getSystemClassLoader())
-                    .getMethod("addTransformer", ClassFileTransformer.class).invoke(null, counter);
+                    .getMethod("addTransformer", ClassFileTransformer.class)
+                    .invoke(null, counter);
             return true;
         } catch (ReflectiveOperationException | LinkageError e) {
             return false; // not under PIT, or its agent was not started: the caller must not cache

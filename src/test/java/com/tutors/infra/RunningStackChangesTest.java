@@ -1,21 +1,20 @@
 package com.tutors.infra;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.tutors.infra.plan.diff.PlanDiff;
 import com.tutors.infra.plan.diff.PlanDiff.Kind;
 import com.tutors.infra.plan.diff.ReplaceRules;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Day 2: every change the README documents, planned before and after and compared by URN with the
@@ -41,12 +40,16 @@ class RunningStackChangesTest {
 
     private static void assertSafe(PlanDiff.Result d) {
         assertFalse(d.dangerous(), () -> "dangerous: " + d.warnings());
-        assertTrue(d.changes().stream().noneMatch(c -> c.type().equals(SERVICE) && c.kind() == Kind.REPLACE),
+        assertTrue(
+                d.changes().stream().noneMatch(c -> c.type().equals(SERVICE) && c.kind() == Kind.REPLACE),
                 "a service is never replaced");
     }
 
     private static Set<String> types(PlanDiff.Result d, Kind kind) {
-        return d.changes().stream().filter(c -> c.kind() == kind).map(PlanDiff.Change::type).collect(Collectors.toSet());
+        return d.changes().stream()
+                .filter(c -> c.kind() == kind)
+                .map(PlanDiff.Change::type)
+                .collect(Collectors.toSet());
     }
 
     @ParameterizedTest
@@ -63,17 +66,33 @@ class RunningStackChangesTest {
             assertSafe(up);
             assertEquals(Set.of(), types(up, Kind.DELETE), "raising to " + (phase + 1) + " deletes nothing");
             int added = phase + 1;
-            assertTrue(up.changes().stream().filter(c -> c.kind() == Kind.CREATE).allMatch(c -> c.phase() == added
-                    || c.type().equals(SERVICE) || c.name().contains("autoscal") || c.phase() == 4 && added == 5
-                    || c.phase() <= 5 && added == 6), "only the new phase (and phase 4's services with 5) is created");
+            assertTrue(
+                    up.changes().stream()
+                            .filter(c -> c.kind() == Kind.CREATE)
+                            .allMatch(c -> c.phase() == added
+                                    || c.type().equals(SERVICE)
+                                    || c.name().contains("autoscal")
+                                    || c.phase() == 4 && added == 5
+                                    || c.phase() <= 5 && added == 6),
+                    "only the new phase (and phase 4's services with 5) is created");
             var down = change(stack, higher, lower);
             assertEquals(Set.of(), types(down, Kind.CREATE), "lowering creates nothing");
             int kept = phase;
-            assertTrue(down.changes().stream().filter(c -> c.kind() == Kind.DELETE).allMatch(c -> c.phase() > kept
-                    || c.type().equals(SERVICE) || c.phase() == 4 || c.phase() == 3 && kept >= 3 || c.phase() == 5),
+            assertTrue(
+                    down.changes().stream()
+                            .filter(c -> c.kind() == Kind.DELETE)
+                            .allMatch(c -> c.phase() > kept
+                                    || c.type().equals(SERVICE)
+                                    || c.phase() == 4
+                                    || c.phase() == 3 && kept >= 3
+                                    || c.phase() == 5),
                     "lowering deletes only what the removed phase declared");
-            assertTrue(down.changes().stream().noneMatch(c -> c.type().equals(SERVICE) && c.kind() == Kind.UPDATE
-                    && c.changed().contains("loadBalancers")), "a service never loses its load balancer in place");
+            assertTrue(
+                    down.changes().stream()
+                            .noneMatch(c -> c.type().equals(SERVICE)
+                                    && c.kind() == Kind.UPDATE
+                                    && c.changed().contains("loadBalancers")),
+                    "a service never loses its load balancer in place");
         }
     }
 
@@ -84,21 +103,29 @@ class RunningStackChangesTest {
         var locked = StackRuns.override("tutors:cdn", "true", "tutors:originLock", "true");
         var first = change("prod", off, open);
         assertSafe(first);
-        assertTrue(first.changes().stream().anyMatch(c -> c.type().equals("aws:route53/record:Record") && c.changed().contains("aliases")),
+        assertTrue(
+                first.changes().stream()
+                        .anyMatch(c -> c.type().equals("aws:route53/record:Record")
+                                && c.changed().contains("aliases")),
                 "the first step moves the domain to CloudFront");
         var second = change("prod", open, locked);
         assertSafe(second);
-        assertTrue(second.changes().stream().noneMatch(c -> c.type().equals("aws:route53/record:Record")), "and the lock moves no record");
+        assertTrue(
+                second.changes().stream().noneMatch(c -> c.type().equals("aws:route53/record:Record")),
+                "and the lock moves no record");
         assertTrue(change("prod", off, locked).dangerous(), "both at once is flagged, so --fail-on danger stops it");
     }
 
     @Test
     void switchingTheCdnWithWafOnCreatesTheOtherScopesAclBeforeDeletingTheOld() {
-        var d = change("prod", StackRuns.override("tutors:originLock", "false"),
+        var d = change(
+                "prod",
+                StackRuns.override("tutors:originLock", "false"),
                 StackRuns.override("tutors:cdn", "false", "tutors:originLock", "false"));
         assertSafe(d);
-        var acls = d.changes().stream().filter(c -> c.type().equals("aws:wafv2/webAcl:WebAcl")).collect(Collectors.toMap(
-                PlanDiff.Change::name, PlanDiff.Change::kind));
+        var acls = d.changes().stream()
+                .filter(c -> c.type().equals("aws:wafv2/webAcl:WebAcl"))
+                .collect(Collectors.toMap(PlanDiff.Change::name, PlanDiff.Change::kind));
         assertEquals(Map.of("tutors-prod-waf", Kind.DELETE, "tutors-prod-waf-regional", Kind.CREATE), acls);
     }
 
@@ -109,7 +136,8 @@ class RunningStackChangesTest {
         var d = change("prod", Map.of(), off);
         assertSafe(d);
         assertEquals(Set.of(), types(d, Kind.CREATE));
-        assertTrue(types(d, Kind.DELETE).containsAll(Set.of("aws:wafv2/webAcl:WebAcl", "aws:cloudwatch/metricAlarm:MetricAlarm")));
+        assertTrue(types(d, Kind.DELETE)
+                .containsAll(Set.of("aws:wafv2/webAcl:WebAcl", "aws:cloudwatch/metricAlarm:MetricAlarm")));
         var on = change("prod", off, Map.of());
         assertSafe(on);
         assertEquals(Set.of(), types(on, Kind.DELETE));
@@ -121,7 +149,8 @@ class RunningStackChangesTest {
         var x86 = StackRuns.override("tutors:cpuArchitecture", "X86_64");
         var d = change("prod", x86, with(x86, "tutors:fargateSpotPercent", "50"));
         assertSafe(d);
-        assertEquals(Set.of(SERVICE, "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders"), types(d, Kind.UPDATE));
+        assertEquals(
+                Set.of(SERVICE, "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders"), types(d, Kind.UPDATE));
     }
 
     @Test
@@ -137,15 +166,19 @@ class RunningStackChangesTest {
     void natGatewaysToAnInstancePerAzKeepEveryRouteAndDeleteTheGatewaysLast() {
         var d = change("prod", StackRuns.override("tutors:natMode", "gateway-per-az"), Map.of());
         assertSafe(d);
-        assertTrue(d.changes().stream().allMatch(c -> c.phase() == 1 || c.type().equals("aws:wafv2/ipSet:IpSet")),
+        assertTrue(
+                d.changes().stream().allMatch(c -> c.phase() == 1 || c.type().equals("aws:wafv2/ipSet:IpSet")),
                 () -> "only phase 1 and WAF's list of the NAT addresses change: " + d.changes());
-        var routes = d.changes().stream().filter(c -> c.type().equals("aws:ec2/route:Route")).toList();
+        var routes = d.changes().stream()
+                .filter(c -> c.type().equals("aws:ec2/route:Route"))
+                .toList();
         assertEquals(2, routes.size());
         // ReplaceRoute in place: each private route table keeps a default route throughout
         assertTrue(routes.stream().allMatch(c -> c.kind() == Kind.UPDATE), () -> routes.toString());
         assertEquals(Set.of("aws:ec2/natGateway:NatGateway", "aws:ec2/eip:Eip"), types(d, Kind.DELETE));
-        assertTrue(types(d, Kind.CREATE).containsAll(Set.of("aws:ec2/instance:Instance", "aws:ec2/eip:Eip",
-                "aws:cloudwatch/metricAlarm:MetricAlarm")));
+        assertTrue(types(d, Kind.CREATE)
+                .containsAll(Set.of(
+                        "aws:ec2/instance:Instance", "aws:ec2/eip:Eip", "aws:cloudwatch/metricAlarm:MetricAlarm")));
     }
 
     @Test
@@ -153,13 +186,24 @@ class RunningStackChangesTest {
         var off = java.util.Collections.<String, String>singletonMap("tutors:officeHours", null);
         var on = change("staging", off, Map.of());
         assertSafe(on);
-        assertEquals(Set.of("aws:appautoscaling/scheduledAction:ScheduledAction", "aws:scheduler/schedule:Schedule",
-                "aws:iam/role:Role", "aws:iam/rolePolicy:RolePolicy"), types(on, Kind.CREATE));
+        assertEquals(
+                Set.of(
+                        "aws:appautoscaling/scheduledAction:ScheduledAction",
+                        "aws:scheduler/schedule:Schedule",
+                        "aws:iam/role:Role",
+                        "aws:iam/rolePolicy:RolePolicy"),
+                types(on, Kind.CREATE));
         assertEquals(Set.of("aws:cloudwatch/metricAlarm:MetricAlarm"), types(on, Kind.DELETE), "the two down alarms");
-        // The database's windows move inside the hours (a stopped instance is neither backed up nor maintained): in place.
+        // The database's windows move inside the hours (a stopped instance is neither backed up nor maintained): in
+        // place.
         assertEquals(Set.of("aws:rds/instance:Instance"), types(on, Kind.UPDATE));
-        assertEquals(List.of("backupWindow", "maintenanceWindow"), on.changes().stream()
-                .filter(c -> c.type().equals("aws:rds/instance:Instance")).findFirst().orElseThrow().changed());
+        assertEquals(
+                List.of("backupWindow", "maintenanceWindow"),
+                on.changes().stream()
+                        .filter(c -> c.type().equals("aws:rds/instance:Instance"))
+                        .findFirst()
+                        .orElseThrow()
+                        .changed());
         assertEquals(Set.of(), types(on, Kind.REPLACE));
         var offAgain = change("staging", Map.of(), off);
         assertSafe(offAgain);
@@ -174,15 +218,22 @@ class RunningStackChangesTest {
         // flow logs, NAT, RDS monitoring, ECS execution, backend task, frontend task
         assertEquals(6, roles.size(), roles::toString);
         assertTrue(roles.stream().allMatch(r -> arn.equals(r.input("permissionsBoundary"))), roles::toString);
-        assertTrue(StackRuns.ofType(StackRuns.committed("prod"), com.pulumi.aws.iam.Role.class).stream()
-                .noneMatch(r -> r.inputs().containsKey("permissionsBoundary")), "none without the key");
+        assertTrue(
+                StackRuns.ofType(StackRuns.committed("prod"), com.pulumi.aws.iam.Role.class).stream()
+                        .noneMatch(r -> r.inputs().containsKey("permissionsBoundary")),
+                "none without the key");
         var d = change("prod", Map.of(), StackRuns.override("tutors:permissionsBoundary", arn));
         assertSafe(d);
         assertEquals(Set.of("aws:iam/role:Role"), types(d, Kind.UPDATE));
-        assertTrue(d.changes().stream().allMatch(c -> c.changed().equals(List.of("permissionsBoundary"))), d.changes()::toString);
-        var staging = StackRuns.succeeded(StackRuns.with("staging", StackRuns.override("tutors:permissionsBoundary", arn)));
-        assertTrue(StackRuns.ofType(staging, com.pulumi.aws.iam.Role.class).stream()
-                .anyMatch(r -> r.name().equals("tutors-staging-db-hours") && arn.equals(r.input("permissionsBoundary"))),
+        assertTrue(
+                d.changes().stream().allMatch(c -> c.changed().equals(List.of("permissionsBoundary"))),
+                d.changes()::toString);
+        var staging =
+                StackRuns.succeeded(StackRuns.with("staging", StackRuns.override("tutors:permissionsBoundary", arn)));
+        assertTrue(
+                StackRuns.ofType(staging, com.pulumi.aws.iam.Role.class).stream()
+                        .anyMatch(r -> r.name().equals("tutors-staging-db-hours")
+                                && arn.equals(r.input("permissionsBoundary"))),
                 "the office-hours role too");
     }
 
@@ -190,18 +241,33 @@ class RunningStackChangesTest {
     void theNatModeChangesOnlyTheNetworkEdge() {
         var d = change("prod", Map.of(), StackRuns.override("tutors:natMode", "instance"));
         assertSafe(d);
-        assertTrue(d.changes().stream().allMatch(c -> c.phase() == 1 || c.type().equals("aws:wafv2/ipSet:IpSet")),
+        assertTrue(
+                d.changes().stream().allMatch(c -> c.phase() == 1 || c.type().equals("aws:wafv2/ipSet:IpSet")),
                 () -> "only phase 1 and WAF's list of the NAT addresses change: " + d.changes());
     }
 
     @Test
     void databaseAndCacheSizesAreInPlace() {
-        var d = change("prod", Map.of(), StackRuns.override("tutors:dbInstanceClass", "db.t4g.medium", "tutors:dbMultiAz", "false",
-                "tutors:redisReplicas", "2", "tutors:redisNodeType", "cache.t4g.small"));
+        var d = change(
+                "prod",
+                Map.of(),
+                StackRuns.override(
+                        "tutors:dbInstanceClass",
+                        "db.t4g.medium",
+                        "tutors:dbMultiAz",
+                        "false",
+                        "tutors:redisReplicas",
+                        "2",
+                        "tutors:redisNodeType",
+                        "cache.t4g.small"));
         assertSafe(d);
         // The dashboard follows the cache's member clusters (a third replica is a third node on it).
-        assertEquals(Set.of("aws:rds/instance:Instance", "aws:elasticache/replicationGroup:ReplicationGroup",
-                "aws:cloudwatch/dashboard:Dashboard"), types(d, Kind.UPDATE));
+        assertEquals(
+                Set.of(
+                        "aws:rds/instance:Instance",
+                        "aws:elasticache/replicationGroup:ReplicationGroup",
+                        "aws:cloudwatch/dashboard:Dashboard"),
+                types(d, Kind.UPDATE));
         assertEquals(Set.of(), types(d, Kind.REPLACE));
     }
 
@@ -211,22 +277,34 @@ class RunningStackChangesTest {
         var valkey = StackRuns.override("tutors:redisEngine", "valkey");
         var d = change("prod", redis, valkey);
         assertSafe(d);
-        var cache = d.changes().stream().filter(c -> c.type().equals("aws:elasticache/replicationGroup:ReplicationGroup"))
-                .findFirst().orElseThrow();
+        var cache = d.changes().stream()
+                .filter(c -> c.type().equals("aws:elasticache/replicationGroup:ReplicationGroup"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Kind.UPDATE, cache.kind(), "ModifyReplicationGroup: no new cache, no lost keys");
         assertEquals(List.of("engine", "engineVersion", "parameterGroupName"), cache.changed());
-        var before = com.tutors.infra.plan.PlanCommand.estimate(StackRuns.committed("prod"), com.tutors.infra.plan.cost.Usage.defaults());
-        var after = com.tutors.infra.plan.PlanCommand.estimate(StackRuns.with("prod", valkey), com.tutors.infra.plan.cost.Usage.defaults());
+        var before = com.tutors.infra.plan.PlanCommand.estimate(
+                StackRuns.committed("prod"), com.tutors.infra.plan.cost.Usage.defaults());
+        var after = com.tutors.infra.plan.PlanCommand.estimate(
+                StackRuns.with("prod", valkey), com.tutors.infra.plan.cost.Usage.defaults());
         assertTrue(after.total() < before.total() - 5, "two cache nodes 20% cheaper");
-        assertEquals(Kind.REPLACE, change("prod", valkey, redis).changes().stream()
-                .filter(c -> c.type().equals("aws:elasticache/replicationGroup:ReplicationGroup")).findFirst().orElseThrow().kind(),
+        assertEquals(
+                Kind.REPLACE,
+                change("prod", valkey, redis).changes().stream()
+                        .filter(c -> c.type().equals("aws:elasticache/replicationGroup:ReplicationGroup"))
+                        .findFirst()
+                        .orElseThrow()
+                        .kind(),
                 "back to redis replaces the cache: the provider allows only redis -> valkey in place");
     }
 
     @Test
     void aTaskSizeOrImageMakesNewRevisionsAndRollsTheServices() {
-        var d = change("prod", Map.of(), StackRuns.override("tutors:backendCpu", "512", "tutors:backendMemory", "1024",
-                "tutors:imageTag", "abc1234"));
+        var d = change(
+                "prod",
+                Map.of(),
+                StackRuns.override(
+                        "tutors:backendCpu", "512", "tutors:backendMemory", "1024", "tutors:imageTag", "abc1234"));
         assertSafe(d);
         assertEquals(Set.of("aws:ecs/taskDefinition:TaskDefinition"), types(d, Kind.REPLACE));
         assertEquals(Set.of(SERVICE), types(d, Kind.UPDATE));
@@ -237,9 +315,14 @@ class RunningStackChangesTest {
         var d = change("prod", Map.of(), StackRuns.override("tutors:redisAuthToken", "another-token-0123456789"));
         assertSafe(d);
         assertTrue(d.warnings().isEmpty(), () -> "the task definitions name the secret's version: " + d.warnings());
-        assertTrue(d.changes().stream().anyMatch(c -> c.type().equals(SERVICE) && c.name().equals("tutors-prod-backend")),
+        assertTrue(
+                d.changes().stream()
+                        .anyMatch(c -> c.type().equals(SERVICE) && c.name().equals("tutors-prod-backend")),
                 "the backend rolls onto the new revision");
-        assertTrue(d.changes().stream().filter(c -> c.type().equals("aws:elasticache/replicationGroup:ReplicationGroup"))
-                .allMatch(c -> c.kind() == Kind.UPDATE), "the cache takes the new token in place");
+        assertTrue(
+                d.changes().stream()
+                        .filter(c -> c.type().equals("aws:elasticache/replicationGroup:ReplicationGroup"))
+                        .allMatch(c -> c.kind() == Kind.UPDATE),
+                "the cache takes the new token in place");
     }
 }

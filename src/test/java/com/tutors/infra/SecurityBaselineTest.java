@@ -1,5 +1,12 @@
 package com.tutors.infra;
 
+import static com.tutors.infra.StackRuns.idOf;
+import static com.tutors.infra.StackRuns.named;
+import static com.tutors.infra.StackRuns.ofType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.google.gson.Gson;
 import com.pulumi.aws.ec2.DefaultNetworkAcl;
 import com.pulumi.aws.ec2.DefaultSecurityGroup;
@@ -9,18 +16,10 @@ import com.pulumi.aws.s3.BucketLoggingV2;
 import com.pulumi.aws.s3.BucketPolicy;
 import com.pulumi.aws.s3.BucketV2;
 import com.tutors.infra.plan.OfflineRun;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.util.List;
 import java.util.Map;
-
-import static com.tutors.infra.StackRuns.idOf;
-import static com.tutors.infra.StackRuns.named;
-import static com.tutors.infra.StackRuns.ofType;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The Security Hub FSBP controls the program meets, on both committed stacks (README "Security baseline"). */
 class SecurityBaselineTest {
@@ -35,7 +34,9 @@ class SecurityBaselineTest {
         var result = run(stack);
         var sg = named(result, DefaultSecurityGroup.class, "tutors-" + stack + "-default-sg");
         assertEquals(idOf(named(result, Vpc.class, "tutors-" + stack + "-vpc")), sg.input("vpcId"));
-        assertTrue(sg.input("ingress") == null && sg.input("egress") == null, "adopted with no rules: AWS's defaults are removed");
+        assertTrue(
+                sg.input("ingress") == null && sg.input("egress") == null,
+                "adopted with no rules: AWS's defaults are removed");
     }
 
     @ParameterizedTest
@@ -57,17 +58,20 @@ class SecurityBaselineTest {
             boolean icmp = List.of("1", "58").contains(rule.get("protocol"));
             assertFalse("-1".equals(rule.get("protocol")), "no all-protocol rule from anywhere: it covers 22 and 3389");
             if (!icmp) {
-                for (int port : new int[]{22, 3389}) {
+                for (int port : new int[] {22, 3389}) {
                     assertFalse(from <= port && port <= to, rule + " admits " + port + " from anywhere");
                 }
             }
         }
         // What must still pass: HTTPS to the ALB, and return traffic on the ephemeral ports, over IPv4 and IPv6.
         for (var cidr : List.of("0.0.0.0/0", "::/0")) {
-            for (int port : new int[]{443, 80, 32768, 60999, 1024}) {
-                assertTrue(ingress.stream().anyMatch(r -> "6".equals(r.get("protocol"))
-                        && cidr.equals(r.getOrDefault("cidrBlock", r.get("ipv6CidrBlock")))
-                        && ((Number) r.get("fromPort")).intValue() <= port && port <= ((Number) r.get("toPort")).intValue()),
+            for (int port : new int[] {443, 80, 32768, 60999, 1024}) {
+                assertTrue(
+                        ingress.stream()
+                                .anyMatch(r -> "6".equals(r.get("protocol"))
+                                        && cidr.equals(r.getOrDefault("cidrBlock", r.get("ipv6CidrBlock")))
+                                        && ((Number) r.get("fromPort")).intValue() <= port
+                                        && port <= ((Number) r.get("toPort")).intValue()),
                         "TCP " + port + " from " + cidr);
             }
         }
@@ -81,7 +85,8 @@ class SecurityBaselineTest {
         assertEquals("REJECT", log.input("trafficType"));
         assertEquals(idOf(named(result, Vpc.class, "tutors-" + stack + "-vpc")), log.input("vpcId"));
         var group = named(result, com.pulumi.aws.cloudwatch.LogGroup.class, "tutors-" + stack + "-flow-logs");
-        assertEquals(Double.valueOf(StackRuns.fileValue(stack, "tutors:logRetentionDays")), group.input("retentionInDays"));
+        assertEquals(
+                Double.valueOf(StackRuns.fileValue(stack, "tutors:logRetentionDays")), group.input("retentionInDays"));
     }
 
     @ParameterizedTest
@@ -97,8 +102,10 @@ class SecurityBaselineTest {
         assertEquals(List.of("postgresql", "upgrade"), db.input("enabledCloudwatchLogsExports"), "RDS.9 / RDS.36");
         for (var export : List.of("postgresql", "upgrade")) {
             var name = "/aws/rds/instance/tutors-" + stack + "-postgres/" + export;
-            assertTrue(ofType(result, com.pulumi.aws.cloudwatch.LogGroup.class).stream().anyMatch(g -> name.equals(g.input("name"))
-                    && g.input("retentionInDays") != null), name + " is declared with a retention");
+            assertTrue(
+                    ofType(result, com.pulumi.aws.cloudwatch.LogGroup.class).stream()
+                            .anyMatch(g -> name.equals(g.input("name")) && g.input("retentionInDays") != null),
+                    name + " is declared with a retention");
         }
     }
 
@@ -114,12 +121,18 @@ class SecurityBaselineTest {
             assertEquals(idOf(logBucket), logging.input("targetBucket"));
             assertEquals(part + "/", logging.input("targetPrefix"));
         }
-        assertTrue(ofType(result, BucketLoggingV2.class).stream().noneMatch(l -> idOf(logBucket).equals(l.input("bucket"))),
+        assertTrue(
+                ofType(result, BucketLoggingV2.class).stream()
+                        .noneMatch(l -> idOf(logBucket).equals(l.input("bucket"))),
                 "the log bucket does not log itself");
-        var policy = (Map<String, Object>) new Gson().fromJson((String) named(result, BucketPolicy.class,
-                "tutors-" + stack + "-s3-logs").input("policy"), Map.class);
+        var policy = (Map<String, Object>) new Gson()
+                .fromJson(
+                        (String) named(result, BucketPolicy.class, "tutors-" + stack + "-s3-logs")
+                                .input("policy"),
+                        Map.class);
         var statements = (List<Map<String, Object>>) policy.get("Statement");
-        assertEquals(Map.of("Service", "logging.s3.amazonaws.com"), statements.get(1).get("Principal"));
+        assertEquals(
+                Map.of("Service", "logging.s3.amazonaws.com"), statements.get(1).get("Principal"));
         assertTrue(statements.get(1).toString().contains("aws:SourceAccount"));
         var access = named(result, com.pulumi.aws.s3.BucketPublicAccessBlock.class, "tutors-" + stack + "-s3-logs");
         assertEquals(true, access.input("blockPublicPolicy"));
@@ -129,26 +142,45 @@ class SecurityBaselineTest {
     @SuppressWarnings("unchecked")
     void ecs5AndEcs20AreSettingsWithWritableVolumes() {
         // Fargate's task volumes are root-owned unless the image declares them as VOLUMEs owned by the user.
-        var refused = StackRuns.with("staging", StackRuns.override("tutors:readOnlyRootFilesystem", "true", "tutors:containerUser", "1000:1000"));
-        assertTrue(refused.problems().stream().anyMatch(p -> p.contains("tutors:imageDeclaresVolumes = true")
-                && p.contains("/managed-agents")), refused.problems()::toString);
-        var result = StackRuns.succeeded(StackRuns.with("staging", StackRuns.override(
-                "tutors:readOnlyRootFilesystem", "true", "tutors:containerUser", "1000:1000", "tutors:imageDeclaresVolumes", "true")));
+        var refused = StackRuns.with(
+                "staging",
+                StackRuns.override("tutors:readOnlyRootFilesystem", "true", "tutors:containerUser", "1000:1000"));
+        assertTrue(
+                refused.problems().stream()
+                        .anyMatch(
+                                p -> p.contains("tutors:imageDeclaresVolumes = true") && p.contains("/managed-agents")),
+                refused.problems()::toString);
+        var result = StackRuns.succeeded(StackRuns.with(
+                "staging",
+                StackRuns.override(
+                        "tutors:readOnlyRootFilesystem",
+                        "true",
+                        "tutors:containerUser",
+                        "1000:1000",
+                        "tutors:imageDeclaresVolumes",
+                        "true")));
         for (var part : List.of("backend", "frontend", "backend-migrate")) {
             var task = named(result, com.pulumi.aws.ecs.TaskDefinition.class, "tutors-staging-" + part);
             var c = Containers.container(task);
             assertEquals(true, c.get("readonlyRootFilesystem"), part + ": ECS.5");
             assertEquals("1000:1000", c.get("user"), part + ": ECS.20");
-            var mounts = ((List<Map<String, Object>>) c.get("mountPoints")).stream().map(m -> m.get("containerPath")).toList();
+            var mounts = ((List<Map<String, Object>>) c.get("mountPoints"))
+                    .stream().map(m -> m.get("containerPath")).toList();
             assertTrue(mounts.contains("/tmp"), part);
-            assertTrue(mounts.containsAll(List.of("/managed-agents", "/var/lib/amazon/ssm", "/var/log/amazon/ssm")),
+            assertTrue(
+                    mounts.containsAll(List.of("/managed-agents", "/var/lib/amazon/ssm", "/var/log/amazon/ssm")),
                     part + ": staging has ECS Exec, whose agent needs /managed-agents writable");
             assertEquals(part.equals("frontend"), mounts.contains("/app/.next/cache"), part);
-            var volumes = ((List<Map<String, Object>>) task.input("volumes")).stream().map(v -> v.get("name")).toList();
-            var sources = ((List<Map<String, Object>>) c.get("mountPoints")).stream().map(m -> m.get("sourceVolume")).toList();
+            var volumes = ((List<Map<String, Object>>) task.input("volumes"))
+                    .stream().map(v -> v.get("name")).toList();
+            var sources = ((List<Map<String, Object>>) c.get("mountPoints"))
+                    .stream().map(m -> m.get("sourceVolume")).toList();
             assertEquals(volumes, sources, part + ": every mount has its volume");
         }
-        var off = Containers.container(named(run("prod"), com.pulumi.aws.ecs.TaskDefinition.class, "tutors-prod-backend"));
-        assertFalse(off.containsKey("readonlyRootFilesystem") || off.containsKey("user"), "off by default: the images decide");
+        var off = Containers.container(
+                named(run("prod"), com.pulumi.aws.ecs.TaskDefinition.class, "tutors-prod-backend"));
+        assertFalse(
+                off.containsKey("readonlyRootFilesystem") || off.containsKey("user"),
+                "off by default: the images decide");
     }
 }

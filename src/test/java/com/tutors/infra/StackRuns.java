@@ -1,11 +1,13 @@
 package com.tutors.infra;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.pulumi.core.annotations.ResourceType;
 import com.pulumi.resources.Resource;
 import com.tutors.infra.plan.OfflineRun;
-import com.tutors.infra.plan.model.PlannedResource;
 import com.tutors.infra.plan.StackFile;
-
+import com.tutors.infra.plan.model.PlannedResource;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -13,16 +15,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * The shared test harness: runs {@code Main::stack} under the mock engine with a committed
  * {@code Pulumi.<stack>.yaml} (plus overrides), once per distinct input for the whole test JVM.
  */
 public final class StackRuns {
-    private StackRuns() {
-    }
+    private StackRuns() {}
 
     public static final Path PROJECT_DIR = Path.of(System.getProperty("user.dir"));
 
@@ -46,6 +44,7 @@ public final class StackRuns {
      * ({@link FreshPlansPerTestClass}); {@code false} never caches.
      */
     public static final String CACHE_MODE = System.getProperty("tutors.tests.cache", "jvm");
+
     private static final boolean MUTANT = CACHE_MODE.equals("mutant");
     private static final List<Runnable> RESETS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -95,7 +94,8 @@ public final class StackRuns {
         if (!caching()) {
             return OfflineRun.plan(Main::stack, PROJECT_DIR, stack, effective, FAKE_SECRETS);
         }
-        return CACHE.computeIfAbsent(stack + effective, k -> OfflineRun.plan(Main::stack, PROJECT_DIR, stack, effective, FAKE_SECRETS));
+        return CACHE.computeIfAbsent(
+                stack + effective, k -> OfflineRun.plan(Main::stack, PROJECT_DIR, stack, effective, FAKE_SECRETS));
     }
 
     public static Map<String, String> override(String... keyValues) {
@@ -136,7 +136,9 @@ public final class StackRuns {
     }
 
     private static PlannedResource named(OfflineRun.Result result, String type, String name) {
-        var matches = result.resources().stream().filter(r -> r.type().equals(type) && r.name().equals(name)).toList();
+        var matches = result.resources().stream()
+                .filter(r -> r.type().equals(type) && r.name().equals(name))
+                .toList();
         assertEquals(1, matches.size(), () -> "expected one " + type + " named " + name + ", got " + matches.size());
         return matches.get(0);
     }
@@ -148,7 +150,8 @@ public final class StackRuns {
 
     /** A resolved output of the mock engine (a computed attribute such as an ALB's DNS name). */
     public static <T> T value(com.pulumi.core.Output<T> output) {
-        return com.pulumi.test.internal.PulumiTestInternal.extractOutputData(output).getValueNullable();
+        return com.pulumi.test.internal.PulumiTestInternal.extractOutputData(output)
+                .getValueNullable();
     }
 
     /** A bucket's physical name as the program gives it without a suffix: it ends in the (mock) account id. */
@@ -163,6 +166,8 @@ public final class StackRuns {
 
     /** Resources the cloud would see: everything but the stack, components and providers. */
     public static List<PlannedResource> awsResources(OfflineRun.Result result) {
-        return result.resources().stream().filter(r -> r.custom() && !r.isProvider()).toList();
+        return result.resources().stream()
+                .filter(r -> r.custom() && !r.isProvider())
+                .toList();
     }
 }

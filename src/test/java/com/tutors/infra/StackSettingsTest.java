@@ -1,30 +1,36 @@
 package com.tutors.infra;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.tutors.infra.compute.ComputeSettings;
 import com.tutors.infra.config.ConfigSource;
 import com.tutors.infra.config.Keys;
 import com.tutors.infra.config.SettingsException;
 import com.tutors.infra.core.Environment;
-import com.tutors.infra.core.Phase;
 import com.tutors.infra.core.Ipv4Cidr;
+import com.tutors.infra.core.Phase;
 import com.tutors.infra.network.NatMode;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 /** The pure parser, without the engine: defaults per environment and how problems are reported. */
 class StackSettingsTest {
 
     private static final Map<String, String> SECRETS = Map.of(
-            "tutors:dbPassword", "x".repeat(16), "tutors:redisAuthToken", "y".repeat(16),
-            "tutors:djangoSecretKey", "z".repeat(50), "tutors:nextauthSecret", "w".repeat(32),
-            "tutors:originSecret", "o".repeat(32));
+            "tutors:dbPassword",
+            "x".repeat(16),
+            "tutors:redisAuthToken",
+            "y".repeat(16),
+            "tutors:djangoSecretKey",
+            "z".repeat(50),
+            "tutors:nextauthSecret",
+            "w".repeat(32),
+            "tutors:originSecret",
+            "o".repeat(32));
 
     private static StackSettings parse(String stack, Map<String, String> config) {
         var all = new java.util.HashMap<>(SECRETS);
@@ -42,8 +48,12 @@ class StackSettingsTest {
         assertEquals("eu-central-1", s.region());
         assertEquals(6, s.lastPhase());
         assertEquals(Ipv4Cidr.parse("10.0.0.0/16"), s.network().vpcCidr());
-        assertEquals(List.of(Ipv4Cidr.parse("10.0.1.0/24"), Ipv4Cidr.parse("10.0.2.0/24")), s.network().publicSubnets());
-        assertEquals(List.of(Ipv4Cidr.parse("10.0.10.0/24"), Ipv4Cidr.parse("10.0.20.0/24")), s.network().privateSubnets());
+        assertEquals(
+                List.of(Ipv4Cidr.parse("10.0.1.0/24"), Ipv4Cidr.parse("10.0.2.0/24")),
+                s.network().publicSubnets());
+        assertEquals(
+                List.of(Ipv4Cidr.parse("10.0.10.0/24"), Ipv4Cidr.parse("10.0.20.0/24")),
+                s.network().privateSubnets());
         assertEquals(NatMode.GATEWAY_PER_AZ, s.network().natMode());
         assertTrue(s.network().ipv6());
         assertTrue(s.awsProfile().isEmpty());
@@ -64,8 +74,11 @@ class StackSettingsTest {
 
     @Test
     void everyProblemIsReportedAtOnce() {
-        var e = assertThrows(SettingsException.class, () -> parse("prod", Map.of(
-                "tutors:vpcCidr", "10.0.0.0/8", "tutors:natMode", "none", "tutors:lastPhase", "9")));
+        var e = assertThrows(
+                SettingsException.class,
+                () -> parse(
+                        "prod",
+                        Map.of("tutors:vpcCidr", "10.0.0.0/8", "tutors:natMode", "none", "tutors:lastPhase", "9")));
         assertEquals(3, e.problems().size(), e.getMessage());
         assertTrue(e.getMessage().startsWith("invalid configuration for stack 'prod':"));
     }
@@ -73,7 +86,9 @@ class StackSettingsTest {
     @Test
     void anUnknownEnvironmentStopsBeforeDefaultsAreNeeded() {
         var e = assertThrows(SettingsException.class, () -> parse("dev", Map.of()));
-        assertEquals(List.of("tutors:environment = 'dev': unknown environment (defaults to the stack name); allowed: prod, staging"),
+        assertEquals(
+                List.of(
+                        "tutors:environment = 'dev': unknown environment (defaults to the stack name); allowed: prod, staging"),
                 e.problems());
     }
 
@@ -93,7 +108,8 @@ class StackSettingsTest {
         assertTrue(prod.data().orElseThrow().dbMultiAz());
         assertEquals(1, prod.data().orElseThrow().redisReplicas());
         var staging = parse("staging", Map.of());
-        assertTrue(!staging.data().orElseThrow().protectData() && !staging.storage().protectData());
+        assertTrue(!staging.data().orElseThrow().protectData()
+                && !staging.storage().protectData());
         assertEquals(0, staging.data().orElseThrow().redisReplicas());
         assertEquals("[secret]", staging.data().orElseThrow().dbPassword().toString(), "settings never print a secret");
     }
@@ -102,27 +118,49 @@ class StackSettingsTest {
     void corsDefaultsToTheDomainAndBucketsToTheNamingScheme() {
         var s = parse("prod", Map.of("tutors:domain", "tutors.example.com"));
         assertEquals(List.of("https://tutors.example.com"), s.storage().corsOrigins());
-        assertEquals(java.util.Optional.empty(), s.storage().bucketSuffix(), "the buckets end in the account id (Buckets.name)");
+        assertEquals(
+                java.util.Optional.empty(),
+                s.storage().bucketSuffix(),
+                "the buckets end in the account id (Buckets.name)");
         assertEquals(List.of(), parse("staging", Map.of()).storage().corsOrigins());
-        assertEquals("tutors-staging-static-x1", parse("staging", Map.of("tutors:bucketSuffix", "x1")).naming().bucketName("static",
-                parse("staging", Map.of("tutors:bucketSuffix", "x1")).storage().bucketSuffix()));
+        assertEquals(
+                "tutors-staging-static-x1",
+                parse("staging", Map.of("tutors:bucketSuffix", "x1"))
+                        .naming()
+                        .bucketName(
+                                "static",
+                                parse("staging", Map.of("tutors:bucketSuffix", "x1"))
+                                        .storage()
+                                        .bucketSuffix()));
     }
 
     @Test
     void storageCeilingMayBeOffOrAtLeastTenPercentAbove() {
-        assertEquals(0, parse("prod", Map.of("tutors:dbMaxAllocatedStorage", "0")).data().orElseThrow().dbMaxAllocatedStorageGb());
-        assertEquals(22, parse("prod", Map.of("tutors:dbMaxAllocatedStorage", "22")).data().orElseThrow().dbMaxAllocatedStorageGb());
+        assertEquals(
+                0,
+                parse("prod", Map.of("tutors:dbMaxAllocatedStorage", "0"))
+                        .data()
+                        .orElseThrow()
+                        .dbMaxAllocatedStorageGb());
+        assertEquals(
+                22,
+                parse("prod", Map.of("tutors:dbMaxAllocatedStorage", "22"))
+                        .data()
+                        .orElseThrow()
+                        .dbMaxAllocatedStorageGb());
     }
 
     @Test
     void prodNeedsADomainOnlyOncePhaseFiveIsDeclared() {
         var withoutDomain = new java.util.HashMap<>(SECRETS);
         withoutDomain.put("tutors:cdn", "false");
-        var e = assertThrows(SettingsException.class, () -> StackSettings.parse(ConfigSource.of(withoutDomain, "prod")));
+        var e = assertThrows(
+                SettingsException.class, () -> StackSettings.parse(ConfigSource.of(withoutDomain, "prod")));
         assertTrue(e.problems().get(0).startsWith("tutors:domain: missing; prod serves HTTPS"), e.getMessage());
         var upToCompute = new java.util.HashMap<>(withoutDomain);
         upToCompute.put("tutors:lastPhase", "4");
-        assertEquals(4, StackSettings.parse(ConfigSource.of(upToCompute, "prod")).lastPhase());
+        assertEquals(
+                4, StackSettings.parse(ConfigSource.of(upToCompute, "prod")).lastPhase());
     }
 
     @Test
@@ -150,18 +188,36 @@ class StackSettingsTest {
 
     @Test
     void profileIsPassedThrough() {
-        assertEquals("tutors-admin", parse("prod", Map.of("aws:profile", "tutors-admin")).awsProfile().orElseThrow());
+        assertEquals(
+                "tutors-admin",
+                parse("prod", Map.of("aws:profile", "tutors-admin"))
+                        .awsProfile()
+                        .orElseThrow());
     }
 
     @Test
     void everyKeyHasADefaultForEveryEnvironmentOrIsOptional() {
         for (var key : Keys.ALL) {
             for (var env : Environment.values()) {
-                var optional = List.of(Keys.ENVIRONMENT, Keys.AWS_PROFILE, Keys.DOMAIN, Keys.BUCKET_SUFFIX, Keys.CORS_ORIGINS,
-                        Keys.HOSTED_ZONE, Keys.ALARM_EMAIL, Keys.CONTAINER_USER, Keys.OFFICE_HOURS,
-                        Keys.PERMISSIONS_BOUNDARY, Keys.IMAGE_TAG, Keys.RELEASE_IMAGE_TAG, Keys.DMARC_REPORT_EMAIL, Keys.NAT_AMI,
-                        Keys.WORKERS, Keys.SCHEDULED_JOBS)
-                        .contains(key) || key.secret();
+                var optional = List.of(
+                                        Keys.ENVIRONMENT,
+                                        Keys.AWS_PROFILE,
+                                        Keys.DOMAIN,
+                                        Keys.BUCKET_SUFFIX,
+                                        Keys.CORS_ORIGINS,
+                                        Keys.HOSTED_ZONE,
+                                        Keys.ALARM_EMAIL,
+                                        Keys.CONTAINER_USER,
+                                        Keys.OFFICE_HOURS,
+                                        Keys.PERMISSIONS_BOUNDARY,
+                                        Keys.IMAGE_TAG,
+                                        Keys.RELEASE_IMAGE_TAG,
+                                        Keys.DMARC_REPORT_EMAIL,
+                                        Keys.NAT_AMI,
+                                        Keys.WORKERS,
+                                        Keys.SCHEDULED_JOBS)
+                                .contains(key)
+                        || key.secret();
                 assertTrue(optional || key.defaultFor(env) != null, key + " has no default for " + env);
             }
         }

@@ -1,15 +1,14 @@
 package com.tutors.infra;
 
-import com.tutors.infra.plan.model.PlannedResource;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.tutors.infra.plan.model.PlannedResource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every resource's URN (type and logical name) of each committed stack, against a committed snapshot:
@@ -21,8 +20,12 @@ class UrnSnapshotTest {
     @ParameterizedTest
     @ValueSource(strings = {"prod", "staging"})
     void urnsAreTheCommittedOnes(String stack) throws IOException {
-        var urns = StackRuns.succeeded(StackRuns.committed(stack)).resources().stream().map(PlannedResource::urn)
-                .map(u -> u.replaceAll("::[0-9a-f-]{30,}$", "")).sorted().distinct().toList();
+        var urns = StackRuns.succeeded(StackRuns.committed(stack)).resources().stream()
+                .map(PlannedResource::urn)
+                .map(u -> u.replaceAll("::[0-9a-f-]{30,}$", ""))
+                .sorted()
+                .distinct()
+                .toList();
         var file = StackRuns.PROJECT_DIR.resolve("src/test/resources/urns/" + stack + ".txt");
         if (Boolean.getBoolean("urns.update")) {
             Files.write(file, urns);
@@ -32,7 +35,8 @@ class UrnSnapshotTest {
         added.removeAll(committed);
         var removed = new ArrayList<>(committed);
         removed.removeAll(urns);
-        assertEquals(List.of(), removed, "gone or renamed (a rename replaces the resource on the next up); added: " + added);
+        assertEquals(
+                List.of(), removed, "gone or renamed (a rename replaces the resource on the next up); added: " + added);
         assertEquals(List.of(), added, "new URNs: update the snapshot on purpose (-Durns.update=true)");
     }
 }

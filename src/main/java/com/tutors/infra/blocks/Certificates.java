@@ -7,7 +7,6 @@ import com.pulumi.aws.acm.CertificateValidationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.tutors.infra.core.Naming;
-
 import java.util.List;
 
 /**
@@ -16,24 +15,33 @@ import java.util.List;
  * region of an account, so one record validates every certificate the stack requests.
  */
 public final class Certificates {
-    private Certificates() {
-    }
+    private Certificates() {}
 
     public static Certificate request(Naming names, String part, String domain, CustomResourceOptions options) {
-        return new Certificate(names.name(part), CertificateArgs.builder()
-                .domainName(domain)
-                .subjectAlternativeNames("*." + domain)
-                .validationMethod("DNS")
-                .tags(names.nameTag(part))
-                .build(), options);
+        return new Certificate(
+                names.name(part),
+                CertificateArgs.builder()
+                        .domainName(domain)
+                        .subjectAlternativeNames("*." + domain)
+                        .validationMethod("DNS")
+                        .tags(names.nameTag(part))
+                        .build(),
+                options);
     }
 
     /** Completes once ACM has issued the certificate: use its ARN to make a listener or CDN wait for that. */
-    public static CertificateValidation validated(Naming names, String part, Certificate certificate,
-                                                  Output<String> validationRecordFqdn, CustomResourceOptions options) {
-        return new CertificateValidation(names.name(part), CertificateValidationArgs.builder()
-                .certificateArn(certificate.arn())
-                .validationRecordFqdns(validationRecordFqdn.applyValue(List::of))
-                .build(), options);
+    public static CertificateValidation validated(
+            Naming names,
+            String part,
+            Certificate certificate,
+            Output<String> validationRecordFqdn,
+            CustomResourceOptions options) {
+        return new CertificateValidation(
+                names.name(part),
+                CertificateValidationArgs.builder()
+                        .certificateArn(certificate.arn())
+                        .validationRecordFqdns(validationRecordFqdn.applyValue(List::of))
+                        .build(),
+                options);
     }
 }

@@ -2,7 +2,6 @@ package com.tutors.infra.blocks;
 
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.resources.ResourceTransformation;
-
 import java.util.Optional;
 
 /**
@@ -21,7 +20,8 @@ public final class PermissionsBoundary implements ResourceTransformation {
     @Override
     public Optional<Result> apply(Args args) {
         if (args.args() instanceof RoleArgs role) {
-            return Optional.of(new Result(RoleArgs.builder(role).permissionsBoundary(policyArn).build(), args.options()));
+            return Optional.of(new Result(
+                    RoleArgs.builder(role).permissionsBoundary(policyArn).build(), args.options()));
         }
         return Optional.empty();
     }

@@ -2,7 +2,6 @@ package com.tutors.infra.bootstrap;
 
 import com.tutors.infra.core.Environment;
 import com.tutors.infra.policy.PolicyDocument;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,7 @@ import java.util.TreeMap;
  * {@code /tutors/<stack>/*} for secrets), so scoping by name is scoping by stack.
  */
 public final class AccessPolicies {
-    private AccessPolicies() {
-    }
+    private AccessPolicies() {}
 
     public static final String BOUNDARY_NAME = "tutors-workload-boundary";
 
@@ -27,35 +25,80 @@ public final class AccessPolicies {
             "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole");
 
     /** The services the main program's roles are passed to (EC2 for the NAT instance profile). */
-    static final List<String> PASSED_TO = List.of("ec2.amazonaws.com", "ecs-tasks.amazonaws.com",
-            "monitoring.rds.amazonaws.com", "rds.amazonaws.com", "scheduler.amazonaws.com", "vpc-flow-logs.amazonaws.com");
+    static final List<String> PASSED_TO = List.of(
+            "ec2.amazonaws.com",
+            "ecs-tasks.amazonaws.com",
+            "monitoring.rds.amazonaws.com",
+            "rds.amazonaws.com",
+            "scheduler.amazonaws.com",
+            "vpc-flow-logs.amazonaws.com");
 
     /**
      * Service-linked roles AWS creates on first use of these services in an account (WAF's: for its
      * logging; events': for alarms with EC2 actions, the NAT instances' reboot alarms).
      */
-    static final List<String> SERVICE_LINKED = List.of("ecs.amazonaws.com", "ecs.application-autoscaling.amazonaws.com",
-            "elasticache.amazonaws.com", "elasticloadbalancing.amazonaws.com", "events.amazonaws.com", "rds.amazonaws.com",
+    static final List<String> SERVICE_LINKED = List.of(
+            "ecs.amazonaws.com",
+            "ecs.application-autoscaling.amazonaws.com",
+            "elasticache.amazonaws.com",
+            "elasticloadbalancing.amazonaws.com",
+            "events.amazonaws.com",
+            "rds.amazonaws.com",
             "wafv2.amazonaws.com");
 
     /** What ReadOnlyAccess would let a preview or drift role read that is data, not configuration. */
-    static final List<String> DATA_READS = List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "logs:FilterLogEvents",
-            "logs:GetLogEvents", "logs:StartLiveTail", "logs:StartQuery", "s3:GetObject", "s3:GetObjectVersion");
+    static final List<String> DATA_READS = List.of(
+            "ecr:BatchGetImage",
+            "ecr:GetDownloadUrlForLayer",
+            "logs:FilterLogEvents",
+            "logs:GetLogEvents",
+            "logs:StartLiveTail",
+            "logs:StartQuery",
+            "s3:GetObject",
+            "s3:GetObjectVersion");
 
     /**
      * The services whose resources the main program declares by generated ids (VPCs, load balancers,
      * alarms...), so they cannot be scoped by name: the deploy roles get them whole, in the stack's
      * region and us-east-1 (CloudFront's certificate, web ACL and alarms; the global services' region).
      */
-    public static final List<String> WHOLE_SERVICES = List.of("acm", "application-autoscaling", "cloudfront",
-            "cloudwatch", "ec2", "elasticache", "elasticloadbalancing", "ecs", "events", "logs", "rds", "route53", "scheduler", "servicediscovery",
-            "ses", "sns", "wafv2");
+    public static final List<String> WHOLE_SERVICES = List.of(
+            "acm",
+            "application-autoscaling",
+            "cloudfront",
+            "cloudwatch",
+            "ec2",
+            "elasticache",
+            "elasticloadbalancing",
+            "ecs",
+            "events",
+            "logs",
+            "rds",
+            "route53",
+            "scheduler",
+            "servicediscovery",
+            "ses",
+            "sns",
+            "wafv2");
 
     /** KMS: what the program does with its alarm topics' keys; never decrypting with someone else's key. */
-    static final List<String> KMS_ACTIONS = List.of("kms:CreateAlias", "kms:CreateKey", "kms:DeleteAlias",
-            "kms:DescribeKey", "kms:DisableKeyRotation", "kms:EnableKeyRotation", "kms:GetKeyPolicy",
-            "kms:GetKeyRotationStatus", "kms:ListAliases", "kms:ListResourceTags", "kms:PutKeyPolicy",
-            "kms:ScheduleKeyDeletion", "kms:TagResource", "kms:UntagResource", "kms:UpdateAlias", "kms:UpdateKeyDescription");
+    static final List<String> KMS_ACTIONS = List.of(
+            "kms:CreateAlias",
+            "kms:CreateKey",
+            "kms:DeleteAlias",
+            "kms:DescribeKey",
+            "kms:DisableKeyRotation",
+            "kms:EnableKeyRotation",
+            "kms:GetKeyPolicy",
+            "kms:GetKeyRotationStatus",
+            "kms:ListAliases",
+            "kms:ListResourceTags",
+            "kms:PutKeyPolicy",
+            "kms:ScheduleKeyDeletion",
+            "kms:TagResource",
+            "kms:UntagResource",
+            "kms:UpdateAlias",
+            "kms:UpdateKeyDescription");
 
     public static String keyAlias(Environment stack) {
         return "alias/tutors-" + stack.id() + "-pulumi";
@@ -83,41 +126,97 @@ public final class AccessPolicies {
         var a = accountId;
         var doc = PolicyDocument.create()
                 .allow("RegistryLogin", List.of("ecr:GetAuthorizationToken"), List.of("*"))
-                .allow("PullStackImages", List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage",
-                        "ecr:GetDownloadUrlForLayer"), List.of("arn:aws:ecr:*:" + a + ":repository/tutors-" + OWN_STACK + "-*"))
-                // Every log group of a stack has its name in it (/ecs/tutors-prod-backend, aws-waf-logs-tutors-prod-waf);
+                .allow(
+                        "PullStackImages",
+                        List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"),
+                        List.of("arn:aws:ecr:*:" + a + ":repository/tutors-" + OWN_STACK + "-*"))
+                // Every log group of a stack has its name in it (/ecs/tutors-prod-backend,
+                // aws-waf-logs-tutors-prod-waf);
                 // RDSOSMetrics is the one AWS names, shared by the account's instances (OS metrics, not data).
-                .allow("WriteLogs", List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:DescribeLogGroups",
-                        "logs:DescribeLogStreams", "logs:GetLogEvents", "logs:PutLogEvents", "logs:PutRetentionPolicy"),
-                        List.of("arn:aws:logs:*:" + a + ":log-group:*tutors-" + OWN_STACK + "-*",
-                                "arn:aws:logs:*:" + a + ":log-group:RDSOSMetrics", "arn:aws:logs:*:" + a + ":log-group:RDSOSMetrics:*"))
-                .allow("ReadStackSecrets", List.of("secretsmanager:GetSecretValue"),
+                .allow(
+                        "WriteLogs",
+                        List.of(
+                                "logs:CreateLogGroup",
+                                "logs:CreateLogStream",
+                                "logs:DescribeLogGroups",
+                                "logs:DescribeLogStreams",
+                                "logs:GetLogEvents",
+                                "logs:PutLogEvents",
+                                "logs:PutRetentionPolicy"),
+                        List.of(
+                                "arn:aws:logs:*:" + a + ":log-group:*tutors-" + OWN_STACK + "-*",
+                                "arn:aws:logs:*:" + a + ":log-group:RDSOSMetrics",
+                                "arn:aws:logs:*:" + a + ":log-group:RDSOSMetrics:*"))
+                .allow(
+                        "ReadStackSecrets",
+                        List.of("secretsmanager:GetSecretValue"),
                         List.of("arn:aws:secretsmanager:*:" + a + ":secret:/tutors/" + OWN_STACK + "/*"))
                 // IAM's * crosses '/': the bucket pattern covers the objects too.
-                .allow("UseStackObjects", List.of("s3:DeleteObject", "s3:GetObject", "s3:ListBucket", "s3:PutObject"),
+                .allow(
+                        "UseStackObjects",
+                        List.of("s3:DeleteObject", "s3:GetObject", "s3:ListBucket", "s3:PutObject"),
                         List.of("arn:aws:s3:::tutors-" + OWN_STACK + "-*"))
-                .allow("ExecAndSessionChannels", List.of("ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
-                        "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"), List.of("*"))
+                .allow(
+                        "ExecAndSessionChannels",
+                        List.of(
+                                "ssmmessages:CreateControlChannel",
+                                "ssmmessages:CreateDataChannel",
+                                "ssmmessages:OpenControlChannel",
+                                "ssmmessages:OpenDataChannel"),
+                        List.of("*"))
                 // AmazonSSMManagedInstanceCore, for the NAT instances' agent.
-                .allow("InstanceAgent", List.of("ec2messages:AcknowledgeMessage", "ec2messages:DeleteMessage",
-                        "ec2messages:FailMessage", "ec2messages:GetEndpoint", "ec2messages:GetMessages", "ec2messages:SendReply",
-                        "ssm:DescribeAssociation", "ssm:DescribeDocument", "ssm:GetDeployablePatchSnapshotForInstance",
-                        "ssm:GetDocument", "ssm:GetManifest", "ssm:GetParameter", "ssm:GetParameters", "ssm:ListAssociations",
-                        "ssm:ListInstanceAssociations", "ssm:PutComplianceItems", "ssm:PutConfigurePackageResult",
-                        "ssm:PutInventory", "ssm:UpdateAssociationStatus", "ssm:UpdateInstanceAssociationStatus",
-                        "ssm:UpdateInstanceInformation"), List.of("*"))
-                .allow("StopAndStartStackDatabases", List.of("rds:StartDBInstance", "rds:StopDBInstance"),
+                .allow(
+                        "InstanceAgent",
+                        List.of(
+                                "ec2messages:AcknowledgeMessage",
+                                "ec2messages:DeleteMessage",
+                                "ec2messages:FailMessage",
+                                "ec2messages:GetEndpoint",
+                                "ec2messages:GetMessages",
+                                "ec2messages:SendReply",
+                                "ssm:DescribeAssociation",
+                                "ssm:DescribeDocument",
+                                "ssm:GetDeployablePatchSnapshotForInstance",
+                                "ssm:GetDocument",
+                                "ssm:GetManifest",
+                                "ssm:GetParameter",
+                                "ssm:GetParameters",
+                                "ssm:ListAssociations",
+                                "ssm:ListInstanceAssociations",
+                                "ssm:PutComplianceItems",
+                                "ssm:PutConfigurePackageResult",
+                                "ssm:PutInventory",
+                                "ssm:UpdateAssociationStatus",
+                                "ssm:UpdateInstanceAssociationStatus",
+                                "ssm:UpdateInstanceInformation"),
+                        List.of("*"))
+                .allow(
+                        "StopAndStartStackDatabases",
+                        List.of("rds:StartDBInstance", "rds:StopDBInstance"),
                         List.of("arn:aws:rds:*:" + a + ":db:tutors-" + OWN_STACK + "-*"))
-                // Scheduled jobs: the scheduler's role runs the stack's task definitions and passes the stack's roles to them.
-                .allow("RunStackTasks", List.of("ecs:RunTask"), List.of("arn:aws:ecs:*:" + a + ":task-definition/tutors-"
-                        + OWN_STACK + "-*"))
-                .statement("PassStackRolesToTasks", "Allow", null, List.of("iam:PassRole"), List.of("arn:aws:iam::" + a
-                        + ":role/tutors-" + OWN_STACK + "-*"), Map.of("StringEquals", Map.of("iam:PassedToService",
-                        "ecs-tasks.amazonaws.com")));
-        // The backend's mail: SES authorizes the identity (the stack's domain, which has no stack prefix) and its configuration set.
-        domains.forEach((stack, domain) -> doc.statement("Send" + stack.name().charAt(0) + stack.name().substring(1).toLowerCase()
-                + "Mail", "Allow", null, List.of("ses:SendEmail", "ses:SendRawEmail"), List.of("arn:aws:ses:*:" + a + ":identity/"
-                + domain, "arn:aws:ses:*:" + a + ":configuration-set/tutors-" + stack.id() + "-*"),
+                // Scheduled jobs: the scheduler's role runs the stack's task definitions and passes the stack's roles
+                // to them.
+                .allow(
+                        "RunStackTasks",
+                        List.of("ecs:RunTask"),
+                        List.of("arn:aws:ecs:*:" + a + ":task-definition/tutors-" + OWN_STACK + "-*"))
+                .statement(
+                        "PassStackRolesToTasks",
+                        "Allow",
+                        null,
+                        List.of("iam:PassRole"),
+                        List.of("arn:aws:iam::" + a + ":role/tutors-" + OWN_STACK + "-*"),
+                        Map.of("StringEquals", Map.of("iam:PassedToService", "ecs-tasks.amazonaws.com")));
+        // The backend's mail: SES authorizes the identity (the stack's domain, which has no stack prefix) and its
+        // configuration set.
+        domains.forEach((stack, domain) -> doc.statement(
+                "Send" + stack.name().charAt(0) + stack.name().substring(1).toLowerCase() + "Mail",
+                "Allow",
+                null,
+                List.of("ses:SendEmail", "ses:SendRawEmail"),
+                List.of(
+                        "arn:aws:ses:*:" + a + ":identity/" + domain,
+                        "arn:aws:ses:*:" + a + ":configuration-set/tutors-" + stack.id() + "-*"),
                 Map.of("StringEquals", Map.of("aws:PrincipalTag/" + STACK_TAG, stack.id()))));
         return doc.json();
     }
@@ -125,36 +224,97 @@ public final class AccessPolicies {
     /** IAM for {@code pulumi up}: only the stack's own roles, only under the boundary, only to their services. */
     public static String deployIam(Environment stack, String accountId) {
         var roles = "arn:aws:iam::" + accountId + ":role/tutors-" + stack.id() + "-*";
-        var boundary = Map.<String, Object>of("StringEquals", Map.of("iam:PermissionsBoundary", boundaryArn(accountId)));
+        var boundary =
+                Map.<String, Object>of("StringEquals", Map.of("iam:PermissionsBoundary", boundaryArn(accountId)));
         var doc = PolicyDocument.create()
                 // The boundary scopes a role by its stack tag: a new role carries this stack's, and keeps it.
-                .statement("StackRolesUnderTheBoundaryTaggedWithTheStack", "Allow", null, List.of("iam:CreateRole"), List.of(roles),
-                        Map.of("StringEquals", new TreeMap<>(Map.of("iam:PermissionsBoundary", boundaryArn(accountId),
-                                "aws:RequestTag/" + STACK_TAG, stack.id()))))
-                .statement("StackRolesUnderTheBoundary", "Allow", null, List.of("iam:DeleteRolePolicy",
-                        "iam:PutRolePermissionsBoundary", "iam:PutRolePolicy"), List.of(roles), boundary)
-                .statement("TagStackRolesOnlyAsTheStack", "Allow", null, List.of("iam:TagRole"), List.of(roles),
+                .statement(
+                        "StackRolesUnderTheBoundaryTaggedWithTheStack",
+                        "Allow",
+                        null,
+                        List.of("iam:CreateRole"),
+                        List.of(roles),
+                        Map.of(
+                                "StringEquals",
+                                new TreeMap<>(Map.of(
+                                        "iam:PermissionsBoundary",
+                                        boundaryArn(accountId),
+                                        "aws:RequestTag/" + STACK_TAG,
+                                        stack.id()))))
+                .statement(
+                        "StackRolesUnderTheBoundary",
+                        "Allow",
+                        null,
+                        List.of("iam:DeleteRolePolicy", "iam:PutRolePermissionsBoundary", "iam:PutRolePolicy"),
+                        List.of(roles),
+                        boundary)
+                .statement(
+                        "TagStackRolesOnlyAsTheStack",
+                        "Allow",
+                        null,
+                        List.of("iam:TagRole"),
+                        List.of(roles),
                         Map.of("StringEqualsIfExists", Map.of("aws:RequestTag/" + STACK_TAG, stack.id())))
-                .statement("TheStackTagStays", "Deny", null, List.of("iam:UntagRole"), List.of(roles),
+                .statement(
+                        "TheStackTagStays",
+                        "Deny",
+                        null,
+                        List.of("iam:UntagRole"),
+                        List.of(roles),
                         Map.of("ForAnyValue:StringEquals", Map.of("aws:TagKeys", List.of(STACK_TAG))))
-                .statement("OnlyTheProgramsManagedPolicies", "Allow", null, List.of("iam:AttachRolePolicy",
-                        "iam:DetachRolePolicy"), List.of(roles), new TreeMap<>(Map.of(
-                        "StringEquals", Map.of("iam:PermissionsBoundary", boundaryArn(accountId)),
-                        "ArnEquals", Map.of("iam:PolicyARN", ATTACHABLE))))
-                .allow("ChangeAndReadStackRoles", List.of("iam:DeleteRole", "iam:GetRole", "iam:GetRolePolicy",
-                        "iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole", "iam:ListRolePolicies",
-                        "iam:ListRoleTags", "iam:UntagRole", "iam:UpdateAssumeRolePolicy", "iam:UpdateRole",
-                        "iam:UpdateRoleDescription"), List.of(roles))
-                .allow("StackInstanceProfiles", List.of("iam:AddRoleToInstanceProfile", "iam:CreateInstanceProfile",
-                        "iam:DeleteInstanceProfile", "iam:GetInstanceProfile", "iam:ListInstanceProfileTags",
-                        "iam:RemoveRoleFromInstanceProfile", "iam:TagInstanceProfile", "iam:UntagInstanceProfile"),
+                .statement(
+                        "OnlyTheProgramsManagedPolicies",
+                        "Allow",
+                        null,
+                        List.of("iam:AttachRolePolicy", "iam:DetachRolePolicy"),
+                        List.of(roles),
+                        new TreeMap<>(Map.of(
+                                "StringEquals", Map.of("iam:PermissionsBoundary", boundaryArn(accountId)),
+                                "ArnEquals", Map.of("iam:PolicyARN", ATTACHABLE))))
+                .allow(
+                        "ChangeAndReadStackRoles",
+                        List.of(
+                                "iam:DeleteRole",
+                                "iam:GetRole",
+                                "iam:GetRolePolicy",
+                                "iam:ListAttachedRolePolicies",
+                                "iam:ListInstanceProfilesForRole",
+                                "iam:ListRolePolicies",
+                                "iam:ListRoleTags",
+                                "iam:UntagRole",
+                                "iam:UpdateAssumeRolePolicy",
+                                "iam:UpdateRole",
+                                "iam:UpdateRoleDescription"),
+                        List.of(roles))
+                .allow(
+                        "StackInstanceProfiles",
+                        List.of(
+                                "iam:AddRoleToInstanceProfile",
+                                "iam:CreateInstanceProfile",
+                                "iam:DeleteInstanceProfile",
+                                "iam:GetInstanceProfile",
+                                "iam:ListInstanceProfileTags",
+                                "iam:RemoveRoleFromInstanceProfile",
+                                "iam:TagInstanceProfile",
+                                "iam:UntagInstanceProfile"),
                         List.of("arn:aws:iam::" + accountId + ":instance-profile/tutors-" + stack.id() + "-*"))
-                .statement("PassStackRolesToTheirServices", "Allow", null, List.of("iam:PassRole"), List.of(roles),
+                .statement(
+                        "PassStackRolesToTheirServices",
+                        "Allow",
+                        null,
+                        List.of("iam:PassRole"),
+                        List.of(roles),
                         Map.of("StringEquals", Map.of("iam:PassedToService", PASSED_TO)))
-                .statement("ServiceLinkedRolesOnFirstUse", "Allow", null, List.of("iam:CreateServiceLinkedRole"),
+                .statement(
+                        "ServiceLinkedRolesOnFirstUse",
+                        "Allow",
+                        null,
+                        List.of("iam:CreateServiceLinkedRole"),
                         List.of("arn:aws:iam::" + accountId + ":role/aws-service-role/*"),
                         Map.of("StringEquals", Map.of("iam:AWSServiceName", SERVICE_LINKED)))
-                .allow("ReadManagedPolicies", List.of("iam:GetPolicy", "iam:GetPolicyVersion", "iam:ListPolicyVersions"),
+                .allow(
+                        "ReadManagedPolicies",
+                        List.of("iam:GetPolicy", "iam:GetPolicyVersion", "iam:ListPolicyVersions"),
                         List.of("arn:aws:iam::aws:policy/*", boundaryArn(accountId)));
         return doc.json();
     }
@@ -168,46 +328,98 @@ public final class AccessPolicies {
         actions.addAll(KMS_ACTIONS);
         var regions = region.equals("us-east-1") ? List.of(region) : List.of(region, "us-east-1");
         var doc = PolicyDocument.create()
-                .statement("StackServicesInItsRegions", "Allow", null, actions, List.of("*"),
+                .statement(
+                        "StackServicesInItsRegions",
+                        "Allow",
+                        null,
+                        actions,
+                        List.of("*"),
                         Map.of("StringEquals", Map.of("aws:RequestedRegion", regions)))
                 .allow("StackBuckets", List.of("s3:*"), List.of("arn:aws:s3:::tutors-" + s + "-*")) // and their objects
-                .allow("StackSecrets", List.of("secretsmanager:*"), List.of("arn:aws:secretsmanager:" + region + ":" + a
-                        + ":secret:/tutors/" + s + "/*"))
-                .allow("StackRepositories", List.of("ecr:*"), List.of("arn:aws:ecr:" + region + ":" + a + ":repository/tutors-" + s + "-*"))
-                .allow("RegistryLoginAndPublicParameters", List.of("ecr:GetAuthorizationToken", "ssm:GetParameter",
-                        "ssm:GetParameters"), List.of("*"))
+                .allow(
+                        "StackSecrets",
+                        List.of("secretsmanager:*"),
+                        List.of("arn:aws:secretsmanager:" + region + ":" + a + ":secret:/tutors/" + s + "/*"))
+                .allow(
+                        "StackRepositories",
+                        List.of("ecr:*"),
+                        List.of("arn:aws:ecr:" + region + ":" + a + ":repository/tutors-" + s + "-*"))
+                .allow(
+                        "RegistryLoginAndPublicParameters",
+                        List.of("ecr:GetAuthorizationToken", "ssm:GetParameter", "ssm:GetParameters"),
+                        List.of("*"))
                 // The deployed image tag: the program lists the path, the deploy's verify writes it.
-                .allow("StackRecords", List.of("ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath",
-                        "ssm:PutParameter"), List.of("arn:aws:ssm:" + region + ":" + a + ":parameter/tutors/" + s,
-                        "arn:aws:ssm:" + region + ":" + a + ":parameter/tutors/" + s + "/*"));
-        var other = java.util.Arrays.stream(Environment.values()).filter(e -> e != stack).toList();
+                .allow(
+                        "StackRecords",
+                        List.of("ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath", "ssm:PutParameter"),
+                        List.of(
+                                "arn:aws:ssm:" + region + ":" + a + ":parameter/tutors/" + s,
+                                "arn:aws:ssm:" + region + ":" + a + ":parameter/tutors/" + s + "/*"));
+        var other = java.util.Arrays.stream(Environment.values())
+                .filter(e -> e != stack)
+                .toList();
         if (stack.isProduction()) {
             // Prod promotes the digests staging verified: it pulls them, never pushes there.
-            doc.allow("PullStagingImages", List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage",
-                    "ecr:DescribeImages", "ecr:GetDownloadUrlForLayer"), each(other, o -> "arn:aws:ecr:" + region + ":" + a
-                    + ":repository/tutors-" + o + "-*"));
-            doc.statement("ProdDataStoresAreNeverDeletedByADeploy", "Deny", null, List.of("ecr:DeleteRepository",
-                    "elasticache:DeleteCacheCluster", "elasticache:DeleteReplicationGroup", "rds:DeleteDBInstance",
-                    "s3:DeleteBucket", "secretsmanager:DeleteSecret"), List.of("arn:aws:ecr:*:" + a + ":repository/tutors-prod-*",
-                    "arn:aws:elasticache:*:" + a + ":*:tutors-prod-*", "arn:aws:rds:*:" + a + ":db:tutors-prod-*",
-                    "arn:aws:s3:::tutors-prod-*", "arn:aws:secretsmanager:*:" + a + ":secret:/tutors/prod/*"), null);
+            doc.allow(
+                    "PullStagingImages",
+                    List.of(
+                            "ecr:BatchCheckLayerAvailability",
+                            "ecr:BatchGetImage",
+                            "ecr:DescribeImages",
+                            "ecr:GetDownloadUrlForLayer"),
+                    each(other, o -> "arn:aws:ecr:" + region + ":" + a + ":repository/tutors-" + o + "-*"));
+            doc.statement(
+                    "ProdDataStoresAreNeverDeletedByADeploy",
+                    "Deny",
+                    null,
+                    List.of(
+                            "ecr:DeleteRepository",
+                            "elasticache:DeleteCacheCluster",
+                            "elasticache:DeleteReplicationGroup",
+                            "rds:DeleteDBInstance",
+                            "s3:DeleteBucket",
+                            "secretsmanager:DeleteSecret"),
+                    List.of(
+                            "arn:aws:ecr:*:" + a + ":repository/tutors-prod-*",
+                            "arn:aws:elasticache:*:" + a + ":*:tutors-prod-*",
+                            "arn:aws:rds:*:" + a + ":db:tutors-prod-*",
+                            "arn:aws:s3:::tutors-prod-*",
+                            "arn:aws:secretsmanager:*:" + a + ":secret:/tutors/prod/*"),
+                    null);
         }
-        doc.statement("PulumiSecretsKeysStayAsTheyAre", "Deny", null, List.of("kms:CreateGrant", "kms:DisableKey",
-                "kms:PutKeyPolicy", "kms:ScheduleKeyDeletion"), List.of("arn:aws:kms:*:" + a + ":key/*"),
+        doc.statement(
+                "PulumiSecretsKeysStayAsTheyAre",
+                "Deny",
+                null,
+                List.of("kms:CreateGrant", "kms:DisableKey", "kms:PutKeyPolicy", "kms:ScheduleKeyDeletion"),
+                List.of("arn:aws:kms:*:" + a + ":key/*"),
                 Map.of("ForAnyValue:StringLike", Map.of("kms:ResourceAliases", "alias/tutors-*-pulumi")));
-        doc.statement("PulumiSecretsAliasesStay", "Deny", null, List.of("kms:CreateAlias", "kms:DeleteAlias",
-                "kms:UpdateAlias"), List.of("arn:aws:kms:*:" + a + ":alias/tutors-*-pulumi"), null);
+        doc.statement(
+                "PulumiSecretsAliasesStay",
+                "Deny",
+                null,
+                List.of("kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias"),
+                List.of("arn:aws:kms:*:" + a + ":alias/tutors-*-pulumi"),
+                null);
         return doc.json();
     }
 
     /** The stack's state and secrets key, for {@code pulumi up}. */
     public static String deployState(Environment stack, String accountId, String region, String bucket) {
         var doc = stateBucket(bucket)
-                .allow("StateFiles", List.of("s3:DeleteObject", "s3:GetObject", "s3:PutObject"),
+                .allow(
+                        "StateFiles",
+                        List.of("s3:DeleteObject", "s3:GetObject", "s3:PutObject"),
                         List.of("arn:aws:s3:::" + bucket + "/.pulumi/*"))
-                .statement("ThisStacksSecretsKey", "Allow", null, List.of("kms:Decrypt", "kms:DescribeKey", "kms:Encrypt",
-                        "kms:GenerateDataKey"), List.of(keys(accountId, region)), aliasIs(stack));
-        return notProdState(doc, stack, bucket, List.of("s3:DeleteObject", "s3:GetObject", "s3:PutObject")).json();
+                .statement(
+                        "ThisStacksSecretsKey",
+                        "Allow",
+                        null,
+                        List.of("kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey"),
+                        List.of(keys(accountId, region)),
+                        aliasIs(stack));
+        return notProdState(doc, stack, bucket, List.of("s3:DeleteObject", "s3:GetObject", "s3:PutObject"))
+                .json();
     }
 
     /**
@@ -218,32 +430,61 @@ public final class AccessPolicies {
     public static String readOnly(Environment stack, String accountId, String region, String bucket) {
         var doc = stateBucket(bucket)
                 .allow("ReadState", List.of("s3:GetObject"), List.of("arn:aws:s3:::" + bucket + "/.pulumi/*"))
-                .allow("LockFilesOnly", List.of("s3:DeleteObject", "s3:PutObject"), List.of("arn:aws:s3:::" + bucket + "/.pulumi/locks/*"))
-                .statement("DecryptThisStacksConfig", "Allow", null, List.of("kms:Decrypt", "kms:DescribeKey"),
-                        List.of(keys(accountId, region)), aliasIs(stack))
-                .allow("RefreshThisStacksSecrets", List.of("secretsmanager:GetSecretValue"),
-                        List.of("arn:aws:secretsmanager:" + region + ":" + accountId + ":secret:/tutors/" + stack.id() + "/*"))
-                // Configuration, not data: no object in the stacks' buckets (media, ALB logs), no log event, no image layer.
-                .statement("ConfigurationNotData", "Deny", null, DATA_READS, List.of("arn:aws:s3:::tutors-prod-*/*",
-                        "arn:aws:s3:::tutors-staging-*/*", "arn:aws:logs:*:" + accountId + ":log-group:*",
-                        "arn:aws:ecr:*:" + accountId + ":repository/*"), null);
+                .allow(
+                        "LockFilesOnly",
+                        List.of("s3:DeleteObject", "s3:PutObject"),
+                        List.of("arn:aws:s3:::" + bucket + "/.pulumi/locks/*"))
+                .statement(
+                        "DecryptThisStacksConfig",
+                        "Allow",
+                        null,
+                        List.of("kms:Decrypt", "kms:DescribeKey"),
+                        List.of(keys(accountId, region)),
+                        aliasIs(stack))
+                .allow(
+                        "RefreshThisStacksSecrets",
+                        List.of("secretsmanager:GetSecretValue"),
+                        List.of("arn:aws:secretsmanager:" + region + ":" + accountId + ":secret:/tutors/" + stack.id()
+                                + "/*"))
+                // Configuration, not data: no object in the stacks' buckets (media, ALB logs), no log event, no image
+                // layer.
+                .statement(
+                        "ConfigurationNotData",
+                        "Deny",
+                        null,
+                        DATA_READS,
+                        List.of(
+                                "arn:aws:s3:::tutors-prod-*/*",
+                                "arn:aws:s3:::tutors-staging-*/*",
+                                "arn:aws:logs:*:" + accountId + ":log-group:*",
+                                "arn:aws:ecr:*:" + accountId + ":repository/*"),
+                        null);
         return notProdState(doc, stack, bucket, List.of("s3:*")).json();
     }
 
     private static PolicyDocument stateBucket(String bucket) {
-        return PolicyDocument.create().allow("StateBucket", List.of("s3:GetBucketLocation", "s3:GetBucketVersioning",
-                "s3:ListBucket"), List.of("arn:aws:s3:::" + bucket));
+        return PolicyDocument.create()
+                .allow(
+                        "StateBucket",
+                        List.of("s3:GetBucketLocation", "s3:GetBucketVersioning", "s3:ListBucket"),
+                        List.of("arn:aws:s3:::" + bucket));
     }
 
     /**
      * A staging role never reads or writes prod's state (stack file, history, backups, locks: all under
      * {@code .pulumi/<kind>/[organization/]tutors/prod}). A deny: if the layout differs, nothing breaks.
      */
-    private static PolicyDocument notProdState(PolicyDocument doc, Environment stack, String bucket, List<String> actions) {
+    private static PolicyDocument notProdState(
+            PolicyDocument doc, Environment stack, String bucket, List<String> actions) {
         if (stack.isProduction()) {
             return doc;
         }
-        return doc.statement("NotProdsState", "Deny", null, actions, List.of("arn:aws:s3:::" + bucket + "/.pulumi/*/tutors/prod*"),
+        return doc.statement(
+                "NotProdsState",
+                "Deny",
+                null,
+                actions,
+                List.of("arn:aws:s3:::" + bucket + "/.pulumi/*/tutors/prod*"),
                 null);
     }
 

@@ -9,7 +9,6 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.tutors.infra.config.ConfigSource;
 import com.tutors.infra.core.Environment;
 import com.tutors.infra.core.Outputs;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +19,21 @@ import java.util.TreeMap;
  * local backend, before the main stacks exist. Its outputs are what the main stacks and GitHub need.
  */
 public final class Bootstrap {
-    private Bootstrap() {
-    }
+    private Bootstrap() {}
 
     public static void program(Context ctx) {
         var settings = BootstrapSettings.parse(ConfigSource.of(ctx)); // throws before anything is registered
         // allowedAccountIds: credentials of another account fail before anything is created there.
-        var aws = new Provider("tutors-bootstrap-aws", ProviderArgs.builder()
-                .region(settings.region())
-                .allowedAccountIds(settings.accountId())
-                .defaultTags(ProviderDefaultTagsArgs.builder().tags(Map.of("Project", "tutors", "ManagedBy", "pulumi",
-                        "Stack", BootstrapSettings.PROJECT)).build())
-                .build());
+        var aws = new Provider(
+                "tutors-bootstrap-aws",
+                ProviderArgs.builder()
+                        .region(settings.region())
+                        .allowedAccountIds(settings.accountId())
+                        .defaultTags(ProviderDefaultTagsArgs.builder()
+                                .tags(Map.of(
+                                        "Project", "tutors", "ManagedBy", "pulumi", "Stack", BootstrapSettings.PROJECT))
+                                .build())
+                        .build());
         var options = ComponentResourceOptions.builder().providers(aws).build();
         var state = new StateBackend("tutors-state", settings, options).outputs;
         var ci = new CiAccess("tutors-ci", settings, options).outputs;
@@ -65,8 +67,10 @@ public final class Bootstrap {
     public static Map<String, String> stackInitCommands(BootstrapSettings settings) {
         var commands = new TreeMap<String, String>();
         for (var stack : Environment.values()) {
-            commands.put(stack.id(), "pulumi stack init " + stack.id() + " --secrets-provider \""
-                    + secretsProvider(settings, stack) + "\"");
+            commands.put(
+                    stack.id(),
+                    "pulumi stack init " + stack.id() + " --secrets-provider \"" + secretsProvider(settings, stack)
+                            + "\"");
         }
         return commands;
     }

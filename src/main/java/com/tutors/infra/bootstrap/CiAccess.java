@@ -12,7 +12,6 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,8 +26,8 @@ public final class CiAccess extends ComponentResource {
     static final String READ_ONLY = "arn:aws:iam::aws:policy/ReadOnlyAccess";
 
     /** @param roleArns per {@link CiRole#id()} */
-    public record Outputs(Output<String> oidcProviderArn, Output<String> boundaryArn, Map<String, Output<String>> roleArns) {
-    }
+    public record Outputs(
+            Output<String> oidcProviderArn, Output<String> boundaryArn, Map<String, Output<String>> roleArns) {}
 
     public final Outputs outputs;
 
@@ -37,25 +36,36 @@ public final class CiAccess extends ComponentResource {
         var child = CustomResourceOptions.builder().parent(this).build();
         var a = settings.accountId();
         // IAM then fetches and pins the issuer's certificate itself; GitHub's thumbprints are no longer checked.
-        var oidc = new OpenIdConnectProvider("tutors-github-oidc", OpenIdConnectProviderArgs.builder()
-                .url("https://" + CiRole.ISSUER)
-                .clientIdLists(CiRole.AUDIENCE)
-                .build(), child);
-        var boundary = new Policy(AccessPolicies.BOUNDARY_NAME, PolicyArgs.builder()
-                .name(AccessPolicies.BOUNDARY_NAME)
-                .description("Ceiling of every role the tutors stacks create (tutors:permissionsBoundary)")
-                .policy(AccessPolicies.boundary(a, settings.domains()))
-                .build(), child);
+        var oidc = new OpenIdConnectProvider(
+                "tutors-github-oidc",
+                OpenIdConnectProviderArgs.builder()
+                        .url("https://" + CiRole.ISSUER)
+                        .clientIdLists(CiRole.AUDIENCE)
+                        .build(),
+                child);
+        var boundary = new Policy(
+                AccessPolicies.BOUNDARY_NAME,
+                PolicyArgs.builder()
+                        .name(AccessPolicies.BOUNDARY_NAME)
+                        .description("Ceiling of every role the tutors stacks create (tutors:permissionsBoundary)")
+                        .policy(AccessPolicies.boundary(a, settings.domains()))
+                        .build(),
+                child);
 
         var arns = new LinkedHashMap<String, Output<String>>();
         for (var role : CiRole.values()) {
-            var declared = new Role(role.roleName(), RoleArgs.builder()
-                    .name(role.roleName())
-                    .description("GitHub Actions of " + settings.githubOwner() + "/" + settings.githubRepository() + ": "
-                            + (role.deploys() ? "pulumi up of " : "pulumi preview of ") + role.stack().id())
-                    .assumeRolePolicy(role.trustPolicy(settings))
-                    .maxSessionDuration(CiRole.SESSION_SECONDS)
-                    .build(), CustomResourceOptions.builder().parent(this).dependsOn(oidc).build());
+            var declared = new Role(
+                    role.roleName(),
+                    RoleArgs.builder()
+                            .name(role.roleName())
+                            .description(
+                                    "GitHub Actions of " + settings.githubOwner() + "/" + settings.githubRepository()
+                                            + ": " + (role.deploys() ? "pulumi up of " : "pulumi preview of ")
+                                            + role.stack().id())
+                            .assumeRolePolicy(role.trustPolicy(settings))
+                            .maxSessionDuration(CiRole.SESSION_SECONDS)
+                            .build(),
+                    CustomResourceOptions.builder().parent(this).dependsOn(oidc).build());
             // Attachment name part -> policy ARN: the read roles add AWS's ReadOnlyAccess to their own policy.
             var attached = new LinkedHashMap<String, Output<String>>();
             if (!role.deploys()) {
@@ -63,11 +73,25 @@ public final class CiAccess extends ComponentResource {
             }
             documents(role, settings).forEach((part, json) -> {
                 var policyName = role.roleName() + "-" + part;
-                attached.put(part, new Policy(policyName, PolicyArgs.builder().name(policyName)
-                        .description(role.roleName() + ": " + part).policy(json).build(), child).arn());
+                attached.put(
+                        part,
+                        new Policy(
+                                        policyName,
+                                        PolicyArgs.builder()
+                                                .name(policyName)
+                                                .description(role.roleName() + ": " + part)
+                                                .policy(json)
+                                                .build(),
+                                        child)
+                                .arn());
             });
-            attached.forEach((part, policyArn) -> new RolePolicyAttachment(role.roleName() + "-" + part,
-                    RolePolicyAttachmentArgs.builder().role(declared.name()).policyArn(policyArn).build(), child));
+            attached.forEach((part, policyArn) -> new RolePolicyAttachment(
+                    role.roleName() + "-" + part,
+                    RolePolicyAttachmentArgs.builder()
+                            .role(declared.name())
+                            .policyArn(policyArn)
+                            .build(),
+                    child));
             arns.put(role.id(), declared.arn());
         }
         this.outputs = new Outputs(oidc.arn(), boundary.arn(), java.util.Collections.unmodifiableMap(arns));

@@ -2,7 +2,6 @@ package com.tutors.infra.bootstrap;
 
 import com.tutors.infra.core.Environment;
 import com.tutors.infra.policy.PolicyDocument;
-
 import java.util.List;
 import java.util.Map;
 
@@ -18,12 +17,22 @@ import java.util.Map;
  */
 public enum CiRole {
     PREVIEW("preview", "pull_request", Environment.STAGING, false, "repository secret AWS_PREVIEW_ROLE_ARN"),
-    STAGING_READONLY("staging-readonly", "environment:staging-readonly", Environment.STAGING, false,
+    STAGING_READONLY(
+            "staging-readonly",
+            "environment:staging-readonly",
+            Environment.STAGING,
+            false,
             "environment staging-readonly: AWS_ROLE_ARN"),
-    PROD_READONLY("prod-readonly", "environment:production-readonly", Environment.PROD, false,
+    PROD_READONLY(
+            "prod-readonly",
+            "environment:production-readonly",
+            Environment.PROD,
+            false,
             "environment production-readonly: AWS_ROLE_ARN"),
-    STAGING_DEPLOY("staging-deploy", "environment:staging", Environment.STAGING, true, "environment staging: AWS_ROLE_ARN"),
-    PROD_DEPLOY("prod-deploy", "environment:production", Environment.PROD, true, "environment production: AWS_ROLE_ARN");
+    STAGING_DEPLOY(
+            "staging-deploy", "environment:staging", Environment.STAGING, true, "environment staging: AWS_ROLE_ARN"),
+    PROD_DEPLOY(
+            "prod-deploy", "environment:production", Environment.PROD, true, "environment production: AWS_ROLE_ARN");
 
     /** GitHub's token issuer, without the scheme (the form IAM condition keys use). */
     public static final String ISSUER = "token.actions.githubusercontent.com";
@@ -78,10 +87,17 @@ public enum CiRole {
 
     /** Web-identity trust: GitHub's provider, our audience, exactly this role's subject(s). */
     public String trustPolicy(BootstrapSettings settings) {
-        return PolicyDocument.create().statement("GithubActionsOfThisRepository", "Allow",
-                Map.of("Federated", oidcProviderArn(settings.accountId())), List.of("sts:AssumeRoleWithWebIdentity"), null,
-                Map.of("StringEquals", new java.util.TreeMap<>(Map.of(
-                        ISSUER + ":aud", AUDIENCE,
-                        ISSUER + ":sub", subjects(settings))))).json();
+        return PolicyDocument.create()
+                .statement(
+                        "GithubActionsOfThisRepository",
+                        "Allow",
+                        Map.of("Federated", oidcProviderArn(settings.accountId())),
+                        List.of("sts:AssumeRoleWithWebIdentity"),
+                        null,
+                        Map.of(
+                                "StringEquals",
+                                new java.util.TreeMap<>(
+                                        Map.of(ISSUER + ":aud", AUDIENCE, ISSUER + ":sub", subjects(settings)))))
+                .json();
     }
 }

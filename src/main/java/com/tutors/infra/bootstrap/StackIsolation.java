@@ -4,7 +4,6 @@ import com.tutors.infra.core.DomainName;
 import com.tutors.infra.core.Environment;
 import com.tutors.infra.core.Naming;
 import com.tutors.infra.policy.PolicyDocument;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,18 +26,18 @@ import java.util.Map;
  * Roles the deploy creates are kept inside their stack by the boundary ({@link AccessPolicies#boundary}).
  */
 final class StackIsolation {
-    private StackIsolation() {
-    }
+    private StackIsolation() {}
 
     /** Prod promotes the image digests staging verified: the one thing a stack does to another's resources. */
-    static final List<String> PROMOTION_READS = List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage",
-            "ecr:DescribeImages", "ecr:GetDownloadUrlForLayer");
+    static final List<String> PROMOTION_READS = List.of(
+            "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:DescribeImages", "ecr:GetDownloadUrlForLayer");
 
     /** Route 53's condition key: the names a ChangeResourceRecordSets call touches, lowercase, without the final dot. */
     static final String RECORD_NAMES = "route53:ChangeResourceRecordSetsNormalizedRecordNames";
 
     /** EC2 actions an alarm could take on any instance in the account through CloudWatch's service-linked role. */
-    static final List<String> DESTRUCTIVE_ALARM_ACTIONS = List.of("arn:aws:automate:*:ec2:stop", "arn:aws:automate:*:ec2:terminate");
+    static final List<String> DESTRUCTIVE_ALARM_ACTIONS =
+            List.of("arn:aws:automate:*:ec2:stop", "arn:aws:automate:*:ec2:terminate");
 
     static String document(Environment stack, BootstrapSettings settings) {
         var a = settings.accountId();
@@ -56,33 +55,72 @@ final class StackIsolation {
         var otherIds = others.stream().map(Environment::id).toList();
         var doc = PolicyDocument.create()
                 .denyAllBut("NotTheOtherStacksNamedResources", except, names, null)
-                .denyAllBut("NotTheOtherStacksTaggedResources", except, List.of("*"), Map.of("StringEquals", Map.of(tag, otherIds)))
-                .denyAllBut("NothingTaggedAsTheOtherStack", List.of(), List.of("*"),
+                .denyAllBut(
+                        "NotTheOtherStacksTaggedResources",
+                        except,
+                        List.of("*"),
+                        Map.of("StringEquals", Map.of(tag, otherIds)))
+                .denyAllBut(
+                        "NothingTaggedAsTheOtherStack",
+                        List.of(),
+                        List.of("*"),
                         Map.of("StringEquals", Map.of("aws:RequestTag/" + AccessPolicies.STACK_TAG, otherIds)));
         var domain = settings.domains().get(stack);
         // Its domain, and its private namespace's (Cloud Map keeps that zone's records; the deploy creates the zone).
         var own = new ArrayList<>(under(domain));
         own.addAll(under(new Naming(stack).internalDomain()));
-        doc.statement("RecordsOnlyUnderTheStacksDomain", "Deny", null, List.of("route53:ChangeResourceRecordSets"), List.of("*"),
+        doc.statement(
+                "RecordsOnlyUnderTheStacksDomain",
+                "Deny",
+                null,
+                List.of("route53:ChangeResourceRecordSets"),
+                List.of("*"),
                 Map.of("ForAnyValue:StringNotLike", Map.of(RECORD_NAMES, own)));
         // Staging's name may live in prod's zone, under prod's domain: prod keeps off that subtree.
         var nested = new ArrayList<String>();
-        others.stream().map(settings.domains()::get).filter(d -> DomainName.within(d, domain) && !d.equals(domain))
+        others.stream()
+                .map(settings.domains()::get)
+                .filter(d -> DomainName.within(d, domain) && !d.equals(domain))
                 .forEach(d -> nested.addAll(under(d)));
         if (!nested.isEmpty()) {
-            doc.statement("NotTheOtherStacksRecords", "Deny", null, List.of("route53:ChangeResourceRecordSets"), List.of("*"),
+            doc.statement(
+                    "NotTheOtherStacksRecords",
+                    "Deny",
+                    null,
+                    List.of("route53:ChangeResourceRecordSets"),
+                    List.of("*"),
                     Map.of("ForAnyValue:StringLike", Map.of(RECORD_NAMES, nested)));
         }
         // The public zone is the team's (made by hand, looked up by the program): no deploy unsigns it. Deleting it
         // needs it empty, and neither role may delete the other's records; the private namespaces' zones the deploys
         // do create and delete (through Cloud Map), so DeleteHostedZone itself stays allowed.
-        doc.statement("TheZoneStaysSigned", "Deny", null, List.of("route53:DeactivateKeySigningKey",
-                "route53:DeleteKeySigningKey", "route53:DisableHostedZoneDNSSEC", "route53:UpdateHostedZoneComment"),
-                List.of("*"), null);
+        doc.statement(
+                "TheZoneStaysSigned",
+                "Deny",
+                null,
+                List.of(
+                        "route53:DeactivateKeySigningKey",
+                        "route53:DeleteKeySigningKey",
+                        "route53:DisableHostedZoneDNSSEC",
+                        "route53:UpdateHostedZoneComment"),
+                List.of("*"),
+                null);
         // SES's v1 API shares the ses: prefix but has no resources to deny by; the program uses v2 only.
-        doc.statement("NoSesV1", "Deny", null, List.of("ses:*"), List.of("*"), Map.of("StringEquals", Map.of("ses:ApiVersion", "1")));
-        // An alarm's dimensions cannot be conditioned: no alarm may stop or terminate an instance (the NAT alarms reboot).
-        doc.statement("NoAlarmStopsOrTerminatesAnInstance", "Deny", null, List.of("cloudwatch:PutMetricAlarm"), List.of("*"),
+        doc.statement(
+                "NoSesV1",
+                "Deny",
+                null,
+                List.of("ses:*"),
+                List.of("*"),
+                Map.of("StringEquals", Map.of("ses:ApiVersion", "1")));
+        // An alarm's dimensions cannot be conditioned: no alarm may stop or terminate an instance (the NAT alarms
+        // reboot).
+        doc.statement(
+                "NoAlarmStopsOrTerminatesAnInstance",
+                "Deny",
+                null,
+                List.of("cloudwatch:PutMetricAlarm"),
+                List.of("*"),
                 Map.of("ForAnyValue:StringLike", Map.of("cloudwatch:AlarmActions", DESTRUCTIVE_ALARM_ACTIONS)));
         return doc.json();
     }

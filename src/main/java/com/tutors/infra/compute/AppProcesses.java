@@ -1,7 +1,6 @@
 package com.tutors.infra.compute;
 
 import com.tutors.infra.core.Ports;
-
 import java.util.List;
 
 /**
@@ -9,15 +8,13 @@ import java.util.List;
  * ECS runs inside each container. Pure decisions, tested without the engine.
  */
 public final class AppProcesses {
-    private AppProcesses() {
-    }
+    private AppProcesses() {}
 
     /** The backend's health endpoint: the ALB and the container check ask it over plain HTTP, by IP. */
     public static final String BACKEND_HEALTH_PATH = com.tutors.infra.core.HealthPaths.BACKEND;
 
     /** A container health check as ECS's HealthCheck takes it (seconds). */
-    public record HealthCheck(List<String> command, int interval, int timeout, int retries, int startPeriod) {
-    }
+    public record HealthCheck(List<String> command, int interval, int timeout, int retries, int startPeriod) {}
 
     /** Seconds a new task has before failing checks count: the ALB's grace period and the container's start period. */
     public static final int START_PERIOD_SECONDS = 60;
@@ -31,9 +28,21 @@ public final class AppProcesses {
      */
     public static List<String> gunicorn(int cpuUnits, int memoryMiB, int workers, int threads, int keepAliveSeconds) {
         int n = workers > 0 ? workers : autoWorkers(cpuUnits, memoryMiB);
-        return List.of("gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:" + Ports.BACKEND,
-                "--worker-class", "gthread", "--workers", String.valueOf(n), "--threads", String.valueOf(threads),
-                "--keep-alive", String.valueOf(keepAliveSeconds), "--access-logfile", "-");
+        return List.of(
+                "gunicorn",
+                "config.wsgi:application",
+                "--bind",
+                "0.0.0.0:" + Ports.BACKEND,
+                "--worker-class",
+                "gthread",
+                "--workers",
+                String.valueOf(n),
+                "--threads",
+                String.valueOf(threads),
+                "--keep-alive",
+                String.valueOf(keepAliveSeconds),
+                "--access-logfile",
+                "-");
     }
 
     static int autoWorkers(int cpuUnits, int memoryMiB) {
@@ -46,8 +55,17 @@ public final class AppProcesses {
      * connection, a timeout or an HTTP error status.
      */
     public static HealthCheck backendHealthCheck() {
-        return new HealthCheck(List.of("CMD", "python", "-c", "import urllib.request; urllib.request.urlopen("
-                + "'http://127.0.0.1:" + Ports.BACKEND + BACKEND_HEALTH_PATH + "', timeout=4)"), 30, 5, 3, START_PERIOD_SECONDS);
+        return new HealthCheck(
+                List.of(
+                        "CMD",
+                        "python",
+                        "-c",
+                        "import urllib.request; urllib.request.urlopen(" + "'http://127.0.0.1:" + Ports.BACKEND
+                                + BACKEND_HEALTH_PATH + "', timeout=4)"),
+                30,
+                5,
+                3,
+                START_PERIOD_SECONDS);
     }
 
     /**
@@ -55,9 +73,19 @@ public final class AppProcesses {
      * page: rendering "/" would call the backend, so a backend fault would get every frontend task replaced.
      */
     public static HealthCheck frontendHealthCheck() {
-        return new HealthCheck(List.of("CMD", "node", "-e", "require('http').get('http://127.0.0.1:" + Ports.FRONTEND
-                + com.tutors.infra.core.HealthPaths.FRONTEND + "',r=>process.exit(r.statusCode===200?0:1))"
-                + ".on('error',()=>process.exit(1))"), 30, 5, 3, START_PERIOD_SECONDS);
+        return new HealthCheck(
+                List.of(
+                        "CMD",
+                        "node",
+                        "-e",
+                        "require('http').get('http://127.0.0.1:" + Ports.FRONTEND
+                                + com.tutors.infra.core.HealthPaths.FRONTEND
+                                + "',r=>process.exit(r.statusCode===200?0:1))"
+                                + ".on('error',()=>process.exit(1))"),
+                30,
+                5,
+                3,
+                START_PERIOD_SECONDS);
     }
 
     /**
@@ -71,6 +99,7 @@ public final class AppProcesses {
 
     /** {@code npm start} with next start's keep-alive flag after "--" (a standalone server.js ignores it). */
     public static List<String> frontendCommand(int keepAliveSeconds) {
-        return List.of("npm", "start", "--", "--keepAliveTimeout", String.valueOf(frontendKeepAliveMillis(keepAliveSeconds)));
+        return List.of(
+                "npm", "start", "--", "--keepAliveTimeout", String.valueOf(frontendKeepAliveMillis(keepAliveSeconds)));
     }
 }

@@ -4,11 +4,9 @@ import java.util.List;
 
 /** The capacity-provider strategy for a Spot share. */
 public final class Capacity {
-    private Capacity() {
-    }
+    private Capacity() {}
 
-    public record Share(String provider, int base, int weight) {
-    }
+    public record Share(String provider, int base, int weight) {}
 
     /**
      * 0: on demand only. 100: Spot only (Spot can be reclaimed with two minutes' notice; fine for
@@ -25,8 +23,8 @@ public final class Capacity {
     }
 
     /** The migration command a person or CI runs before a deploy, with the real ids filled in. */
-    public static String runTaskCommand(String cluster, String taskFamily, List<String> subnetIds,
-                                        String securityGroupId, String region) {
+    public static String runTaskCommand(
+            String cluster, String taskFamily, List<String> subnetIds, String securityGroupId, String region) {
         return "aws ecs run-task --region " + region + " --cluster " + cluster + " --task-definition " + taskFamily
                 + " --launch-type FARGATE --count 1 --network-configuration "
                 + "'awsvpcConfiguration={subnets=[" + String.join(",", subnetIds) + "],securityGroups=["

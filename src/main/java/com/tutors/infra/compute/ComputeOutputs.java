@@ -1,7 +1,6 @@
 package com.tutors.infra.compute;
 
 import com.pulumi.core.Output;
-
 import java.util.Optional;
 
 /**
@@ -11,14 +10,14 @@ import java.util.Optional;
  * task families (phase 6 tells of their failures) and the workers' service names by part (their alarms and rows). The services exist once phase 5 gives them their target
  * groups, so their names are present from then on.
  */
-public record ComputeOutputs(Output<String> ecsClusterName,
-                             Optional<Output<String>> backendServiceName,
-                             Optional<Output<String>> frontendServiceName,
-                             Output<String> migrateCommand,
-                             Output<String> migrateTaskFamily,
-                             boolean sleepsOutsideOfficeHours,
-                             Output<String> imageTag,
-                             Output<java.util.Map<String, String>> taskDefinitionArns,
-                             java.util.List<String> jobFamilies,
-                             java.util.Map<String, String> workerServices) {
-}
+public record ComputeOutputs(
+        Output<String> ecsClusterName,
+        Optional<Output<String>> backendServiceName,
+        Optional<Output<String>> frontendServiceName,
+        Output<String> migrateCommand,
+        Output<String> migrateTaskFamily,
+        boolean sleepsOutsideOfficeHours,
+        Output<String> imageTag,
+        Output<java.util.Map<String, String>> taskDefinitionArns,
+        java.util.List<String> jobFamilies,
+        java.util.Map<String, String> workerServices) {}

@@ -1,35 +1,42 @@
 package com.tutors.infra.compute;
 
 import com.tutors.infra.policy.PolicyDocument;
-
 import java.util.List;
 import java.util.Map;
 
 /** The IAM documents of phase 4: least privilege, exact resources wherever the action supports them. */
 public final class ComputePolicies {
-    private ComputePolicies() {
-    }
+    private ComputePolicies() {}
 
     public static final String EXECUTION_MANAGED_POLICY =
             "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy";
 
     /** Only ECS tasks of this account may assume the role (confused-deputy guard). */
     public static String ecsTasksTrust(String accountId) {
-        return PolicyDocument.create().statement("EcsTasksOfThisAccount", "Allow",
-                Map.of("Service", "ecs-tasks.amazonaws.com"), List.of("sts:AssumeRole"), null,
-                Map.of("StringEquals", Map.of("aws:SourceAccount", accountId))).json();
+        return PolicyDocument.create()
+                .statement(
+                        "EcsTasksOfThisAccount",
+                        "Allow",
+                        Map.of("Service", "ecs-tasks.amazonaws.com"),
+                        List.of("sts:AssumeRole"),
+                        null,
+                        Map.of("StringEquals", Map.of("aws:SourceAccount", accountId)))
+                .json();
     }
 
     /** The execution role reads exactly the secrets the task definitions reference. */
     public static String readSecrets(List<String> secretArns) {
-        return PolicyDocument.create().allow("ReadTheTasksSecrets", List.of("secretsmanager:GetSecretValue"),
-                List.copyOf(secretArns)).json();
+        return PolicyDocument.create()
+                .allow("ReadTheTasksSecrets", List.of("secretsmanager:GetSecretValue"), List.copyOf(secretArns))
+                .json();
     }
 
     /** The backend reads, writes and deletes objects in its two buckets, and lists them; nothing else. */
     public static String backendS3(String mediaBucketArn, String staticBucketArn, boolean ecsExec) {
         var doc = PolicyDocument.create()
-                .allow("ObjectsInTheAppBuckets", List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
+                .allow(
+                        "ObjectsInTheAppBuckets",
+                        List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
                         List.of(mediaBucketArn + "/*", staticBucketArn + "/*"))
                 .allow("ListTheAppBuckets", List.of("s3:ListBucket"), List.of(mediaBucketArn, staticBucketArn));
         return ecsExec ? withExec(doc) : doc.json();
@@ -41,8 +48,13 @@ public final class ComputePolicies {
      */
     public static String sendMail(String identityArn, String configurationSetArn, String domain) {
         return PolicyDocument.create()
-                .statement("SendAsTheDomainThroughItsConfigurationSet", "Allow", null, List.of("ses:SendEmail", "ses:SendRawEmail"),
-                        List.of(identityArn, configurationSetArn), Map.of("StringLike", Map.of("ses:FromAddress", "*@" + domain)))
+                .statement(
+                        "SendAsTheDomainThroughItsConfigurationSet",
+                        "Allow",
+                        null,
+                        List.of("ses:SendEmail", "ses:SendRawEmail"),
+                        List.of(identityArn, configurationSetArn),
+                        Map.of("StringLike", Map.of("ses:FromAddress", "*@" + domain)))
                 .json();
     }
 
@@ -51,8 +63,11 @@ public final class ComputePolicies {
         return withExec(PolicyDocument.create());
     }
 
-    public static final List<String> EXEC_ACTIONS = List.of("ssmmessages:CreateControlChannel",
-            "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel");
+    public static final List<String> EXEC_ACTIONS = List.of(
+            "ssmmessages:CreateControlChannel",
+            "ssmmessages:CreateDataChannel",
+            "ssmmessages:OpenControlChannel",
+            "ssmmessages:OpenDataChannel");
 
     private static String withExec(PolicyDocument doc) {
         return doc.allow("EcsExec", EXEC_ACTIONS, List.of("*")).json();

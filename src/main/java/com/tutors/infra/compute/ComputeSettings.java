@@ -1,17 +1,15 @@
 package com.tutors.infra.compute;
 
-import com.tutors.infra.core.OfficeHours;
+import static com.tutors.infra.config.KeyReader.require;
 
 import com.tutors.infra.config.Key;
 import com.tutors.infra.config.KeyReader;
 import com.tutors.infra.config.Keys;
-
+import com.tutors.infra.core.OfficeHours;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
-import static com.tutors.infra.config.KeyReader.require;
 
 /**
  * Phase 4's validated inputs.
@@ -21,40 +19,51 @@ import static com.tutors.infra.config.KeyReader.require;
  * @param workers     by name: the backend image's other long-running processes ({@link Workloads})
  * @param jobs        by name: its scheduled one-off tasks
  */
-public record ComputeSettings(Optional<String> imageTag,
-                              Optional<String> releaseImageTag,
-                              Service backend,
-                              Service frontend,
-                              String cpuArchitecture,
-                              int spotPercent,
-                              int logRetentionDays,
-                              boolean ecsExec,
-                              int backendWorkers,
-                              int backendThreads,
-                              boolean readOnlyRootFilesystem,
-                              Optional<String> containerUser,
-                              Optional<OfficeHours> officeHours,
-                              boolean containerInsights,
-                              int requestsPerTask,
-                              Map<String, Workloads.Worker> workers,
-                              Map<String, Workloads.Job> jobs) {
+public record ComputeSettings(
+        Optional<String> imageTag,
+        Optional<String> releaseImageTag,
+        Service backend,
+        Service frontend,
+        String cpuArchitecture,
+        int spotPercent,
+        int logRetentionDays,
+        boolean ecsExec,
+        int backendWorkers,
+        int backendThreads,
+        boolean readOnlyRootFilesystem,
+        Optional<String> containerUser,
+        Optional<OfficeHours> officeHours,
+        boolean containerInsights,
+        int requestsPerTask,
+        Map<String, Workloads.Worker> workers,
+        Map<String, Workloads.Job> jobs) {
 
     /** One ECS service's size and scaling bounds. */
-    public record Service(int cpu, int memory, int desiredCount, int minCount, int maxCount) {
-    }
+    public record Service(int cpu, int memory, int desiredCount, int minCount, int maxCount) {}
 
-    private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}(:[a-z_][a-z0-9_-]{0,31}|:\\d{1,10})?|\\d{1,10}(:\\d{1,10})?");
+    private static final Pattern USER =
+            Pattern.compile("[a-z_][a-z0-9_-]{0,31}(:[a-z_][a-z0-9_-]{0,31}|:\\d{1,10})?|\\d{1,10}(:\\d{1,10})?");
     /** The retention values CloudWatch Logs accepts. */
-    public static final List<Integer> LOG_RETENTION = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
-            545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+    public static final List<Integer> LOG_RETENTION = List.of(
+            1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
     public static ComputeSettings read(KeyReader r, Optional<OfficeHours> hours) {
         var tag = r.optional(Keys.IMAGE_TAG, ComputeSettings::imageTag);
         var releaseTag = r.optional(Keys.RELEASE_IMAGE_TAG, ComputeSettings::imageTag);
-        var backend = service(r, Keys.BACKEND_CPU, Keys.BACKEND_MEMORY, Keys.BACKEND_DESIRED_COUNT,
-                Keys.BACKEND_MIN_COUNT, Keys.BACKEND_MAX_COUNT);
-        var frontend = service(r, Keys.FRONTEND_CPU, Keys.FRONTEND_MEMORY, Keys.FRONTEND_DESIRED_COUNT,
-                Keys.FRONTEND_MIN_COUNT, Keys.FRONTEND_MAX_COUNT);
+        var backend = service(
+                r,
+                Keys.BACKEND_CPU,
+                Keys.BACKEND_MEMORY,
+                Keys.BACKEND_DESIRED_COUNT,
+                Keys.BACKEND_MIN_COUNT,
+                Keys.BACKEND_MAX_COUNT);
+        var frontend = service(
+                r,
+                Keys.FRONTEND_CPU,
+                Keys.FRONTEND_MEMORY,
+                Keys.FRONTEND_DESIRED_COUNT,
+                Keys.FRONTEND_MIN_COUNT,
+                Keys.FRONTEND_MAX_COUNT);
         var arch = r.get(Keys.CPU_ARCHITECTURE, raw -> {
             require(raw.equals("X86_64") || raw.equals("ARM64"), "unknown CPU architecture; allowed: X86_64, ARM64");
             return raw;
@@ -62,8 +71,10 @@ public record ComputeSettings(Optional<String> imageTag,
         var spot = r.get(Keys.FARGATE_SPOT_PERCENT, KeyReader.range(0, 100));
         var retention = r.get(Keys.LOG_RETENTION_DAYS, raw -> {
             int days = KeyReader.integer(raw);
-            require(LOG_RETENTION.contains(days), "not a CloudWatch Logs retention; allowed: " + LOG_RETENTION
-                    + " (never 0: logs kept forever cost forever)");
+            require(
+                    LOG_RETENTION.contains(days),
+                    "not a CloudWatch Logs retention; allowed: " + LOG_RETENTION
+                            + " (never 0: logs kept forever cost forever)");
             return days;
         });
         var exec = r.get(Keys.ECS_EXEC, KeyReader::bool);
@@ -71,29 +82,53 @@ public record ComputeSettings(Optional<String> imageTag,
         var threads = r.get(Keys.BACKEND_THREADS, KeyReader.range(1, 32));
         var readOnly = r.get(Keys.READ_ONLY_ROOT_FILESYSTEM, KeyReader::bool);
         var user = r.optional(Keys.CONTAINER_USER, raw -> {
-            require(USER.matcher(raw).matches() && !raw.equals("0") && !raw.startsWith("0:") && !raw.equals("root"),
+            require(
+                    USER.matcher(raw).matches() && !raw.equals("0") && !raw.startsWith("0:") && !raw.equals("root"),
                     "not a non-root user; allowed: a uid or name, optionally :gid, such as 1000:1000 (never root or 0)");
             return raw;
         });
         var insights = r.get(Keys.CONTAINER_INSIGHTS, KeyReader::bool);
         var volumes = r.get(Keys.IMAGE_DECLARES_VOLUMES, KeyReader::bool);
         var requests = r.get(Keys.REQUESTS_PER_TASK, KeyReader.range(10, 100_000));
-        if (r.ok(Keys.READ_ONLY_ROOT_FILESYSTEM, Keys.CONTAINER_USER, Keys.IMAGE_DECLARES_VOLUMES) && readOnly && user.isPresent()
+        if (r.ok(Keys.READ_ONLY_ROOT_FILESYSTEM, Keys.CONTAINER_USER, Keys.IMAGE_DECLARES_VOLUMES)
+                && readOnly
+                && user.isPresent()
                 && !volumes) {
-            r.problem(Keys.READ_ONLY_ROOT_FILESYSTEM + " = 'true' with " + Keys.CONTAINER_USER + " = '" + user.get() + "': the writable "
-                    + "paths (" + String.join(", ", Hardening.paths()) + ") would be root-owned task volumes the user cannot write; "
-                    + "allowed: declare them in the images as VOLUMEs owned by that user and set " + Keys.IMAGE_DECLARES_VOLUMES
+            r.problem(Keys.READ_ONLY_ROOT_FILESYSTEM + " = 'true' with " + Keys.CONTAINER_USER + " = '" + user.get()
+                    + "': the writable "
+                    + "paths (" + String.join(", ", Hardening.paths())
+                    + ") would be root-owned task volumes the user cannot write; "
+                    + "allowed: declare them in the images as VOLUMEs owned by that user and set "
+                    + Keys.IMAGE_DECLARES_VOLUMES
                     + " = true, or drop one of the two");
         }
         var backgroundWorkers = Workloads.workers(r, backend);
         var jobs = Workloads.jobs(r, backend, hours);
-        return new ComputeSettings(tag, releaseTag, backend, frontend, arch, spot, retention, exec, workers, threads, readOnly, user,
-                hours, insights, requests, backgroundWorkers, jobs);
+        return new ComputeSettings(
+                tag,
+                releaseTag,
+                backend,
+                frontend,
+                arch,
+                spot,
+                retention,
+                exec,
+                workers,
+                threads,
+                readOnly,
+                user,
+                hours,
+                insights,
+                requests,
+                backgroundWorkers,
+                jobs);
     }
 
     private static String imageTag(String raw) {
-        require(ImageTags.valid(raw), "not a Docker image tag; allowed: letters, digits, '_', '.' "
-                + "and '-', up to 128 characters, not starting with '.' or '-'");
+        require(
+                ImageTags.valid(raw),
+                "not a Docker image tag; allowed: letters, digits, '_', '.' "
+                        + "and '-', up to 128 characters, not starting with '.' or '-'");
         return raw;
     }
 

@@ -1,7 +1,6 @@
 package com.tutors.infra.compute;
 
 import com.google.gson.Gson;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,24 +13,54 @@ import java.util.TreeMap;
  * changes between runs), so an unchanged definition is the same text on every run.
  */
 public final class ContainerDefinitions {
-    private ContainerDefinitions() {
-    }
+    private ContainerDefinitions() {}
 
     /**
      * @param port     container port, or null for a one-off task
      * @param secrets  environment variable to Secrets Manager ARN: injected at start, never plain environment
      * @param healthCheck null: none (a one-off task)
      */
-    public record Container(String name, String image, List<String> command, Integer port,
-                            Map<String, String> environment, Map<String, String> secrets,
-                            String logGroup, String region, String streamPrefix, boolean initProcess,
-                            AppProcesses.HealthCheck healthCheck, List<Hardening.Mount> writable, String user) {
+    public record Container(
+            String name,
+            String image,
+            List<String> command,
+            Integer port,
+            Map<String, String> environment,
+            Map<String, String> secrets,
+            String logGroup,
+            String region,
+            String streamPrefix,
+            boolean initProcess,
+            AppProcesses.HealthCheck healthCheck,
+            List<Hardening.Mount> writable,
+            String user) {
         /** The fields of before the hardening settings: nothing read-only, the image's user. */
-        public Container(String name, String image, List<String> command, Integer port, Map<String, String> environment,
-                         Map<String, String> secrets, String logGroup, String region, String streamPrefix,
-                         boolean initProcess, AppProcesses.HealthCheck healthCheck) {
-            this(name, image, command, port, environment, secrets, logGroup, region, streamPrefix, initProcess, healthCheck,
-                    List.of(), null);
+        public Container(
+                String name,
+                String image,
+                List<String> command,
+                Integer port,
+                Map<String, String> environment,
+                Map<String, String> secrets,
+                String logGroup,
+                String region,
+                String streamPrefix,
+                boolean initProcess,
+                AppProcesses.HealthCheck healthCheck) {
+            this(
+                    name,
+                    image,
+                    command,
+                    port,
+                    environment,
+                    secrets,
+                    logGroup,
+                    region,
+                    streamPrefix,
+                    initProcess,
+                    healthCheck,
+                    List.of(),
+                    null);
         }
     }
 
@@ -66,10 +95,12 @@ public final class ContainerDefinitions {
         d.put("secrets", pairs(c.secrets(), "valueFrom"));
         var logs = new LinkedHashMap<String, Object>();
         logs.put("logDriver", "awslogs");
-        logs.put("options", new TreeMap<>(Map.of(
-                "awslogs-group", c.logGroup(),
-                "awslogs-region", c.region(),
-                "awslogs-stream-prefix", c.streamPrefix())));
+        logs.put(
+                "options",
+                new TreeMap<>(Map.of(
+                        "awslogs-group", c.logGroup(),
+                        "awslogs-region", c.region(),
+                        "awslogs-stream-prefix", c.streamPrefix())));
         d.put("logConfiguration", logs);
         if (c.healthCheck() != null) {
             var check = new LinkedHashMap<String, Object>();
@@ -83,13 +114,17 @@ public final class ContainerDefinitions {
         if (!c.writable().isEmpty()) {
             // Security Hub ECS.5: nothing but the listed volumes can be written.
             d.put("readonlyRootFilesystem", true);
-            d.put("mountPoints", c.writable().stream().map(m -> {
-                var mount = new LinkedHashMap<String, Object>();
-                mount.put("sourceVolume", m.volume());
-                mount.put("containerPath", m.path());
-                mount.put("readOnly", false);
-                return mount;
-            }).toList());
+            d.put(
+                    "mountPoints",
+                    c.writable().stream()
+                            .map(m -> {
+                                var mount = new LinkedHashMap<String, Object>();
+                                mount.put("sourceVolume", m.volume());
+                                mount.put("containerPath", m.path());
+                                mount.put("readOnly", false);
+                                return mount;
+                            })
+                            .toList());
         }
         if (c.user() != null) {
             d.put("user", c.user()); // Security Hub ECS.20

@@ -9,8 +9,7 @@ import java.util.TreeSet;
  * {@code /n}; days of the week as SUN-SAT or 1-7 (1 is Sunday). Enough to tell when a job starts.
  */
 final class CronField {
-    private CronField() {
-    }
+    private CronField() {}
 
     private static final List<String> WEEK = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
 

@@ -5,11 +5,9 @@ import java.util.List;
 
 /** The CPU/memory pairs Fargate accepts for a Linux task (platform 1.4). */
 public final class FargateSizes {
-    private FargateSizes() {
-    }
+    private FargateSizes() {}
 
-    private record Row(int cpu, int minMemory, int maxMemory, int step) {
-    }
+    private record Row(int cpu, int minMemory, int maxMemory, int step) {}
 
     private static final List<Row> ROWS = List.of(
             new Row(256, 512, 2048, -1), // 512, 1024, 2048 only

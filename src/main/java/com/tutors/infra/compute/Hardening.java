@@ -10,19 +10,20 @@ import java.util.Optional;
  * processes must write get task-scoped volumes of their own.
  */
 public final class Hardening {
-    private Hardening() {
-    }
+    private Hardening() {}
 
     /** A writable path: a task volume (ephemeral, on the task's own storage) mounted there. */
-    public record Mount(String volume, String path) {
-    }
+    public record Mount(String volume, String path) {}
 
     /** gunicorn and Python write temporary files; Next.js caches images and fetches. */
     static final Mount TMP = new Mount("tmp", "/tmp");
+
     static final Mount NEXT_CACHE = new Mount("next-cache", "/app/.next/cache");
     /** ECS Exec mounts its agent under /managed-agents; the SSM agent keeps its state and logs in the other two. */
-    static final List<Mount> EXEC = List.of(new Mount("managed-agents", "/managed-agents"),
-            new Mount("ssm-state", "/var/lib/amazon/ssm"), new Mount("ssm-logs", "/var/log/amazon/ssm"));
+    static final List<Mount> EXEC = List.of(
+            new Mount("managed-agents", "/managed-agents"),
+            new Mount("ssm-state", "/var/lib/amazon/ssm"),
+            new Mount("ssm-logs", "/var/log/amazon/ssm"));
 
     /** Every path that may get a task volume: what an image that runs as a non-root user must declare. */
     public static List<String> paths() {

@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
  * tag in a stack file.
  */
 public final class ImageTags {
-    private ImageTags() {
-    }
+    private ImageTags() {}
 
     /** Before the first verified deploy there is no record: the tag CI pushes beside each commit's. */
     public static final String BEFORE_FIRST_DEPLOY = "latest";
@@ -30,7 +29,8 @@ public final class ImageTags {
      *
      * @throws IllegalStateException when the record holds something that is not a tag (nothing is deployed from it)
      */
-    public static String services(Optional<String> configured, String parameter, List<String> names, List<String> values) {
+    public static String services(
+            Optional<String> configured, String parameter, List<String> names, List<String> values) {
         if (configured.isPresent()) {
             return configured.get();
         }
@@ -40,8 +40,9 @@ public final class ImageTags {
         }
         var recorded = values.get(at).strip();
         if (!valid(recorded)) {
-            throw new IllegalStateException("the SSM parameter " + parameter + " holds '" + recorded
-                    + "', not an image tag: put the deployed commit's tag there, or pass --config tutors:imageTag=<tag>");
+            throw new IllegalStateException(
+                    "the SSM parameter " + parameter + " holds '" + recorded
+                            + "', not an image tag: put the deployed commit's tag there, or pass --config tutors:imageTag=<tag>");
         }
         return recorded;
     }

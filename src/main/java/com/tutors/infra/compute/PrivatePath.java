@@ -20,8 +20,7 @@ import com.tutors.infra.network.NetworkOutputs;
  * 0.25 vCPU more per task: as much again as each of these tasks.
  */
 final class PrivatePath {
-    private PrivatePath() {
-    }
+    private PrivatePath() {}
 
     /** A record's life in resolvers: short, so a task that stopped leaves them within seconds. */
     static final int TTL_SECONDS = 10;
@@ -36,21 +35,32 @@ final class PrivatePath {
 
     /** @return the Cloud Map service the backend's tasks register in */
     static Output<String> backend(Naming names, NetworkOutputs network, CustomResourceOptions child) {
-        var namespace = new PrivateDnsNamespace(names.name("internal"), PrivateDnsNamespaceArgs.builder()
-                .name(names.internalDomain())
-                .description("Private names of the " + names.name("cluster") + " services")
-                .vpc(network.vpcId())
-                .build(), child);
-        return new Service(names.name("backend-discovery"), ServiceArgs.builder()
-                .name("backend")
-                .description("The backend's tasks, by address")
-                .dnsConfig(ServiceDnsConfigArgs.builder()
-                        .namespaceId(namespace.id())
-                        .routingPolicy("MULTIVALUE")
-                        .dnsRecords(ServiceDnsConfigDnsRecordArgs.builder().type("A").ttl(TTL_SECONDS).build())
-                        .build())
-                // ECS reports each task's health (its container health check) to Cloud Map.
-                .healthCheckCustomConfig(ServiceHealthCheckCustomConfigArgs.builder().build())
-                .build(), child).arn();
+        var namespace = new PrivateDnsNamespace(
+                names.name("internal"),
+                PrivateDnsNamespaceArgs.builder()
+                        .name(names.internalDomain())
+                        .description("Private names of the " + names.name("cluster") + " services")
+                        .vpc(network.vpcId())
+                        .build(),
+                child);
+        return new Service(
+                        names.name("backend-discovery"),
+                        ServiceArgs.builder()
+                                .name("backend")
+                                .description("The backend's tasks, by address")
+                                .dnsConfig(ServiceDnsConfigArgs.builder()
+                                        .namespaceId(namespace.id())
+                                        .routingPolicy("MULTIVALUE")
+                                        .dnsRecords(ServiceDnsConfigDnsRecordArgs.builder()
+                                                .type("A")
+                                                .ttl(TTL_SECONDS)
+                                                .build())
+                                        .build())
+                                // ECS reports each task's health (its container health check) to Cloud Map.
+                                .healthCheckCustomConfig(ServiceHealthCheckCustomConfigArgs.builder()
+                                        .build())
+                                .build(),
+                        child)
+                .arn();
     }
 }

@@ -18,7 +18,6 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.tutors.infra.core.Naming;
 import com.tutors.infra.network.NetworkOutputs;
 import com.tutors.infra.policy.PolicyDocument;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,61 +28,103 @@ import java.util.Map;
  * definitions on this cluster and pass only the backend's two roles to ECS.
  */
 final class ScheduledJobs {
-    private ScheduledJobs() {
-    }
+    private ScheduledJobs() {}
 
     /** @param tasks by job name */
-    static void declare(Naming names, Map<String, Workloads.Job> jobs, Map<String, TaskDefinition> tasks, Cluster cluster,
-                        NetworkOutputs network, Output<String> accountId, List<Role> passed, CustomResourceOptions child) {
-        var role = new Role(names.name("jobs"), RoleArgs.builder()
-                .name(names.name("jobs"))
-                .description("EventBridge Scheduler: starts this stack's scheduled jobs")
-                .assumeRolePolicy(accountId.applyValue(id -> PolicyDocument.create().statement("SchedulerAssumesTheRole", "Allow",
-                        Map.of("Service", "scheduler.amazonaws.com"), List.of("sts:AssumeRole"), null,
-                        Map.of("StringEquals", Map.of("aws:SourceAccount", id))).json()))
-                .build(), child);
+    static void declare(
+            Naming names,
+            Map<String, Workloads.Job> jobs,
+            Map<String, TaskDefinition> tasks,
+            Cluster cluster,
+            NetworkOutputs network,
+            Output<String> accountId,
+            List<Role> passed,
+            CustomResourceOptions child) {
+        var role = new Role(
+                names.name("jobs"),
+                RoleArgs.builder()
+                        .name(names.name("jobs"))
+                        .description("EventBridge Scheduler: starts this stack's scheduled jobs")
+                        .assumeRolePolicy(accountId.applyValue(id -> PolicyDocument.create()
+                                .statement(
+                                        "SchedulerAssumesTheRole",
+                                        "Allow",
+                                        Map.of("Service", "scheduler.amazonaws.com"),
+                                        List.of("sts:AssumeRole"),
+                                        null,
+                                        Map.of("StringEquals", Map.of("aws:SourceAccount", id)))
+                                .json()))
+                        .build(),
+                child);
         var families = new ArrayList<Output<String>>();
         tasks.values().forEach(t -> families.add(t.arnWithoutRevision()));
         var roleArns = new ArrayList<Output<String>>();
         passed.forEach(r -> roleArns.add(r.arn()));
-        var policy = new RolePolicy(names.name("jobs"), RolePolicyArgs.builder()
-                .role(role.id())
-                .policy(Output.tuple(Output.all(families), Output.all(roleArns), cluster.arn())
-                        .applyValue(t -> runJobs(t.t1, t.t2, t.t3)))
-                .build(), child);
-        var afterPolicy = CustomResourceOptions.builder().parent(child.getParent().orElseThrow()).dependsOn(policy).build();
-        jobs.forEach((name, job) -> new Schedule(names.name(job.part()), ScheduleArgs.builder()
-                .name(names.name(job.part()))
-                .description("Job " + name + ": " + String.join(" ", job.command()))
-                .scheduleExpression(job.schedule())
-                .scheduleExpressionTimezone(job.timezone())
-                .flexibleTimeWindow(ScheduleFlexibleTimeWindowArgs.builder().mode("OFF").build())
-                .target(ScheduleTargetArgs.builder()
-                        .arn(cluster.arn())
-                        .roleArn(role.arn())
-                        .ecsParameters(ScheduleTargetEcsParametersArgs.builder()
-                                .taskDefinitionArn(tasks.get(name).arn())
-                                .launchType("FARGATE")
-                                .taskCount(1)
-                                .networkConfiguration(ScheduleTargetEcsParametersNetworkConfigurationArgs.builder()
-                                        .subnets(network.privateSubnetIds())
-                                        .securityGroups(network.securityGroups().ecs().applyValue(List::of))
-                                        .assignPublicIp(false)
+        var policy = new RolePolicy(
+                names.name("jobs"),
+                RolePolicyArgs.builder()
+                        .role(role.id())
+                        .policy(Output.tuple(Output.all(families), Output.all(roleArns), cluster.arn())
+                                .applyValue(t -> runJobs(t.t1, t.t2, t.t3)))
+                        .build(),
+                child);
+        var afterPolicy = CustomResourceOptions.builder()
+                .parent(child.getParent().orElseThrow())
+                .dependsOn(policy)
+                .build();
+        jobs.forEach((name, job) -> new Schedule(
+                names.name(job.part()),
+                ScheduleArgs.builder()
+                        .name(names.name(job.part()))
+                        .description("Job " + name + ": " + String.join(" ", job.command()))
+                        .scheduleExpression(job.schedule())
+                        .scheduleExpressionTimezone(job.timezone())
+                        .flexibleTimeWindow(ScheduleFlexibleTimeWindowArgs.builder()
+                                .mode("OFF")
+                                .build())
+                        .target(ScheduleTargetArgs.builder()
+                                .arn(cluster.arn())
+                                .roleArn(role.arn())
+                                .ecsParameters(ScheduleTargetEcsParametersArgs.builder()
+                                        .taskDefinitionArn(tasks.get(name).arn())
+                                        .launchType("FARGATE")
+                                        .taskCount(1)
+                                        .networkConfiguration(
+                                                ScheduleTargetEcsParametersNetworkConfigurationArgs.builder()
+                                                        .subnets(network.privateSubnetIds())
+                                                        .securityGroups(network.securityGroups()
+                                                                .ecs()
+                                                                .applyValue(List::of))
+                                                        .assignPublicIp(false)
+                                                        .build())
+                                        .build())
+                                // Retries cover a task that could not be started (capacity, throttling), not one that
+                                // ran and failed.
+                                .retryPolicy(ScheduleTargetRetryPolicyArgs.builder()
+                                        .maximumRetryAttempts(2)
+                                        .maximumEventAgeInSeconds(3600)
                                         .build())
                                 .build())
-                        // Retries cover a task that could not be started (capacity, throttling), not one that ran and failed.
-                        .retryPolicy(ScheduleTargetRetryPolicyArgs.builder().maximumRetryAttempts(2)
-                                .maximumEventAgeInSeconds(3600).build())
-                        .build())
-                .build(), afterPolicy));
+                        .build(),
+                afterPolicy));
     }
 
     /** The scheduler role's policy: run these task definitions (any revision) on this cluster, pass their roles to ECS. */
     static String runJobs(List<String> families, List<String> roleArns, String clusterArn) {
         return PolicyDocument.create()
-                .statement("RunTheJobsTaskDefinitions", "Allow", null, List.of("ecs:RunTask"),
-                        families.stream().map(f -> f + ":*").toList(), Map.of("ArnEquals", Map.of("ecs:cluster", clusterArn)))
-                .statement("PassTheirRolesToEcs", "Allow", null, List.of("iam:PassRole"), roleArns,
+                .statement(
+                        "RunTheJobsTaskDefinitions",
+                        "Allow",
+                        null,
+                        List.of("ecs:RunTask"),
+                        families.stream().map(f -> f + ":*").toList(),
+                        Map.of("ArnEquals", Map.of("ecs:cluster", clusterArn)))
+                .statement(
+                        "PassTheirRolesToEcs",
+                        "Allow",
+                        null,
+                        List.of("iam:PassRole"),
+                        roleArns,
                         Map.of("StringEquals", Map.of("iam:PassedToService", "ecs-tasks.amazonaws.com")))
                 .json();
     }

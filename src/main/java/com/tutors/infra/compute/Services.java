@@ -21,10 +21,9 @@ import com.pulumi.aws.ecs.inputs.ServiceServiceRegistriesArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import com.tutors.infra.core.OfficeHours;
 import com.tutors.infra.core.Naming;
+import com.tutors.infra.core.OfficeHours;
 import com.tutors.infra.network.NetworkOutputs;
-
 import java.util.List;
 
 /**
@@ -33,8 +32,7 @@ import java.util.List;
  */
 final class Services {
 
-    record Pair(Service backend, Service frontend) {
-    }
+    record Pair(Service backend, Service frontend) {}
 
     private final Resource parent;
     private final Naming names;
@@ -49,8 +47,14 @@ final class Services {
      * @param ready            what every service waits for: capacity providers, the secrets policy, listeners and rules
      * @param deploymentAlarms by part, the alarms whose firing during a deployment rolls it back
      */
-    Services(Resource parent, Naming names, ComputeSettings settings, NetworkOutputs network, Cluster cluster,
-             List<Resource> ready, java.util.Map<String, List<String>> deploymentAlarms) {
+    Services(
+            Resource parent,
+            Naming names,
+            ComputeSettings settings,
+            NetworkOutputs network,
+            Cluster cluster,
+            List<Resource> ready,
+            java.util.Map<String, List<String>> deploymentAlarms) {
         this.deploymentAlarms = java.util.Map.copyOf(deploymentAlarms);
         this.parent = parent;
         this.names = names;
@@ -62,8 +66,14 @@ final class Services {
     }
 
     /** @param registry the Cloud Map service its tasks register in (the backend's private name), if any */
-    Service declare(String part, ComputeSettings.Service size, TaskDefinition task, Output<String> targetGroupArn, int port,
-                    Output<String> requestsLabel, java.util.Optional<Output<String>> registry) {
+    Service declare(
+            String part,
+            ComputeSettings.Service size,
+            TaskDefinition task,
+            Output<String> targetGroupArn,
+            int port,
+            Output<String> requestsLabel,
+            java.util.Optional<Output<String>> registry) {
         var service = service(part, size, task, targetGroupArn, port, registry);
         autoscale(part, size, service, requestsLabel);
         return service;
@@ -73,23 +83,37 @@ final class Services {
     static final int SCALE_OUT_COOLDOWN_SECONDS = 60;
     static final int SCALE_IN_COOLDOWN_SECONDS = 300;
 
-    private Service service(String part, ComputeSettings.Service size, TaskDefinition task, Output<String> targetGroupArn,
-                            int port, java.util.Optional<Output<String>> registry) {
+    private Service service(
+            String part,
+            ComputeSettings.Service size,
+            TaskDefinition task,
+            Output<String> targetGroupArn,
+            int port,
+            java.util.Optional<Output<String>> registry) {
         var serviceArgs = base(part, task, size.desiredCount())
                 // Rolling deploys that never drop below full capacity, rolled back if tasks keep failing.
                 .deploymentMinimumHealthyPercent(100)
                 .deploymentMaximumPercent(200)
                 .loadBalancers(ServiceLoadBalancerArgs.builder()
-                        .targetGroupArn(targetGroupArn).containerName(part).containerPort(port).build())
+                        .targetGroupArn(targetGroupArn)
+                        .containerName(part)
+                        .containerPort(port)
+                        .build())
                 // New tasks get this long before failed ALB health checks count (the container's start period too).
                 .healthCheckGracePeriodSeconds(AppProcesses.START_PERIOD_SECONDS);
-        // ECS registers each running, healthy task's address under the private name, and removes it before the task stops.
-        registry.ifPresent(arn -> serviceArgs.serviceRegistries(ServiceServiceRegistriesArgs.builder().registryArn(arn).build()));
+        // ECS registers each running, healthy task's address under the private name, and removes it before the task
+        // stops.
+        registry.ifPresent(arn -> serviceArgs.serviceRegistries(
+                ServiceServiceRegistriesArgs.builder().registryArn(arn).build()));
         // Rolled back too when its own 5xx alarm fires during the deployment (a release that starts but serves errors);
         // the alarm treats missing data as fine, so a sleeping staging never blocks one.
         var alarms = deploymentAlarms.getOrDefault(part, List.of());
         if (!alarms.isEmpty()) {
-            serviceArgs.alarms(com.pulumi.aws.ecs.inputs.ServiceAlarmsArgs.builder().alarmNames(alarms).enable(true).rollback(true).build());
+            serviceArgs.alarms(com.pulumi.aws.ecs.inputs.ServiceAlarmsArgs.builder()
+                    .alarmNames(alarms)
+                    .enable(true)
+                    .rollback(true)
+                    .build());
         }
         return declared(part, serviceArgs);
     }
@@ -99,14 +123,20 @@ final class Services {
      * stops the old task before it starts the new (0% and 100%), so two never run at once; it does not scale.
      */
     Service declareWorker(Workloads.Worker worker, TaskDefinition task) {
-        var service = declared(worker.part(), base(worker.part(), task, worker.minCount())
-                .deploymentMinimumHealthyPercent(worker.minimumHealthyPercent())
-                .deploymentMaximumPercent(worker.maximumPercent()));
+        var service = declared(
+                worker.part(),
+                base(worker.part(), task, worker.minCount())
+                        .deploymentMinimumHealthyPercent(worker.minimumHealthyPercent())
+                        .deploymentMaximumPercent(worker.maximumPercent()));
         var target = target(worker.part(), service, worker.minCount(), worker.maxCount());
         if (!worker.singleton()) {
-            tracking(worker.part() + "-cpu", target, CPU_TARGET_PERCENT,
+            tracking(
+                    worker.part() + "-cpu",
+                    target,
+                    CPU_TARGET_PERCENT,
                     PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs.builder()
-                            .predefinedMetricType("ECSServiceAverageCPUUtilization").build());
+                            .predefinedMetricType("ECSServiceAverageCPUUtilization")
+                            .build());
         }
         return service;
     }
@@ -118,15 +148,22 @@ final class Services {
                 .cluster(cluster.arn())
                 .taskDefinition(task.arn())
                 .desiredCount(desired)
-                .capacityProviderStrategies(Capacity.strategy(settings.spotPercent()).stream().map(share ->
-                        ServiceCapacityProviderStrategyArgs.builder()
-                                .capacityProvider(share.provider()).base(share.base()).weight(share.weight()).build()).toList())
+                .capacityProviderStrategies(Capacity.strategy(settings.spotPercent()).stream()
+                        .map(share -> ServiceCapacityProviderStrategyArgs.builder()
+                                .capacityProvider(share.provider())
+                                .base(share.base())
+                                .weight(share.weight())
+                                .build())
+                        .toList())
                 .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
                         .subnets(network.privateSubnetIds())
                         .securityGroups(network.securityGroups().ecs().applyValue(List::of))
                         .assignPublicIp(false)
                         .build())
-                .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
+                .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder()
+                        .enable(true)
+                        .rollback(true)
+                        .build())
                 .enableExecuteCommand(settings.ecsExec())
                 .propagateTags("SERVICE")
                 .enableEcsManagedTags(true)
@@ -136,51 +173,76 @@ final class Services {
     }
 
     private Service declared(String part, ServiceArgs.Builder serviceArgs) {
-        return new Service(names.name(part), serviceArgs.build(), CustomResourceOptions.builder()
-                .parent(parent)
-                .dependsOn(ready)
-                // Autoscaling owns the running count after creation; an `up` must not reset it.
-                .ignoreChanges("desiredCount")
-                .build());
+        return new Service(
+                names.name(part),
+                serviceArgs.build(),
+                CustomResourceOptions.builder()
+                        .parent(parent)
+                        .dependsOn(ready)
+                        // Autoscaling owns the running count after creation; an `up` must not reset it.
+                        .ignoreChanges("desiredCount")
+                        .build());
     }
 
     /** Sets the target's bounds at a time of day; desired follows (up to min, down to max). */
     private void schedule(String part, Target target, String cron, OfficeHours hours, int min, int max) {
-        new ScheduledAction(names.name(part), ScheduledActionArgs.builder()
-                .name(names.name(part))
-                .serviceNamespace(target.serviceNamespace())
-                .scalableDimension(target.scalableDimension())
-                .resourceId(target.resourceId())
-                .schedule(cron)
-                .timezone(hours.zone().getId())
-                .scalableTargetAction(ScheduledActionScalableTargetActionArgs.builder().minCapacity(min).maxCapacity(max).build())
-                .build(), child);
+        new ScheduledAction(
+                names.name(part),
+                ScheduledActionArgs.builder()
+                        .name(names.name(part))
+                        .serviceNamespace(target.serviceNamespace())
+                        .scalableDimension(target.scalableDimension())
+                        .resourceId(target.resourceId())
+                        .schedule(cron)
+                        .timezone(hours.zone().getId())
+                        .scalableTargetAction(ScheduledActionScalableTargetActionArgs.builder()
+                                .minCapacity(min)
+                                .maxCapacity(max)
+                                .build())
+                        .build(),
+                child);
     }
 
     private void autoscale(String part, ComputeSettings.Service size, Service service, Output<String> requestsLabel) {
         var target = target(part, service, size.minCount(), size.maxCount());
-        tracking(part + "-cpu", target, CPU_TARGET_PERCENT,
+        tracking(
+                part + "-cpu",
+                target,
+                CPU_TARGET_PERCENT,
                 PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs.builder()
-                        .predefinedMetricType("ECSServiceAverageCPUUtilization").build());
+                        .predefinedMetricType("ECSServiceAverageCPUUtilization")
+                        .build());
         // Requests per task too: CPU stays low while threads wait on the database; either policy scales out,
         // and a scale-in needs both (Application Auto Scaling's rule for several target-tracking policies).
-        tracking(part + "-requests", target, settings.requestsPerTask(),
+        tracking(
+                part + "-requests",
+                target,
+                settings.requestsPerTask(),
                 PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs.builder()
-                        .predefinedMetricType("ALBRequestCountPerTarget").resourceLabel(requestsLabel).build());
+                        .predefinedMetricType("ALBRequestCountPerTarget")
+                        .resourceLabel(requestsLabel)
+                        .build());
     }
 
     /** The service's count between min and max; with office hours, zero outside them. */
     private Target target(String part, Service service, int min, int max) {
-        var target = new Target(names.name(part), TargetArgs.builder()
-                .serviceNamespace("ecs")
-                .scalableDimension("ecs:service:DesiredCount")
-                .resourceId(Output.tuple(cluster.name(), service.name()).applyValue(t -> "service/" + t.t1 + "/" + t.t2))
-                .minCapacity(min)
-                .maxCapacity(max)
-                .build(),
+        var target = new Target(
+                names.name(part),
+                TargetArgs.builder()
+                        .serviceNamespace("ecs")
+                        .scalableDimension("ecs:service:DesiredCount")
+                        .resourceId(Output.tuple(cluster.name(), service.name())
+                                .applyValue(t -> "service/" + t.t1 + "/" + t.t2))
+                        .minCapacity(min)
+                        .maxCapacity(max)
+                        .build(),
                 // With office hours the schedules below move min and max twice a day: that is not drift.
-                settings.officeHours().isEmpty() ? child
-                        : CustomResourceOptions.builder().parent(parent).ignoreChanges("minCapacity", "maxCapacity").build());
+                settings.officeHours().isEmpty()
+                        ? child
+                        : CustomResourceOptions.builder()
+                                .parent(parent)
+                                .ignoreChanges("minCapacity", "maxCapacity")
+                                .build());
         settings.officeHours().ifPresent(hours -> {
             schedule(part + "-open", target, hours.openCron(), hours, min, max);
             schedule(part + "-close", target, hours.closeCron(), hours, 0, 0);
@@ -189,21 +251,28 @@ final class Services {
     }
 
     /** A target-tracking policy on the service's scalable target. */
-    private void tracking(String part, Target target, double value,
-                          PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs metric) {
-        new Policy(names.name(part), PolicyArgs.builder()
-                .name(names.name(part))
-                .policyType("TargetTrackingScaling")
-                .serviceNamespace(target.serviceNamespace())
-                .scalableDimension(target.scalableDimension())
-                .resourceId(target.resourceId())
-                .targetTrackingScalingPolicyConfiguration(PolicyTargetTrackingScalingPolicyConfigurationArgs.builder()
-                        .targetValue(value)
-                        .predefinedMetricSpecification(metric)
-                        // Out fast when busy; in slowly, so a short lull does not flap the task count.
-                        .scaleOutCooldown(SCALE_OUT_COOLDOWN_SECONDS)
-                        .scaleInCooldown(SCALE_IN_COOLDOWN_SECONDS)
-                        .build())
-                .build(), child);
+    private void tracking(
+            String part,
+            Target target,
+            double value,
+            PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs metric) {
+        new Policy(
+                names.name(part),
+                PolicyArgs.builder()
+                        .name(names.name(part))
+                        .policyType("TargetTrackingScaling")
+                        .serviceNamespace(target.serviceNamespace())
+                        .scalableDimension(target.scalableDimension())
+                        .resourceId(target.resourceId())
+                        .targetTrackingScalingPolicyConfiguration(
+                                PolicyTargetTrackingScalingPolicyConfigurationArgs.builder()
+                                        .targetValue(value)
+                                        .predefinedMetricSpecification(metric)
+                                        // Out fast when busy; in slowly, so a short lull does not flap the task count.
+                                        .scaleOutCooldown(SCALE_OUT_COOLDOWN_SECONDS)
+                                        .scaleInCooldown(SCALE_IN_COOLDOWN_SECONDS)
+                                        .build())
+                        .build(),
+                child);
     }
 }

@@ -6,7 +6,6 @@ import com.tutors.infra.config.Key;
 import com.tutors.infra.config.KeyReader;
 import com.tutors.infra.config.Keys;
 import com.tutors.infra.core.OfficeHours;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,14 +22,14 @@ import java.util.regex.Pattern;
  * and {@code plan --set} give them), every problem named by its key path.
  */
 public final class Workloads {
-    private Workloads() {
-    }
+    private Workloads() {}
 
     /**
      * @param singleton at most one task, ever: deploys stop the old task before starting the new (beat would
      *                  otherwise run twice during every deploy), and it does not scale
      */
-    public record Worker(String name, List<String> command, int cpu, int memory, int minCount, int maxCount, boolean singleton) {
+    public record Worker(
+            String name, List<String> command, int cpu, int memory, int minCount, int maxCount, boolean singleton) {
         /** The name part of its resources: tutors-&lt;env&gt;-worker-&lt;name&gt;. */
         public String part() {
             return "worker-" + name;
@@ -56,7 +55,8 @@ public final class Workloads {
     static final List<String> JOB_FIELDS = List.of("schedule", "command", "cpu", "memory");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,19}");
     private static final Pattern CRON = Pattern.compile("cron\\((\\S+) (\\S+) (\\S+) (\\S+) (\\S+) (\\S+)\\)");
-    private static final Pattern RATE = Pattern.compile("rate\\(([1-9]\\d{0,4}) (minute|minutes|hour|hours|day|days)\\)");
+    private static final Pattern RATE =
+            Pattern.compile("rate\\(([1-9]\\d{0,4}) (minute|minutes|hour|hours|day|days)\\)");
 
     /** Workers by name, in name order; sizes default to the backend's, counts to one. */
     public static Map<String, Worker> workers(KeyReader r, ComputeSettings.Service backend) {
@@ -65,11 +65,21 @@ public final class Workloads {
             var command = command(r, e, Keys.WORKERS + "." + name);
             var size = size(r, e, Keys.WORKERS + "." + name, backend);
             boolean singleton = e.bool("singleton", false);
-            int min = e.integer("minCount", 1, singleton ? 1 : 0, singleton ? 1 : 100, singleton ? "1 (a singleton runs one task)" : null);
-            int max = e.integer("maxCount", Math.max(min, 1), singleton ? 1 : 1, singleton ? 1 : 100,
+            int min = e.integer(
+                    "minCount",
+                    1,
+                    singleton ? 1 : 0,
+                    singleton ? 1 : 100,
+                    singleton ? "1 (a singleton runs one task)" : null);
+            int max = e.integer(
+                    "maxCount",
+                    Math.max(min, 1),
+                    singleton ? 1 : 1,
+                    singleton ? 1 : 100,
                     singleton ? "1 (a singleton runs one task)" : null);
             if (min > max) {
-                r.problem(Keys.WORKERS + "." + name + ".minCount = '" + min + "': above maxCount (" + max + "); allowed: min <= max");
+                r.problem(Keys.WORKERS + "." + name + ".minCount = '" + min + "': above maxCount (" + max
+                        + "); allowed: min <= max");
             }
             out.put(name, new Worker(name, command, size[0], size[1], min, max, singleton));
         });
@@ -84,9 +94,12 @@ public final class Workloads {
             var path = Keys.SCHEDULED_JOBS + "." + name;
             var schedule = e.string("schedule");
             if (schedule == null) {
-                r.problem(path + ".schedule: missing; allowed: cron(M H DOM MON DOW Y) or rate(N unit), EventBridge Scheduler's forms");
+                r.problem(
+                        path
+                                + ".schedule: missing; allowed: cron(M H DOM MON DOW Y) or rate(N unit), EventBridge Scheduler's forms");
             } else {
-                scheduleProblem(schedule, hours).ifPresent(p -> r.problem(path + ".schedule = '" + schedule + "': " + p));
+                scheduleProblem(schedule, hours)
+                        .ifPresent(p -> r.problem(path + ".schedule = '" + schedule + "': " + p));
             }
             var size = size(r, e, path, backend);
             out.put(name, new Job(name, schedule, command(r, e, path), size[0], size[1], zone));
@@ -102,8 +115,9 @@ public final class Workloads {
                     + "); allowed: a cron(...) that starts inside them");
         }
         if (!cron.matches() || !(cron.group(3).equals("?") ^ cron.group(5).equals("?"))) {
-            return Optional.of("not a schedule; allowed: cron(M H DOM MON DOW Y) with '?' in exactly one of DOM and DOW, "
-                    + "or rate(N minutes|hours|days)");
+            return Optional.of(
+                    "not a schedule; allowed: cron(M H DOM MON DOW Y) with '?' in exactly one of DOM and DOW, "
+                            + "or rate(N minutes|hours|days)");
         }
         if (hours.isEmpty()) {
             return Optional.empty();
@@ -114,12 +128,16 @@ public final class Workloads {
             var hourValues = CronField.values(cron.group(2), 0, 23);
             var days = cron.group(5).equals("?") ? Set.copyOf(OfficeHours.DAYS) : CronField.days(cron.group(5));
             boolean daysOk = OfficeHours.expand(h.days()).containsAll(days);
-            boolean timesOk = hourValues.stream().allMatch(hour -> minutes.stream().allMatch(minute -> {
-                var at = java.time.LocalTime.of(hour, minute);
-                return !at.isBefore(h.open()) && at.isBefore(h.close());
-            }));
-            return daysOk && timesOk ? Optional.empty() : Optional.of("starts outside office hours (" + h + "), when the "
-                    + "database is stopped; allowed: hours, minutes and days of the week (not '?' in DOW) inside them");
+            boolean timesOk = hourValues.stream()
+                    .allMatch(hour -> minutes.stream().allMatch(minute -> {
+                        var at = java.time.LocalTime.of(hour, minute);
+                        return !at.isBefore(h.open()) && at.isBefore(h.close());
+                    }));
+            return daysOk && timesOk
+                    ? Optional.empty()
+                    : Optional.of(
+                            "starts outside office hours (" + h + "), when the "
+                                    + "database is stopped; allowed: hours, minutes and days of the week (not '?' in DOW) inside them");
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
@@ -145,13 +163,15 @@ public final class Workloads {
         if (!cpuOk) {
             r.problem(path + ".cpu = '" + cpu + "': not a Fargate CPU value; allowed: " + FargateSizes.cpus());
         }
-        int fallback = cpu == backend.cpu() || !cpuOk ? backend.memory() : FargateSizes.memories(cpu).get(0);
+        int fallback = cpu == backend.cpu() || !cpuOk
+                ? backend.memory()
+                : FargateSizes.memories(cpu).get(0);
         int memory = e.integer("memory", fallback, 512, 122880, "MiB, a Fargate pair with the cpu");
         if (cpuOk && !FargateSizes.isValid(cpu, memory)) {
             r.problem(path + ".memory = '" + memory + "': not a Fargate pair with cpu " + cpu + "; allowed: "
                     + FargateSizes.memories(cpu));
         }
-        return new int[]{cpu, memory};
+        return new int[] {cpu, memory};
     }
 
     /** One map entry's fields, with typed reads that report a problem and hand back the default. */
@@ -189,7 +209,8 @@ public final class Workloads {
             } catch (NumberFormatException | ArithmeticException e) {
                 // reported below
             }
-            r.problem(path + "." + field + " = '" + v + "': out of range; allowed: " + (allowed != null ? allowed : min + " to " + max));
+            r.problem(path + "." + field + " = '" + v + "': out of range; allowed: "
+                    + (allowed != null ? allowed : min + " to " + max));
             return fallback;
         }
     }
@@ -203,13 +224,15 @@ public final class Workloads {
         }
         var json = KeyReader.json(raw.get());
         if (json == null || !json.isJsonObject()) {
-            r.problem(key + " = '" + raw.get() + "': not a map; allowed: name: {" + String.join(", ", fields) + "} per entry");
+            r.problem(key + " = '" + raw.get() + "': not a map; allowed: name: {" + String.join(", ", fields)
+                    + "} per entry");
             return out;
         }
         for (var e : json.getAsJsonObject().entrySet()) {
             var path = key + "." + e.getKey();
             if (!NAME.matcher(e.getKey()).matches()) {
-                r.problem(path + ": not a name; allowed: 1 to 20 lowercase letters, digits and '-', starting with a letter");
+                r.problem(path
+                        + ": not a name; allowed: 1 to 20 lowercase letters, digits and '-', starting with a letter");
                 continue;
             }
             if (!e.getValue().isJsonObject()) {

@@ -7,17 +7,23 @@ import com.tutors.infra.core.Environment;
  * {@code java -cp target/tutors-infra.jar com.tutors.infra.config.ConfigDocs}.
  */
 public final class ConfigDocs {
-    private ConfigDocs() {
-    }
+    private ConfigDocs() {}
 
-    public static final String START = "<!-- keys:start (generated from Keys.java: java -cp target/tutors-infra.jar com.tutors.infra.config.ConfigDocs) -->";
+    public static final String START =
+            "<!-- keys:start (generated from Keys.java: java -cp target/tutors-infra.jar com.tutors.infra.config.ConfigDocs) -->";
     public static final String END = "<!-- keys:end -->";
 
     public static String table() {
         var out = new StringBuilder("| Key | Meaning | prod | staging |\n|---|---|---|---|\n");
         for (var key : Keys.ALL) {
-            out.append("| `").append(key.fullName()).append("` | ").append(key.description().replace("|", "\\|"))
-                    .append(" | ").append(value(key, Environment.PROD)).append(" | ").append(value(key, Environment.STAGING))
+            out.append("| `")
+                    .append(key.fullName())
+                    .append("` | ")
+                    .append(key.description().replace("|", "\\|"))
+                    .append(" | ")
+                    .append(value(key, Environment.PROD))
+                    .append(" | ")
+                    .append(value(key, Environment.STAGING))
                     .append(" |\n");
         }
         return out.toString();

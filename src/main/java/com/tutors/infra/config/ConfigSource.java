@@ -2,7 +2,6 @@ package com.tutors.infra.config;
 
 import com.google.gson.JsonParser;
 import com.pulumi.Context;
-
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -56,8 +55,7 @@ public interface ConfigSource {
     }
 
     /** The keys a stack sets and those set as secrets. */
-    record Known(Set<String> keys, Set<String> secretKeys) {
-    }
+    record Known(Set<String> keys, Set<String> secretKeys) {}
 
     /**
      * What the Pulumi language host passes a program: {@code PULUMI_CONFIG}, a JSON object of every key
@@ -88,8 +86,7 @@ public interface ConfigSource {
 
     /** Holder of the offline run's configuration (an interface cannot hold mutable state). */
     final class Offline {
-        private Offline() {
-        }
+        private Offline() {}
 
         static volatile Known current;
     }
@@ -120,7 +117,9 @@ public interface ConfigSource {
 
             @Override
             public boolean isSecret(String fullKey) {
-                return secretKeys == null ? Keys.byFullName(fullKey).map(Key::secret).orElse(false) : secretKeys.contains(fullKey);
+                return secretKeys == null
+                        ? Keys.byFullName(fullKey).map(Key::secret).orElse(false)
+                        : secretKeys.contains(fullKey);
             }
         };
     }

@@ -12,8 +12,8 @@ import com.tutors.infra.core.Environment;
  * @param stagingDefault likewise for staging
  * @param secret         set with {@code pulumi config set --secret}; never printed
  */
-public record Key(String namespace, String name, String description,
-                  String prodDefault, String stagingDefault, boolean secret) {
+public record Key(
+        String namespace, String name, String description, String prodDefault, String stagingDefault, boolean secret) {
 
     public String fullName() {
         return namespace + ":" + name;

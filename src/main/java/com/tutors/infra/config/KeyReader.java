@@ -6,7 +6,6 @@ import com.google.gson.JsonSyntaxException;
 import com.tutors.infra.core.Environment;
 import com.tutors.infra.core.Naming;
 import com.tutors.infra.core.SecretValue;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -55,7 +54,10 @@ public final class KeyReader {
     public <T> T get(Key key, String defaultValue, Function<String, T> parser) {
         var raw = source.get(key.fullName()).orElse(defaultValue);
         if (raw.isBlank()) {
-            fail(key, "'" + raw + "': empty; allowed: a value, or remove the key to get its default (" + defaultValue + ")");
+            fail(
+                    key,
+                    "'" + raw + "': empty; allowed: a value, or remove the key to get its default (" + defaultValue
+                            + ")");
             return parser.apply(defaultValue);
         }
         try {
@@ -93,8 +95,8 @@ public final class KeyReader {
         if (value.isEmpty()) {
             if (required) {
                 failed.add(key);
-                problems.add(key + ": missing; set it with: pulumi config set --secret " + key + " <value>"
-                        + " (" + key.description() + ")");
+                problems.add(key + ": missing; set it with: pulumi config set --secret " + key + " <value>" + " ("
+                        + key.description() + ")");
             }
             return Optional.empty();
         }

@@ -2,8 +2,7 @@ package com.tutors.infra.config;
 
 /** Small text helpers for messages. */
 public final class Text {
-    private Text() {
-    }
+    private Text() {}
 
     /** Levenshtein distance, for "did you mean" suggestions. */
     public static int distance(String a, String b) {

@@ -5,8 +5,7 @@ package com.tutors.infra.core;
  * calling anything else: a slow database, cache, backend or CDN must not get healthy tasks replaced.
  */
 public final class HealthPaths {
-    private HealthPaths() {
-    }
+    private HealthPaths() {}
 
     /** Django: a middleware above SecurityMiddleware answers it (README: the app contract). */
     public static final String BACKEND = "/api/health/";

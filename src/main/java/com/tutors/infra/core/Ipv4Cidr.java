@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  */
 public record Ipv4Cidr(long network, int prefix) {
 
-    private static final Pattern SHAPE = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
+    private static final Pattern SHAPE =
+            Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
 
     public Ipv4Cidr {
         if (prefix < 0 || prefix > 32) {
@@ -42,8 +43,8 @@ public record Ipv4Cidr(long network, int prefix) {
         }
         long networkPart = address & mask(prefix);
         if (networkPart != address) {
-            throw new IllegalArgumentException("host bits are set; the network address is "
-                    + new Ipv4Cidr(networkPart, prefix));
+            throw new IllegalArgumentException(
+                    "host bits are set; the network address is " + new Ipv4Cidr(networkPart, prefix));
         }
         return new Ipv4Cidr(address, prefix);
     }
@@ -70,7 +71,7 @@ public record Ipv4Cidr(long network, int prefix) {
 
     @Override
     public String toString() {
-        return ((network >> 24) & 0xFF) + "." + ((network >> 16) & 0xFF) + "."
-                + ((network >> 8) & 0xFF) + "." + (network & 0xFF) + "/" + prefix;
+        return ((network >> 24) & 0xFF) + "." + ((network >> 16) & 0xFF) + "." + ((network >> 8) & 0xFF) + "."
+                + (network & 0xFF) + "/" + prefix;
     }
 }

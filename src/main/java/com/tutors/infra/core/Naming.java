@@ -45,7 +45,8 @@ public record Naming(Environment environment) {
 
     /** Tags every taggable resource carries, applied through the provider's default tags. */
     public Map<String, String> defaultTags() {
-        return new java.util.TreeMap<>(Map.of("Project", PROJECT, "Environment", environment.id(), "ManagedBy", "pulumi"));
+        return new java.util.TreeMap<>(
+                Map.of("Project", PROJECT, "Environment", environment.id(), "ManagedBy", "pulumi"));
     }
 
     /** The EC2 console shows resources by their Name tag. */

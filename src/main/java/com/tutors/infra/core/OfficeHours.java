@@ -23,6 +23,7 @@ public record OfficeHours(String days, LocalTime open, LocalTime close, ZoneId z
     public static final List<String> DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
     /** RDS takes a few minutes to start: it starts this much before the tasks that connect to it. */
     public static final int DB_LEAD_MINUTES = 20;
+
     public static final String FORMAT = "DAYS HH:MM-HH:MM ZONE, e.g. MON-FRI 08:00-20:00 Europe/Berlin";
 
     private static final Pattern SHAPE = Pattern.compile("(\\S+) (\\d{2}:\\d{2})-(\\d{2}:\\d{2}) (\\S+)");
@@ -42,7 +43,8 @@ public record OfficeHours(String days, LocalTime open, LocalTime close, ZoneId z
             open = LocalTime.parse(m.group(2));
             close = LocalTime.parse(m.group(3));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + m.group(2) + "-" + m.group(3) + "' is not a time range; allowed: 00:00 to 23:59");
+            throw new IllegalArgumentException(
+                    "'" + m.group(2) + "-" + m.group(3) + "' is not a time range; allowed: 00:00 to 23:59");
         }
         if (!open.isBefore(close)) {
             throw new IllegalArgumentException("opens at " + open + " but closes at " + close
@@ -56,7 +58,8 @@ public record OfficeHours(String days, LocalTime open, LocalTime close, ZoneId z
         try {
             zone = ZoneId.of(m.group(4));
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("'" + m.group(4) + "' is not a time zone; allowed: IANA names such as Europe/Berlin or UTC");
+            throw new IllegalArgumentException(
+                    "'" + m.group(4) + "' is not a time zone; allowed: IANA names such as Europe/Berlin or UTC");
         }
         return new OfficeHours(days, open, close, zone);
     }
@@ -89,8 +92,10 @@ public record OfficeHours(String days, LocalTime open, LocalTime close, ZoneId z
         if (!up.matches() || !down.matches() || !up.group(3).equals(down.group(3))) {
             throw new IllegalArgumentException("not a pair of office-hours crons: " + upCron + ", " + downCron);
         }
-        int minutes = Integer.parseInt(down.group(2)) * 60 + Integer.parseInt(down.group(1))
-                - Integer.parseInt(up.group(2)) * 60 - Integer.parseInt(up.group(1));
+        int minutes = Integer.parseInt(down.group(2)) * 60
+                + Integer.parseInt(down.group(1))
+                - Integer.parseInt(up.group(2)) * 60
+                - Integer.parseInt(up.group(1));
         return expand(up.group(3)).size() * minutes / 60.0;
     }
 
@@ -110,11 +115,13 @@ public record OfficeHours(String days, LocalTime open, LocalTime close, ZoneId z
             int from = DAYS.indexOf(ends[0]);
             int to = DAYS.indexOf(ends[ends.length - 1]);
             if (to < from) {
-                throw new IllegalArgumentException("'" + part + "' runs backwards; allowed: ranges from MON towards SUN");
+                throw new IllegalArgumentException(
+                        "'" + part + "' runs backwards; allowed: ranges from MON towards SUN");
             }
             for (int d = from; d <= to; d++) {
                 if (!out.add(DAYS.get(d))) {
-                    throw new IllegalArgumentException("'" + field + "' names " + DAYS.get(d) + " twice; allowed: each day once");
+                    throw new IllegalArgumentException(
+                            "'" + field + "' names " + DAYS.get(d) + " twice; allowed: each day once");
                 }
             }
         }

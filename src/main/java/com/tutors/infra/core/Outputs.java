@@ -1,7 +1,6 @@
 package com.tutors.infra.core;
 
 import com.pulumi.core.Output;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +8,11 @@ import java.util.function.Function;
 
 /** Small helpers over {@link Output}, used where several phases need the same shape. */
 public final class Outputs {
-    private Outputs() {
-    }
+    private Outputs() {}
 
     /** One output of a map from each key's name to its output's value, in the order of {@code keys}. */
-    public static <K, V> Output<Map<String, V>> keyed(List<K> keys, Function<K, String> name, Function<K, Output<V>> value) {
+    public static <K, V> Output<Map<String, V>> keyed(
+            List<K> keys, Function<K, String> name, Function<K, Output<V>> value) {
         var ordered = List.copyOf(keys);
         return Output.all(ordered.stream().map(value).toList()).applyValue(values -> {
             var map = new LinkedHashMap<String, V>();

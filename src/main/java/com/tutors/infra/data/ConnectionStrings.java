@@ -2,7 +2,6 @@ package com.tutors.infra.data;
 
 import com.google.gson.Gson;
 import com.tutors.infra.core.Ports;
-
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 
@@ -11,8 +10,7 @@ import java.util.LinkedHashMap;
  * URLs, so a password with '#', '%', ':' or '?' still parses (dj-database-url and redis-py decode it).
  */
 public final class ConnectionStrings {
-    private ConnectionStrings() {
-    }
+    private ConnectionStrings() {}
 
     public static final String DB_USER = "tutors";
     public static final String DB_NAME = "tutors";
@@ -45,11 +43,17 @@ public final class ConnectionStrings {
         var out = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') {
                 out.append((char) c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
             }
         }

@@ -1,7 +1,6 @@
 package com.tutors.infra.data;
 
 import com.pulumi.core.Output;
-
 import java.util.List;
 import java.util.Map;
 
@@ -14,17 +13,18 @@ import java.util.Map;
  * @param secretVersions   each secret's current version id: a task definition that names it is replaced
  *                         (and its service rolled) when a secret's value changes
  */
-public record DataOutputs(Output<String> rdsEndpoint,
-                          Output<Integer> rdsPort,
-                          Output<String> redisEndpoint,
-                          Output<Integer> redisPort,
-                          Map<AppSecret, Output<String>> secretArns,
-                          Output<Map<String, String>> secretArnsByPart,
-                          Map<AppSecret, Output<String>> secretVersions,
-                          Output<String> rdsIdentifier,
-                          Output<String> redisGroupId,
-                          Output<List<String>> cacheClusterIds,
-                          int redisNodes) {
+public record DataOutputs(
+        Output<String> rdsEndpoint,
+        Output<Integer> rdsPort,
+        Output<String> redisEndpoint,
+        Output<Integer> redisPort,
+        Map<AppSecret, Output<String>> secretArns,
+        Output<Map<String, String>> secretArnsByPart,
+        Map<AppSecret, Output<String>> secretVersions,
+        Output<String> rdsIdentifier,
+        Output<String> redisGroupId,
+        Output<List<String>> cacheClusterIds,
+        int redisNodes) {
 
     public DataOutputs {
         secretArns = Map.copyOf(secretArns);
@@ -60,12 +60,14 @@ public record DataOutputs(Output<String> rdsEndpoint,
 
     /** The stack's Secrets Manager secrets, one per value a container needs: {@code /tutors/<env>/<part>}. */
     public enum AppSecret {
-        DB_CREDENTIALS("db-credentials", "PostgreSQL credentials as JSON (username, password, engine, host, port, dbname)"),
+        DB_CREDENTIALS(
+                "db-credentials", "PostgreSQL credentials as JSON (username, password, engine, host, port, dbname)"),
         DB_URL("db-url", "DATABASE_URL for Django (TLS required)"),
         REDIS_URL("redis-url", "REDIS_URL for Django (TLS, AUTH)"),
         DJANGO_SECRET_KEY("django-secret-key", "Django SECRET_KEY"),
         /** Present only during a key rotation (djangoSecretKeyPrevious set). */
-        DJANGO_SECRET_KEY_PREVIOUS("django-secret-key-previous", "Django SECRET_KEY_FALLBACKS: the previous key, during a rotation"),
+        DJANGO_SECRET_KEY_PREVIOUS(
+                "django-secret-key-previous", "Django SECRET_KEY_FALLBACKS: the previous key, during a rotation"),
         NEXTAUTH_SECRET("nextauth-secret", "NextAuth.js NEXTAUTH_SECRET");
 
         private final String part;

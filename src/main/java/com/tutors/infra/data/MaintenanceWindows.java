@@ -1,7 +1,6 @@
 package com.tutors.infra.data;
 
 import com.tutors.infra.core.OfficeHours;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -41,12 +40,15 @@ public record MaintenanceWindows(String backup, String maintenance) {
         int year = 2026; // offsets of a whole year: January's (standard) and July's (summer time, if any)
         var winter = rules.getOffset(LocalDate.of(year, 1, 15).atStartOfDay());
         var summer = rules.getOffset(LocalDate.of(year, 7, 15).atStartOfDay());
-        var first = DayOfWeek.valueOf(fullName(OfficeHours.expand(hours.days()).iterator().next()));
+        var first = DayOfWeek.valueOf(
+                fullName(OfficeHours.expand(hours.days()).iterator().next()));
         // The opening in UTC on the first office day, for both offsets; keep what both share.
         var day = LocalDate.of(year, 1, 5).with(java.time.temporal.TemporalAdjusters.nextOrSame(first));
-        var openUtc = later(day.atTime(hours.open()).atOffset(winter).withOffsetSameInstant(ZoneOffset.UTC),
+        var openUtc = later(
+                day.atTime(hours.open()).atOffset(winter).withOffsetSameInstant(ZoneOffset.UTC),
                 day.atTime(hours.open()).atOffset(summer).withOffsetSameInstant(ZoneOffset.UTC));
-        var closeUtc = earlier(day.atTime(hours.close()).atOffset(winter).withOffsetSameInstant(ZoneOffset.UTC),
+        var closeUtc = earlier(
+                day.atTime(hours.close()).atOffset(winter).withOffsetSameInstant(ZoneOffset.UTC),
                 day.atTime(hours.close()).atOffset(summer).withOffsetSameInstant(ZoneOffset.UTC));
         var maintenanceEnd = closeUtc.minusMinutes(MINUTES); // half an hour before the earliest closing
         var maintenanceStart = maintenanceEnd.minusMinutes(MINUTES);
@@ -55,12 +57,19 @@ public record MaintenanceWindows(String backup, String maintenance) {
         if (backupStart.isBefore(openUtc.plusMinutes(MINUTES))
                 || !backupStart.toLocalDate().equals(maintenanceEnd.toLocalDate())) {
             throw new IllegalArgumentException("office hours " + hours + " leave no hour open all year in UTC (after "
-                    + MINUTES + " minutes of start-up) for the database's backup and maintenance; allowed: an opening of at "
+                    + MINUTES
+                    + " minutes of start-up) for the database's backup and maintenance; allowed: an opening of at "
                     + "least 2.5 hours within one UTC day");
         }
-        var weekday = backupStart.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ROOT).toLowerCase(Locale.ROOT);
-        return new MaintenanceWindows(hhmm(backupStart.toLocalTime()) + "-" + hhmm(backupStart.plusMinutes(MINUTES).toLocalTime()),
-                weekday + ":" + hhmm(maintenanceStart.toLocalTime()) + "-" + weekday + ":" + hhmm(maintenanceEnd.toLocalTime()));
+        var weekday = backupStart
+                .getDayOfWeek()
+                .getDisplayName(TextStyle.SHORT, Locale.ROOT)
+                .toLowerCase(Locale.ROOT);
+        return new MaintenanceWindows(
+                hhmm(backupStart.toLocalTime()) + "-"
+                        + hhmm(backupStart.plusMinutes(MINUTES).toLocalTime()),
+                weekday + ":" + hhmm(maintenanceStart.toLocalTime()) + "-" + weekday + ":"
+                        + hhmm(maintenanceEnd.toLocalTime()));
     }
 
     private static String fullName(String day) {

@@ -33,7 +33,6 @@ import com.tutors.infra.core.Naming;
 import com.tutors.infra.core.Phase;
 import com.tutors.infra.core.Ports;
 import com.tutors.infra.network.NetworkOutputs;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +53,16 @@ public final class Edge extends ComponentResource {
      *                      only change conditions and never leave the frontend without a route
      * @param staticBucketDomain where /static/* redirects without CloudFront
      */
-    public record Args(Naming names, EdgeSettings settings, String region, Output<String> accountId,
-                       NetworkOutputs network, Optional<Output<List<String>>> originSecrets, boolean behindCdn,
-                       Output<String> staticBucketDomain, Output<String> serverAccessLogBucket) {
-    }
+    public record Args(
+            Naming names,
+            EdgeSettings settings,
+            String region,
+            Output<String> accountId,
+            NetworkOutputs network,
+            Optional<Output<List<String>>> originSecrets,
+            boolean behindCdn,
+            Output<String> staticBucketDomain,
+            Output<String> serverAccessLogBucket) {}
 
     public static final int DEREGISTRATION_DELAY_SECONDS = 30;
     /** ALB and target group names are limited to 32 characters. */
@@ -93,10 +98,18 @@ public final class Edge extends ComponentResource {
                 .tags(names.nameTag("alb"));
         var albOptions = CustomResourceOptions.builder().parent(this);
         if (s.accessLogs()) {
-            var logs = AccessLogBucket.declare(names, Buckets.name(names, "alb-logs", s.bucketSuffix(), args.accountId()),
-                    args.region(), args.accountId(), args.serverAccessLogBucket(), this);
+            var logs = AccessLogBucket.declare(
+                    names,
+                    Buckets.name(names, "alb-logs", s.bucketSuffix(), args.accountId()),
+                    args.region(),
+                    args.accountId(),
+                    args.serverAccessLogBucket(),
+                    this);
             albArgs.accessLogs(LoadBalancerAccessLogsArgs.builder()
-                    .bucket(logs.bucket().bucket()).prefix(EdgePolicies.ACCESS_LOG_PREFIX).enabled(true).build());
+                    .bucket(logs.bucket().bucket())
+                    .prefix(EdgePolicies.ACCESS_LOG_PREFIX)
+                    .enabled(true)
+                    .build());
             // ELB checks that it may write before it accepts the setting.
             albOptions.dependsOn(logs.policy());
         }
@@ -105,13 +118,21 @@ public final class Edge extends ComponentResource {
         var backend = targetGroup("backend", Ports.BACKEND, HealthPaths.BACKEND, "200", network.vpcId());
         var frontend = targetGroup("frontend", Ports.FRONTEND, HealthPaths.FRONTEND, "200", network.vpcId());
 
-        var forwardToFrontend = ListenerDefaultActionArgs.builder().type("forward").targetGroupArn(frontend.arn()).build();
-        // Behind CloudFront only requests carrying the origin secret are served; anything else is refused.
-        var defaultAction = args.originSecrets().isEmpty() ? forwardToFrontend : ListenerDefaultActionArgs.builder()
-                .type("fixed-response")
-                .fixedResponse(ListenerDefaultActionFixedResponseArgs.builder()
-                        .statusCode("403").contentType("text/plain").messageBody("Forbidden").build())
+        var forwardToFrontend = ListenerDefaultActionArgs.builder()
+                .type("forward")
+                .targetGroupArn(frontend.arn())
                 .build();
+        // Behind CloudFront only requests carrying the origin secret are served; anything else is refused.
+        var defaultAction = args.originSecrets().isEmpty()
+                ? forwardToFrontend
+                : ListenerDefaultActionArgs.builder()
+                        .type("fixed-response")
+                        .fixedResponse(ListenerDefaultActionFixedResponseArgs.builder()
+                                .statusCode("403")
+                                .contentType("text/plain")
+                                .messageBody("Forbidden")
+                                .build())
+                        .build();
         Listener serving;
         Optional<EdgeOutputs.Zone> zone;
         Optional<EdgeOutputs.Mail> mail = Optional.empty();
@@ -125,35 +146,48 @@ public final class Edge extends ComponentResource {
             var zoneId = site.zoneId();
             mail = s.mail().map(m -> Mail.declare(names, m, args.region(), zoneId, child));
             certificate = site.certificateArn();
-            serving = new Listener(names.name("https"), ListenerArgs.builder()
-                    .loadBalancerArn(alb.arn())
-                    .port(Ports.HTTPS)
-                    .protocol("HTTPS")
-                    .sslPolicy(EdgePolicies.TLS_POLICY)
-                    .certificateArn(site.certificateArn()) // waits until the certificate is issued
-                    .defaultActions(defaultAction)
-                    .build(), child);
-            new Listener(names.name("http"), ListenerArgs.builder()
-                    .loadBalancerArn(alb.arn())
-                    .port(Ports.HTTP)
-                    .protocol("HTTP")
-                    .defaultActions(ListenerDefaultActionArgs.builder().type("redirect")
-                            .redirect(ListenerDefaultActionRedirectArgs.builder()
-                                    .protocol("HTTPS").port(String.valueOf(Ports.HTTPS)).statusCode("HTTP_301").build())
-                            .build())
-                    .build(), child);
+            serving = new Listener(
+                    names.name("https"),
+                    ListenerArgs.builder()
+                            .loadBalancerArn(alb.arn())
+                            .port(Ports.HTTPS)
+                            .protocol("HTTPS")
+                            .sslPolicy(EdgePolicies.TLS_POLICY)
+                            .certificateArn(site.certificateArn()) // waits until the certificate is issued
+                            .defaultActions(defaultAction)
+                            .build(),
+                    child);
+            new Listener(
+                    names.name("http"),
+                    ListenerArgs.builder()
+                            .loadBalancerArn(alb.arn())
+                            .port(Ports.HTTP)
+                            .protocol("HTTP")
+                            .defaultActions(ListenerDefaultActionArgs.builder()
+                                    .type("redirect")
+                                    .redirect(ListenerDefaultActionRedirectArgs.builder()
+                                            .protocol("HTTPS")
+                                            .port(String.valueOf(Ports.HTTPS))
+                                            .statusCode("HTTP_301")
+                                            .build())
+                                    .build())
+                            .build(),
+                    child);
             host = Output.of(domain);
             url = Output.of("https://" + domain);
         } else {
             // No-domain mode: plain HTTP on the ALB's own name, for a first staging deploy.
             zone = Optional.empty();
             certificate = Output.of("");
-            serving = new Listener(names.name("http"), ListenerArgs.builder()
-                    .loadBalancerArn(alb.arn())
-                    .port(Ports.HTTP)
-                    .protocol("HTTP")
-                    .defaultActions(forwardToFrontend)
-                    .build(), child);
+            serving = new Listener(
+                    names.name("http"),
+                    ListenerArgs.builder()
+                            .loadBalancerArn(alb.arn())
+                            .port(Ports.HTTP)
+                            .protocol("HTTP")
+                            .defaultActions(forwardToFrontend)
+                            .build(),
+                    child);
             host = alb.dnsName();
             url = alb.dnsName().applyValue(dns -> "http://" + dns);
         }
@@ -161,49 +195,99 @@ public final class Edge extends ComponentResource {
         for (var route : EdgePolicies.ROUTES) {
             var conditions = new ArrayList<ListenerRuleConditionArgs>();
             conditions.add(ListenerRuleConditionArgs.builder()
-                    .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values(route.paths()).build())
+                    .pathPattern(ListenerRuleConditionPathPatternArgs.builder()
+                            .values(route.paths())
+                            .build())
                     .build());
             args.originSecrets().ifPresent(secrets -> conditions.add(originHeader(secrets)));
-            listeners.add(rule(route.part(), serving, route.priority(),
-                    route.target() == EdgePolicies.Target.BACKEND ? backend : frontend, conditions));
+            listeners.add(rule(
+                    route.part(),
+                    serving,
+                    route.priority(),
+                    route.target() == EdgePolicies.Target.BACKEND ? backend : frontend,
+                    conditions));
         }
         {
             // The buckets' paths are theirs on every stack: Next.js never answers them (the app contract).
             // Behind CloudFront its behaviours take them before the ALB; declared anyway, so a stack keeps
             // them while its CDN is turned on or off and the URNs stay the same across lastPhase.
-            listeners.add(new ListenerRule(names.name("static-redirect"), ListenerRuleArgs.builder()
-                    .listenerArn(serving.arn())
-                    .priority(EdgePolicies.STATIC_PRIORITY)
-                    .actions(ListenerRuleActionArgs.builder().type("redirect")
-                            .redirect(ListenerRuleActionRedirectArgs.builder().protocol("HTTPS").port("443")
-                                    .host(args.staticBucketDomain()).path("/#{path}").query("#{query}").statusCode("HTTP_302").build())
-                            .build())
-                    .conditions(pathIs(EdgePolicies.STATIC_PATHS))
-                    .build(), child));
-            listeners.add(new ListenerRule(names.name("media-not-here"), ListenerRuleArgs.builder()
-                    .listenerArn(serving.arn())
-                    .priority(EdgePolicies.MEDIA_PRIORITY)
-                    .actions(ListenerRuleActionArgs.builder().type("fixed-response")
-                            .fixedResponse(ListenerRuleActionFixedResponseArgs.builder().statusCode("404").contentType("text/plain")
-                                    .messageBody("Media is linked with presigned S3 URLs on this stack").build())
-                            .build())
-                    .conditions(pathIs(EdgePolicies.MEDIA_PATHS))
-                    .build(), child));
+            listeners.add(new ListenerRule(
+                    names.name("static-redirect"),
+                    ListenerRuleArgs.builder()
+                            .listenerArn(serving.arn())
+                            .priority(EdgePolicies.STATIC_PRIORITY)
+                            .actions(ListenerRuleActionArgs.builder()
+                                    .type("redirect")
+                                    .redirect(ListenerRuleActionRedirectArgs.builder()
+                                            .protocol("HTTPS")
+                                            .port("443")
+                                            .host(args.staticBucketDomain())
+                                            .path("/#{path}")
+                                            .query("#{query}")
+                                            .statusCode("HTTP_302")
+                                            .build())
+                                    .build())
+                            .conditions(pathIs(EdgePolicies.STATIC_PATHS))
+                            .build(),
+                    child));
+            listeners.add(new ListenerRule(
+                    names.name("media-not-here"),
+                    ListenerRuleArgs.builder()
+                            .listenerArn(serving.arn())
+                            .priority(EdgePolicies.MEDIA_PRIORITY)
+                            .actions(ListenerRuleActionArgs.builder()
+                                    .type("fixed-response")
+                                    .fixedResponse(ListenerRuleActionFixedResponseArgs.builder()
+                                            .statusCode("404")
+                                            .contentType("text/plain")
+                                            .messageBody("Media is linked with presigned S3 URLs on this stack")
+                                            .build())
+                                    .build())
+                            .conditions(pathIs(EdgePolicies.MEDIA_PATHS))
+                            .build(),
+                    child));
         }
         if (args.behindCdn()) {
             // Locked: only CloudFront's requests reach the frontend. Unlocked: every path does, as the default.
-            var condition = args.originSecrets().map(Edge::originHeader).orElse(ListenerRuleConditionArgs.builder()
-                    .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values("/*").build()).build());
-            listeners.add(rule("frontend-" + EdgePolicies.FRONTEND_PRIORITY, serving, EdgePolicies.FRONTEND_PRIORITY, frontend,
+            var condition = args.originSecrets()
+                    .map(Edge::originHeader)
+                    .orElse(ListenerRuleConditionArgs.builder()
+                            .pathPattern(ListenerRuleConditionPathPatternArgs.builder()
+                                    .values("/*")
+                                    .build())
+                            .build());
+            listeners.add(rule(
+                    "frontend-" + EdgePolicies.FRONTEND_PRIORITY,
+                    serving,
+                    EdgePolicies.FRONTEND_PRIORITY,
+                    frontend,
                     List.of(condition)));
         }
 
-        this.outputs = new EdgeOutputs(alb.dnsName(), alb.zoneId(), alb.arn(), alb.arnSuffix(), certificate,
-                host, host, url, zone,
-                new EdgeOutputs.TargetGroups(backend.arn(), frontend.arn(), backend.arnSuffix(), frontend.arnSuffix(),
-                        listeners), mail);
-        registerOutputs(Map.of("albDnsName", outputs.albDnsName(), "albZoneId", outputs.albZoneId(),
-                "certificateArn", outputs.certificateArn(), "domainName", outputs.domainName(), "url", outputs.url()));
+        this.outputs = new EdgeOutputs(
+                alb.dnsName(),
+                alb.zoneId(),
+                alb.arn(),
+                alb.arnSuffix(),
+                certificate,
+                host,
+                host,
+                url,
+                zone,
+                new EdgeOutputs.TargetGroups(
+                        backend.arn(), frontend.arn(), backend.arnSuffix(), frontend.arnSuffix(), listeners),
+                mail);
+        registerOutputs(Map.of(
+                "albDnsName",
+                outputs.albDnsName(),
+                "albZoneId",
+                outputs.albZoneId(),
+                "certificateArn",
+                outputs.certificateArn(),
+                "domainName",
+                outputs.domainName(),
+                "url",
+                outputs.url()));
     }
 
     /** Where the domain's records point without a CDN. */
@@ -220,8 +304,15 @@ public final class Edge extends ComponentResource {
             throw new IllegalStateException("site records are declared once");
         }
         recordsDeclared = true;
-        outputs.zone().ifPresent(zone -> AliasRecords.declare(names, "alias", zone.zoneId(), zone.domain(),
-                cdn.orElse(albAlias()), args.network().ipv6(), child));
+        outputs.zone()
+                .ifPresent(zone -> AliasRecords.declare(
+                        names,
+                        "alias",
+                        zone.zoneId(),
+                        zone.domain(),
+                        cdn.orElse(albAlias()),
+                        args.network().ipv6(),
+                        child));
     }
 
     private String lbName(String part) {
@@ -232,50 +323,68 @@ public final class Edge extends ComponentResource {
         return full;
     }
 
-    private ListenerRule rule(String part, Listener listener, int priority, TargetGroup target,
-                              List<ListenerRuleConditionArgs> conditions) {
-        return new ListenerRule(names.name(part), ListenerRuleArgs.builder()
-                .listenerArn(listener.arn())
-                .priority(priority)
-                .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(target.arn()).build())
-                .conditions(conditions)
-                .build(), child);
+    private ListenerRule rule(
+            String part,
+            Listener listener,
+            int priority,
+            TargetGroup target,
+            List<ListenerRuleConditionArgs> conditions) {
+        return new ListenerRule(
+                names.name(part),
+                ListenerRuleArgs.builder()
+                        .listenerArn(listener.arn())
+                        .priority(priority)
+                        .actions(ListenerRuleActionArgs.builder()
+                                .type("forward")
+                                .targetGroupArn(target.arn())
+                                .build())
+                        .conditions(conditions)
+                        .build(),
+                child);
     }
 
     private TargetGroup targetGroup(String part, int port, String healthPath, String matcher, Output<String> vpcId) {
-        return new TargetGroup(names.name(part), TargetGroupArgs.builder()
-                .name(lbName(part))
-                .targetType("ip") // Fargate tasks register by IP (awsvpc)
-                .protocol("HTTP")
-                .port(port)
-                .ipAddressType("ipv4")
-                .vpcId(vpcId)
-                // Short: a rolling deploy waits this long for each old task's connections to drain.
-                .deregistrationDelay(DEREGISTRATION_DELAY_SECONDS)
-                .healthCheck(TargetGroupHealthCheckArgs.builder()
-                        .enabled(true)
+        return new TargetGroup(
+                names.name(part),
+                TargetGroupArgs.builder()
+                        .name(lbName(part))
+                        .targetType("ip") // Fargate tasks register by IP (awsvpc)
                         .protocol("HTTP")
-                        .path(healthPath)
-                        .matcher(matcher)
-                        .interval(15)
-                        .timeout(5)
-                        .healthyThreshold(2)
-                        .unhealthyThreshold(3)
-                        .build())
-                .tags(names.nameTag(part))
-                .build(), child);
+                        .port(port)
+                        .ipAddressType("ipv4")
+                        .vpcId(vpcId)
+                        // Short: a rolling deploy waits this long for each old task's connections to drain.
+                        .deregistrationDelay(DEREGISTRATION_DELAY_SECONDS)
+                        .healthCheck(TargetGroupHealthCheckArgs.builder()
+                                .enabled(true)
+                                .protocol("HTTP")
+                                .path(healthPath)
+                                .matcher(matcher)
+                                .interval(15)
+                                .timeout(5)
+                                .healthyThreshold(2)
+                                .unhealthyThreshold(3)
+                                .build())
+                        .tags(names.nameTag(part))
+                        .build(),
+                child);
     }
 
     private static ListenerRuleConditionArgs pathIs(List<String> paths) {
         return ListenerRuleConditionArgs.builder()
-                .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values(paths).build()).build();
+                .pathPattern(ListenerRuleConditionPathPatternArgs.builder()
+                        .values(paths)
+                        .build())
+                .build();
     }
 
     /** The header condition: any of the values (an ALB condition ORs up to five). */
     private static ListenerRuleConditionArgs originHeader(Output<List<String>> secrets) {
         return ListenerRuleConditionArgs.builder()
                 .httpHeader(ListenerRuleConditionHttpHeaderArgs.builder()
-                        .httpHeaderName(Headers.ORIGIN_VERIFY).values(secrets).build())
+                        .httpHeaderName(Headers.ORIGIN_VERIFY)
+                        .values(secrets)
+                        .build())
                 .build();
     }
 }

@@ -2,7 +2,6 @@ package com.tutors.infra.edge;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -15,37 +14,43 @@ import java.util.Optional;
  * @param zone           present with a domain
  * @param mail           present with a domain: what may send mail, and as whom
  */
-public record EdgeOutputs(Output<String> albDnsName,
-                          Output<String> albZoneId,
-                          Output<String> albArn,
-                          Output<String> albArnSuffix,
-                          Output<String> certificateArn,
-                          Output<String> domainName,
-                          Output<String> host,
-                          Output<String> url,
-                          Optional<Zone> zone,
-                          TargetGroups targetGroups,
-                          Optional<Mail> mail) {
+public record EdgeOutputs(
+        Output<String> albDnsName,
+        Output<String> albZoneId,
+        Output<String> albArn,
+        Output<String> albArnSuffix,
+        Output<String> certificateArn,
+        Output<String> domainName,
+        Output<String> host,
+        Output<String> url,
+        Optional<Zone> zone,
+        TargetGroups targetGroups,
+        Optional<Mail> mail) {
 
     /**
      * The SES identity the app sends as, and the configuration set every message goes through.
      *
      * @param defaultFrom the app's DEFAULT_FROM_EMAIL unless it says otherwise
      */
-    public record Mail(String domain, String defaultFrom, Output<String> identityArn, String configurationSetName,
-                       Output<String> configurationSetArn) {
-    }
+    public record Mail(
+            String domain,
+            String defaultFrom,
+            Output<String> identityArn,
+            String configurationSetName,
+            Output<String> configurationSetArn) {}
 
     /** The domain's hosted zone and the certificate's validation record (which validates any region's certificate). */
-    public record Zone(String domain, Output<String> zoneId, Output<String> validationRecordFqdn) {
-    }
+    public record Zone(String domain, Output<String> zoneId, Output<String> validationRecordFqdn) {}
 
     /**
      * @param servingListeners the listener that serves traffic and its rules: a service must wait for them
      */
-    public record TargetGroups(Output<String> backendArn, Output<String> frontendArn,
-                               Output<String> backendArnSuffix, Output<String> frontendArnSuffix,
-                               List<Resource> servingListeners) {
+    public record TargetGroups(
+            Output<String> backendArn,
+            Output<String> frontendArn,
+            Output<String> backendArnSuffix,
+            Output<String> frontendArnSuffix,
+            List<Resource> servingListeners) {
         public TargetGroups {
             servingListeners = List.copyOf(servingListeners);
         }

@@ -1,17 +1,18 @@
 package com.tutors.infra.edge;
 
 import com.tutors.infra.policy.PolicyDocument;
-
 import java.util.List;
 import java.util.Map;
 
 /** Routing and the access-log bucket policy of phase 5, as data. */
 public final class EdgePolicies {
-    private EdgePolicies() {
-    }
+    private EdgePolicies() {}
 
     /** Which service a listener rule forwards to. */
-    public enum Target { BACKEND, FRONTEND }
+    public enum Target {
+        BACKEND,
+        FRONTEND
+    }
 
     /**
      * One listener rule: paths forwarded to a target, lowest priority first. {@code /api/*} alone does
@@ -43,10 +44,10 @@ public final class EdgePolicies {
      * 404, since without the CDN media is linked with presigned URLs), so Next.js never serves them anywhere.
      */
     public static final int STATIC_PRIORITY = 1;
+
     public static final int MEDIA_PRIORITY = 2;
     public static final List<String> STATIC_PATHS = List.of("/static/*");
     public static final List<String> MEDIA_PATHS = List.of("/media/*");
-
 
     /**
      * TLS 1.3 and 1.2 only, with the restricted (forward-secret, AEAD) cipher list: one of the policies
@@ -76,13 +77,24 @@ public final class EdgePolicies {
     /** Lets the load balancer write its logs under the prefix, and nothing else; TLS only. */
     public static String accessLogBucketPolicy(String bucketArn, String region, String accountId) {
         var elbAccount = ELB_ACCOUNTS.get(region);
-        Object principal = elbAccount != null ? Map.of("AWS", "arn:aws:iam::" + elbAccount + ":root")
+        Object principal = elbAccount != null
+                ? Map.of("AWS", "arn:aws:iam::" + elbAccount + ":root")
                 : Map.of("Service", "logdelivery.elasticloadbalancing.amazonaws.com");
         return PolicyDocument.create()
-                .statement("DenyInsecureTransport", "Deny", "*", List.of("s3:*"), List.of(bucketArn, bucketArn + "/*"),
+                .statement(
+                        "DenyInsecureTransport",
+                        "Deny",
+                        "*",
+                        List.of("s3:*"),
+                        List.of(bucketArn, bucketArn + "/*"),
                         Map.of("Bool", Map.of("aws:SecureTransport", "false")))
-                .statement("AlbAccessLogDelivery", "Allow", principal, List.of("s3:PutObject"),
-                        List.of(bucketArn + "/" + ACCESS_LOG_PREFIX + "/AWSLogs/" + accountId + "/*"), null)
+                .statement(
+                        "AlbAccessLogDelivery",
+                        "Allow",
+                        principal,
+                        List.of("s3:PutObject"),
+                        List.of(bucketArn + "/" + ACCESS_LOG_PREFIX + "/AWSLogs/" + accountId + "/*"),
+                        null)
                 .json();
     }
 }

@@ -2,7 +2,6 @@ package com.tutors.infra.edge;
 
 import com.tutors.infra.config.KeyReader;
 import com.tutors.infra.config.Keys;
-
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -14,13 +13,14 @@ import java.util.regex.Pattern;
  * @param idleTimeoutSeconds ALB idle timeout; the containers' keep-alive is set longer
  * @param mail              present with a domain: the marketplace sends mail from it through SES
  */
-public record EdgeSettings(Optional<String> domain,
-                           Optional<String> hostedZone,
-                           boolean accessLogs,
-                           int idleTimeoutSeconds,
-                           Optional<String> bucketSuffix,
-                           boolean deletionProtection,
-                           Optional<MailSettings> mail) {
+public record EdgeSettings(
+        Optional<String> domain,
+        Optional<String> hostedZone,
+        boolean accessLogs,
+        int idleTimeoutSeconds,
+        Optional<String> bucketSuffix,
+        boolean deletionProtection,
+        Optional<MailSettings> mail) {
 
     /**
      * Mail from the domain: SES with Easy DKIM, a MAIL FROM subdomain and DMARC.
@@ -54,8 +54,8 @@ public record EdgeSettings(Optional<String> domain,
      * @param domainOk whether {@code domain} read cleanly (its checks here mean nothing otherwise)
      * @param declared phase 5 is declared: only then does prod need its domain
      */
-    public static EdgeSettings read(KeyReader r, Optional<String> domain, boolean domainOk, boolean protect,
-                                    boolean declared) {
+    public static EdgeSettings read(
+            KeyReader r, Optional<String> domain, boolean domainOk, boolean protect, boolean declared) {
         if (declared && domainOk && domain.isEmpty() && r.environment().isProduction()) {
             r.problem(Keys.DOMAIN + ": missing; prod serves HTTPS on its own domain; allowed: a domain name "
                     + "such as tutors.example.com (pulumi config set " + Keys.DOMAIN + " <domain>)");
@@ -77,7 +77,8 @@ public record EdgeSettings(Optional<String> domain,
         var idle = r.get(Keys.ALB_IDLE_TIMEOUT, KeyReader.range(1, 4000));
         var hostedZone = domain.isPresent() ? Optional.of(zone.orElse(domain.get())) : Optional.<String>empty();
         var policy = r.get(Keys.DMARC_POLICY, raw -> {
-            KeyReader.require(DMARC_POLICIES.contains(raw), "not a DMARC policy; allowed: " + String.join(", ", DMARC_POLICIES));
+            KeyReader.require(
+                    DMARC_POLICIES.contains(raw), "not a DMARC policy; allowed: " + String.join(", ", DMARC_POLICIES));
             return raw;
         });
         var reports = r.optional(Keys.DMARC_REPORT_EMAIL, raw -> {
@@ -85,7 +86,13 @@ public record EdgeSettings(Optional<String> domain,
             return raw;
         });
         var mail = domain.map(d -> new MailSettings(d, policy, reports));
-        return new EdgeSettings(domain, hostedZone, logs, idle, r.ok(Keys.BUCKET_SUFFIX) ? r.raw(Keys.BUCKET_SUFFIX) : Optional.empty(),
-                protect, mail);
+        return new EdgeSettings(
+                domain,
+                hostedZone,
+                logs,
+                idle,
+                r.ok(Keys.BUCKET_SUFFIX) ? r.raw(Keys.BUCKET_SUFFIX) : Optional.empty(),
+                protect,
+                mail);
     }
 }

@@ -12,7 +12,6 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import com.tutors.infra.blocks.Certificates;
 import com.tutors.infra.core.Naming;
-
 import java.util.List;
 
 /**
@@ -27,22 +26,35 @@ record SiteCertificate(Output<String> zoneId, Output<String> certificateArn, Out
         var zoneArgs = hostedZone.matches("Z[A-Z0-9]+")
                 ? GetZoneArgs.builder().zoneId(hostedZone)
                 : GetZoneArgs.builder().name(hostedZone);
-        var zoneId = Route53Functions.getZone(zoneArgs.privateZone(false).build(), new InvokeOptions(parent, null, null))
+        var zoneId = Route53Functions.getZone(
+                        zoneArgs.privateZone(false).build(), new InvokeOptions(parent, null, null))
                 .applyValue(z -> z.zoneId());
         var cert = Certificates.request(names, "certificate", domain, child);
-        var option = cert.domainValidationOptions().applyValue(options -> options.stream()
-                .filter(o -> o.domainName().orElse("").equals(domain)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("ACM returned no validation option for " + domain)));
-        var record = new Record(names.name("certificate-validation"), RecordArgs.builder()
-                .zoneId(zoneId)
-                .name(option.applyValue(o -> o.resourceRecordName().orElseThrow()))
-                .type(option.applyValue(o -> Either.<String, RecordType>ofLeft(o.resourceRecordType().orElseThrow())))
-                .records(option.applyValue(o -> List.of(o.resourceRecordValue().orElseThrow())))
-                .ttl(60)
-                .allowOverwrite(true) // a re-created certificate gets the same record
-                .build(), child);
+        var option = cert.domainValidationOptions()
+                .applyValue(options -> options.stream()
+                        .filter(o -> o.domainName().orElse("").equals(domain))
+                        .findFirst()
+                        .orElseThrow(
+                                () -> new IllegalStateException("ACM returned no validation option for " + domain)));
+        var record = new Record(
+                names.name("certificate-validation"),
+                RecordArgs.builder()
+                        .zoneId(zoneId)
+                        .name(option.applyValue(o -> o.resourceRecordName().orElseThrow()))
+                        .type(option.applyValue(o -> Either.<String, RecordType>ofLeft(
+                                o.resourceRecordType().orElseThrow())))
+                        .records(option.applyValue(
+                                o -> List.of(o.resourceRecordValue().orElseThrow())))
+                        .ttl(60)
+                        .allowOverwrite(true) // a re-created certificate gets the same record
+                        .build(),
+                child);
         var validated = Certificates.validated(names, "certificate", cert, record.fqdn(), child);
-        return new SiteCertificate(zoneId, validated.certificateArn(),
-                validated.validationRecordFqdns().applyValue(l -> l.orElseThrow().get(0)));
+        return new SiteCertificate(
+                zoneId,
+                validated.certificateArn(),
+                validated
+                        .validationRecordFqdns()
+                        .applyValue(l -> l.orElseThrow().get(0)));
     }
 }

@@ -37,7 +37,6 @@ import com.tutors.infra.core.Phase;
 import com.tutors.infra.network.SecurityRules.CidrPeer;
 import com.tutors.infra.network.SecurityRules.Group;
 import com.tutors.infra.network.SecurityRules.GroupPeer;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,9 +56,12 @@ public final class Foundation extends ComponentResource {
      *                       must admit only CloudFront (a locked CDN); empty: open to everyone
      * @param logRetentionDays of the flow logs
      */
-    public record Args(Naming names, NetworkSettings network, String region, Optional<Output<String>> cloudFrontOnly,
-                       int logRetentionDays) {
-    }
+    public record Args(
+            Naming names,
+            NetworkSettings network,
+            String region,
+            Optional<Output<String>> cloudFrontOnly,
+            int logRetentionDays) {}
 
     /** What the later phases receive. */
     public final NetworkOutputs outputs;
@@ -77,29 +79,50 @@ public final class Foundation extends ComponentResource {
         var names = args.names();
         var net = args.network();
 
-        var vpc = new Vpc(names.name("vpc"), VpcArgs.builder()
-                .cidrBlock(net.vpcCidr().toString())
-                .enableDnsSupport(true)
-                .enableDnsHostnames(true) // RDS and ElastiCache endpoints, and interface endpoints, need both
-                .assignGeneratedIpv6CidrBlock(net.ipv6())
-                .tags(names.nameTag("vpc"))
-                .build(), child);
-        var igw = new InternetGateway(names.name("igw"), InternetGatewayArgs.builder()
-                .vpcId(vpc.id())
-                .tags(names.nameTag("igw"))
-                .build(), child);
+        var vpc = new Vpc(
+                names.name("vpc"),
+                VpcArgs.builder()
+                        .cidrBlock(net.vpcCidr().toString())
+                        .enableDnsSupport(true)
+                        .enableDnsHostnames(true) // RDS and ElastiCache endpoints, and interface endpoints, need both
+                        .assignGeneratedIpv6CidrBlock(net.ipv6())
+                        .tags(names.nameTag("vpc"))
+                        .build(),
+                child);
+        var igw = new InternetGateway(
+                names.name("igw"),
+                InternetGatewayArgs.builder()
+                        .vpcId(vpc.id())
+                        .tags(names.nameTag("igw"))
+                        .build(),
+                child);
 
         // One invoke for the whole phase; subnet i goes to the i-th AZ of the region.
-        var azNames = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder().state("available").build(),
-                new InvokeOptions(this, null, null)).applyValue(r -> r.names());
+        var azNames = AwsFunctions.getAvailabilityZones(
+                        GetAvailabilityZonesArgs.builder().state("available").build(),
+                        new InvokeOptions(this, null, null))
+                .applyValue(r -> r.names());
 
-        var publicTable = new RouteTable(names.name("public"), RouteTableArgs.builder()
-                .vpcId(vpc.id()).tags(names.nameTag("public")).build(), child);
-        route("public-ipv4", RouteArgs.builder().routeTableId(publicTable.id())
-                .destinationCidrBlock(SecurityRules.ANY_IPV4).gatewayId(igw.id()));
+        var publicTable = new RouteTable(
+                names.name("public"),
+                RouteTableArgs.builder()
+                        .vpcId(vpc.id())
+                        .tags(names.nameTag("public"))
+                        .build(),
+                child);
+        route(
+                "public-ipv4",
+                RouteArgs.builder()
+                        .routeTableId(publicTable.id())
+                        .destinationCidrBlock(SecurityRules.ANY_IPV4)
+                        .gatewayId(igw.id()));
         if (net.ipv6()) {
-            route("public-ipv6", RouteArgs.builder().routeTableId(publicTable.id())
-                    .destinationIpv6CidrBlock(SecurityRules.ANY_IPV6).gatewayId(igw.id()));
+            route(
+                    "public-ipv6",
+                    RouteArgs.builder()
+                            .routeTableId(publicTable.id())
+                            .destinationIpv6CidrBlock(SecurityRules.ANY_IPV6)
+                            .gatewayId(igw.id()));
         }
 
         var publicSubnets = new ArrayList<Subnet>();
@@ -123,16 +146,24 @@ public final class Foundation extends ComponentResource {
             publicSubnets.add(publicSubnet);
 
             var privatePart = "private-" + (i + 1);
-            var privateSubnet = new Subnet(names.name(privatePart), SubnetArgs.builder()
-                    .vpcId(vpc.id())
-                    .availabilityZone(zone)
-                    .cidrBlock(net.privateSubnets().get(i).toString())
-                    .mapPublicIpOnLaunch(false)
-                    .tags(names.nameTag(privatePart))
-                    .build(), child);
+            var privateSubnet = new Subnet(
+                    names.name(privatePart),
+                    SubnetArgs.builder()
+                            .vpcId(vpc.id())
+                            .availabilityZone(zone)
+                            .cidrBlock(net.privateSubnets().get(i).toString())
+                            .mapPublicIpOnLaunch(false)
+                            .tags(names.nameTag(privatePart))
+                            .build(),
+                    child);
             // One table per AZ, so each AZ can route to its own NAT (gateway-per-az).
-            var privateTable = new RouteTable(names.name(privatePart), RouteTableArgs.builder()
-                    .vpcId(vpc.id()).tags(names.nameTag(privatePart)).build(), child);
+            var privateTable = new RouteTable(
+                    names.name(privatePart),
+                    RouteTableArgs.builder()
+                            .vpcId(vpc.id())
+                            .tags(names.nameTag(privatePart))
+                            .build(),
+                    child);
             associate(privatePart, privateSubnet, privateTable);
             privateSubnets.add(privateSubnet);
             privateTables.add(privateTable);
@@ -141,23 +172,37 @@ public final class Foundation extends ComponentResource {
         var egress = routePrivateTraffic(net, igw, publicSubnets, privateTables, vpc);
 
         // Free: S3 traffic (media, static, and ECR's image layers) skips the NAT.
-        new VpcEndpoint(names.name("s3"), VpcEndpointArgs.builder()
-                .vpcId(vpc.id())
-                .serviceName("com.amazonaws." + args.region() + ".s3")
-                .vpcEndpointType("Gateway")
-                .routeTableIds(Output.all(privateTables.stream().map(RouteTable::id).toList()))
-                .tags(names.nameTag("s3"))
-                .build(), child);
+        new VpcEndpoint(
+                names.name("s3"),
+                VpcEndpointArgs.builder()
+                        .vpcId(vpc.id())
+                        .serviceName("com.amazonaws." + args.region() + ".s3")
+                        .vpcEndpointType("Gateway")
+                        .routeTableIds(Output.all(
+                                privateTables.stream().map(RouteTable::id).toList()))
+                        .tags(names.nameTag("s3"))
+                        .build(),
+                child);
 
         declareSecurityGroups(vpc);
         var allSubnets = new ArrayList<Subnet>(publicSubnets);
         allSubnets.addAll(privateSubnets);
-        Baseline.declare(names, vpc, Output.all(allSubnets.stream().map(Subnet::id).toList()), net.vpcCidr().toString(),
-                net.ipv6(), args.logRetentionDays(), child);
+        Baseline.declare(
+                names,
+                vpc,
+                Output.all(allSubnets.stream().map(Subnet::id).toList()),
+                net.vpcCidr().toString(),
+                net.ipv6(),
+                args.logRetentionDays(),
+                child);
 
-        var groupIds = new NetworkOutputs.SecurityGroupIds(groups.get(Group.ALB).id(), groups.get(Group.ECS).id(),
-                groups.get(Group.RDS).id(), groups.get(Group.REDIS).id());
-        this.outputs = new NetworkOutputs(vpc.id(),
+        var groupIds = new NetworkOutputs.SecurityGroupIds(
+                groups.get(Group.ALB).id(),
+                groups.get(Group.ECS).id(),
+                groups.get(Group.RDS).id(),
+                groups.get(Group.REDIS).id());
+        this.outputs = new NetworkOutputs(
+                vpc.id(),
                 Output.all(publicSubnets.stream().map(Subnet::id).toList()),
                 Output.all(privateSubnets.stream().map(Subnet::id).toList()),
                 groupIds,
@@ -180,24 +225,40 @@ public final class Foundation extends ComponentResource {
     }
 
     /** @return the public addresses the private subnets' traffic leaves from */
-    private List<Output<String>> routePrivateTraffic(NetworkSettings net, InternetGateway igw, List<Subnet> publicSubnets,
-                                     List<RouteTable> privateTables, Vpc vpc) {
+    private List<Output<String>> routePrivateTraffic(
+            NetworkSettings net,
+            InternetGateway igw,
+            List<Subnet> publicSubnets,
+            List<RouteTable> privateTables,
+            Vpc vpc) {
         var names = args.names();
-        var afterIgw = CustomResourceOptions.builder().parent(this).dependsOn(igw).build();
+        var afterIgw =
+                CustomResourceOptions.builder().parent(this).dependsOn(igw).build();
         if (net.natMode() == NatMode.INSTANCE || net.natMode() == NatMode.INSTANCE_PER_AZ) {
-            var shared = NatInstance.shared(this, names, args.network().vpcCidr().toString(), vpc, net.natAmi());
+            var shared =
+                    NatInstance.shared(this, names, args.network().vpcCidr().toString(), vpc, net.natAmi());
             boolean perAz = net.natMode() == NatMode.INSTANCE_PER_AZ;
             var routers = new ArrayList<NatInstance.Egress>();
             // The single instance keeps its first names ("nat"), so existing stacks see no rename.
             for (int i = 0; i < (perAz ? net.azCount() : 1); i++) {
-                routers.add(NatInstance.router(this, names, perAz ? "nat-instance-" + (i + 1) : "nat", publicSubnets.get(i),
-                        shared, args.region(), afterIgw));
+                routers.add(NatInstance.router(
+                        this,
+                        names,
+                        perAz ? "nat-instance-" + (i + 1) : "nat",
+                        publicSubnets.get(i),
+                        shared,
+                        args.region(),
+                        afterIgw));
             }
             for (int i = 0; i < privateTables.size(); i++) {
                 // Each AZ through its own router when there is one: a failed router stays in its AZ.
                 var router = routers.get(Math.min(i, routers.size() - 1));
-                route("private-" + (i + 1) + "-ipv4", RouteArgs.builder().routeTableId(privateTables.get(i).id())
-                        .destinationCidrBlock(SecurityRules.ANY_IPV4).networkInterfaceId(router.networkInterfaceId()));
+                route(
+                        "private-" + (i + 1) + "-ipv4",
+                        RouteArgs.builder()
+                                .routeTableId(privateTables.get(i).id())
+                                .destinationCidrBlock(SecurityRules.ANY_IPV4)
+                                .networkInterfaceId(router.networkInterfaceId()));
             }
             return routers.stream().map(NatInstance.Egress::publicIp).toList();
         }
@@ -206,20 +267,30 @@ public final class Foundation extends ComponentResource {
         var addresses = new ArrayList<Output<String>>();
         for (int i = 0; i < gatewayCount; i++) {
             var part = "nat-" + (i + 1);
-            var eip = new Eip(names.name(part), EipArgs.builder().domain("vpc").tags(names.nameTag(part)).build(), afterIgw);
+            var eip = new Eip(
+                    names.name(part),
+                    EipArgs.builder().domain("vpc").tags(names.nameTag(part)).build(),
+                    afterIgw);
             addresses.add(eip.publicIp());
-            gateways.add(new NatGateway(names.name(part), NatGatewayArgs.builder()
-                    .allocationId(eip.allocationId())
-                    .subnetId(publicSubnets.get(i).id())
-                    .connectivityType("public")
-                    .tags(names.nameTag(part))
-                    .build(), afterIgw));
+            gateways.add(new NatGateway(
+                    names.name(part),
+                    NatGatewayArgs.builder()
+                            .allocationId(eip.allocationId())
+                            .subnetId(publicSubnets.get(i).id())
+                            .connectivityType("public")
+                            .tags(names.nameTag(part))
+                            .build(),
+                    afterIgw));
         }
         for (int i = 0; i < privateTables.size(); i++) {
             // Each AZ uses its own gateway when there is one, so an AZ outage stays in that AZ.
             var gateway = gateways.get(Math.min(i, gateways.size() - 1));
-            route("private-" + (i + 1) + "-ipv4", RouteArgs.builder().routeTableId(privateTables.get(i).id())
-                    .destinationCidrBlock(SecurityRules.ANY_IPV4).natGatewayId(gateway.id()));
+            route(
+                    "private-" + (i + 1) + "-ipv4",
+                    RouteArgs.builder()
+                            .routeTableId(privateTables.get(i).id())
+                            .destinationCidrBlock(SecurityRules.ANY_IPV4)
+                            .natGatewayId(gateway.id()));
         }
         return addresses;
     }
@@ -228,14 +299,19 @@ public final class Foundation extends ComponentResource {
         var names = args.names();
         for (var group : Group.values()) {
             var part = "sg-" + group.id();
-            groups.put(group, new SecurityGroup(names.name(part), SecurityGroupArgs.builder()
-                    .name(names.name(part))
-                    .description(group.description())
-                    .vpcId(vpc.id())
-                    // The groups reference each other: revoke rules first so deletes never deadlock.
-                    .revokeRulesOnDelete(true)
-                    .tags(names.nameTag(part))
-                    .build(), child));
+            groups.put(
+                    group,
+                    new SecurityGroup(
+                            names.name(part),
+                            SecurityGroupArgs.builder()
+                                    .name(names.name(part))
+                                    .description(group.description())
+                                    .vpcId(vpc.id())
+                                    // The groups reference each other: revoke rules first so deletes never deadlock.
+                                    .revokeRulesOnDelete(true)
+                                    .tags(names.nameTag(part))
+                                    .build(),
+                            child));
         }
         // Separate rule resources, not inline rules, so groups that reference each other never form a cycle.
         for (var rule : SecurityRules.rules(ipv6, args.cloudFrontOnly().isPresent())) {
@@ -255,15 +331,34 @@ public final class Foundation extends ComponentResource {
                 ipv4 = Output.of(c.block());
             }
             if (rule.direction() == SecurityRules.Direction.INGRESS) {
-                new SecurityGroupIngressRule(ruleName, SecurityGroupIngressRuleArgs.builder()
-                        .securityGroupId(self).ipProtocol("tcp").fromPort(rule.port()).toPort(rule.port())
-                        .referencedSecurityGroupId(peer).cidrIpv4(ipv4).cidrIpv6(ipv6Cidr).prefixListId(prefixList)
-                        .description(rule.description()).build(), child);
+                new SecurityGroupIngressRule(
+                        ruleName,
+                        SecurityGroupIngressRuleArgs.builder()
+                                .securityGroupId(self)
+                                .ipProtocol("tcp")
+                                .fromPort(rule.port())
+                                .toPort(rule.port())
+                                .referencedSecurityGroupId(peer)
+                                .cidrIpv4(ipv4)
+                                .cidrIpv6(ipv6Cidr)
+                                .prefixListId(prefixList)
+                                .description(rule.description())
+                                .build(),
+                        child);
             } else {
-                new SecurityGroupEgressRule(ruleName, SecurityGroupEgressRuleArgs.builder()
-                        .securityGroupId(self).ipProtocol("tcp").fromPort(rule.port()).toPort(rule.port())
-                        .referencedSecurityGroupId(peer).cidrIpv4(ipv4).cidrIpv6(ipv6Cidr)
-                        .description(rule.description()).build(), child);
+                new SecurityGroupEgressRule(
+                        ruleName,
+                        SecurityGroupEgressRuleArgs.builder()
+                                .securityGroupId(self)
+                                .ipProtocol("tcp")
+                                .fromPort(rule.port())
+                                .toPort(rule.port())
+                                .referencedSecurityGroupId(peer)
+                                .cidrIpv4(ipv4)
+                                .cidrIpv6(ipv6Cidr)
+                                .description(rule.description())
+                                .build(),
+                        child);
             }
         }
     }
@@ -273,7 +368,12 @@ public final class Foundation extends ComponentResource {
     }
 
     private void associate(String part, Subnet subnet, RouteTable table) {
-        new RouteTableAssociation(args.names().name(part), RouteTableAssociationArgs.builder()
-                .subnetId(subnet.id()).routeTableId(table.id()).build(), child);
+        new RouteTableAssociation(
+                args.names().name(part),
+                RouteTableAssociationArgs.builder()
+                        .subnetId(subnet.id())
+                        .routeTableId(table.id())
+                        .build(),
+                child);
     }
 }

@@ -9,8 +9,7 @@ import java.net.UnknownHostException;
  * that AWS assigns to a VPC. The block is only known at deploy time, so this runs inside an apply.
  */
 public final class Ipv6Subnets {
-    private Ipv6Subnets() {
-    }
+    private Ipv6Subnets() {}
 
     /** The {@code index}-th /64 of a VPC's /56, in RFC 5952 text form (what AWS returns, so no diff). */
     public static String slash64(String vpcBlock, int index) {
@@ -24,7 +23,8 @@ public final class Ipv6Subnets {
         }
         int newBits = 64 - prefix;
         if (index < 0 || index >= (1L << newBits)) {
-            throw new IllegalArgumentException("a /" + prefix + " holds " + (1L << newBits) + " /64 subnets, not " + (index + 1));
+            throw new IllegalArgumentException(
+                    "a /" + prefix + " holds " + (1L << newBits) + " /64 subnets, not " + (index + 1));
         }
         var base = new BigInteger(1, literal(vpcBlock.substring(0, slash)));
         var subnet = base.add(BigInteger.valueOf(index).shiftLeft(64));

@@ -14,8 +14,7 @@ import java.util.List;
  * retried by the client (about one in 64,000).
  */
 public final class NetworkAcls {
-    private NetworkAcls() {
-    }
+    private NetworkAcls() {}
 
     public record Entry(int ruleNo, String protocol, int fromPort, int toPort, String cidr, boolean ipv6) {
         public boolean icmp() {
@@ -24,7 +23,7 @@ public final class NetworkAcls {
     }
 
     /** Ranges of TCP/UDP ports allowed from anywhere: all but 22 (SSH) and 3389 (RDP). */
-    static final List<int[]> OPEN_RANGES = List.of(new int[]{0, 21}, new int[]{23, 3388}, new int[]{3390, 65535});
+    static final List<int[]> OPEN_RANGES = List.of(new int[] {0, 21}, new int[] {23, 3388}, new int[] {3390, 65535});
 
     public static List<Entry> ingress(String vpcCidr, boolean ipv6) {
         var out = new ArrayList<Entry>();

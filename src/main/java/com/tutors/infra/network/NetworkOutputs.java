@@ -1,7 +1,6 @@
 package com.tutors.infra.network;
 
 import com.pulumi.core.Output;
-
 import java.util.List;
 import java.util.Map;
 
@@ -12,13 +11,14 @@ import java.util.Map;
  * @param securityGroupIds the same ids as {@code securityGroups}, keyed alb, ecs, rds, redis (the stack output)
  * @param egressIps        the public IPv4 addresses the tasks' outbound traffic leaves from (the NATs' Elastic IPs)
  */
-public record NetworkOutputs(Output<String> vpcId,
-                             Output<List<String>> publicSubnetIds,
-                             Output<List<String>> privateSubnetIds,
-                             SecurityGroupIds securityGroups,
-                             Output<Map<String, String>> securityGroupIds,
-                             Output<List<String>> egressIps,
-                             boolean ipv6) {
+public record NetworkOutputs(
+        Output<String> vpcId,
+        Output<List<String>> publicSubnetIds,
+        Output<List<String>> privateSubnetIds,
+        SecurityGroupIds securityGroups,
+        Output<Map<String, String>> securityGroupIds,
+        Output<List<String>> egressIps,
+        boolean ipv6) {
 
     /** The four groups' ids, by role. */
     public record SecurityGroupIds(Output<String> alb, Output<String> ecs, Output<String> rds, Output<String> redis) {

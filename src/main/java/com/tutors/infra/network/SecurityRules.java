@@ -1,7 +1,6 @@
 package com.tutors.infra.network;
 
 import com.tutors.infra.core.Ports;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,8 +9,7 @@ import java.util.List;
  * listed is closed, including egress (Pulumi's SecurityGroup drops AWS's default allow-all egress).
  */
 public final class SecurityRules {
-    private SecurityRules() {
-    }
+    private SecurityRules() {}
 
     /** The four groups; {@link #id()} keys the {@code securityGroupIds} output and names the group. */
     public enum Group {
@@ -40,7 +38,10 @@ public final class SecurityRules {
     public static final String ANY_IPV4 = "0.0.0.0/0";
     public static final String ANY_IPV6 = "::/0";
 
-    public enum Direction { INGRESS, EGRESS }
+    public enum Direction {
+        INGRESS,
+        EGRESS
+    }
 
     /** The other side of a rule: one of the four groups, or an address block. */
     public sealed interface Peer permits GroupPeer, CidrPeer, PrefixListPeer {
@@ -67,8 +68,7 @@ public final class SecurityRules {
     }
 
     /** A managed prefix list, such as CloudFront's origin-facing servers. */
-    public record PrefixListPeer(String part) implements Peer {
-    }
+    public record PrefixListPeer(String part) implements Peer {}
 
     /** One TCP rule on {@code group}. */
     public record Rule(Group group, Direction direction, int port, Peer peer, String description) {
@@ -92,29 +92,40 @@ public final class SecurityRules {
     public static List<Rule> rules(boolean ipv6, boolean cloudFrontOnly) {
         var rules = new ArrayList<Rule>();
         if (cloudFrontOnly) {
-            rules.add(new Rule(Group.ALB, Direction.INGRESS, Ports.HTTPS, new PrefixListPeer("cloudfront"),
+            rules.add(new Rule(
+                    Group.ALB,
+                    Direction.INGRESS,
+                    Ports.HTTPS,
+                    new PrefixListPeer("cloudfront"),
                     "HTTPS from CloudFront's origin-facing servers only"));
         } else {
-            for (int port : new int[]{Ports.HTTP, Ports.HTTPS}) {
+            for (int port : new int[] {Ports.HTTP, Ports.HTTPS}) {
                 rules.add(fromCidr(Group.ALB, port, ANY_IPV4, "Public web traffic"));
                 if (ipv6) {
                     rules.add(fromCidr(Group.ALB, port, ANY_IPV6, "Public web traffic over IPv6"));
                 }
             }
         }
-        for (int port : new int[]{Ports.BACKEND, Ports.FRONTEND}) {
+        for (int port : new int[] {Ports.BACKEND, Ports.FRONTEND}) {
             var app = port == Ports.BACKEND ? "backend (gunicorn)" : "frontend (Next.js)";
             rules.add(between(Group.ALB, Direction.EGRESS, port, Group.ECS, "ALB to the " + app + " tasks"));
             rules.add(between(Group.ECS, Direction.INGRESS, port, Group.ALB, "The " + app + " from the ALB only"));
         }
         // The private path: the frontend's server-side calls reach the backend inside the VPC (Cloud Map DNS).
-        rules.add(between(Group.ECS, Direction.EGRESS, Ports.BACKEND, Group.ECS, "Tasks to the backend, inside the VPC"));
-        rules.add(between(Group.ECS, Direction.INGRESS, Ports.BACKEND, Group.ECS, "The backend from the stack's own tasks"));
-        rules.add(new Rule(Group.ECS, Direction.EGRESS, Ports.HTTPS, new CidrPeer(ANY_IPV4),
+        rules.add(
+                between(Group.ECS, Direction.EGRESS, Ports.BACKEND, Group.ECS, "Tasks to the backend, inside the VPC"));
+        rules.add(between(
+                Group.ECS, Direction.INGRESS, Ports.BACKEND, Group.ECS, "The backend from the stack's own tasks"));
+        rules.add(new Rule(
+                Group.ECS,
+                Direction.EGRESS,
+                Ports.HTTPS,
+                new CidrPeer(ANY_IPV4),
                 "HTTPS out through NAT: ECR, Secrets Manager, CloudWatch Logs, S3, third-party APIs"));
         rules.add(between(Group.ECS, Direction.EGRESS, Ports.POSTGRES, Group.RDS, "Tasks to PostgreSQL"));
         rules.add(between(Group.ECS, Direction.EGRESS, Ports.REDIS, Group.REDIS, "Tasks to Redis"));
-        rules.add(between(Group.RDS, Direction.INGRESS, Ports.POSTGRES, Group.ECS, "PostgreSQL from the ECS tasks only"));
+        rules.add(
+                between(Group.RDS, Direction.INGRESS, Ports.POSTGRES, Group.ECS, "PostgreSQL from the ECS tasks only"));
         rules.add(between(Group.REDIS, Direction.INGRESS, Ports.REDIS, Group.ECS, "Redis from the ECS tasks only"));
         return List.copyOf(rules);
     }

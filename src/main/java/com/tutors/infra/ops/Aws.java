@@ -1,5 +1,7 @@
 package com.tutors.infra.ops;
 
+import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -8,9 +10,6 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
-
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The AWS clients the operations use, each made on first use. Credentials and region come from the
@@ -55,7 +54,8 @@ public interface Aws {
     }
 
     /** The JDK's HTTP client: one synchronous client is all a command needs (no Apache or Netty jars). */
-    private static <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C build(B builder, Optional<String> region) {
+    private static <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C build(
+            B builder, Optional<String> region) {
         builder.httpClientBuilder(UrlConnectionHttpClient.builder());
         region.map(Region::of).ifPresent(builder::region);
         return builder.build();

@@ -1,12 +1,11 @@
 package com.tutors.infra.ops;
 
-import software.amazon.awssdk.services.rds.RdsClient;
-import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
-import software.amazon.awssdk.services.rds.model.InvalidDbInstanceStateException;
-
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Set;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
+import software.amazon.awssdk.services.rds.model.InvalidDbInstanceStateException;
 
 /**
  * Brings the stack's database to "available" before a task needs it. Office hours stop staging's
@@ -15,9 +14,22 @@ import java.util.Set;
  */
 public final class Database {
     /** States from which the instance becomes available by itself; "storage-optimization" already serves. */
-    private static final Set<String> TRANSIENT = Set.of("starting", "backing-up", "modifying", "rebooting", "upgrading",
-            "maintenance", "configuring-enhanced-monitoring", "configuring-log-exports", "configuring-iam-database-auth",
-            "renaming", "resetting-master-credentials", "creating", "moving-to-vpc", "converting-to-vpc");
+    private static final Set<String> TRANSIENT = Set.of(
+            "starting",
+            "backing-up",
+            "modifying",
+            "rebooting",
+            "upgrading",
+            "maintenance",
+            "configuring-enhanced-monitoring",
+            "configuring-log-exports",
+            "configuring-iam-database-auth",
+            "renaming",
+            "resetting-master-credentials",
+            "creating",
+            "moving-to-vpc",
+            "converting-to-vpc");
+
     private static final Set<String> READY = Set.of("available", "storage-optimization");
     static final Duration POLL = Duration.ofSeconds(15);
 
@@ -51,11 +63,13 @@ public final class Database {
                     out.println("database " + id + ": starting it (office hours stop it again at closing)");
                     started = true;
                 } catch (InvalidDbInstanceStateException e) {
-                    out.println("database " + id + ": not startable yet (" + e.awsErrorDetails().errorMessage() + "), waiting");
+                    out.println("database " + id + ": not startable yet ("
+                            + e.awsErrorDetails().errorMessage() + "), waiting");
                 }
             } else if (!status.equals("stopping") && !status.equals("stopped") && !TRANSIENT.contains(status)) {
-                throw new OpsFailure("database " + id + " is '" + status + "', a state it does not leave by itself: see the "
-                        + "RDS console's events for it; nothing was run");
+                throw new OpsFailure(
+                        "database " + id + " is '" + status + "', a state it does not leave by itself: see the "
+                                + "RDS console's events for it; nothing was run");
             }
             if (!clock.now().plus(POLL).isBefore(deadline)) {
                 throw new OpsFailure("database " + id + " is still '" + status + "' after " + timeout.toMinutes()
@@ -67,13 +81,15 @@ public final class Database {
 
     private String status(String id) {
         try {
-            var instances = rds.describeDBInstances(b -> b.dbInstanceIdentifier(id)).dbInstances();
+            var instances =
+                    rds.describeDBInstances(b -> b.dbInstanceIdentifier(id)).dbInstances();
             if (instances.isEmpty()) {
                 throw new OpsFailure("no database " + id);
             }
             return instances.get(0).dbInstanceStatus();
         } catch (DbInstanceNotFoundException e) {
-            throw new OpsFailure("no database " + id + " in this account and region: check the stack's rdsIdentifier output");
+            throw new OpsFailure(
+                    "no database " + id + " in this account and region: check the stack's rdsIdentifier output");
         }
     }
 }

@@ -2,10 +2,9 @@ package com.tutors.infra.ops;
 
 import com.tutors.infra.core.Environment;
 import com.tutors.infra.core.Naming;
+import java.io.PrintStream;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
-
-import java.io.PrintStream;
 
 /**
  * Records the image tag a verified deploy shipped, where the program reads it (SSM
@@ -28,7 +27,10 @@ public final class ImageRecord {
 
     public void record(String stack, String tag) {
         var name = parameter(stack);
-        ssm.putParameter(b -> b.name(name).value(tag).type(ParameterType.STRING).overwrite(true)
+        ssm.putParameter(b -> b.name(name)
+                .value(tag)
+                .type(ParameterType.STRING)
+                .overwrite(true)
                 .description("Image tag the last verified deploy of " + stack + " shipped (tutors-infra verify)"));
         out.println("recorded " + name + " = " + tag);
     }

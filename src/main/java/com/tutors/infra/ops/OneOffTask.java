@@ -1,5 +1,9 @@
 package com.tutors.infra.ops;
 
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
@@ -12,11 +16,6 @@ import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.Task;
 
-import java.io.PrintStream;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
 /**
  * One task of the release task definition with another command (migrate, collectstatic, any manage.py
  * command), waited for until it stops: it passes only on exit code 0. On failure, or always for a
@@ -25,6 +24,7 @@ import java.util.Map;
 public final class OneOffTask {
     /** The container the backend's task definitions run (ContainerDefinitions names it so). */
     public static final String CONTAINER = "backend";
+
     static final Duration POLL = Duration.ofSeconds(10);
     static final int LOG_LINES = 50;
 
@@ -47,32 +47,53 @@ public final class OneOffTask {
      * @throws OpsFailure on a start failure, a non-zero or missing exit code, or when {@code timeout} runs out
      *                    (the task is left running: stopping a migration half-way is worse than waiting)
      */
-    public void run(StackOutputs stack, List<String> command, Map<String, String> environment, Duration timeout,
-                    boolean alwaysShowLogs) {
+    public void run(
+            StackOutputs stack,
+            List<String> command,
+            Map<String, String> environment,
+            Duration timeout,
+            boolean alwaysShowLogs) {
         var taskDefinition = stack.taskDefinition("migrate");
         var what = String.join(" ", command);
-        var started = ecs.runTask(b -> b.cluster(stack.cluster()).taskDefinition(taskDefinition)
+        var started = ecs.runTask(b -> b.cluster(stack.cluster())
+                .taskDefinition(taskDefinition)
                 // On-demand even where the services run on Spot: a reclaimed migration is a half-run migration.
-                .launchType(LaunchType.FARGATE).count(1).startedBy("tutors-ops")
+                .launchType(LaunchType.FARGATE)
+                .count(1)
+                .startedBy("tutors-ops")
                 .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(stack.privateSubnets())
-                        .securityGroups(stack.taskSecurityGroup()).assignPublicIp(AssignPublicIp.DISABLED)))
-                .overrides(o -> o.containerOverrides(ContainerOverride.builder().name(CONTAINER).command(command)
+                        .securityGroups(stack.taskSecurityGroup())
+                        .assignPublicIp(AssignPublicIp.DISABLED)))
+                .overrides(o -> o.containerOverrides(ContainerOverride.builder()
+                        .name(CONTAINER)
+                        .command(command)
                         .environment(environment.entrySet().stream()
-                                .map(e -> KeyValuePair.builder().name(e.getKey()).value(e.getValue()).build()).toList())
+                                .map(e -> KeyValuePair.builder()
+                                        .name(e.getKey())
+                                        .value(e.getValue())
+                                        .build())
+                                .toList())
                         .build())));
         if (!started.failures().isEmpty() || started.tasks().isEmpty()) {
-            throw new OpsFailure("'" + what + "' did not start: " + started.failures().stream()
-                    .map(f -> f.reason() + (f.detail() == null ? "" : " (" + f.detail() + ")")).toList());
+            throw new OpsFailure("'" + what + "' did not start: "
+                    + started.failures().stream()
+                            .map(f -> f.reason() + (f.detail() == null ? "" : " (" + f.detail() + ")"))
+                            .toList());
         }
         var arn = started.tasks().get(0).taskArn();
-        out.println("'" + what + "': task " + arn + " on " + taskDefinition.substring(taskDefinition.lastIndexOf('/') + 1));
+        out.println(
+                "'" + what + "': task " + arn + " on " + taskDefinition.substring(taskDefinition.lastIndexOf('/') + 1));
         var task = waitForStop(stack.cluster(), arn, timeout, what);
-        var container = task.containers().stream().filter(c -> CONTAINER.equals(c.name())).findFirst().orElse(null);
+        var container = task.containers().stream()
+                .filter(c -> CONTAINER.equals(c.name()))
+                .findFirst()
+                .orElse(null);
         Integer exit = container == null ? null : container.exitCode();
         if (exit == null || exit != 0) {
             printLogTail(taskDefinition, arn);
-            throw new OpsFailure("'" + what + "' " + (exit == null ? "stopped with no exit code: " + reason(task, container)
-                    : "exited with " + exit) + " (task " + arn + ")");
+            throw new OpsFailure("'" + what + "' "
+                    + (exit == null ? "stopped with no exit code: " + reason(task, container) : "exited with " + exit)
+                    + " (task " + arn + ")");
         }
         if (alwaysShowLogs) {
             printLogTail(taskDefinition, arn);
@@ -112,18 +133,28 @@ public final class OneOffTask {
 
     /** The last lines of the task's log stream ({@code <prefix>/<container>/<task id>}, as awslogs names it). */
     void printLogTail(String taskDefinition, String taskArn) {
-        ContainerDefinition definition = ecs.describeTaskDefinition(b -> b.taskDefinition(taskDefinition)).taskDefinition()
-                .containerDefinitions().stream().filter(c -> CONTAINER.equals(c.name())).findFirst().orElse(null);
+        ContainerDefinition definition = ecs
+                .describeTaskDefinition(b -> b.taskDefinition(taskDefinition))
+                .taskDefinition()
+                .containerDefinitions()
+                .stream()
+                .filter(c -> CONTAINER.equals(c.name()))
+                .findFirst()
+                .orElse(null);
         if (definition == null || definition.logConfiguration() == null) {
             out.println("(no log configuration on " + taskDefinition + ")");
             return;
         }
         var options = definition.logConfiguration().options();
         var group = options.get("awslogs-group");
-        var stream = options.get("awslogs-stream-prefix") + "/" + CONTAINER + "/" + taskArn.substring(taskArn.lastIndexOf('/') + 1);
+        var stream = options.get("awslogs-stream-prefix") + "/" + CONTAINER + "/"
+                + taskArn.substring(taskArn.lastIndexOf('/') + 1);
         try {
-            var events = logs.getLogEvents(b -> b.logGroupName(group).logStreamName(stream).startFromHead(false)
-                    .limit(LOG_LINES)).events();
+            var events = logs.getLogEvents(b -> b.logGroupName(group)
+                            .logStreamName(stream)
+                            .startFromHead(false)
+                            .limit(LOG_LINES))
+                    .events();
             out.println("--- last " + events.size() + " log lines of " + group + " " + stream + " ---");
             events.stream().map(OutputLogEvent::message).forEach(out::println);
             out.println("---");

@@ -1,13 +1,12 @@
 package com.tutors.infra.ops;
 
-import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;
-import software.amazon.awssdk.services.ecs.model.Service;
-
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;
+import software.amazon.awssdk.services.ecs.model.Service;
 
 /**
  * Passes only when the release shipped: each web service's PRIMARY deployment runs the task definition
@@ -34,7 +33,8 @@ public final class Rollout {
     /** @param wake start one task of a service at zero tasks (the office-hours schedule takes it back down) */
     public void verify(StackOutputs stack, Duration timeout, boolean wake) {
         if (stack.services().isEmpty()) {
-            throw new OpsFailure("stack " + stack.stack() + " has no services yet (phase 5 declares them): nothing to verify");
+            throw new OpsFailure(
+                    "stack " + stack.stack() + " has no services yet (phase 5 declares them): nothing to verify");
         }
         var pending = new LinkedHashMap<String, String>(); // service name -> expected task definition
         stack.services().forEach((part, name) -> pending.put(name, stack.taskDefinition(part)));
@@ -57,11 +57,14 @@ public final class Rollout {
                 }
                 if (service.desiredCount() == 0) {
                     if (!wake) {
-                        throw new OpsFailure(service.serviceName() + " runs no task, so nothing verified " + revision(expected)
-                                + ": deploy within office hours, or let the check wake it (--wake)");
+                        throw new OpsFailure(
+                                service.serviceName() + " runs no task, so nothing verified " + revision(expected)
+                                        + ": deploy within office hours, or let the check wake it (--wake)");
                     }
                     if (!woken.contains(service.serviceName())) {
-                        ecs.updateService(b -> b.cluster(stack.cluster()).service(service.serviceName()).desiredCount(1));
+                        ecs.updateService(b -> b.cluster(stack.cluster())
+                                .service(service.serviceName())
+                                .desiredCount(1));
                         woken.add(service.serviceName());
                         out.println(service.serviceName() + ": at 0 tasks (office hours), woken to 1 for the check");
                     }
@@ -85,23 +88,28 @@ public final class Rollout {
 
     /** {@link #DONE}, or what it is waiting for; throws for what waiting cannot fix. */
     static String check(Service service, String expected) {
-        var primary = service.deployments().stream().filter(d -> "PRIMARY".equals(d.status())).findFirst()
+        var primary = service.deployments().stream()
+                .filter(d -> "PRIMARY".equals(d.status()))
+                .findFirst()
                 .orElseThrow(() -> new OpsFailure(service.serviceName() + " has no PRIMARY deployment"));
         if (!expected.equals(primary.taskDefinition())) {
             boolean rolledBack = service.deployments().stream().anyMatch(d -> expected.equals(d.taskDefinition()))
                     || primary.rolloutState() == DeploymentRolloutState.IN_PROGRESS;
-            throw new OpsFailure(service.serviceName() + ": PRIMARY runs " + revision(primary.taskDefinition()) + ", not "
-                    + revision(expected) + " that this deploy registered" + (rolledBack
-                    ? " (the deployment circuit breaker rolled it back: see the service's events and the tasks' logs)"
-                    : " (was the stack changed after this deploy's up?)"));
+            throw new OpsFailure(
+                    service.serviceName() + ": PRIMARY runs " + revision(primary.taskDefinition()) + ", not "
+                            + revision(expected) + " that this deploy registered"
+                            + (rolledBack
+                                    ? " (the deployment circuit breaker rolled it back: see the service's events and the tasks' logs)"
+                                    : " (was the stack changed after this deploy's up?)"));
         }
         if (primary.rolloutState() == DeploymentRolloutState.FAILED) {
             throw new OpsFailure(service.serviceName() + ": the rollout of " + revision(expected) + " FAILED: "
                     + primary.rolloutStateReason());
         }
         if (primary.failedTasks() != null && primary.failedTasks() >= FAILED_TASKS) {
-            throw new OpsFailure(service.serviceName() + ": " + primary.failedTasks() + " tasks of " + revision(expected)
-                    + " failed to start or stay healthy: see the service's events and the tasks' logs");
+            throw new OpsFailure(
+                    service.serviceName() + ": " + primary.failedTasks() + " tasks of " + revision(expected)
+                            + " failed to start or stay healthy: see the service's events and the tasks' logs");
         }
         boolean completed = primary.rolloutState() == DeploymentRolloutState.COMPLETED;
         boolean drained = service.deployments().size() == 1;

@@ -3,7 +3,6 @@ package com.tutors.infra.ops;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,9 +19,16 @@ import java.util.concurrent.TimeUnit;
  * @param services     web services by part (backend, frontend); empty before phase 5
  * @param taskDefinitions task definition ARNs with their revision, by part (backend, frontend, migrate)
  */
-public record StackOutputs(String stack, String cluster, Map<String, String> services, Map<String, String> taskDefinitions,
-                           List<String> privateSubnets, String taskSecurityGroup, Optional<String> database,
-                           String imageTag, Optional<String> region) {
+public record StackOutputs(
+        String stack,
+        String cluster,
+        Map<String, String> services,
+        Map<String, String> taskDefinitions,
+        List<String> privateSubnets,
+        String taskSecurityGroup,
+        Optional<String> database,
+        String imageTag,
+        Optional<String> region) {
 
     /** Reads the JSON {@code pulumi stack output --stack <stack> --json} prints. */
     public static StackOutputs parse(String stack, String json) {
@@ -30,10 +36,12 @@ public record StackOutputs(String stack, String cluster, Map<String, String> ser
         try {
             o = JsonParser.parseString(json).getAsJsonObject();
         } catch (RuntimeException e) {
-            throw new OpsFailure("stack " + stack + ": the outputs are not JSON (pulumi stack output --json): " + e.getMessage());
+            throw new OpsFailure(
+                    "stack " + stack + ": the outputs are not JSON (pulumi stack output --json): " + e.getMessage());
         }
         var missing = new ArrayList<String>();
-        for (var key : List.of("ecsClusterName", "taskDefinitionArns", "privateSubnetIds", "securityGroupIds", "imageTag")) {
+        for (var key :
+                List.of("ecsClusterName", "taskDefinitionArns", "privateSubnetIds", "securityGroupIds", "imageTag")) {
             if (!o.has(key) || o.get(key).isJsonNull()) {
                 missing.add(key);
             }
@@ -50,15 +58,28 @@ public record StackOutputs(String stack, String cluster, Map<String, String> ser
             }
         }
         var taskDefinitions = new LinkedHashMap<String, String>();
-        o.getAsJsonObject("taskDefinitionArns").entrySet().forEach(e -> taskDefinitions.put(e.getKey(), e.getValue().getAsString()));
+        o.getAsJsonObject("taskDefinitionArns")
+                .entrySet()
+                .forEach(e -> taskDefinitions.put(e.getKey(), e.getValue().getAsString()));
         var subnets = new ArrayList<String>();
         o.getAsJsonArray("privateSubnetIds").forEach(s -> subnets.add(s.getAsString()));
         JsonElement groups = o.get("securityGroupIds");
         var database = o.has("rdsIdentifier") && !o.get("rdsIdentifier").isJsonNull()
-                ? Optional.of(o.get("rdsIdentifier").getAsString()) : Optional.<String>empty();
-        var region = o.has("region") && !o.get("region").isJsonNull() ? Optional.of(o.get("region").getAsString()) : Optional.<String>empty();
-        return new StackOutputs(stack, o.get("ecsClusterName").getAsString(), services, taskDefinitions, List.copyOf(subnets),
-                groups.getAsJsonObject().get("ecs").getAsString(), database, o.get("imageTag").getAsString(), region);
+                ? Optional.of(o.get("rdsIdentifier").getAsString())
+                : Optional.<String>empty();
+        var region = o.has("region") && !o.get("region").isJsonNull()
+                ? Optional.of(o.get("region").getAsString())
+                : Optional.<String>empty();
+        return new StackOutputs(
+                stack,
+                o.get("ecsClusterName").getAsString(),
+                services,
+                taskDefinitions,
+                List.copyOf(subnets),
+                groups.getAsJsonObject().get("ecs").getAsString(),
+                database,
+                o.get("imageTag").getAsString(),
+                region);
     }
 
     /** The task definition revision of one part, as the last up registered it. */
@@ -74,15 +95,19 @@ public record StackOutputs(String stack, String cluster, Map<String, String> ser
     public static StackOutputs fromPulumi(String stack) {
         var command = List.of("pulumi", "stack", "output", "--stack", stack, "--json");
         try {
-            var process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            var process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             var json = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new OpsFailure(String.join(" ", command) + " failed: log in to the stack's backend (pulumi login) "
-                        + "and run from the project folder, or pass --outputs <file>");
+                throw new OpsFailure(
+                        String.join(" ", command) + " failed: log in to the stack's backend (pulumi login) "
+                                + "and run from the project folder, or pass --outputs <file>");
             }
             return parse(stack, json);
         } catch (IOException e) {
-            throw new OpsFailure("cannot run pulumi (" + e.getMessage() + "): install the Pulumi CLI or pass --outputs <file>");
+            throw new OpsFailure(
+                    "cannot run pulumi (" + e.getMessage() + "): install the Pulumi CLI or pass --outputs <file>");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OpsFailure("interrupted while reading the stack's outputs");

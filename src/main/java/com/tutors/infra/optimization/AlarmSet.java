@@ -3,7 +3,6 @@ package com.tutors.infra.optimization;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
 import com.pulumi.aws.kms.Alias;
-import com.tutors.infra.edge.EdgeOutputs;
 import com.pulumi.aws.kms.AliasArgs;
 import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.kms.KeyArgs;
@@ -16,7 +15,7 @@ import com.pulumi.aws.sns.TopicSubscriptionArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.tutors.infra.core.Outputs;
-
+import com.tutors.infra.edge.EdgeOutputs;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +23,7 @@ import java.util.function.Function;
 
 /** The {@link Alarms} table as CloudWatch alarms, notifying an SNS topic under the stack's own KMS key. */
 final class AlarmSet {
-    private AlarmSet() {
-    }
+    private AlarmSet() {}
 
     /**
      * The regional alarms, and with the CDN those whose metrics only exist in us-east-1 (CloudFront's
@@ -34,23 +32,43 @@ final class AlarmSet {
      *
      * @return the regional topic's ARN
      */
-    static Output<String> declare(Optimization.Args args, CustomResourceOptions child, Optional<CustomResourceOptions> global,
-                                  Optional<Output<String>> distributionId, Optional<Output<String>> webAclName) {
+    static Output<String> declare(
+            Optimization.Args args,
+            CustomResourceOptions child,
+            Optional<CustomResourceOptions> global,
+            Optional<Output<String>> distributionId,
+            Optional<Output<String>> webAclName) {
         var mail = args.edge().mail();
         var jobs = args.compute().jobFamilies();
         var topic = topic(args, "alarms", child, mail.isPresent(), !jobs.isEmpty());
-        alarms(args, Alarms.all(args.data().redisNodes(), args.compute().sleepsOutsideOfficeHours(), mail.isPresent(),
-                args.compute().workerServices()), topic,
-                child, d -> value(d, args));
+        alarms(
+                args,
+                Alarms.all(
+                        args.data().redisNodes(),
+                        args.compute().sleepsOutsideOfficeHours(),
+                        mail.isPresent(),
+                        args.compute().workerServices()),
+                topic,
+                child,
+                d -> value(d, args));
         if (mail.isPresent() || !jobs.isEmpty()) {
             var names = args.names();
             var configurationSet = mail.map(EdgeOutputs.Mail::configurationSetArn);
-            var policy = new TopicPolicy(names.name("alarms-policy"), TopicPolicyArgs.builder()
-                    .arn(topic)
-                    .policy(Output.tuple(topic, args.accountId(), configurationSet.orElse(Output.of("")))
-                            .applyValue(t -> AlarmTopicPolicy.document(t.t1, t.t2, args.region(), mail.map(m -> t.t3),
-                                    jobs.isEmpty() ? Optional.empty() : Optional.of(JobFailures.ruleArn(names, args.region(), t.t2)))))
-                    .build(), child);
+            var policy = new TopicPolicy(
+                    names.name("alarms-policy"),
+                    TopicPolicyArgs.builder()
+                            .arn(topic)
+                            .policy(Output.tuple(topic, args.accountId(), configurationSet.orElse(Output.of("")))
+                                    .applyValue(t -> AlarmTopicPolicy.document(
+                                            t.t1,
+                                            t.t2,
+                                            args.region(),
+                                            mail.map(m -> t.t3),
+                                            jobs.isEmpty()
+                                                    ? Optional.empty()
+                                                    : Optional.of(JobFailures.ruleArn(names, args.region(), t.t2)))))
+                            .build(),
+                    child);
             mail.ifPresent(m -> MailEvents.declare(args, m, topic, policy, child));
             if (!jobs.isEmpty()) {
                 JobFailures.declare(names, jobs, topic, policy, child);
@@ -58,7 +76,8 @@ final class AlarmSet {
         }
         if (global.isPresent() && distributionId.isPresent()) {
             var globalTopic = topic(args, "alarms-global", global.get(), false, false);
-            alarms(args, Alarms.global(webAclName.isPresent()), globalTopic, global.get(), d -> switch ((Alarms.Watched) d) {
+            alarms(args, Alarms.global(webAclName.isPresent()), globalTopic, global.get(), d -> switch ((Alarms.Watched)
+                    d) {
                 case DISTRIBUTION -> distributionId.get();
                 case WEB_ACL -> webAclName.orElseThrow();
                 default -> value(d, args);
@@ -71,48 +90,76 @@ final class AlarmSet {
      * An SNS topic under a key of the stack's own (CloudWatch cannot publish to one under the AWS-managed
      * key); with mail, SES may use the key too, for the bounce and complaint events; with scheduled jobs, EventBridge.
      */
-    private static Output<String> topic(Optimization.Args args, String part, CustomResourceOptions options, boolean mail,
-                                        boolean jobs) {
+    private static Output<String> topic(
+            Optimization.Args args, String part, CustomResourceOptions options, boolean mail, boolean jobs) {
         var names = args.names();
-        var key = new Key(names.name(part), KeyArgs.builder()
-                .description("Encrypts the " + names.name(part) + " SNS topic; CloudWatch may use it")
-                .enableKeyRotation(true)
-                .deletionWindowInDays(30)
-                .policy(args.accountId().applyValue(account -> CdnSettings.alarmKeyPolicy(account, mail, jobs)))
-                .build(), options);
-        new Alias(names.name(part), AliasArgs.builder()
-                .name("alias/" + names.name(part)).targetKeyId(key.keyId()).build(), options);
-        var topic = new Topic(names.name(part), TopicArgs.builder()
-                .name(names.name(part))
-                .kmsMasterKeyId(key.arn())
-                .build(), options);
-        args.settings().alarmEmail().ifPresent(email -> new TopicSubscription(names.name(part + "-email"),
-                TopicSubscriptionArgs.builder().topic(topic.arn()).protocol("email").endpoint(email).build(), options));
+        var key = new Key(
+                names.name(part),
+                KeyArgs.builder()
+                        .description("Encrypts the " + names.name(part) + " SNS topic; CloudWatch may use it")
+                        .enableKeyRotation(true)
+                        .deletionWindowInDays(30)
+                        .policy(args.accountId().applyValue(account -> CdnSettings.alarmKeyPolicy(account, mail, jobs)))
+                        .build(),
+                options);
+        new Alias(
+                names.name(part),
+                AliasArgs.builder()
+                        .name("alias/" + names.name(part))
+                        .targetKeyId(key.keyId())
+                        .build(),
+                options);
+        var topic = new Topic(
+                names.name(part),
+                TopicArgs.builder()
+                        .name(names.name(part))
+                        .kmsMasterKeyId(key.arn())
+                        .build(),
+                options);
+        args.settings()
+                .alarmEmail()
+                .ifPresent(email -> new TopicSubscription(
+                        names.name(part + "-email"),
+                        TopicSubscriptionArgs.builder()
+                                .topic(topic.arn())
+                                .protocol("email")
+                                .endpoint(email)
+                                .build(),
+                        options));
         return topic.arn();
     }
 
-    private static void alarms(Optimization.Args args, List<Alarms> table, Output<String> topic, CustomResourceOptions options,
-                               Function<Alarms.Dimension, Output<String>> ids) {
+    private static void alarms(
+            Optimization.Args args,
+            List<Alarms> table,
+            Output<String> topic,
+            CustomResourceOptions options,
+            Function<Alarms.Dimension, Output<String>> ids) {
         var names = args.names();
         for (var alarm : table) {
-            Output<Map<String, String>> dimensions = Outputs.keyed(alarm.dimensions(), Alarms.Dimension::cloudWatchName,
+            Output<Map<String, String>> dimensions = Outputs.keyed(
+                    alarm.dimensions(),
+                    Alarms.Dimension::cloudWatchName,
                     d -> d instanceof Alarms.Fixed f ? Output.of(f.value()) : ids.apply(d));
-            new MetricAlarm(names.name(alarm.part()), MetricAlarmArgs.builder()
-                    .name(names.name(alarm.part()))
-                    .alarmDescription(alarm.description())
-                    .namespace(alarm.namespace())
-                    .metricName(alarm.metric())
-                    .statistic(alarm.statistic())
-                    .dimensions(dimensions)
-                    .comparisonOperator(alarm.comparisonOperator())
-                    .threshold(alarm.threshold())
-                    .period(alarm.periodSeconds())
-                    .evaluationPeriods(alarm.evaluationPeriods())
-                    .datapointsToAlarm(alarm.datapointsToAlarm())
-                    .treatMissingData(alarm.missingData())
-                    .alarmActions(topic.applyValue(List::of))
-                    .okActions(topic.applyValue(List::of))
-                    .build(), options);
+            new MetricAlarm(
+                    names.name(alarm.part()),
+                    MetricAlarmArgs.builder()
+                            .name(names.name(alarm.part()))
+                            .alarmDescription(alarm.description())
+                            .namespace(alarm.namespace())
+                            .metricName(alarm.metric())
+                            .statistic(alarm.statistic())
+                            .dimensions(dimensions)
+                            .comparisonOperator(alarm.comparisonOperator())
+                            .threshold(alarm.threshold())
+                            .period(alarm.periodSeconds())
+                            .evaluationPeriods(alarm.evaluationPeriods())
+                            .datapointsToAlarm(alarm.datapointsToAlarm())
+                            .treatMissingData(alarm.missingData())
+                            .alarmActions(topic.applyValue(List::of))
+                            .okActions(topic.applyValue(List::of))
+                            .build(),
+                    options);
         }
     }
 
@@ -129,13 +176,15 @@ final class AlarmSet {
         var targets = args.edge().targetGroups();
         return switch (watched) {
             case CLUSTER -> compute.ecsClusterName();
-            case BACKEND_SERVICE -> compute.backendServiceName().orElseThrow(); // phase 6 implies phase 5: the services exist
+            case BACKEND_SERVICE ->
+                compute.backendServiceName().orElseThrow(); // phase 6 implies phase 5: the services exist
             case FRONTEND_SERVICE -> compute.frontendServiceName().orElseThrow();
             case LOAD_BALANCER -> args.edge().albArnSuffix();
             case BACKEND_TG -> targets.backendArnSuffix();
             case FRONTEND_TG -> targets.frontendArnSuffix();
             case DB -> args.data().rdsIdentifier();
-            case MAIL_CONFIGURATION_SET -> Output.of(args.edge().mail().orElseThrow().configurationSetName());
+            case MAIL_CONFIGURATION_SET ->
+                Output.of(args.edge().mail().orElseThrow().configurationSetName());
             case DISTRIBUTION, WEB_ACL -> throw new IllegalArgumentException(watched + " is a us-east-1 dimension");
         };
     }

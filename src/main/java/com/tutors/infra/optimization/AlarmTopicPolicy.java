@@ -1,7 +1,6 @@
 package com.tutors.infra.optimization;
 
 import com.tutors.infra.policy.PolicyDocument;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,23 +11,55 @@ import java.util.Optional;
  * EventBridge's rule for failed scheduled jobs may publish; nothing else.
  */
 final class AlarmTopicPolicy {
-    private AlarmTopicPolicy() {
-    }
+    private AlarmTopicPolicy() {}
 
-    static String document(String topicArn, String accountId, String region, Optional<String> configurationSetArn,
-                           Optional<String> jobFailuresRuleArn) {
+    static String document(
+            String topicArn,
+            String accountId,
+            String region,
+            Optional<String> configurationSetArn,
+            Optional<String> jobFailuresRuleArn) {
         var doc = PolicyDocument.create()
-                .statement("AccountAdministersTheTopic", "Allow", Map.of("AWS", "arn:aws:iam::" + accountId + ":root"),
-                        List.of("sns:AddPermission", "sns:DeleteTopic", "sns:GetTopicAttributes", "sns:ListSubscriptionsByTopic",
-                                "sns:Publish", "sns:RemovePermission", "sns:SetTopicAttributes", "sns:Subscribe"),
-                        List.of(topicArn), null)
-                .statement("CloudWatchAlarmsOfThisAccount", "Allow", Map.of("Service", "cloudwatch.amazonaws.com"),
-                        List.of("sns:Publish"), List.of(topicArn), Map.of("ArnLike",
-                                Map.of("aws:SourceArn", "arn:aws:cloudwatch:" + region + ":" + accountId + ":alarm:*")));
-        configurationSetArn.ifPresent(set -> doc.statement("SesEventsOfThisConfigurationSet", "Allow",
-                Map.of("Service", "ses.amazonaws.com"), List.of("sns:Publish"), List.of(topicArn), sourceIs(accountId, set)));
-        jobFailuresRuleArn.ifPresent(rule -> doc.statement("EventBridgeRuleOfFailedJobs", "Allow",
-                Map.of("Service", "events.amazonaws.com"), List.of("sns:Publish"), List.of(topicArn), sourceIs(accountId, rule)));
+                .statement(
+                        "AccountAdministersTheTopic",
+                        "Allow",
+                        Map.of("AWS", "arn:aws:iam::" + accountId + ":root"),
+                        List.of(
+                                "sns:AddPermission",
+                                "sns:DeleteTopic",
+                                "sns:GetTopicAttributes",
+                                "sns:ListSubscriptionsByTopic",
+                                "sns:Publish",
+                                "sns:RemovePermission",
+                                "sns:SetTopicAttributes",
+                                "sns:Subscribe"),
+                        List.of(topicArn),
+                        null)
+                .statement(
+                        "CloudWatchAlarmsOfThisAccount",
+                        "Allow",
+                        Map.of("Service", "cloudwatch.amazonaws.com"),
+                        List.of("sns:Publish"),
+                        List.of(topicArn),
+                        Map.of(
+                                "ArnLike",
+                                Map.of(
+                                        "aws:SourceArn",
+                                        "arn:aws:cloudwatch:" + region + ":" + accountId + ":alarm:*")));
+        configurationSetArn.ifPresent(set -> doc.statement(
+                "SesEventsOfThisConfigurationSet",
+                "Allow",
+                Map.of("Service", "ses.amazonaws.com"),
+                List.of("sns:Publish"),
+                List.of(topicArn),
+                sourceIs(accountId, set)));
+        jobFailuresRuleArn.ifPresent(rule -> doc.statement(
+                "EventBridgeRuleOfFailedJobs",
+                "Allow",
+                Map.of("Service", "events.amazonaws.com"),
+                List.of("sns:Publish"),
+                List.of(topicArn),
+                sourceIs(accountId, rule)));
         return doc.json();
     }
 

@@ -11,9 +11,19 @@ import java.util.List;
  *
  * @param dimensions what the alarm watches; the component fills in the ids
  */
-public record Alarms(String part, String description, String namespace, String metric, String statistic,
-                     String comparison, double threshold, int periodSeconds, int evaluationPeriods,
-                     int datapointsToAlarm, String missingData, List<Dimension> dimensions) {
+public record Alarms(
+        String part,
+        String description,
+        String namespace,
+        String metric,
+        String statistic,
+        String comparison,
+        double threshold,
+        int periodSeconds,
+        int evaluationPeriods,
+        int datapointsToAlarm,
+        String missingData,
+        List<Dimension> dimensions) {
 
     /** One CloudWatch dimension of an alarm: what it is called, and which resource's id it takes. */
     public sealed interface Dimension permits Watched, Fixed, CacheNode {
@@ -50,8 +60,7 @@ public record Alarms(String part, String description, String namespace, String m
     }
 
     /** A dimension with a constant value (CloudFront's Region=Global, WAF's Rule=ALL). */
-    public record Fixed(String cloudWatchName, String value) implements Dimension {
-    }
+    public record Fixed(String cloudWatchName, String value) implements Dimension {}
 
     /** One node of the replication group, numbered from 1 as ElastiCache names them ({@code <group>-001}). */
     public record CacheNode(int number) implements Dimension {
@@ -86,6 +95,7 @@ public record Alarms(String part, String description, String namespace, String m
      * 0.5%): the alarms fire at four fifths of those, with time to act.
      */
     public static final double MAIL_BOUNCE_ALARM = 0.04;
+
     public static final double MAIL_COMPLAINT_ALARM = 0.0008;
 
     /** @param mail the domain sends mail: alarm on its bounce and complaint rates before SES's review */
@@ -94,60 +104,209 @@ public record Alarms(String part, String description, String namespace, String m
     }
 
     /** @param workers by part (worker-&lt;name&gt;), the worker services' names: each gets the web services' CPU and memory alarms */
-    public static List<Alarms> all(int redisNodes, boolean sleeps, boolean mail, java.util.Map<String, String> workers) {
+    public static List<Alarms> all(
+            int redisNodes, boolean sleeps, boolean mail, java.util.Map<String, String> workers) {
         var list = new ArrayList<Alarms>();
         for (var service : List.of("backend", "frontend")) {
             var svc = service.equals("backend") ? Watched.BACKEND_SERVICE : Watched.FRONTEND_SERVICE;
             var tg = service.equals("backend") ? Watched.BACKEND_TG : Watched.FRONTEND_TG;
-            list.add(new Alarms(service + "-cpu", "ECS " + service + " average CPU above 80% for 3 of 5 minutes",
-                    "AWS/ECS", "CPUUtilization", "Average", ">", 80, 60, 5, 3, "missing", List.of(Watched.CLUSTER, svc)));
-            list.add(new Alarms(service + "-memory", "ECS " + service + " average memory above 80% for 3 of 5 minutes",
-                    "AWS/ECS", "MemoryUtilization", "Average", ">", 80, 60, 5, 3, "missing", List.of(Watched.CLUSTER, svc)));
-            list.add(new Alarms(service + "-5xx", "More than 10 HTTP 5xx a minute from the " + service + " targets",
-                    "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", "Sum", ">", 10, 60, 1, 1, "notBreaching",
+            list.add(new Alarms(
+                    service + "-cpu",
+                    "ECS " + service + " average CPU above 80% for 3 of 5 minutes",
+                    "AWS/ECS",
+                    "CPUUtilization",
+                    "Average",
+                    ">",
+                    80,
+                    60,
+                    5,
+                    3,
+                    "missing",
+                    List.of(Watched.CLUSTER, svc)));
+            list.add(new Alarms(
+                    service + "-memory",
+                    "ECS " + service + " average memory above 80% for 3 of 5 minutes",
+                    "AWS/ECS",
+                    "MemoryUtilization",
+                    "Average",
+                    ">",
+                    80,
+                    60,
+                    5,
+                    3,
+                    "missing",
+                    List.of(Watched.CLUSTER, svc)));
+            list.add(new Alarms(
+                    service + "-5xx",
+                    "More than 10 HTTP 5xx a minute from the " + service + " targets",
+                    "AWS/ApplicationELB",
+                    "HTTPCode_Target_5XX_Count",
+                    "Sum",
+                    ">",
+                    10,
+                    60,
+                    1,
+                    1,
+                    "notBreaching",
                     List.of(Watched.LOAD_BALANCER, tg)));
-            list.add(new Alarms(service + "-unhealthy-hosts", "A " + service + " target failed its health check for 3 minutes",
-                    "AWS/ApplicationELB", "UnHealthyHostCount", "Maximum", ">", 0, 60, 3, 3, "notBreaching",
+            list.add(new Alarms(
+                    service + "-unhealthy-hosts",
+                    "A " + service + " target failed its health check for 3 minutes",
+                    "AWS/ApplicationELB",
+                    "UnHealthyHostCount",
+                    "Maximum",
+                    ">",
+                    0,
+                    60,
+                    3,
+                    3,
+                    "notBreaching",
                     List.of(Watched.LOAD_BALANCER, tg)));
             if (sleeps) {
                 continue;
             }
-            list.add(new Alarms(service + "-no-healthy-hosts", "No healthy " + service + " target for 2 minutes: it is down",
-                    "AWS/ApplicationELB", "HealthyHostCount", "Minimum", "<", 1, 60, 2, 2, "breaching",
+            list.add(new Alarms(
+                    service + "-no-healthy-hosts",
+                    "No healthy " + service + " target for 2 minutes: it is down",
+                    "AWS/ApplicationELB",
+                    "HealthyHostCount",
+                    "Minimum",
+                    "<",
+                    1,
+                    60,
+                    2,
+                    2,
+                    "breaching",
                     List.of(Watched.LOAD_BALANCER, tg)));
         }
         new java.util.TreeMap<>(workers).forEach((part, service) -> {
             var dims = List.<Dimension>of(Watched.CLUSTER, new Fixed("ServiceName", service));
-            list.add(new Alarms(part + "-cpu", "ECS " + part + " average CPU above 80% for 3 of 5 minutes",
-                    "AWS/ECS", "CPUUtilization", "Average", ">", 80, 60, 5, 3, "missing", dims));
-            list.add(new Alarms(part + "-memory", "ECS " + part + " average memory above 80% for 3 of 5 minutes",
-                    "AWS/ECS", "MemoryUtilization", "Average", ">", 80, 60, 5, 3, "missing", dims));
+            list.add(new Alarms(
+                    part + "-cpu",
+                    "ECS " + part + " average CPU above 80% for 3 of 5 minutes",
+                    "AWS/ECS",
+                    "CPUUtilization",
+                    "Average",
+                    ">",
+                    80,
+                    60,
+                    5,
+                    3,
+                    "missing",
+                    dims));
+            list.add(new Alarms(
+                    part + "-memory",
+                    "ECS " + part + " average memory above 80% for 3 of 5 minutes",
+                    "AWS/ECS",
+                    "MemoryUtilization",
+                    "Average",
+                    ">",
+                    80,
+                    60,
+                    5,
+                    3,
+                    "missing",
+                    dims));
         });
-        list.add(new Alarms("alb-5xx", "More than 10 HTTP 5xx a minute produced by the load balancer itself",
-                "AWS/ApplicationELB", "HTTPCode_ELB_5XX_Count", "Sum", ">", 10, 60, 1, 1, "notBreaching",
+        list.add(new Alarms(
+                "alb-5xx",
+                "More than 10 HTTP 5xx a minute produced by the load balancer itself",
+                "AWS/ApplicationELB",
+                "HTTPCode_ELB_5XX_Count",
+                "Sum",
+                ">",
+                10,
+                60,
+                1,
+                1,
+                "notBreaching",
                 List.of(Watched.LOAD_BALANCER)));
-        list.add(new Alarms("rds-cpu", "PostgreSQL CPU above 80% for 3 of 5 minutes",
-                "AWS/RDS", "CPUUtilization", "Average", ">", 80, 60, 5, 3, "missing", List.of(Watched.DB)));
-        list.add(new Alarms("rds-free-storage", "PostgreSQL free storage below 5 GiB",
-                "AWS/RDS", "FreeStorageSpace", "Minimum", "<", 5 * GIB, 300, 1, 1, "missing", List.of(Watched.DB)));
+        list.add(new Alarms(
+                "rds-cpu",
+                "PostgreSQL CPU above 80% for 3 of 5 minutes",
+                "AWS/RDS",
+                "CPUUtilization",
+                "Average",
+                ">",
+                80,
+                60,
+                5,
+                3,
+                "missing",
+                List.of(Watched.DB)));
+        list.add(new Alarms(
+                "rds-free-storage",
+                "PostgreSQL free storage below 5 GiB",
+                "AWS/RDS",
+                "FreeStorageSpace",
+                "Minimum",
+                "<",
+                5 * GIB,
+                300,
+                1,
+                1,
+                "missing",
+                List.of(Watched.DB)));
         for (int node = 1; node <= redisNodes; node++) {
             var cacheNode = new CacheNode(node);
             var id = cacheNode.suffix();
-            list.add(new Alarms("redis-" + id + "-cpu", "Redis node " + id + " engine CPU above 80% for 3 of 5 minutes",
-                    "AWS/ElastiCache", "EngineCPUUtilization", "Average", ">", 80, 60, 5, 3, "missing",
+            list.add(new Alarms(
+                    "redis-" + id + "-cpu",
+                    "Redis node " + id + " engine CPU above 80% for 3 of 5 minutes",
+                    "AWS/ElastiCache",
+                    "EngineCPUUtilization",
+                    "Average",
+                    ">",
+                    80,
+                    60,
+                    5,
+                    3,
+                    "missing",
                     List.of(cacheNode)));
-            list.add(new Alarms("redis-" + id + "-memory", "Redis node " + id + " memory above 80% of maxmemory",
-                    "AWS/ElastiCache", "DatabaseMemoryUsagePercentage", "Average", ">", 80, 60, 5, 3, "missing",
+            list.add(new Alarms(
+                    "redis-" + id + "-memory",
+                    "Redis node " + id + " memory above 80% of maxmemory",
+                    "AWS/ElastiCache",
+                    "DatabaseMemoryUsagePercentage",
+                    "Average",
+                    ">",
+                    80,
+                    60,
+                    5,
+                    3,
+                    "missing",
                     List.of(cacheNode)));
         }
         if (mail) {
             // Rates over SES's own window, published as fractions; silence is no mail, not a problem.
-            list.add(new Alarms("mail-bounce-rate", "Mail bounce rate above 4% (SES reviews the account at 5%): "
-                    + "check the bounced addresses and the signup form", "AWS/SES", "Reputation.BounceRate", "Maximum", ">",
-                    MAIL_BOUNCE_ALARM, 900, 1, 1, "notBreaching", List.of(Watched.MAIL_CONFIGURATION_SET)));
-            list.add(new Alarms("mail-complaint-rate", "Mail complaint rate above 0.08% (SES reviews the account at 0.1%): "
-                    + "check what was sent and to whom", "AWS/SES", "Reputation.ComplaintRate", "Maximum", ">",
-                    MAIL_COMPLAINT_ALARM, 900, 1, 1, "notBreaching", List.of(Watched.MAIL_CONFIGURATION_SET)));
+            list.add(new Alarms(
+                    "mail-bounce-rate",
+                    "Mail bounce rate above 4% (SES reviews the account at 5%): "
+                            + "check the bounced addresses and the signup form",
+                    "AWS/SES",
+                    "Reputation.BounceRate",
+                    "Maximum",
+                    ">",
+                    MAIL_BOUNCE_ALARM,
+                    900,
+                    1,
+                    1,
+                    "notBreaching",
+                    List.of(Watched.MAIL_CONFIGURATION_SET)));
+            list.add(new Alarms(
+                    "mail-complaint-rate",
+                    "Mail complaint rate above 0.08% (SES reviews the account at 0.1%): "
+                            + "check what was sent and to whom",
+                    "AWS/SES",
+                    "Reputation.ComplaintRate",
+                    "Maximum",
+                    ">",
+                    MAIL_COMPLAINT_ALARM,
+                    900,
+                    1,
+                    1,
+                    "notBreaching",
+                    List.of(Watched.MAIL_CONFIGURATION_SET)));
         }
         return List.copyOf(list);
     }
@@ -159,12 +318,32 @@ public record Alarms(String part, String description, String namespace, String m
      */
     public static List<Alarms> global(boolean waf) {
         var list = new ArrayList<Alarms>();
-        list.add(new Alarms("cdn-5xx-rate", "CloudFront answered more than 5% of requests with 5xx for 3 of 5 minutes",
-                "AWS/CloudFront", "5xxErrorRate", "Average", ">", 5, 60, 5, 3, "notBreaching",
+        list.add(new Alarms(
+                "cdn-5xx-rate",
+                "CloudFront answered more than 5% of requests with 5xx for 3 of 5 minutes",
+                "AWS/CloudFront",
+                "5xxErrorRate",
+                "Average",
+                ">",
+                5,
+                60,
+                5,
+                3,
+                "notBreaching",
                 List.of(Watched.DISTRIBUTION, new Fixed("Region", "Global"))));
         if (waf) {
-            list.add(new Alarms("waf-blocked", "WAF blocked more than 1000 requests in 5 minutes",
-                    "AWS/WAFV2", "BlockedRequests", "Sum", ">", 1000, 300, 1, 1, "notBreaching",
+            list.add(new Alarms(
+                    "waf-blocked",
+                    "WAF blocked more than 1000 requests in 5 minutes",
+                    "AWS/WAFV2",
+                    "BlockedRequests",
+                    "Sum",
+                    ">",
+                    1000,
+                    300,
+                    1,
+                    1,
+                    "notBreaching",
                     List.of(Watched.WEB_ACL, new Fixed("Rule", "ALL"))));
         }
         return List.copyOf(list);
@@ -177,7 +356,12 @@ public record Alarms(String part, String description, String namespace, String m
     public static java.util.Map<String, List<String>> deploymentAlarms(com.tutors.infra.core.Naming names) {
         var out = new java.util.LinkedHashMap<String, List<String>>();
         for (var service : List.of("backend", "frontend")) {
-            out.put(service, all(1).stream().filter(a -> a.part().equals(service + "-5xx")).map(a -> names.name(a.part())).toList());
+            out.put(
+                    service,
+                    all(1).stream()
+                            .filter(a -> a.part().equals(service + "-5xx"))
+                            .map(a -> names.name(a.part()))
+                            .toList());
         }
         return out;
     }

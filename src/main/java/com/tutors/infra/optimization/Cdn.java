@@ -23,9 +23,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.tutors.infra.blocks.AliasRecords;
 import com.tutors.infra.blocks.AliasTarget;
 import com.tutors.infra.blocks.Certificates;
-import com.tutors.infra.core.Naming;
 import com.tutors.infra.core.Headers;
-
+import com.tutors.infra.core.Naming;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -35,15 +34,17 @@ import java.util.Optional;
  * Access Control), with the plan's cache behaviours; its certificate lives in us-east-1.
  */
 final class Cdn {
-    private Cdn() {
-    }
+    private Cdn() {}
 
     /**
      * @param child  options of the distribution and its regional parts (records, policies)
      * @param global the same in us-east-1, where CloudFront takes its certificate from
      */
-    static Distribution declare(Optimization.Args args, CustomResourceOptions child, CustomResourceOptions global,
-                                Optional<Output<String>> waf) {
+    static Distribution declare(
+            Optimization.Args args,
+            CustomResourceOptions child,
+            CustomResourceOptions global,
+            Optional<Output<String>> waf) {
         var names = args.names();
         var edge = args.edge();
         var site = edge.zone().orElseThrow(() -> new IllegalStateException("the CDN needs a domain"));
@@ -56,28 +57,40 @@ final class Cdn {
 
         // origin.<domain> resolves to the ALB and is covered by its *.<domain> certificate.
         var originHost = "origin." + domain;
-        AliasRecords.declare(names, "origin", site.zoneId(), originHost,
-                new AliasTarget(edge.albDnsName(), edge.albZoneId(), true), args.ipv6(), child);
+        AliasRecords.declare(
+                names,
+                "origin",
+                site.zoneId(),
+                originHost,
+                new AliasTarget(edge.albDnsName(), edge.albZoneId(), true),
+                args.ipv6(),
+                child);
 
-        var oac = new OriginAccessControl(names.name("s3"), OriginAccessControlArgs.builder()
-                .name(names.name("s3"))
-                .description("CloudFront signs its requests to the tutors buckets")
-                .originAccessControlOriginType("s3")
-                .signingBehavior("always")
-                .signingProtocol("sigv4")
-                .build(), child);
+        var oac = new OriginAccessControl(
+                names.name("s3"),
+                OriginAccessControlArgs.builder()
+                        .name(names.name("s3"))
+                        .description("CloudFront signs its requests to the tutors buckets")
+                        .originAccessControlOriginType("s3")
+                        .signingBehavior("always")
+                        .signingProtocol("sigv4")
+                        .build(),
+                child);
         var originList = List.of(
                 DistributionOriginArgs.builder()
                         .originId(CdnSettings.ALB_ORIGIN)
                         .domainName(originHost)
                         .customOriginConfig(DistributionOriginCustomOriginConfigArgs.builder()
-                                .httpPort(80).httpsPort(443)
+                                .httpPort(80)
+                                .httpsPort(443)
                                 .originProtocolPolicy("https-only")
                                 .originSslProtocols("TLSv1.2")
                                 .build())
                         // Without this header the ALB answers 403: nobody can go around CloudFront and WAF.
                         .customHeaders(DistributionOriginCustomHeaderArgs.builder()
-                                .name(Headers.ORIGIN_VERIFY).value(args.originSecret()).build())
+                                .name(Headers.ORIGIN_VERIFY)
+                                .value(args.originSecret())
+                                .build())
                         .build(),
                 bucketOrigin(CdnSettings.STATIC_ORIGIN, storage.staticBucketDomain(), oac),
                 bucketOrigin(CdnSettings.MEDIA_ORIGIN, storage.mediaBucketDomain(), oac));
@@ -86,15 +99,17 @@ final class Cdn {
         for (var behaviour : CdnSettings.BEHAVIOURS) {
             policies.computeIfAbsent(behaviour.ttl(), ttl -> fixedTtlPolicy(names, ttl, child));
         }
-        var ordered = CdnSettings.BEHAVIOURS.stream().map(b -> DistributionOrderedCacheBehaviorArgs.builder()
-                .pathPattern(b.path())
-                .targetOriginId(b.origin())
-                .viewerProtocolPolicy("redirect-to-https")
-                .allowedMethods("GET", "HEAD", "OPTIONS")
-                .cachedMethods("GET", "HEAD")
-                .cachePolicyId(policies.get(b.ttl()).id())
-                .compress(true)
-                .build()).toList();
+        var ordered = CdnSettings.BEHAVIOURS.stream()
+                .map(b -> DistributionOrderedCacheBehaviorArgs.builder()
+                        .pathPattern(b.path())
+                        .targetOriginId(b.origin())
+                        .viewerProtocolPolicy("redirect-to-https")
+                        .allowedMethods("GET", "HEAD", "OPTIONS")
+                        .cachedMethods("GET", "HEAD")
+                        .cachePolicyId(policies.get(b.ttl()).id())
+                        .compress(true)
+                        .build())
+                .toList();
 
         var distributionArgs = DistributionArgs.builder()
                 .enabled(true)
@@ -112,11 +127,15 @@ final class Cdn {
                         .cachedMethods("GET", "HEAD")
                         .cachePolicyId(CdnSettings.CACHING_DISABLED)
                         .originRequestPolicyId(CdnSettings.ALL_VIEWER)
-                        .compress(false) // CachingDisabled enables no Accept-Encoding, so CloudFront would not compress; Next.js does
+                        .compress(
+                                false) // CachingDisabled enables no Accept-Encoding, so CloudFront would not compress;
+                        // Next.js does
                         .build())
                 .orderedCacheBehaviors(ordered)
                 .restrictions(DistributionRestrictionsArgs.builder()
-                        .geoRestriction(DistributionRestrictionsGeoRestrictionArgs.builder().restrictionType("none").build())
+                        .geoRestriction(DistributionRestrictionsGeoRestrictionArgs.builder()
+                                .restrictionType("none")
+                                .build())
                         .build())
                 .viewerCertificate(DistributionViewerCertificateArgs.builder()
                         .acmCertificateArn(validated.certificateArn())
@@ -128,29 +147,47 @@ final class Cdn {
         return new Distribution(names.name("cdn"), distributionArgs.build(), child);
     }
 
-    private static DistributionOriginArgs bucketOrigin(String id, Output<String> bucketDomain, OriginAccessControl oac) {
-        return DistributionOriginArgs.builder().originId(id).domainName(bucketDomain).originAccessControlId(oac.id()).build();
+    private static DistributionOriginArgs bucketOrigin(
+            String id, Output<String> bucketDomain, OriginAccessControl oac) {
+        return DistributionOriginArgs.builder()
+                .originId(id)
+                .domainName(bucketDomain)
+                .originAccessControlId(oac.id())
+                .build();
     }
 
     /** Caches for exactly {@code ttl} whatever the origin says; nothing varies the key; gzip and brotli. */
     private static CachePolicy fixedTtlPolicy(Naming names, int ttl, CustomResourceOptions child) {
         var part = ttl == CdnSettings.ONE_YEAR ? "cache-1y" : "cache-1d";
-        return new CachePolicy(names.name(part), CachePolicyArgs.builder()
-                .name(names.name(part))
-                .comment("Cached " + (ttl == CdnSettings.ONE_YEAR ? "one year" : "one day"))
-                .minTtl(ttl)
-                .defaultTtl(ttl)
-                .maxTtl(ttl)
-                .parametersInCacheKeyAndForwardedToOrigin(CachePolicyParametersInCacheKeyAndForwardedToOriginArgs.builder()
-                        .cookiesConfig(CachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigArgs.builder()
-                                .cookieBehavior("none").build())
-                        .headersConfig(CachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfigArgs.builder()
-                                .headerBehavior("none").build())
-                        .queryStringsConfig(CachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfigArgs.builder()
-                                .queryStringBehavior("none").build())
-                        .enableAcceptEncodingGzip(true)
-                        .enableAcceptEncodingBrotli(true)
-                        .build())
-                .build(), child);
+        return new CachePolicy(
+                names.name(part),
+                CachePolicyArgs.builder()
+                        .name(names.name(part))
+                        .comment("Cached " + (ttl == CdnSettings.ONE_YEAR ? "one year" : "one day"))
+                        .minTtl(ttl)
+                        .defaultTtl(ttl)
+                        .maxTtl(ttl)
+                        .parametersInCacheKeyAndForwardedToOrigin(
+                                CachePolicyParametersInCacheKeyAndForwardedToOriginArgs.builder()
+                                        .cookiesConfig(
+                                                CachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigArgs
+                                                        .builder()
+                                                        .cookieBehavior("none")
+                                                        .build())
+                                        .headersConfig(
+                                                CachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfigArgs
+                                                        .builder()
+                                                        .headerBehavior("none")
+                                                        .build())
+                                        .queryStringsConfig(
+                                                CachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfigArgs
+                                                        .builder()
+                                                        .queryStringBehavior("none")
+                                                        .build())
+                                        .enableAcceptEncodingGzip(true)
+                                        .enableAcceptEncodingBrotli(true)
+                                        .build())
+                        .build(),
+                child);
     }
 }

@@ -1,14 +1,12 @@
 package com.tutors.infra.optimization;
 
 import com.tutors.infra.policy.PolicyDocument;
-
 import java.util.List;
 import java.util.Map;
 
 /** CloudFront and WAF constants of phase 6, in one place. */
 public final class CdnSettings {
-    private CdnSettings() {
-    }
+    private CdnSettings() {}
 
     public static final int ONE_YEAR = 31_536_000;
     public static final int ONE_DAY = 86_400;
@@ -25,8 +23,7 @@ public final class CdnSettings {
     public static final String MEDIA_ORIGIN = "media";
 
     /** The plan's cache behaviours: path, origin, TTL (seconds). */
-    public record Behaviour(String path, String origin, int ttl) {
-    }
+    public record Behaviour(String path, String origin, int ttl) {}
 
     public static final List<Behaviour> BEHAVIOURS = List.of(
             new Behaviour("/_next/static/*", ALB_ORIGIN, ONE_YEAR), // content-hashed: never changes
@@ -79,18 +76,36 @@ public final class CdnSettings {
      */
     public static String alarmKeyPolicy(String accountId, boolean mail, boolean jobs) {
         var doc = PolicyDocument.create()
-                .statement("AccountAdministersTheKey", "Allow", Map.of("AWS", "arn:aws:iam::" + accountId + ":root"),
-                        List.of("kms:*"), List.of("*"), null)
-                .statement("CloudWatchPublishesAlarms", "Allow", Map.of("Service", "cloudwatch.amazonaws.com"),
-                        List.of("kms:Decrypt", "kms:GenerateDataKey*"), List.of("*"), null);
+                .statement(
+                        "AccountAdministersTheKey",
+                        "Allow",
+                        Map.of("AWS", "arn:aws:iam::" + accountId + ":root"),
+                        List.of("kms:*"),
+                        List.of("*"),
+                        null)
+                .statement(
+                        "CloudWatchPublishesAlarms",
+                        "Allow",
+                        Map.of("Service", "cloudwatch.amazonaws.com"),
+                        List.of("kms:Decrypt", "kms:GenerateDataKey*"),
+                        List.of("*"),
+                        null);
         if (mail) {
-            doc.statement("SesPublishesMailEvents", "Allow", Map.of("Service", "ses.amazonaws.com"),
-                    List.of("kms:Decrypt", "kms:GenerateDataKey*"), List.of("*"),
+            doc.statement(
+                    "SesPublishesMailEvents",
+                    "Allow",
+                    Map.of("Service", "ses.amazonaws.com"),
+                    List.of("kms:Decrypt", "kms:GenerateDataKey*"),
+                    List.of("*"),
                     Map.of("StringEquals", Map.of("aws:SourceAccount", accountId)));
         }
         if (jobs) {
-            doc.statement("EventBridgePublishesFailedJobs", "Allow", Map.of("Service", "events.amazonaws.com"),
-                    List.of("kms:Decrypt", "kms:GenerateDataKey*"), List.of("*"),
+            doc.statement(
+                    "EventBridgePublishesFailedJobs",
+                    "Allow",
+                    Map.of("Service", "events.amazonaws.com"),
+                    List.of("kms:Decrypt", "kms:GenerateDataKey*"),
+                    List.of("*"),
                     Map.of("StringEquals", Map.of("aws:SourceAccount", accountId)));
         }
         return doc.json();

@@ -1,7 +1,6 @@
 package com.tutors.infra.optimization;
 
 import com.google.gson.GsonBuilder;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +13,7 @@ import java.util.Map;
  * so the body is the same text on every run.
  */
 public final class Dashboard {
-    private Dashboard() {
-    }
+    private Dashboard() {}
 
     /**
      * The resolved ids the widgets name.
@@ -23,39 +21,105 @@ public final class Dashboard {
      * @param mailConfigurationSet present when the domain sends mail
      * @param workers              by part, the worker services' names (a row each)
      */
-    public record Ids(String region, String cluster, String backendService, String frontendService, String alb,
-                      String backendTargetGroup, String frontendTargetGroup, String db, List<String> cacheClusters,
-                      String distribution, String webAcl, java.util.Optional<String> mailConfigurationSet,
-                      Map<String, String> workers) {
-    }
+    public record Ids(
+            String region,
+            String cluster,
+            String backendService,
+            String frontendService,
+            String alb,
+            String backendTargetGroup,
+            String frontendTargetGroup,
+            String db,
+            List<String> cacheClusters,
+            String distribution,
+            String webAcl,
+            java.util.Optional<String> mailConfigurationSet,
+            Map<String, String> workers) {}
 
     public static String body(Ids ids, int cacheNodes, boolean cdn, boolean waf) {
         var widgets = new ArrayList<Map<String, Object>>();
         for (var service : List.of("backend", "frontend")) {
             var name = service.equals("backend") ? ids.backendService() : ids.frontendService();
             var tg = service.equals("backend") ? ids.backendTargetGroup() : ids.frontendTargetGroup();
-            widgets.add(widget("ECS " + service + ": CPU and memory (%)", ids.region(),
+            widgets.add(widget(
+                    "ECS " + service + ": CPU and memory (%)",
+                    ids.region(),
                     alarmMetrics(cacheNodes, ids, service + "-cpu", service + "-memory"),
-                    List.of(metric("ECS/ContainerInsights", "RunningTaskCount", "Average", "ClusterName", ids.cluster(),
-                            "ServiceName", name))));
-            widgets.add(widget("ALB " + service + ": requests, 4xx, 5xx", ids.region(),
+                    List.of(metric(
+                            "ECS/ContainerInsights",
+                            "RunningTaskCount",
+                            "Average",
+                            "ClusterName",
+                            ids.cluster(),
+                            "ServiceName",
+                            name))));
+            widgets.add(widget(
+                    "ALB " + service + ": requests, 4xx, 5xx",
+                    ids.region(),
                     alarmMetrics(cacheNodes, ids, service + "-5xx", service.equals("backend") ? "alb-5xx" : ""),
-                    List.of(metric("AWS/ApplicationELB", "RequestCount", "Sum", "LoadBalancer", ids.alb(), "TargetGroup", tg),
-                            metric("AWS/ApplicationELB", "HTTPCode_Target_4XX_Count", "Sum", "LoadBalancer", ids.alb(),
-                                    "TargetGroup", tg))));
-            widgets.add(widget("ALB " + service + ": healthy and unhealthy targets", ids.region(),
-                    alarmMetrics(cacheNodes, ids, service + "-no-healthy-hosts", service + "-unhealthy-hosts"), List.of()));
-            widgets.add(widget("ALB " + service + ": response time (s)", ids.region(), List.of(),
-                    List.of(metric("AWS/ApplicationELB", "TargetResponseTime", "p50", "LoadBalancer", ids.alb(), "TargetGroup", tg),
-                            metric("AWS/ApplicationELB", "TargetResponseTime", "p95", "LoadBalancer", ids.alb(), "TargetGroup", tg))));
+                    List.of(
+                            metric(
+                                    "AWS/ApplicationELB",
+                                    "RequestCount",
+                                    "Sum",
+                                    "LoadBalancer",
+                                    ids.alb(),
+                                    "TargetGroup",
+                                    tg),
+                            metric(
+                                    "AWS/ApplicationELB",
+                                    "HTTPCode_Target_4XX_Count",
+                                    "Sum",
+                                    "LoadBalancer",
+                                    ids.alb(),
+                                    "TargetGroup",
+                                    tg))));
+            widgets.add(widget(
+                    "ALB " + service + ": healthy and unhealthy targets",
+                    ids.region(),
+                    alarmMetrics(cacheNodes, ids, service + "-no-healthy-hosts", service + "-unhealthy-hosts"),
+                    List.of()));
+            widgets.add(widget(
+                    "ALB " + service + ": response time (s)",
+                    ids.region(),
+                    List.of(),
+                    List.of(
+                            metric(
+                                    "AWS/ApplicationELB",
+                                    "TargetResponseTime",
+                                    "p50",
+                                    "LoadBalancer",
+                                    ids.alb(),
+                                    "TargetGroup",
+                                    tg),
+                            metric(
+                                    "AWS/ApplicationELB",
+                                    "TargetResponseTime",
+                                    "p95",
+                                    "LoadBalancer",
+                                    ids.alb(),
+                                    "TargetGroup",
+                                    tg))));
         }
-        new java.util.TreeMap<>(ids.workers()).forEach((part, service) -> widgets.add(widget("ECS " + part + ": CPU and memory (%)",
-                ids.region(), alarmMetrics(cacheNodes, ids, part + "-cpu", part + "-memory"),
-                List.of(metric("ECS/ContainerInsights", "RunningTaskCount", "Average", "ClusterName", ids.cluster(),
-                        "ServiceName", service)))));
-        widgets.add(widget("RDS: CPU, connections, free storage, freeable memory", ids.region(),
+        new java.util.TreeMap<>(ids.workers())
+                .forEach((part, service) -> widgets.add(widget(
+                        "ECS " + part + ": CPU and memory (%)",
+                        ids.region(),
+                        alarmMetrics(cacheNodes, ids, part + "-cpu", part + "-memory"),
+                        List.of(metric(
+                                "ECS/ContainerInsights",
+                                "RunningTaskCount",
+                                "Average",
+                                "ClusterName",
+                                ids.cluster(),
+                                "ServiceName",
+                                service)))));
+        widgets.add(widget(
+                "RDS: CPU, connections, free storage, freeable memory",
+                ids.region(),
                 alarmMetrics(cacheNodes, ids, "rds-cpu", "rds-free-storage"),
-                List.of(metric("AWS/RDS", "DatabaseConnections", "Average", "DBInstanceIdentifier", ids.db()),
+                List.of(
+                        metric("AWS/RDS", "DatabaseConnections", "Average", "DBInstanceIdentifier", ids.db()),
                         metric("AWS/RDS", "FreeableMemory", "Minimum", "DBInstanceIdentifier", ids.db()))));
         var redis = new ArrayList<List<Object>>();
         for (var node : ids.cacheClusters()) {
@@ -68,16 +132,40 @@ public final class Dashboard {
             redisAlarmed.addAll(alarmMetrics(cacheNodes, ids, "redis-" + id + "-cpu", "redis-" + id + "-memory"));
         }
         widgets.add(widget("Redis: engine CPU, memory, connections, evictions", ids.region(), redisAlarmed, redis));
-        ids.mailConfigurationSet().ifPresent(set -> widgets.add(widget("Mail: bounce and complaint rates (SES reviews at 5% and 0.1%)",
-                ids.region(), alarmMetrics(cacheNodes, ids, "mail-bounce-rate", "mail-complaint-rate"), List.of())));
+        ids.mailConfigurationSet()
+                .ifPresent(set -> widgets.add(widget(
+                        "Mail: bounce and complaint rates (SES reviews at 5% and 0.1%)",
+                        ids.region(),
+                        alarmMetrics(cacheNodes, ids, "mail-bounce-rate", "mail-complaint-rate"),
+                        List.of())));
         if (cdn) {
             // CloudFront publishes its metrics in us-east-1 only, as WAF does for a CLOUDFRONT web ACL.
-            widgets.add(widget("CloudFront (metrics in us-east-1): requests, 5xx error rate", "us-east-1", List.of(),
-                    List.of(metric("AWS/CloudFront", "Requests", "Sum", "DistributionId", ids.distribution(), "Region", "Global"),
-                            metric("AWS/CloudFront", "5xxErrorRate", "Average", "DistributionId", ids.distribution(),
-                                    "Region", "Global"))));
+            widgets.add(widget(
+                    "CloudFront (metrics in us-east-1): requests, 5xx error rate",
+                    "us-east-1",
+                    List.of(),
+                    List.of(
+                            metric(
+                                    "AWS/CloudFront",
+                                    "Requests",
+                                    "Sum",
+                                    "DistributionId",
+                                    ids.distribution(),
+                                    "Region",
+                                    "Global"),
+                            metric(
+                                    "AWS/CloudFront",
+                                    "5xxErrorRate",
+                                    "Average",
+                                    "DistributionId",
+                                    ids.distribution(),
+                                    "Region",
+                                    "Global"))));
             if (waf) {
-                widgets.add(widget("WAF (metrics in us-east-1): blocked requests", "us-east-1", List.of(),
+                widgets.add(widget(
+                        "WAF (metrics in us-east-1): blocked requests",
+                        "us-east-1",
+                        List.of(),
                         List.of(metric("AWS/WAFV2", "BlockedRequests", "Sum", "WebACL", ids.webAcl(), "Rule", "ALL"))));
             }
         }
@@ -100,7 +188,8 @@ public final class Dashboard {
     /** The alarms' own metrics (namespace, name, statistic, dimensions), by the alarms' parts. */
     private static List<List<Object>> alarmMetrics(int cacheNodes, Ids ids, String... parts) {
         var out = new ArrayList<List<Object>>();
-        for (var alarm : Alarms.all(cacheNodes, false, ids.mailConfigurationSet().isPresent(), ids.workers())) {
+        for (var alarm :
+                Alarms.all(cacheNodes, false, ids.mailConfigurationSet().isPresent(), ids.workers())) {
             if (List.of(parts).contains(alarm.part())) {
                 var line = new ArrayList<Object>(List.of(alarm.namespace(), alarm.metric()));
                 for (var d : alarm.dimensions()) {
@@ -142,7 +231,8 @@ public final class Dashboard {
         return line;
     }
 
-    private static Map<String, Object> widget(String title, String region, List<List<Object>> alarmed, List<List<Object>> more) {
+    private static Map<String, Object> widget(
+            String title, String region, List<List<Object>> alarmed, List<List<Object>> more) {
         var metrics = new ArrayList<List<Object>>(alarmed);
         metrics.addAll(more);
         var properties = new LinkedHashMap<String, Object>();

@@ -10,7 +10,6 @@ import com.pulumi.aws.sns.TopicPolicy;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.tutors.infra.core.Naming;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,7 @@ import java.util.Map;
  * line to the topic. (Scheduler's own retries only cover a task that could not be started.)
  */
 final class JobFailures {
-    private JobFailures() {
-    }
+    private JobFailures() {}
 
     static final String PART = "job-failures";
 
@@ -32,7 +30,8 @@ final class JobFailures {
 
     /** ECS's event for a stopped task of one of these families that failed. */
     static String pattern(List<String> families) {
-        var failed = List.of(Map.of("containers", Map.of("exitCode", List.of(Map.of("anything-but", 0)))),
+        var failed = List.of(
+                Map.of("containers", Map.of("exitCode", List.of(Map.of("anything-but", 0)))),
                 Map.of("stopCode", List.of("TaskFailedToStart")));
         var detail = new LinkedHashMap<String, Object>();
         detail.put("lastStatus", List.of("STOPPED"));
@@ -46,21 +45,34 @@ final class JobFailures {
     }
 
     /** @param policy lets the rule publish (SNS checks at delivery; declared first so none is lost) */
-    static void declare(Naming names, List<String> families, Output<String> topic, TopicPolicy policy, CustomResourceOptions child) {
-        var rule = new EventRule(names.name(PART), EventRuleArgs.builder()
-                .name(names.name(PART))
-                .description("A scheduled job of " + names.name("cluster") + " stopped with an error, or never started")
-                .eventPattern(pattern(families))
-                .build(), child);
-        var paths = new java.util.TreeMap<String, String>(Map.of("job", "$.detail.group", "reason", "$.detail.stoppedReason",
-                "task", "$.detail.taskArn"));
-        new EventTarget(names.name(PART), EventTargetArgs.builder()
-                .rule(rule.name())
-                .arn(topic)
-                .inputTransformer(EventTargetInputTransformerArgs.builder()
-                        .inputPaths(paths)
-                        .inputTemplate("\"Scheduled job <job> failed: <reason> (task <task>)\"")
-                        .build())
-                .build(), CustomResourceOptions.merge(child, CustomResourceOptions.builder().dependsOn(policy).build()));
+    static void declare(
+            Naming names,
+            List<String> families,
+            Output<String> topic,
+            TopicPolicy policy,
+            CustomResourceOptions child) {
+        var rule = new EventRule(
+                names.name(PART),
+                EventRuleArgs.builder()
+                        .name(names.name(PART))
+                        .description("A scheduled job of " + names.name("cluster")
+                                + " stopped with an error, or never started")
+                        .eventPattern(pattern(families))
+                        .build(),
+                child);
+        var paths = new java.util.TreeMap<String, String>(
+                Map.of("job", "$.detail.group", "reason", "$.detail.stoppedReason", "task", "$.detail.taskArn"));
+        new EventTarget(
+                names.name(PART),
+                EventTargetArgs.builder()
+                        .rule(rule.name())
+                        .arn(topic)
+                        .inputTransformer(EventTargetInputTransformerArgs.builder()
+                                .inputPaths(paths)
+                                .inputTemplate("\"Scheduled job <job> failed: <reason> (task <task>)\"")
+                                .build())
+                        .build(),
+                CustomResourceOptions.merge(
+                        child, CustomResourceOptions.builder().dependsOn(policy).build()));
     }
 }

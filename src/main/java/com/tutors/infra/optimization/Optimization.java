@@ -16,7 +16,6 @@ import com.tutors.infra.data.DataOutputs;
 import com.tutors.infra.edge.EdgeOutputs;
 import com.tutors.infra.network.NetworkOutputs;
 import com.tutors.infra.storage.StorageOutputs;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -32,33 +31,65 @@ public final class Optimization extends ComponentResource {
      * @param usEast1      provider for CloudFront's certificate and a CLOUDFRONT web ACL; present with the CDN
      * @param originSecret the header value CloudFront sends the ALB (empty text without the CDN)
      */
-    public record Args(Naming names, String region, OptimizationSettings settings, Output<String> accountId, int logRetentionDays,
-                       boolean ipv6, Optional<ProviderResource> usEast1, Output<String> originSecret,
-                       NetworkOutputs network, DataOutputs data, StorageOutputs storage, ComputeOutputs compute,
-                       EdgeOutputs edge) {
-    }
+    public record Args(
+            Naming names,
+            String region,
+            OptimizationSettings settings,
+            Output<String> accountId,
+            int logRetentionDays,
+            boolean ipv6,
+            Optional<ProviderResource> usEast1,
+            Output<String> originSecret,
+            NetworkOutputs network,
+            DataOutputs data,
+            StorageOutputs storage,
+            ComputeOutputs compute,
+            EdgeOutputs edge) {}
 
     /** The dashboard, once every id it names is known; @return its console address */
-    private static Output<String> dashboard(Args args, CustomResourceOptions child, Optional<Output<String>> distributionId,
-                                            boolean wafOnCdn) {
+    private static Output<String> dashboard(
+            Args args, CustomResourceOptions child, Optional<Output<String>> distributionId, boolean wafOnCdn) {
         var names = args.names();
         var compute = args.compute();
         var edge = args.edge();
         var data = args.data();
         var s = args.settings();
-        var body = Output.all(List.of(compute.ecsClusterName(), compute.backendServiceName().orElseThrow(),
-                compute.frontendServiceName().orElseThrow(), edge.albArnSuffix(), edge.targetGroups().backendArnSuffix(),
-                edge.targetGroups().frontendArnSuffix(), data.rdsIdentifier(), distributionId.orElse(Output.of(""))))
-                .apply(ids -> data.cacheClusterIds().applyValue(nodes -> Dashboard.body(new Dashboard.Ids(args.region(),
-                        ids.get(0), ids.get(1), ids.get(2), ids.get(3), ids.get(4), ids.get(5), ids.get(6), nodes, ids.get(7),
-                        names.name(Waf.part("CLOUDFRONT")), edge.mail().map(m -> m.configurationSetName()),
-                        compute.workerServices()), data.redisNodes(),
-                        s.cdn(), wafOnCdn)));
+        var body = Output.all(List.of(
+                        compute.ecsClusterName(),
+                        compute.backendServiceName().orElseThrow(),
+                        compute.frontendServiceName().orElseThrow(),
+                        edge.albArnSuffix(),
+                        edge.targetGroups().backendArnSuffix(),
+                        edge.targetGroups().frontendArnSuffix(),
+                        data.rdsIdentifier(),
+                        distributionId.orElse(Output.of(""))))
+                .apply(ids -> data.cacheClusterIds()
+                        .applyValue(nodes -> Dashboard.body(
+                                new Dashboard.Ids(
+                                        args.region(),
+                                        ids.get(0),
+                                        ids.get(1),
+                                        ids.get(2),
+                                        ids.get(3),
+                                        ids.get(4),
+                                        ids.get(5),
+                                        ids.get(6),
+                                        nodes,
+                                        ids.get(7),
+                                        names.name(Waf.part("CLOUDFRONT")),
+                                        edge.mail().map(m -> m.configurationSetName()),
+                                        compute.workerServices()),
+                                data.redisNodes(),
+                                s.cdn(),
+                                wafOnCdn)));
         var name = names.name("dashboard");
-        new com.pulumi.aws.cloudwatch.Dashboard(name, com.pulumi.aws.cloudwatch.DashboardArgs.builder()
-                .dashboardName(name)
-                .dashboardBody(body)
-                .build(), child);
+        new com.pulumi.aws.cloudwatch.Dashboard(
+                name,
+                com.pulumi.aws.cloudwatch.DashboardArgs.builder()
+                        .dashboardName(name)
+                        .dashboardBody(body)
+                        .build(),
+                child);
         return Output.of("https://" + args.region() + ".console.aws.amazon.com/cloudwatch/home?region=" + args.region()
                 + "#dashboards:name=" + name);
     }
@@ -72,19 +103,36 @@ public final class Optimization extends ComponentResource {
         var child = CustomResourceOptions.builder().parent(this).build();
         var s = args.settings();
         // In us-east-1 when CloudFront is its scope: CloudFront's certificates and web ACLs live there.
-        var global = args.usEast1().map(p -> CustomResourceOptions.builder().parent(this).provider(p).build());
+        var global = args.usEast1()
+                .map(p ->
+                        CustomResourceOptions.builder().parent(this).provider(p).build());
 
         Optional<Output<String>> waf = s.waf()
-                ? Optional.of(Waf.declare(args, s.cdn() ? global.orElseThrow() : child, s.cdn() ? "CLOUDFRONT" : "REGIONAL"))
+                ? Optional.of(
+                        Waf.declare(args, s.cdn() ? global.orElseThrow() : child, s.cdn() ? "CLOUDFRONT" : "REGIONAL"))
                 : Optional.empty();
         if (waf.isPresent() && !s.cdn()) {
-            new WebAclAssociation(names.name("waf"), WebAclAssociationArgs.builder()
-                    .resourceArn(args.edge().albArn()).webAclArn(waf.get()).build(), child);
+            new WebAclAssociation(
+                    names.name("waf"),
+                    WebAclAssociationArgs.builder()
+                            .resourceArn(args.edge().albArn())
+                            .webAclArn(waf.get())
+                            .build(),
+                    child);
         }
-        var distribution = s.cdn() ? Optional.of(Cdn.declare(args, child, global.orElseThrow(), waf)) : Optional.<Distribution>empty();
+        var distribution = s.cdn()
+                ? Optional.of(Cdn.declare(args, child, global.orElseThrow(), waf))
+                : Optional.<Distribution>empty();
         distribution.ifPresent(d -> CdnLogs.declare(args, d, global.orElseThrow()));
-        var alarmTopic = s.alarms() ? Optional.of(AlarmSet.declare(args, child, global, distribution.map(d -> d.id()),
-                waf.isPresent() && s.cdn() ? Optional.of(Output.of(args.names().name(Waf.part("CLOUDFRONT")))) : Optional.empty()))
+        var alarmTopic = s.alarms()
+                ? Optional.of(AlarmSet.declare(
+                        args,
+                        child,
+                        global,
+                        distribution.map(d -> d.id()),
+                        waf.isPresent() && s.cdn()
+                                ? Optional.of(Output.of(args.names().name(Waf.part("CLOUDFRONT"))))
+                                : Optional.empty()))
                 : Optional.<Output<String>>empty();
         this.outputs = new OptimizationOutputs(
                 distribution.map(d -> d.domainName()),
@@ -92,9 +140,11 @@ public final class Optimization extends ComponentResource {
                 distribution.map(d -> d.arn()),
                 waf,
                 alarmTopic,
-                s.dashboard() ? Optional.of(dashboard(args, child, distribution.map(d -> d.id()), waf.isPresent() && s.cdn()))
+                s.dashboard()
+                        ? Optional.of(dashboard(args, child, distribution.map(d -> d.id()), waf.isPresent() && s.cdn()))
                         : Optional.empty(),
-                distribution.map(d -> new AliasTarget(d.domainName(), Output.of(CdnSettings.CLOUDFRONT_ZONE_ID), false)));
+                distribution.map(
+                        d -> new AliasTarget(d.domainName(), Output.of(CdnSettings.CLOUDFRONT_ZONE_ID), false)));
 
         var exported = new LinkedHashMap<String, Output<?>>();
         outputs.cdnDomainName().ifPresent(o -> exported.put("cdnDomainName", o));

@@ -1,16 +1,15 @@
 package com.tutors.infra.optimization;
 
+import static com.tutors.infra.config.KeyReader.require;
+
 import com.tutors.infra.config.KeyReader;
 import com.tutors.infra.config.Keys;
 import com.tutors.infra.core.SecretValue;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import static com.tutors.infra.config.KeyReader.require;
 
 /**
  * Phase 6's validated inputs: three parts, each with its own switch.
@@ -18,17 +17,18 @@ import static com.tutors.infra.config.KeyReader.require;
  * @param originSecret header value CloudFront sends and the ALB requires; present when {@code cdn} is
  * @param originSecretPrevious during a rotation, the value the ALB still accepts
  */
-public record OptimizationSettings(boolean cdn,
-                                   boolean originLock,
-                                   boolean waf,
-                                   boolean alarms,
-                                   boolean dashboard,
-                                   Optional<String> alarmEmail,
-                                   int wafRateLimit,
-                                   List<String> blockedCountries,
-                                   Optional<SecretValue> originSecret,
-                                   Optional<SecretValue> originSecretPrevious,
-                                   List<String> uploadPaths) {
+public record OptimizationSettings(
+        boolean cdn,
+        boolean originLock,
+        boolean waf,
+        boolean alarms,
+        boolean dashboard,
+        Optional<String> alarmEmail,
+        int wafRateLimit,
+        List<String> blockedCountries,
+        Optional<SecretValue> originSecret,
+        Optional<SecretValue> originSecretPrevious,
+        List<String> uploadPaths) {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern ORIGIN_SECRET = Pattern.compile("[A-Za-z0-9_-]{32,128}");
@@ -57,8 +57,10 @@ public record OptimizationSettings(boolean cdn,
             var list = KeyReader.stringList(raw, "[\"KP\", \"IR\"]");
             var known = Set.of(Locale.getISOCountries());
             for (var code : list) {
-                require(known.contains(code), "'" + code + "' is not a country code; allowed: ISO 3166-1 alpha-2 "
-                        + "codes in capitals, such as DE or US");
+                require(
+                        known.contains(code),
+                        "'" + code + "' is not a country code; allowed: ISO 3166-1 alpha-2 "
+                                + "codes in capitals, such as DE or US");
             }
             require(list.size() <= 100, list.size() + " countries; allowed: at most 100");
             return list;
@@ -67,16 +69,26 @@ public record OptimizationSettings(boolean cdn,
             var list = KeyReader.stringList(raw, "[\"/api/uploads/\"]");
             require(!list.isEmpty() && list.size() <= 5, list.size() + " paths; allowed: 1 to 5");
             for (var path : list) {
-                require(path.startsWith("/") && path.length() > 1 && !path.contains("*"),
-                        "'" + path + "' is not a path prefix; allowed: /api/uploads/ and the like (no wildcards, not / alone)");
+                require(
+                        path.startsWith("/") && path.length() > 1 && !path.contains("*"),
+                        "'" + path
+                                + "' is not a path prefix; allowed: /api/uploads/ and the like (no wildcards, not / alone)");
             }
             return list;
         });
         boolean cdnOn = declared && r.ok(Keys.CDN) && cdn;
-        var secret = r.secret(Keys.ORIGIN_SECRET, cdnOn, value -> require(ORIGIN_SECRET.matcher(value).matches(),
-                "allowed: 32 to 128 characters of letters, digits, '-' and '_' (an ALB header condition holds at most 128; openssl rand -hex 32)"));
-        var previous = r.secret(Keys.ORIGIN_SECRET_PREVIOUS, false, value -> require(ORIGIN_SECRET.matcher(value).matches(),
-                "allowed: 32 to 128 characters of letters, digits, '-' and '_' (the value being replaced)"));
+        var secret = r.secret(
+                Keys.ORIGIN_SECRET,
+                cdnOn,
+                value -> require(
+                        ORIGIN_SECRET.matcher(value).matches(),
+                        "allowed: 32 to 128 characters of letters, digits, '-' and '_' (an ALB header condition holds at most 128; openssl rand -hex 32)"));
+        var previous = r.secret(
+                Keys.ORIGIN_SECRET_PREVIOUS,
+                false,
+                value -> require(
+                        ORIGIN_SECRET.matcher(value).matches(),
+                        "allowed: 32 to 128 characters of letters, digits, '-' and '_' (the value being replaced)"));
         if (previous.isPresent() && secret.isPresent() && previous.get().sameAs(secret.get())) {
             r.problem(Keys.ORIGIN_SECRET_PREVIOUS + " = [secret]: the same as " + Keys.ORIGIN_SECRET
                     + "; allowed: the value being replaced, or unset");
@@ -85,6 +97,7 @@ public record OptimizationSettings(boolean cdn,
             r.problem(Keys.CDN + " = 'true': CloudFront serves the site's domain, and " + Keys.DOMAIN
                     + " is not set; allowed: cdn with a domain, or cdn = false");
         }
-        return new OptimizationSettings(cdn, lock, waf, alarms, dashboard, email, rate, countries, secret, previous, uploads);
+        return new OptimizationSettings(
+                cdn, lock, waf, alarms, dashboard, email, rate, countries, secret, previous, uploads);
     }
 }

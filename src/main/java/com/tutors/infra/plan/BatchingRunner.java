@@ -1,7 +1,6 @@
 package com.tutors.infra.plan;
 
 import com.pulumi.deployment.internal.Runner;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 

@@ -1,7 +1,6 @@
 package com.tutors.infra.plan;
 
 import com.pulumi.test.Mocks;
-
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -33,9 +32,14 @@ public final class CloudMocks implements Mocks {
             Map.entry("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "sgr-"),
             Map.entry("aws:ec2/vpcEndpoint:VpcEndpoint", "vpce-"));
 
-    private static final java.util.Set<String> ARN_IDS = java.util.Set.of("aws:lb/loadBalancer:LoadBalancer",
-            "aws:lb/targetGroup:TargetGroup", "aws:lb/listener:Listener", "aws:lb/listenerRule:ListenerRule",
-            "aws:acm/certificate:Certificate", "aws:ecs/service:Service", "aws:ecs/cluster:Cluster");
+    private static final java.util.Set<String> ARN_IDS = java.util.Set.of(
+            "aws:lb/loadBalancer:LoadBalancer",
+            "aws:lb/targetGroup:TargetGroup",
+            "aws:lb/listener:Listener",
+            "aws:lb/listenerRule:ListenerRule",
+            "aws:acm/certificate:Certificate",
+            "aws:ecs/service:Service",
+            "aws:ecs/cluster:Cluster");
 
     private final String defaultRegion;
     private final Map<String, String> providerRegions = new java.util.concurrent.ConcurrentHashMap<>();
@@ -58,8 +62,10 @@ public final class CloudMocks implements Mocks {
             return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(providerId), state));
         }
         // A resource is in its provider's region (CloudFront's certificate is in us-east-1).
-        var region = args.provider == null || !args.provider.contains("::") ? defaultRegion
-                : providerRegions.getOrDefault(args.provider.substring(args.provider.lastIndexOf("::") + 2), defaultRegion);
+        var region = args.provider == null || !args.provider.contains("::")
+                ? defaultRegion
+                : providerRegions.getOrDefault(
+                        args.provider.substring(args.provider.lastIndexOf("::") + 2), defaultRegion);
         if (!args.type.startsWith("aws:")) {
             // A component resource: no id, and its outputs are its fields.
             return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), state));
@@ -84,15 +90,20 @@ public final class CloudMocks implements Mocks {
                 state.put("publicIp", "198.51.100." + (Math.abs(args.name.hashCode()) % 250 + 1));
             }
             case "aws:rds/instance:Instance" -> {
-                var host = args.inputs.get("identifier") + ".c" + hex(args.name, 11) + "." + region + ".rds.amazonaws.com";
+                var host =
+                        args.inputs.get("identifier") + ".c" + hex(args.name, 11) + "." + region + ".rds.amazonaws.com";
                 state.put("address", host);
                 state.put("endpoint", host + ":" + args.inputs.get("port"));
                 state.put("arn", "arn:aws:rds:" + region + ":" + ACCOUNT_ID + ":db:" + args.inputs.get("identifier"));
             }
             case "aws:elasticache/replicationGroup:ReplicationGroup" -> {
                 var id2 = args.inputs.get("replicationGroupId");
-                state.put("primaryEndpointAddress", "master." + id2 + "." + hex(args.name, 6) + ".euc1.cache.amazonaws.com");
-                state.put("readerEndpointAddress", "replica." + id2 + "." + hex(args.name, 6) + ".euc1.cache.amazonaws.com");
+                state.put(
+                        "primaryEndpointAddress",
+                        "master." + id2 + "." + hex(args.name, 6) + ".euc1.cache.amazonaws.com");
+                state.put(
+                        "readerEndpointAddress",
+                        "replica." + id2 + "." + hex(args.name, 6) + ".euc1.cache.amazonaws.com");
                 state.put("arn", "arn:aws:elasticache:" + region + ":" + ACCOUNT_ID + ":replicationgroup:" + id2);
                 // ElastiCache names the member clusters <group>-001 ... and reports them as a set (any order).
                 int members = args.inputs.get("numCacheClusters") instanceof Number n ? n.intValue() : 1;
@@ -112,8 +123,10 @@ public final class CloudMocks implements Mocks {
             // A new value is a new version (the resource is replaced); its id is AWS's, a UUID.
             case "aws:secretsmanager/secretVersion:SecretVersion" -> {
                 var h = hex(args.name + "/version", 32);
-                state.put("versionId", h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-"
-                        + h.substring(16, 20) + "-" + h.substring(20));
+                state.put(
+                        "versionId",
+                        h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-"
+                                + h.substring(16, 20) + "-" + h.substring(20));
             }
             case "aws:s3/bucketV2:BucketV2" -> {
                 var bucket = (String) args.inputs.get("bucket");
@@ -131,31 +144,45 @@ public final class CloudMocks implements Mocks {
             case "aws:sesv2/emailIdentity:EmailIdentity" -> {
                 var identity = String.valueOf(args.inputs.get("emailIdentity"));
                 state.put("arn", "arn:aws:ses:" + region + ":" + ACCOUNT_ID + ":identity/" + identity);
-                var dkim = new HashMap<String, Object>(args.inputs.get("dkimSigningAttributes") instanceof Map<?, ?> m
-                        ? (Map<String, Object>) m : Map.of());
+                var dkim = new HashMap<String, Object>(
+                        args.inputs.get("dkimSigningAttributes") instanceof Map<?, ?> m
+                                ? (Map<String, Object>) m
+                                : Map.of());
                 // Easy DKIM: three tokens of 32 characters
-                dkim.put("tokens", List.of(hex(identity + "#1", 32), hex(identity + "#2", 32), hex(identity + "#3", 32)));
+                dkim.put(
+                        "tokens",
+                        List.of(hex(identity + "#1", 32), hex(identity + "#2", 32), hex(identity + "#3", 32)));
                 state.put("dkimSigningAttributes", dkim);
             }
-            case "aws:sesv2/configurationSet:ConfigurationSet" -> state.put("arn", "arn:aws:ses:" + region + ":" + ACCOUNT_ID
-                    + ":configuration-set/" + args.inputs.get("configurationSetName"));
+            case "aws:sesv2/configurationSet:ConfigurationSet" ->
+                state.put(
+                        "arn",
+                        "arn:aws:ses:" + region + ":" + ACCOUNT_ID + ":configuration-set/"
+                                + args.inputs.get("configurationSetName"));
             case "aws:ecs/cluster:Cluster", "aws:ecs/service:Service" ->
-                    state.put("arn", arn(args.type, (String) args.inputs.get("name"), region));
+                state.put("arn", arn(args.type, (String) args.inputs.get("name"), region));
             case "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace" -> {
-                state.put("arn", "arn:aws:servicediscovery:" + region + ":" + ACCOUNT_ID + ":namespace/ns-" + hex(args.name, 16));
+                state.put(
+                        "arn",
+                        "arn:aws:servicediscovery:" + region + ":" + ACCOUNT_ID + ":namespace/ns-"
+                                + hex(args.name, 16));
                 state.put("hostedZone", "Z" + hex(args.name, 20).toUpperCase());
             }
-            case "aws:servicediscovery/service:Service" -> state.put("arn", "arn:aws:servicediscovery:" + region + ":"
-                    + ACCOUNT_ID + ":service/srv-" + hex(args.name, 16));
+            case "aws:servicediscovery/service:Service" ->
+                state.put(
+                        "arn",
+                        "arn:aws:servicediscovery:" + region + ":" + ACCOUNT_ID + ":service/srv-" + hex(args.name, 16));
             case "aws:ecs/taskDefinition:TaskDefinition" -> {
-                var family = "arn:aws:ecs:" + region + ":" + ACCOUNT_ID + ":task-definition/" + args.inputs.get("family");
+                var family =
+                        "arn:aws:ecs:" + region + ":" + ACCOUNT_ID + ":task-definition/" + args.inputs.get("family");
                 state.put("arn", family + ":1");
                 state.put("arnWithoutRevision", family);
                 state.put("revision", 1);
             }
             case "aws:iam/role:Role" -> {
                 state.put("arn", "arn:aws:iam::" + ACCOUNT_ID + ":role/" + args.inputs.get("name"));
-                return CompletableFuture.completedFuture(ResourceResult.of(Optional.of((String) args.inputs.get("name")), state));
+                return CompletableFuture.completedFuture(
+                        ResourceResult.of(Optional.of((String) args.inputs.get("name")), state));
             }
             case "aws:iam/policy:Policy" -> {
                 var arn = "arn:aws:iam::" + ACCOUNT_ID + ":policy/" + args.inputs.get("name");
@@ -163,15 +190,20 @@ public final class CloudMocks implements Mocks {
                 return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(arn), state));
             }
             case "aws:iam/openIdConnectProvider:OpenIdConnectProvider" -> {
-                var arn = "arn:aws:iam::" + ACCOUNT_ID + ":oidc-provider/" + String.valueOf(args.inputs.get("url")).replaceFirst("^https://", "");
+                var arn = "arn:aws:iam::" + ACCOUNT_ID + ":oidc-provider/"
+                        + String.valueOf(args.inputs.get("url")).replaceFirst("^https://", "");
                 state.put("arn", arn);
                 return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(arn), state));
             }
             case "aws:lb/loadBalancer:LoadBalancer" -> {
                 var suffix = "app/" + args.inputs.get("name") + "/" + hex(args.name, 16);
-                state.put("arn", "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT_ID + ":loadbalancer/" + suffix);
+                state.put(
+                        "arn", "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT_ID + ":loadbalancer/" + suffix);
                 state.put("arnSuffix", suffix);
-                state.put("dnsName", args.inputs.get("name") + "-" + Math.abs(args.name.hashCode()) + "." + region + ".elb.amazonaws.com");
+                state.put(
+                        "dnsName",
+                        args.inputs.get("name") + "-" + Math.abs(args.name.hashCode()) + "." + region
+                                + ".elb.amazonaws.com");
                 state.put("zoneId", "Z215JYRZR1TBD5"); // ALBs' hosted zone in eu-central-1
             }
             case "aws:lb/targetGroup:TargetGroup" -> {
@@ -184,12 +216,22 @@ public final class CloudMocks implements Mocks {
                 var domain = (String) args.inputs.get("domainName");
                 var record = "_" + hex(domain, 32) + "." + domain + ".";
                 var options = new java.util.ArrayList<Map<String, Object>>();
-                for (var name : new String[]{domain, "*." + domain}) {
-                    options.add(Map.of("domainName", name, "resourceRecordName", record, "resourceRecordType", "CNAME",
-                            "resourceRecordValue", "_" + hex(record, 32) + ".acm-validations.aws."));
+                for (var name : new String[] {domain, "*." + domain}) {
+                    options.add(Map.of(
+                            "domainName",
+                            name,
+                            "resourceRecordName",
+                            record,
+                            "resourceRecordType",
+                            "CNAME",
+                            "resourceRecordValue",
+                            "_" + hex(record, 32) + ".acm-validations.aws."));
                 }
                 state.put("domainValidationOptions", options);
-                state.put("arn", "arn:aws:acm:" + region + ":" + ACCOUNT_ID + ":certificate/" + UUID.nameUUIDFromBytes(args.name.getBytes(StandardCharsets.UTF_8)));
+                state.put(
+                        "arn",
+                        "arn:aws:acm:" + region + ":" + ACCOUNT_ID + ":certificate/"
+                                + UUID.nameUUIDFromBytes(args.name.getBytes(StandardCharsets.UTF_8)));
             }
             case "aws:cloudfront/distribution:Distribution" -> {
                 var distribution = "E" + hex(args.name, 13).toUpperCase();
@@ -199,24 +241,31 @@ public final class CloudMocks implements Mocks {
                 return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(distribution), state));
             }
             case "aws:cloudfront/cachePolicy:CachePolicy", "aws:cloudfront/originAccessControl:OriginAccessControl" ->
-                    id = UUID.nameUUIDFromBytes(args.name.getBytes(StandardCharsets.UTF_8)).toString();
+                id = UUID.nameUUIDFromBytes(args.name.getBytes(StandardCharsets.UTF_8))
+                        .toString();
             case "aws:wafv2/webAcl:WebAcl" -> {
-                id = UUID.nameUUIDFromBytes(args.name.getBytes(StandardCharsets.UTF_8)).toString();
+                id = UUID.nameUUIDFromBytes(args.name.getBytes(StandardCharsets.UTF_8))
+                        .toString();
                 var scope = "CLOUDFRONT".equals(args.inputs.get("scope")) ? "global" : "regional";
-                state.put("arn", "arn:aws:wafv2:" + region + ":" + ACCOUNT_ID + ":" + scope + "/webacl/"
-                        + args.inputs.get("name") + "/" + UUID.nameUUIDFromBytes(args.name.getBytes(StandardCharsets.UTF_8)));
+                state.put(
+                        "arn",
+                        "arn:aws:wafv2:" + region + ":" + ACCOUNT_ID + ":" + scope + "/webacl/"
+                                + args.inputs.get("name") + "/"
+                                + UUID.nameUUIDFromBytes(args.name.getBytes(StandardCharsets.UTF_8)));
             }
             case "aws:kms/key:Key" -> {
-                id = UUID.nameUUIDFromBytes(args.name.getBytes(StandardCharsets.UTF_8)).toString();
+                id = UUID.nameUUIDFromBytes(args.name.getBytes(StandardCharsets.UTF_8))
+                        .toString();
                 state.put("keyId", id);
                 state.put("arn", "arn:aws:kms:" + region + ":" + ACCOUNT_ID + ":key/" + id);
             }
-            case "aws:sns/topic:Topic" -> state.put("arn", "arn:aws:sns:" + region + ":" + ACCOUNT_ID + ":" + args.inputs.get("name"));
+            case "aws:sns/topic:Topic" ->
+                state.put("arn", "arn:aws:sns:" + region + ":" + ACCOUNT_ID + ":" + args.inputs.get("name"));
             case "aws:cloudwatch/logGroup:LogGroup" ->
-                    state.put("arn", "arn:aws:logs:" + region + ":" + ACCOUNT_ID + ":log-group:" + args.inputs.get("name"));
-            case "aws:route53/record:Record" -> state.put("fqdn", String.valueOf(args.inputs.get("name")).replaceAll("\\.$", ""));
-            default -> {
-            }
+                state.put("arn", "arn:aws:logs:" + region + ":" + ACCOUNT_ID + ":log-group:" + args.inputs.get("name"));
+            case "aws:route53/record:Record" ->
+                state.put("fqdn", String.valueOf(args.inputs.get("name")).replaceAll("\\.$", ""));
+            default -> {}
         }
         // As in AWS, these resources' ids are their ARNs.
         if (ARN_IDS.contains(args.type)) {
@@ -236,34 +285,76 @@ public final class CloudMocks implements Mocks {
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
         invokes.merge(args.token, 1, Integer::sum);
         Map<String, Object> result = switch (args.token) {
-            case "aws:index/getAvailabilityZones:getAvailabilityZones" -> Map.of(
-                    "names", List.of(defaultRegion + "a", defaultRegion + "b", defaultRegion + "c"),
-                    "zoneIds", List.of("euc1-az2", "euc1-az3", "euc1-az1"),
-                    "id", defaultRegion);
-            case "aws:ssm/getParameter:getParameter" -> Map.of(
-                    "name", args.args.get("name"), "type", "String", "value", "ami-0" + hex(String.valueOf(args.args.get("name")), 16),
-                    "id", args.args.get("name"));
+            case "aws:index/getAvailabilityZones:getAvailabilityZones" ->
+                Map.of(
+                        "names", List.of(defaultRegion + "a", defaultRegion + "b", defaultRegion + "c"),
+                        "zoneIds", List.of("euc1-az2", "euc1-az3", "euc1-az1"),
+                        "id", defaultRegion);
+            case "aws:ssm/getParameter:getParameter" ->
+                Map.of(
+                        "name",
+                        args.args.get("name"),
+                        "type",
+                        "String",
+                        "value",
+                        "ami-0" + hex(String.valueOf(args.args.get("name")), 16),
+                        "id",
+                        args.args.get("name"));
             case "aws:ssm/getParametersByPath:getParametersByPath" -> {
                 var path = String.valueOf(args.args.get("path"));
-                var names = parameters.keySet().stream().filter(n -> n.startsWith(path)
-                        && (Boolean.TRUE.equals(args.args.get("recursive")) || n.indexOf('/', path.length()) < 0)).toList();
-                yield Map.of("path", path, "names", names, "values", names.stream().map(parameters::get).toList(),
-                        "types", names.stream().map(n -> "String").toList(),
-                        "arns", names.stream().map(n -> "arn:aws:ssm:" + defaultRegion + ":" + ACCOUNT_ID + ":parameter" + n).toList(),
-                        "id", path);
+                var names = parameters.keySet().stream()
+                        .filter(n -> n.startsWith(path)
+                                && (Boolean.TRUE.equals(args.args.get("recursive"))
+                                        || n.indexOf('/', path.length()) < 0))
+                        .toList();
+                yield Map.of(
+                        "path",
+                        path,
+                        "names",
+                        names,
+                        "values",
+                        names.stream().map(parameters::get).toList(),
+                        "types",
+                        names.stream().map(n -> "String").toList(),
+                        "arns",
+                        names.stream()
+                                .map(n -> "arn:aws:ssm:" + defaultRegion + ":" + ACCOUNT_ID + ":parameter" + n)
+                                .toList(),
+                        "id",
+                        path);
             }
-            case "aws:ec2/getManagedPrefixList:getManagedPrefixList" -> Map.of(
-                    "id", "pl-" + hex(String.valueOf(args.args.get("name")), 8), "name", String.valueOf(args.args.get("name")),
-                    "maxEntries", 55);
+            case "aws:ec2/getManagedPrefixList:getManagedPrefixList" ->
+                Map.of(
+                        "id",
+                        "pl-" + hex(String.valueOf(args.args.get("name")), 8),
+                        "name",
+                        String.valueOf(args.args.get("name")),
+                        "maxEntries",
+                        55);
             case "aws:route53/getZone:getZone" -> {
                 var zone = String.valueOf(args.args.getOrDefault("name", "tutors.example.com"));
-                yield Map.of("zoneId", String.valueOf(args.args.getOrDefault("zoneId", "Z0" + hex(zone, 18).toUpperCase())),
-                        "name", zone, "id", zone);
+                yield Map.of(
+                        "zoneId",
+                        String.valueOf(args.args.getOrDefault(
+                                "zoneId", "Z0" + hex(zone, 18).toUpperCase())),
+                        "name",
+                        zone,
+                        "id",
+                        zone);
             }
-            case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of(
-                    "accountId", ACCOUNT_ID, "arn", "arn:aws:iam::" + ACCOUNT_ID + ":user/offline", "userId", "AIDAOFFLINE", "id", ACCOUNT_ID);
-            default -> throw new UnsupportedOperationException("no offline answer for the invoke " + args.token
-                    + ": add one to " + CloudMocks.class.getSimpleName());
+            case "aws:index/getCallerIdentity:getCallerIdentity" ->
+                Map.of(
+                        "accountId",
+                        ACCOUNT_ID,
+                        "arn",
+                        "arn:aws:iam::" + ACCOUNT_ID + ":user/offline",
+                        "userId",
+                        "AIDAOFFLINE",
+                        "id",
+                        ACCOUNT_ID);
+            default ->
+                throw new UnsupportedOperationException("no offline answer for the invoke " + args.token
+                        + ": add one to " + CloudMocks.class.getSimpleName());
         };
         return CompletableFuture.completedFuture(result);
     }
@@ -271,7 +362,8 @@ public final class CloudMocks implements Mocks {
     private static String arn(String type, String id, String region) {
         // aws:ec2/vpc:Vpc -> arn:aws:ec2:<region>:<account>:vpc/<id>
         var module = type.substring(type.indexOf(':') + 1, type.indexOf('/'));
-        var resource = type.substring(type.indexOf('/') + 1, type.lastIndexOf(':')).toLowerCase();
+        var resource =
+                type.substring(type.indexOf('/') + 1, type.lastIndexOf(':')).toLowerCase();
         return "arn:aws:" + module + ":" + region + ":" + ACCOUNT_ID + ":" + resource + "/" + id;
     }
 
@@ -281,7 +373,8 @@ public final class CloudMocks implements Mocks {
         int salt = 0;
         while (hex.length() < digits) {
             hex.append(UUID.nameUUIDFromBytes((name + "#" + salt++).getBytes(StandardCharsets.UTF_8))
-                    .toString().replace("-", ""));
+                    .toString()
+                    .replace("-", ""));
         }
         return hex.substring(0, digits);
     }

@@ -1,7 +1,5 @@
 package com.tutors.infra.plan;
 
-import com.tutors.infra.plan.model.PlannedResource;
-
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.pulumi.Context;
@@ -13,9 +11,9 @@ import com.pulumi.test.internal.PulumiTestInternal;
 import com.tutors.infra.config.ConfigSource;
 import com.tutors.infra.config.Key;
 import com.tutors.infra.config.Keys;
-import com.tutors.infra.core.Phase;
 import com.tutors.infra.config.SettingsException;
-
+import com.tutors.infra.core.Phase;
+import com.tutors.infra.plan.model.PlannedResource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,8 +33,7 @@ import java.util.logging.Level;
  * tests share it.
  */
 public final class OfflineRun {
-    private OfflineRun() {
-    }
+    private OfflineRun() {}
 
     /**
      * @param resources every registered resource, ordered by phase then URN
@@ -46,9 +43,14 @@ public final class OfflineRun {
      * @param placeholders secret keys that got a stand-in value because the stack file cannot hold them
      * @param invokes      how often each function (data source) was invoked
      */
-    public record Result(String stack, List<PlannedResource> resources, Map<String, Object> outputs,
-                         List<String> problems, Map<String, String> config, List<String> placeholders,
-                         Map<String, Integer> invokes) {
+    public record Result(
+            String stack,
+            List<PlannedResource> resources,
+            Map<String, Object> outputs,
+            List<String> problems,
+            Map<String, String> config,
+            List<String> placeholders,
+            Map<String, Integer> invokes) {
         public boolean succeeded() {
             return problems.isEmpty();
         }
@@ -60,15 +62,22 @@ public final class OfflineRun {
      * @param overrides key to value; a null value removes the key (as {@code pulumi config rm} would)
      * @param secrets   values for secret keys, instead of placeholders
      */
-    public static Result plan(Consumer<Context> program, Path projectDir, String stack, Map<String, String> overrides,
-                              Map<String, String> secrets) {
+    public static Result plan(
+            Consumer<Context> program,
+            Path projectDir,
+            String stack,
+            Map<String, String> overrides,
+            Map<String, String> secrets) {
         var file = StackFile.read(projectDir, stack);
         var config = new HashMap<>(file.values());
         var secretKeys = new TreeSet<>(file.secretKeys());
         var placeholders = new TreeSet<String>();
         // Secrets are set per machine with `pulumi config set --secret`; stand-ins keep the plan whole.
         var wanted = new TreeSet<>(secretKeys);
-        Keys.ALL.stream().filter(k -> k.secret() && !Keys.OPTIONAL_SECRETS.contains(k)).map(Key::fullName).forEach(wanted::add);
+        Keys.ALL.stream()
+                .filter(k -> k.secret() && !Keys.OPTIONAL_SECRETS.contains(k))
+                .map(Key::fullName)
+                .forEach(wanted::add);
         for (var key : wanted) {
             if (config.containsKey(key) && !secretKeys.contains(key)) {
                 continue; // set in plain text in the stack file: the program refuses it, so keep it as it is
@@ -140,32 +149,53 @@ public final class OfflineRun {
     }
 
     /** Runs any program under the same engine and mocks (the plan, and the SDK's bare floor). */
-    public static Result execute(Consumer<Context> program, String stack, Map<String, String> config,
-                                 Set<String> secretKeys, Set<String> placeholders) {
+    public static Result execute(
+            Consumer<Context> program,
+            String stack,
+            Map<String, String> config,
+            Set<String> secretKeys,
+            Set<String> placeholders) {
         return execute(program, stack, config, secretKeys, placeholders, true);
     }
 
     /** @param batching false: the SDK's runner as shipped, busy wait included (for the floor's comparison) */
-    public static Result execute(Consumer<Context> program, String stack, Map<String, String> config,
-                                 Set<String> secretKeys, Set<String> placeholders, boolean batching) {
+    public static Result execute(
+            Consumer<Context> program,
+            String stack,
+            Map<String, String> config,
+            Set<String> secretKeys,
+            Set<String> placeholders,
+            boolean batching) {
         return execute(Keys.PROJECT, program, stack, config, secretKeys, placeholders, batching);
     }
 
     /** @param project the Pulumi project (the config namespace the program reads), e.g. the bootstrap's */
-    public static synchronized Result execute(String project, Consumer<Context> program, String stack, Map<String, String> config,
-                                              Set<String> secretKeys, Set<String> placeholders, boolean batching) {
+    public static synchronized Result execute(
+            String project,
+            Consumer<Context> program,
+            String stack,
+            Map<String, String> config,
+            Set<String> secretKeys,
+            Set<String> placeholders,
+            boolean batching) {
         // "ssm:<name>" keys are what the account holds, not config: the plan reads them as SSM parameters.
         var parameters = new TreeMap<String, String>();
         config = new HashMap<>(config);
-        config.entrySet().removeIf(e -> e.getKey().startsWith(PARAMETER_PREFIX)
-                && parameters.put(e.getKey().substring(PARAMETER_PREFIX.length()), e.getValue()) == null);
-        var mocks = new CloudMocks(config.getOrDefault(Keys.AWS_REGION.fullName(), Keys.AWS_REGION.prodDefault()), parameters);
+        config.entrySet()
+                .removeIf(e -> e.getKey().startsWith(PARAMETER_PREFIX)
+                        && parameters.put(e.getKey().substring(PARAMETER_PREFIX.length()), e.getValue()) == null);
+        var mocks = new CloudMocks(
+                config.getOrDefault(Keys.AWS_REGION.fullName(), Keys.AWS_REGION.prodDefault()), parameters);
         var logger = PulumiTestInternal.logger(Level.OFF); // errors come back in the result, not as log noise
         var monitor = new RecordingMonitor(mocks, PulumiTestInternal.mockLog(logger));
         PulumiTestInternal.cleanup();
         try {
             var test = PulumiTestInternal.builder()
-                    .options(TestOptions.builder().projectName(project).stackName(stack).preview(false).build())
+                    .options(TestOptions.builder()
+                            .projectName(project)
+                            .stackName(stack)
+                            .preview(false)
+                            .build())
                     .mocks(mocks)
                     .standardLogger(logger)
                     .config(config, secretKeys)
@@ -185,8 +215,10 @@ public final class OfflineRun {
                 problems.addAll(problemsOf(e));
             }
             if (problems.isEmpty() && result.exitCode() != 0) {
-                problems.addAll(result.errors().isEmpty() ? List.of("the program failed (exit code " + result.exitCode() + ")")
-                        : result.errors());
+                problems.addAll(
+                        result.errors().isEmpty()
+                                ? List.of("the program failed (exit code " + result.exitCode() + ")")
+                                : result.errors());
             }
             var outputs = new TreeMap<String, Object>();
             if (problems.isEmpty()) {
@@ -194,10 +226,21 @@ public final class OfflineRun {
             }
             // Only keys the program reads and that are not secret: a mistyped key may hold a secret.
             var visibleConfig = new TreeMap<String, String>(config);
-            visibleConfig.keySet().removeIf(k -> secretKeys.contains(k)
-                    || Keys.byFullName(k).map(Key::secret).orElse(!k.startsWith("pulumi:") && Keys.byFullName(k).isEmpty()));
-            return new Result(stack, resources(monitor.registrations()), outputs, List.copyOf(problems),
-                    visibleConfig, List.copyOf(new TreeSet<>(placeholders)), mocks.invokes());
+            visibleConfig
+                    .keySet()
+                    .removeIf(k -> secretKeys.contains(k)
+                            || Keys.byFullName(k)
+                                    .map(Key::secret)
+                                    .orElse(!k.startsWith("pulumi:")
+                                            && Keys.byFullName(k).isEmpty()));
+            return new Result(
+                    stack,
+                    resources(monitor.registrations()),
+                    outputs,
+                    List.copyOf(problems),
+                    visibleConfig,
+                    List.copyOf(new TreeSet<>(placeholders)),
+                    mocks.invokes());
         } finally {
             ConfigSource.offline(null, null);
             PulumiTestInternal.cleanup();
@@ -229,11 +272,21 @@ public final class OfflineRun {
         var planned = new ArrayList<PlannedResource>();
         for (var r : registrations) {
             var request = r.request();
-            planned.add(new PlannedResource(r.urn(), request.getType(), request.getName(), request.getCustom(),
-                    request.getParent(), request.getProvider(), request.getProtect(),
-                    List.copyOf(request.getDependenciesList()), List.copyOf(request.getIgnoreChangesList()),
+            planned.add(new PlannedResource(
+                    r.urn(),
+                    request.getType(),
+                    request.getName(),
+                    request.getCustom(),
+                    request.getParent(),
+                    request.getProvider(),
+                    request.getProtect(),
+                    List.copyOf(request.getDependenciesList()),
+                    List.copyOf(request.getIgnoreChangesList()),
                     List.copyOf(request.getAdditionalSecretOutputsList()),
-                    decode(request.getObject()), phaseOf(r, byUrn), r.resource(), r.identifiers()));
+                    decode(request.getObject()),
+                    phaseOf(r, byUrn),
+                    r.resource(),
+                    r.identifiers()));
         }
         planned.sort(Comparator.comparingInt(PlannedResource::phase).thenComparing(PlannedResource::urn));
         return List.copyOf(planned);
@@ -260,8 +313,12 @@ public final class OfflineRun {
             case NULL_VALUE, KIND_NOT_SET -> null;
             case BOOL_VALUE -> value.getBoolValue();
             case NUMBER_VALUE -> value.getNumberValue();
-            case STRING_VALUE -> Constants.UnknownValue.equals(value.getStringValue()) ? "[unknown]" : value.getStringValue();
-            case LIST_VALUE -> value.getListValue().getValuesList().stream().map(OfflineRun::decode).toList();
+            case STRING_VALUE ->
+                Constants.UnknownValue.equals(value.getStringValue()) ? "[unknown]" : value.getStringValue();
+            case LIST_VALUE ->
+                value.getListValue().getValuesList().stream()
+                        .map(OfflineRun::decode)
+                        .toList();
             case STRUCT_VALUE -> {
                 var fields = value.getStructValue().getFieldsMap();
                 var sig = fields.get(Constants.SpecialSigKey);

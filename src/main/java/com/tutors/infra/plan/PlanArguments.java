@@ -2,15 +2,13 @@ package com.tutors.infra.plan;
 
 import com.tutors.infra.config.Keys;
 import com.tutors.infra.plan.cost.Usage;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The plan command's key=value arguments, read into overrides and usage assumptions; a mistake is a {@link BadArguments}. */
 final class PlanArguments {
-    private PlanArguments() {
-    }
+    private PlanArguments() {}
 
     /** --usage key=number pairs over the defaults. */
     static Usage usage(List<String> usage) {
@@ -68,5 +66,4 @@ final class PlanArguments {
             super(message, null, false, false);
         }
     }
-
 }

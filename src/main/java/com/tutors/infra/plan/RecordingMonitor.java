@@ -5,13 +5,12 @@ import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.internal.MockMonitor;
 import com.tutors.infra.plan.model.Urns;
-import pulumirpc.Resource.RegisterResourceRequest;
-import pulumirpc.Resource.RegisterResourceResponse;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import pulumirpc.Resource.RegisterResourceRequest;
+import pulumirpc.Resource.RegisterResourceResponse;
 
 /**
  * The SDK's mock monitor, keeping every registration request as sent. The request carries what the
@@ -21,8 +20,7 @@ import java.util.concurrent.CompletableFuture;
 final class RecordingMonitor extends MockMonitor {
 
     /** @param identifiers the id and ARN the mocks gave it (what another resource would take of it) */
-    record Registration(String urn, RegisterResourceRequest request, Resource resource, List<String> identifiers) {
-    }
+    record Registration(String urn, RegisterResourceRequest request, Resource resource, List<String> identifiers) {}
 
     private final List<Registration> registrations = Collections.synchronizedList(new ArrayList<>());
 
@@ -31,10 +29,12 @@ final class RecordingMonitor extends MockMonitor {
     }
 
     @Override
-    public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
+    public CompletableFuture<RegisterResourceResponse> registerResourceAsync(
+            Resource resource, RegisterResourceRequest request) {
         // The program, its children and the plan see the URN the real engine would give (Urns).
         return super.registerResourceAsync(resource, request).thenApply(mocked -> {
-            var response = mocked.toBuilder().setUrn(Urns.engineForm(mocked.getUrn())).build();
+            var response =
+                    mocked.toBuilder().setUrn(Urns.engineForm(mocked.getUrn())).build();
             var identifiers = new ArrayList<String>();
             if (!response.getId().isEmpty()) {
                 identifiers.add(response.getId());

@@ -2,14 +2,6 @@ package com.tutors.infra.plan;
 
 import com.google.gson.Gson;
 import com.tutors.infra.config.Keys;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.representer.Representer;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,6 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * A committed {@code Pulumi.<stack>.yaml}, flattened the way the Pulumi CLI hands config to a
@@ -44,32 +43,51 @@ public record StackFile(String stack, Path path, Map<String, String> values, Set
         try {
             var options = new LoaderOptions();
             options.setAllowDuplicateKeys(false); // the CLI refuses them too
-            document = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
-                    options, new Yaml12Resolver()).load(Files.readString(path));
+            document = new Yaml(
+                            new SafeConstructor(options),
+                            new Representer(new DumperOptions()),
+                            new DumperOptions(),
+                            options,
+                            new Yaml12Resolver())
+                    .load(Files.readString(path));
         } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark();
-            throw new Invalid(path.getFileName() + (mark == null ? "" : ", line " + (mark.getLine() + 1) + ", column "
-                    + (mark.getColumn() + 1)) + ": " + e.getProblem()
-                    + (String.valueOf(e.getProblem()).contains("\\t") || String.valueOf(e.getMessage()).contains("\\t")
-                    ? " (YAML indents with spaces, never tabs)" : ""));
+            throw new Invalid(path.getFileName()
+                    + (mark == null ? "" : ", line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1))
+                    + ": " + e.getProblem()
+                    + (String.valueOf(e.getProblem()).contains("\\t")
+                                    || String.valueOf(e.getMessage()).contains("\\t")
+                            ? " (YAML indents with spaces, never tabs)"
+                            : ""));
         } catch (YAMLException e) {
             throw new Invalid(path.getFileName() + ": not YAML: " + e.getMessage());
         } catch (NoSuchFileException e) {
-            var near = stacksIn(projectDir).stream().filter(s -> com.tutors.infra.config.Text.distance(s, stack) <= 2).findFirst()
-                    .map(s -> " (did you mean " + s + "?)").orElse("");
-            throw new IllegalArgumentException("unknown stack '" + stack + "'" + near + ": no " + path.getFileName() + " in "
-                    + projectDir.toAbsolutePath().normalize() + "; stacks here: " + String.join(", ", stacksIn(projectDir)));
+            var near = stacksIn(projectDir).stream()
+                    .filter(s -> com.tutors.infra.config.Text.distance(s, stack) <= 2)
+                    .findFirst()
+                    .map(s -> " (did you mean " + s + "?)")
+                    .orElse("");
+            throw new IllegalArgumentException("unknown stack '" + stack + "'" + near + ": no " + path.getFileName()
+                    + " in " + projectDir.toAbsolutePath().normalize() + "; stacks here: "
+                    + String.join(", ", stacksIn(projectDir)));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + path + ": " + e.getMessage(), e);
         }
         var values = new LinkedHashMap<String, String>();
         var secrets = new TreeSet<String>();
         if (document instanceof Map<?, ?> top && !top.isEmpty() && !(top.get("config") instanceof Map<?, ?>)) {
-            var stray = top.keySet().stream().map(String::valueOf).filter(k -> !k.equals("config") && !k.equals("encryptionsalt")
-                    && !k.equals("secretsprovider") && !k.equals("encryptedkey") && !k.equals("environment")).toList();
+            var stray = top.keySet().stream()
+                    .map(String::valueOf)
+                    .filter(k -> !k.equals("config")
+                            && !k.equals("encryptionsalt")
+                            && !k.equals("secretsprovider")
+                            && !k.equals("encryptedkey")
+                            && !k.equals("environment"))
+                    .toList();
             if (top.containsKey("config") || !stray.isEmpty()) {
-                throw new Invalid(path.getFileName() + ": no 'config:' section" + (stray.isEmpty() ? "" : " (keys at the top level: "
-                        + String.join(", ", stray) + ")") + "; allowed: every key under config:, e.g. config:\n  tutors:natMode: instance");
+                throw new Invalid(path.getFileName() + ": no 'config:' section"
+                        + (stray.isEmpty() ? "" : " (keys at the top level: " + String.join(", ", stray) + ")")
+                        + "; allowed: every key under config:, e.g. config:\n  tutors:natMode: instance");
             }
         }
         if (document instanceof Map<?, ?> top && top.get("config") instanceof Map<?, ?> config) {
@@ -77,8 +95,9 @@ public record StackFile(String stack, Path path, Map<String, String> values, Set
             config.forEach((k, v) -> {
                 var key = k.toString().contains(":") ? k.toString() : Keys.PROJECT + ":" + k;
                 if (v == null) {
-                    throw new Invalid(path.getFileName() + ": " + key + " has an empty value; allowed: a value, or remove the key "
-                            + "(pulumi config rm " + key + ")");
+                    throw new Invalid(path.getFileName() + ": " + key
+                            + " has an empty value; allowed: a value, or remove the key " + "(pulumi config rm " + key
+                            + ")");
                 }
                 if (v instanceof Map<?, ?> m && m.size() == 1 && m.containsKey("secure")) {
                     secrets.add(key);

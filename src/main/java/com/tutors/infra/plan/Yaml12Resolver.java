@@ -1,9 +1,8 @@
 package com.tutors.infra.plan;
 
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
-
-import java.util.regex.Pattern;
 
 /**
  * Scalars resolved as the Pulumi CLI does (YAML 1.2 core schema): only true/false are booleans, so

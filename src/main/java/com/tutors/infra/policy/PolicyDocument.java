@@ -1,7 +1,6 @@
 package com.tutors.infra.policy;
 
 import com.google.gson.Gson;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +18,14 @@ public final class PolicyDocument {
      * @param sid names the service, e.g. FlowLogsAssumeTheRole
      */
     public static String serviceTrust(String sid, String servicePrincipal) {
-        return create().statement(sid, "Allow", java.util.Map.of("Service", servicePrincipal), List.of("sts:AssumeRole"),
-                null, null).json();
+        return create().statement(
+                        sid,
+                        "Allow",
+                        java.util.Map.of("Service", servicePrincipal),
+                        List.of("sts:AssumeRole"),
+                        null,
+                        null)
+                .json();
     }
 
     public static PolicyDocument create() {
@@ -32,8 +37,13 @@ public final class PolicyDocument {
      * @param resources null for trust policies
      * @param condition null for none
      */
-    public PolicyDocument statement(String sid, String effect, Object principal, List<String> actions,
-                                    List<String> resources, Map<String, Object> condition) {
+    public PolicyDocument statement(
+            String sid,
+            String effect,
+            Object principal,
+            List<String> actions,
+            List<String> resources,
+            Map<String, Object> condition) {
         var s = new LinkedHashMap<String, Object>();
         s.put("Sid", sid);
         s.put("Effect", effect);
@@ -55,7 +65,8 @@ public final class PolicyDocument {
      * A Deny of every action but {@code except} (IAM's NotAction; every action when empty): how a
      * statement keeps a principal off some resources while leaving it one narrow use of them.
      */
-    public PolicyDocument denyAllBut(String sid, List<String> except, List<String> resources, Map<String, Object> condition) {
+    public PolicyDocument denyAllBut(
+            String sid, List<String> except, List<String> resources, Map<String, Object> condition) {
         if (except.isEmpty()) {
             return statement(sid, "Deny", null, List.of("*"), resources, condition);
         }

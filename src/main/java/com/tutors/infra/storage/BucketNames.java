@@ -5,8 +5,7 @@ import java.util.regex.Pattern;
 
 /** S3's naming rules for general purpose buckets (names are global across all AWS accounts). */
 public final class BucketNames {
-    private BucketNames() {
-    }
+    private BucketNames() {}
 
     // No dots: a dotted name breaks TLS for virtual-hosted-style requests (*.s3.amazonaws.com).
     private static final Pattern ALLOWED = Pattern.compile("[a-z0-9][a-z0-9-]*[a-z0-9]");

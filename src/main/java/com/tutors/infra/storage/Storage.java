@@ -30,7 +30,6 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.tutors.infra.blocks.Buckets;
 import com.tutors.infra.core.Naming;
 import com.tutors.infra.core.Phase;
-
 import java.util.ArrayList;
 import java.util.Map;
 
@@ -44,8 +43,7 @@ public final class Storage extends ComponentResource {
      * @param publicStaticReads whether anyone may read the static bucket directly; off once
      *                          CloudFront serves it through Origin Access Control
      */
-    public record Args(Naming names, StorageSettings storage, boolean publicStaticReads, Output<String> accountId) {
-    }
+    public record Args(Naming names, StorageSettings storage, boolean publicStaticReads, Output<String> accountId) {}
 
     public static final int MEDIA_TO_IA_DAYS = 90;
     public static final int ABORT_MULTIPART_DAYS = 7;
@@ -67,58 +65,102 @@ public final class Storage extends ComponentResource {
         this.publicStaticReads = args.publicStaticReads();
         var s = args.storage();
         this.child = CustomResourceOptions.builder().parent(this).build();
-        this.stateful = CustomResourceOptions.builder().parent(this).protect(s.protectData()).build();
+        this.stateful = CustomResourceOptions.builder()
+                .parent(this)
+                .protect(s.protectData())
+                .build();
 
-        var media = bucket("media", Buckets.name(names, "media", s.bucketSuffix(), args.accountId()), s.protectData(), false);
+        var media = bucket(
+                "media", Buckets.name(names, "media", s.bucketSuffix(), args.accountId()), s.protectData(), false);
         if (s.protectData()) {
-            new BucketVersioningV2(names.name("media"), BucketVersioningV2Args.builder()
-                    .bucket(media.id())
-                    .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
-                    .build(), child);
+            new BucketVersioningV2(
+                    names.name("media"),
+                    BucketVersioningV2Args.builder()
+                            .bucket(media.id())
+                            .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder()
+                                    .status("Enabled")
+                                    .build())
+                            .build(),
+                    child);
         }
         var mediaRules = new ArrayList<BucketLifecycleConfigurationV2RuleArgs>();
         mediaRules.add(BucketLifecycleConfigurationV2RuleArgs.builder()
                 .id("media-to-infrequent-access")
                 .status("Enabled")
-                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder()
+                        .prefix("")
+                        .build())
                 // S3 skips objects under 128 KB by default: small avatars stay in STANDARD, where they are cheaper.
                 .transitions(BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
-                        .days(MEDIA_TO_IA_DAYS).storageClass("STANDARD_IA").build())
+                        .days(MEDIA_TO_IA_DAYS)
+                        .storageClass("STANDARD_IA")
+                        .build())
                 .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
-                        .noncurrentDays(s.noncurrentVersionDays()).build())
+                        .noncurrentDays(s.noncurrentVersionDays())
+                        .build())
                 .build());
         mediaRules.add(abortIncompleteUploads());
-        new BucketLifecycleConfigurationV2(names.name("media"), BucketLifecycleConfigurationV2Args.builder()
-                .bucket(media.id()).rules(mediaRules).build(), child);
+        new BucketLifecycleConfigurationV2(
+                names.name("media"),
+                BucketLifecycleConfigurationV2Args.builder()
+                        .bucket(media.id())
+                        .rules(mediaRules)
+                        .build(),
+                child);
         if (!s.corsOrigins().isEmpty()) {
             // Browsers upload straight to S3 with presigned PUT or POST; GET/HEAD for previews.
-            new BucketCorsConfigurationV2(names.name("media"), BucketCorsConfigurationV2Args.builder()
-                    .bucket(media.id())
-                    .corsRules(BucketCorsConfigurationV2CorsRuleArgs.builder()
-                            .allowedOrigins(s.corsOrigins())
-                            .allowedMethods("GET", "PUT", "POST", "HEAD")
-                            .allowedHeaders("*")
-                            .exposeHeaders("ETag")
-                            .maxAgeSeconds(3000)
-                            .build())
-                    .build(), child);
+            new BucketCorsConfigurationV2(
+                    names.name("media"),
+                    BucketCorsConfigurationV2Args.builder()
+                            .bucket(media.id())
+                            .corsRules(BucketCorsConfigurationV2CorsRuleArgs.builder()
+                                    .allowedOrigins(s.corsOrigins())
+                                    .allowedMethods("GET", "PUT", "POST", "HEAD")
+                                    .allowedHeaders("*")
+                                    .exposeHeaders("ETag")
+                                    .maxAgeSeconds(3000)
+                                    .build())
+                            .build(),
+                    child);
         }
 
-        var statics = bucket("static", Buckets.name(names, "static", s.bucketSuffix(), args.accountId()), s.protectData(),
+        var statics = bucket(
+                "static",
+                Buckets.name(names, "static", s.bucketSuffix(), args.accountId()),
+                s.protectData(),
                 args.publicStaticReads());
-        new BucketLifecycleConfigurationV2(names.name("static"), BucketLifecycleConfigurationV2Args.builder()
-                .bucket(statics.id()).rules(abortIncompleteUploads()).build(), child);
+        new BucketLifecycleConfigurationV2(
+                names.name("static"),
+                BucketLifecycleConfigurationV2Args.builder()
+                        .bucket(statics.id())
+                        .rules(abortIncompleteUploads())
+                        .build(),
+                child);
 
         var accessLogBucket = ServerAccessLogs.declare(names, buckets, s.bucketSuffix(), args.accountId(), this);
 
         var backend = repository("backend", s);
         var frontend = repository("frontend", s);
 
-        this.outputs = new StorageOutputs(media.bucket(), statics.bucket(), media.arn(), statics.arn(),
-                media.bucketRegionalDomainName(), statics.bucketRegionalDomainName(),
-                backend.repositoryUrl(), frontend.repositoryUrl(), accessLogBucket);
-        registerOutputs(Map.of("mediaBucketName", outputs.mediaBucketName(), "staticBucketName", outputs.staticBucketName(),
-                "backendEcrUrl", outputs.backendEcrUrl(), "frontendEcrUrl", outputs.frontendEcrUrl()));
+        this.outputs = new StorageOutputs(
+                media.bucket(),
+                statics.bucket(),
+                media.arn(),
+                statics.arn(),
+                media.bucketRegionalDomainName(),
+                statics.bucketRegionalDomainName(),
+                backend.repositoryUrl(),
+                frontend.repositoryUrl(),
+                accessLogBucket);
+        registerOutputs(Map.of(
+                "mediaBucketName",
+                outputs.mediaBucketName(),
+                "staticBucketName",
+                outputs.staticBucketName(),
+                "backendEcrUrl",
+                outputs.backendEcrUrl(),
+                "frontendEcrUrl",
+                outputs.frontendEcrUrl()));
     }
 
     /** A private-by-default bucket; its TLS-only policy comes with {@link #declareBucketPolicies}. */
@@ -145,12 +187,19 @@ public final class Storage extends ComponentResource {
         var cdn = cdnDistributionArn.orElse(Output.of(""));
         buckets.forEach((part, bucket) -> {
             boolean publicRead = part.equals("static") && publicStaticReads;
-            new BucketPolicy(names.name(part), BucketPolicyArgs.builder()
-                    .bucket(bucket.id())
-                    .policy(Output.tuple(bucket.arn(), cdn).applyValue(t ->
-                            StoragePolicies.bucketPolicy(t.t1, publicRead, t.t2.isEmpty() ? null : t.t2)))
-                    // New buckets block public policies: a public policy must wait until the block is lifted.
-                    .build(), CustomResourceOptions.builder().parent(this).dependsOn(accessBlocks.get(part)).build());
+            new BucketPolicy(
+                    names.name(part),
+                    BucketPolicyArgs.builder()
+                            .bucket(bucket.id())
+                            .policy(Output.tuple(bucket.arn(), cdn)
+                                    .applyValue(t -> StoragePolicies.bucketPolicy(
+                                            t.t1, publicRead, t.t2.isEmpty() ? null : t.t2)))
+                            // New buckets block public policies: a public policy must wait until the block is lifted.
+                            .build(),
+                    CustomResourceOptions.builder()
+                            .parent(this)
+                            .dependsOn(accessBlocks.get(part))
+                            .build());
         });
     }
 
@@ -158,26 +207,39 @@ public final class Storage extends ComponentResource {
         return BucketLifecycleConfigurationV2RuleArgs.builder()
                 .id("abort-incomplete-multipart-uploads")
                 .status("Enabled")
-                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
-                .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
-                        .daysAfterInitiation(ABORT_MULTIPART_DAYS).build())
+                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder()
+                        .prefix("")
+                        .build())
+                .abortIncompleteMultipartUpload(
+                        BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
+                                .daysAfterInitiation(ABORT_MULTIPART_DAYS)
+                                .build())
                 .build();
     }
 
     private Repository repository(String part, StorageSettings s) {
-        var repo = new Repository(names.name(part), RepositoryArgs.builder()
-                .name(names.name(part))
-                .imageTagMutability(s.immutableTags() ? "IMMUTABLE" : "MUTABLE")
-                .imageScanningConfiguration(RepositoryImageScanningConfigurationArgs.builder().scanOnPush(true).build())
-                .encryptionConfigurations(RepositoryEncryptionConfigurationArgs.builder().encryptionType("AES256").build())
-                .forceDelete(!s.protectData())
-                .tags(names.nameTag(part))
-                .build(), stateful);
-        new LifecyclePolicy(names.name(part), LifecyclePolicyArgs.builder()
-                .repository(repo.name())
-                .policy(StoragePolicies.ecrLifecycle())
-                .build(), child);
+        var repo = new Repository(
+                names.name(part),
+                RepositoryArgs.builder()
+                        .name(names.name(part))
+                        .imageTagMutability(s.immutableTags() ? "IMMUTABLE" : "MUTABLE")
+                        .imageScanningConfiguration(RepositoryImageScanningConfigurationArgs.builder()
+                                .scanOnPush(true)
+                                .build())
+                        .encryptionConfigurations(RepositoryEncryptionConfigurationArgs.builder()
+                                .encryptionType("AES256")
+                                .build())
+                        .forceDelete(!s.protectData())
+                        .tags(names.nameTag(part))
+                        .build(),
+                stateful);
+        new LifecyclePolicy(
+                names.name(part),
+                LifecyclePolicyArgs.builder()
+                        .repository(repo.name())
+                        .policy(StoragePolicies.ecrLifecycle())
+                        .build(),
+                child);
         return repo;
     }
-
 }

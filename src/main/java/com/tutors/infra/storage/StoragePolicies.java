@@ -2,15 +2,13 @@ package com.tutors.infra.storage;
 
 import com.google.gson.Gson;
 import com.tutors.infra.policy.PolicyDocument;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Bucket policies and ECR lifecycle policies, built as JSON from data. */
 public final class StoragePolicies {
-    private StoragePolicies() {
-    }
+    private StoragePolicies() {}
 
     private static final Gson GSON = new Gson();
 
@@ -21,6 +19,7 @@ public final class StoragePolicies {
      * ends with no policy at all: change it only with deleteBeforeReplace on the policy.
      */
     public static final int KEEP_IMAGES = 10;
+
     public static final int UNTAGGED_IMAGE_DAYS = 1;
 
     /**
@@ -36,14 +35,24 @@ public final class StoragePolicies {
      *                           (Origin Access Control signs its requests)
      */
     public static String bucketPolicy(String bucketArn, boolean publicRead, String cdnDistributionArn) {
-        var doc = PolicyDocument.create().statement("DenyInsecureTransport", "Deny", "*", List.of("s3:*"),
-                List.of(bucketArn, bucketArn + "/*"), Map.of("Bool", Map.of("aws:SecureTransport", "false")));
+        var doc = PolicyDocument.create()
+                .statement(
+                        "DenyInsecureTransport",
+                        "Deny",
+                        "*",
+                        List.of("s3:*"),
+                        List.of(bucketArn, bucketArn + "/*"),
+                        Map.of("Bool", Map.of("aws:SecureTransport", "false")));
         if (publicRead) {
             doc.statement("PublicReadObjects", "Allow", "*", List.of("s3:GetObject"), List.of(bucketArn + "/*"), null);
         }
         if (cdnDistributionArn != null) {
-            doc.statement("CloudFrontReadsObjects", "Allow", Map.of("Service", "cloudfront.amazonaws.com"),
-                    List.of("s3:GetObject"), List.of(bucketArn + "/*"),
+            doc.statement(
+                    "CloudFrontReadsObjects",
+                    "Allow",
+                    Map.of("Service", "cloudfront.amazonaws.com"),
+                    List.of("s3:GetObject"),
+                    List.of(bucketArn + "/*"),
                     Map.of("StringEquals", Map.of("AWS:SourceArn", cdnDistributionArn)));
         }
         return doc.json();
@@ -55,10 +64,20 @@ public final class StoragePolicies {
      */
     public static String serverAccessLogPolicy(String logBucketArn, List<String> sourceBucketArns, String accountId) {
         return PolicyDocument.create()
-                .statement("DenyInsecureTransport", "Deny", "*", List.of("s3:*"), List.of(logBucketArn, logBucketArn + "/*"),
+                .statement(
+                        "DenyInsecureTransport",
+                        "Deny",
+                        "*",
+                        List.of("s3:*"),
+                        List.of(logBucketArn, logBucketArn + "/*"),
                         Map.of("Bool", Map.of("aws:SecureTransport", "false")))
-                .statement("S3ServerAccessLogs", "Allow", Map.of("Service", "logging.s3.amazonaws.com"), List.of("s3:PutObject"),
-                        List.of(logBucketArn + "/*"), logDeliveryCondition(sourceBucketArns, accountId))
+                .statement(
+                        "S3ServerAccessLogs",
+                        "Allow",
+                        Map.of("Service", "logging.s3.amazonaws.com"),
+                        List.of("s3:PutObject"),
+                        List.of(logBucketArn + "/*"),
+                        logDeliveryCondition(sourceBucketArns, accountId))
                 .json();
     }
 
@@ -86,9 +105,11 @@ public final class StoragePolicies {
         any.put("countType", "imageCountMoreThan");
         any.put("countNumber", KEEP_IMAGES);
         // Ordered maps, never Map.of: the JSON must be the same text on every run.
-        return GSON.toJson(Map.of("rules", List.of(
-                rule(1, "Expire untagged images after " + UNTAGGED_IMAGE_DAYS + " day", untagged),
-                rule(2, "Keep the last " + KEEP_IMAGES + " images", any))));
+        return GSON.toJson(Map.of(
+                "rules",
+                List.of(
+                        rule(1, "Expire untagged images after " + UNTAGGED_IMAGE_DAYS + " day", untagged),
+                        rule(2, "Keep the last " + KEEP_IMAGES + " images", any))));
     }
 
     private static Map<String, Object> rule(int priority, String description, Map<String, Object> selection) {

@@ -1,13 +1,12 @@
 package com.tutors.infra.storage;
 
+import static com.tutors.infra.config.KeyReader.require;
+
 import com.tutors.infra.config.KeyReader;
 import com.tutors.infra.config.Keys;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
-import static com.tutors.infra.config.KeyReader.require;
 
 /**
  * Phase 3's validated inputs.
@@ -18,11 +17,12 @@ import static com.tutors.infra.config.KeyReader.require;
  * @param immutableTags    ECR tag immutability; off because CI pushes a moving {@code latest}
  * @param protectData      versioning on the media bucket, no force-destroy, Pulumi {@code protect}
  */
-public record StorageSettings(Optional<String> bucketSuffix,
-                              List<String> corsOrigins,
-                              int noncurrentVersionDays,
-                              boolean immutableTags,
-                              boolean protectData) {
+public record StorageSettings(
+        Optional<String> bucketSuffix,
+        List<String> corsOrigins,
+        int noncurrentVersionDays,
+        boolean immutableTags,
+        boolean protectData) {
 
     private static final Pattern SUFFIX = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
     private static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.-]+(:\\d{1,5})?");
@@ -34,8 +34,9 @@ public record StorageSettings(Optional<String> bucketSuffix,
     /** Reads phase 3's keys; {@code domain} gives the default CORS origin. */
     public static StorageSettings read(KeyReader r, Optional<String> domain, boolean protect) {
         var suffix = r.optional(Keys.BUCKET_SUFFIX, raw -> {
-            require(SUFFIX.matcher(raw).matches(), "allowed: lowercase letters, digits and dashes, "
-                    + "starting and ending with a letter or digit");
+            require(
+                    SUFFIX.matcher(raw).matches(),
+                    "allowed: lowercase letters, digits and dashes, " + "starting and ending with a letter or digit");
             return raw;
         });
         var names = r.naming();
@@ -49,8 +50,10 @@ public record StorageSettings(Optional<String> bucketSuffix,
         var origins = r.get(Keys.CORS_ORIGINS, defaultOrigins, raw -> {
             var list = KeyReader.stringList(raw, "[\"https://tutors.example.com\"]");
             for (var origin : list) {
-                require(ORIGIN.matcher(origin).matches(), "'" + origin + "' is not an origin; allowed: "
-                        + "scheme and host only, such as https://tutors.example.com (no path or trailing slash)");
+                require(
+                        ORIGIN.matcher(origin).matches(),
+                        "'" + origin + "' is not an origin; allowed: "
+                                + "scheme and host only, such as https://tutors.example.com (no path or trailing slash)");
             }
             return list;
         });

@@ -1,21 +1,19 @@
 package com.tutors.infra.bootstrap;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.google.gson.Gson;
 import com.tutors.infra.StackRuns;
 import com.tutors.infra.plan.OfflineRun;
 import com.tutors.infra.plan.model.PlannedResource;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** The committed bootstrap stack (with overrides) planned offline, once per input per test JVM. */
 final class BootstrapRuns {
-    private BootstrapRuns() {
-    }
+    private BootstrapRuns() {}
 
     private static final Map<String, OfflineRun.Result> CACHE = new ConcurrentHashMap<>();
 
@@ -35,14 +33,22 @@ final class BootstrapRuns {
     private static OfflineRun.Result plan(Map<String, String> overrides) {
         var values = new java.util.HashMap<>(BootstrapSettingsTest.committed());
         values.putAll(overrides);
-        var result = OfflineRun.execute(BootstrapSettings.PROJECT, Bootstrap::program, "account", values,
-                java.util.Set.of(), java.util.Set.of(), true);
+        var result = OfflineRun.execute(
+                BootstrapSettings.PROJECT,
+                Bootstrap::program,
+                "account",
+                values,
+                java.util.Set.of(),
+                java.util.Set.of(),
+                true);
         assertTrue(result.succeeded(), () -> "the bootstrap program failed: " + result.problems());
         return result;
     }
 
     static PlannedResource named(OfflineRun.Result result, String type, String name) {
-        var matches = result.resources().stream().filter(r -> r.type().equals(type) && r.name().equals(name)).toList();
+        var matches = result.resources().stream()
+                .filter(r -> r.type().equals(type) && r.name().equals(name))
+                .toList();
         assertEquals(1, matches.size(), () -> "expected one " + type + " named " + name);
         return matches.get(0);
     }

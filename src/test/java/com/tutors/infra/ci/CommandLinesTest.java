@@ -1,22 +1,19 @@
 package com.tutors.infra.ci;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.tutors.infra.StackRuns;
 import com.tutors.infra.ops.OpsCommand;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every command line the workflows and scripts type is one its program accepts: the project's own
@@ -33,7 +30,8 @@ class CommandLinesTest {
     /** @param docs the README and the CHANGELOG too: the lines a person pastes */
     private static List<String> lines(boolean docs) throws IOException {
         var texts = new ArrayList<String>();
-        try (Stream<Path> files = Stream.concat(Files.list(ROOT.resolve(".github/workflows")), Files.list(ROOT.resolve(".github/scripts")))) {
+        try (Stream<Path> files = Stream.concat(
+                Files.list(ROOT.resolve(".github/workflows")), Files.list(ROOT.resolve(".github/scripts")))) {
             for (var file : files.sorted().toList()) {
                 texts.add(Files.readString(file));
             }
@@ -53,12 +51,17 @@ class CommandLinesTest {
 
     /** Words as the shell would split them, with the workflows' variables given sample values. */
     private static List<String> words(String command) {
-        var sampled = command.replace("\"$STACK\"", "prod").replace("\"$TAG\"", "abc123").replace("$TAG", "abc123")
-                .replace("\"$stack\"", "prod").replace("\"", "");
+        var sampled = command.replace("\"$STACK\"", "prod")
+                .replace("\"$TAG\"", "abc123")
+                .replace("$TAG", "abc123")
+                .replace("\"$stack\"", "prod")
+                .replace("\"", "");
         var words = new ArrayList<String>(List.of(sampled.split("\\s+")));
         // Redirections and what follows are not arguments.
         for (int i = 0; i < words.size(); i++) {
-            if (words.get(i).startsWith(">") || words.get(i).equals("|") || words.get(i).equals(")")) {
+            if (words.get(i).startsWith(">")
+                    || words.get(i).equals("|")
+                    || words.get(i).equals(")")) {
                 return words.subList(0, i);
             }
         }
@@ -94,10 +97,14 @@ class CommandLinesTest {
 
     @Test
     void pulumiIsCalledOnlyWithFlagsItHas() throws IOException {
-        var pattern = Pattern.compile("(?<![\\w/-])pulumi (up|preview|stack output|config get|login)\\b[^)|>`\\\\\\n]*");
+        var pattern =
+                Pattern.compile("(?<![\\w/-])pulumi (up|preview|stack output|config get|login)\\b[^)|>`\\\\\\n]*");
         int seen = 0;
         for (var line : lines()) {
-            if (line.startsWith("#") || line.startsWith("description:") || line.startsWith("- name:") || line.startsWith("name:")) {
+            if (line.startsWith("#")
+                    || line.startsWith("description:")
+                    || line.startsWith("- name:")
+                    || line.startsWith("name:")) {
                 continue;
             }
             var m = pattern.matcher(line);

@@ -1,26 +1,34 @@
 package com.tutors.infra.ci;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The Pulumi CLI's commands this project types, with the flags each has (Pulumi CLI reference and
  * pulumi/pulumi's cobra definitions, v3.2xx): a call with a flag its command lacks would fail when pasted.
  */
 final class PulumiCli {
-    private PulumiCli() {
-    }
+    private PulumiCli() {}
 
     static final Map<String, Set<String>> FLAGS = Map.ofEntries(
             Map.entry("up", Set.of("--yes", "--skip-preview", "--stack", "--config", "--diff", "--refresh")),
             Map.entry("preview", Set.of("--stack", "--refresh", "--expect-no-changes", "--diff")),
             Map.entry("refresh", Set.of("--stack", "--yes", "--skip-preview")),
             Map.entry("destroy", Set.of("--stack", "--yes", "--skip-preview")),
-            Map.entry("import", Set.of("--stack", "--parent", "--provider", "--protect", "--generate-code", "--yes", "--skip-preview")),
+            Map.entry(
+                    "import",
+                    Set.of(
+                            "--stack",
+                            "--parent",
+                            "--provider",
+                            "--protect",
+                            "--generate-code",
+                            "--yes",
+                            "--skip-preview")),
             Map.entry("login", Set.of()),
             Map.entry("stack output", Set.of("--stack", "--json", "--show-secrets")),
             Map.entry("stack select", Set.of("--stack", "--create", "--secrets-provider")),
@@ -32,7 +40,8 @@ final class PulumiCli {
 
     /** The command a call names (its first one or two words after the global flags); fails for one not listed. */
     static String command(List<String> args) {
-        var words = withoutGlobals(args).stream().filter(a -> !a.startsWith("-")).toList();
+        var words =
+                withoutGlobals(args).stream().filter(a -> !a.startsWith("-")).toList();
         if (words.size() >= 2 && FLAGS.containsKey(words.get(0) + " " + words.get(1))) {
             return words.get(0) + " " + words.get(1);
         }
@@ -48,12 +57,16 @@ final class PulumiCli {
         for (var word : withoutGlobals(args)) {
             if (word.startsWith("--")) {
                 var flag = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
-                assertTrue(FLAGS.get(command).contains(flag), "pulumi " + command + " has no " + flag + ": pulumi " + String.join(" ", args));
+                assertTrue(
+                        FLAGS.get(command).contains(flag),
+                        "pulumi " + command + " has no " + flag + ": pulumi " + String.join(" ", args));
             }
         }
     }
 
     private static List<String> withoutGlobals(List<String> args) {
-        return args.size() >= 2 && (args.get(0).equals("-C") || args.get(0).equals("--cwd")) ? args.subList(2, args.size()) : args;
+        return args.size() >= 2 && (args.get(0).equals("-C") || args.get(0).equals("--cwd"))
+                ? args.subList(2, args.size())
+                : args;
     }
 }

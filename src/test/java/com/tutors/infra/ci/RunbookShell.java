@@ -1,7 +1,6 @@
 package com.tutors.infra.ci;
 
 import com.tutors.infra.StackRuns;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,16 +72,20 @@ final class RunbookShell {
     RunbookShell stub(String tool, String body) throws IOException {
         var file = bin.resolve(tool);
         // One write per call (both ends of a pipe log at once): the line is built first.
-        Files.writeString(file, "#!/usr/bin/env bash\nline=" + tool + "; for a in \"$@\"; do line+=$'" + "\\x1f" + "'$a; done\n"
-                + "printf '%s\\036%s\\036%s\\n' \"$line\" \"${PULUMI_BACKEND_URL-<unset>}\" \"${PULUMI_CONFIG_PASSPHRASE-<unset>}\" >> '"
-                + log + "'\n" + body + "\n");
+        Files.writeString(
+                file,
+                "#!/usr/bin/env bash\nline=" + tool + "; for a in \"$@\"; do line+=$'" + "\\x1f" + "'$a; done\n"
+                        + "printf '%s\\036%s\\036%s\\n' \"$line\" \"${PULUMI_BACKEND_URL-<unset>}\" \"${PULUMI_CONFIG_PASSPHRASE-<unset>}\" >> '"
+                        + log + "'\n" + body + "\n");
         file.toFile().setExecutable(true);
         return this;
     }
 
-    Ran run(String runbook, String stdin, Map<String, String> env, String... args) throws IOException, InterruptedException {
+    Ran run(String runbook, String stdin, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         Files.deleteIfExists(log);
-        var command = new ArrayList<>(List.of("bash", repo.resolve("runbooks").resolve(runbook).toString()));
+        var command = new ArrayList<>(
+                List.of("bash", repo.resolve("runbooks").resolve(runbook).toString()));
         command.addAll(List.of(args));
         var builder = new ProcessBuilder(command).directory(repo.toFile());
         var environment = builder.environment();

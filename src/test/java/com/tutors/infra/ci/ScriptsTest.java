@@ -1,9 +1,10 @@
 package com.tutors.infra.ci;
 
-import com.tutors.infra.StackRuns;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tutors.infra.StackRuns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,10 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The workflows' scripts, run as the workflows run them, with stand-ins for docker, gh, mvn and java on
@@ -26,8 +25,7 @@ class ScriptsTest {
     @TempDir
     Path tmp;
 
-    record Ran(int exit, String stdout, String stderr, List<String> calls) {
-    }
+    record Ran(int exit, String stdout, String stderr, List<String> calls) {}
 
     /** Stand-ins: name -> a bash body that sees "$@" (its log line is written first). */
     private Ran run(String script, Map<String, String> stubs, Map<String, String> env, String... args)
@@ -36,7 +34,10 @@ class ScriptsTest {
         var log = tmp.resolve("calls.log");
         for (var stub : stubs.entrySet()) {
             var file = bin.resolve(stub.getKey());
-            Files.writeString(file, "#!/usr/bin/env bash\necho \"" + stub.getKey() + " $*\" >> '" + log + "'\n" + stub.getValue() + "\n");
+            Files.writeString(
+                    file,
+                    "#!/usr/bin/env bash\necho \"" + stub.getKey() + " $*\" >> '" + log + "'\n" + stub.getValue()
+                            + "\n");
             file.toFile().setExecutable(true);
         }
         var command = new ArrayList<>(List.of("bash", SCRIPTS.resolve(script).toString()));
@@ -44,21 +45,34 @@ class ScriptsTest {
         var builder = new ProcessBuilder(command).directory(tmp.toFile());
         builder.environment().put("PATH", bin + ":/usr/bin:/bin");
         builder.environment().putAll(env);
-        builder.redirectError(tmp.resolve("stderr").toFile()).redirectOutput(tmp.resolve("stdout").toFile());
+        builder.redirectError(tmp.resolve("stderr").toFile())
+                .redirectOutput(tmp.resolve("stdout").toFile());
         int exit = builder.start().waitFor();
         var calls = Files.exists(log) ? Files.readAllLines(log) : List.<String>of();
         return new Ran(exit, Files.readString(tmp.resolve("stdout")), Files.readString(tmp.resolve("stderr")), calls);
     }
 
-    private static final String DOCKER = "case \"$*\" in *inspect*) echo sha256:$(echo \"$4\" | md5sum | cut -c1-12);; esac";
+    private static final String DOCKER =
+            "case \"$*\" in *inspect*) echo sha256:$(echo \"$4\" | md5sum | cut -c1-12);; esac";
 
     @Test
     void buildJoinsEachArchitecturesImageAndPrintsDigests() throws Exception {
-        var r = run("publish-images.sh", Map.of("docker", DOCKER), Map.of(), "build", "abc123", "reg/tutors-staging-backend",
-                "reg/tutors-staging-frontend", "arm64", "amd64");
+        var r = run(
+                "publish-images.sh",
+                Map.of("docker", DOCKER),
+                Map.of(),
+                "build",
+                "abc123",
+                "reg/tutors-staging-backend",
+                "reg/tutors-staging-frontend",
+                "arm64",
+                "amd64");
         assertEquals(0, r.exit(), r.stderr());
-        assertTrue(r.calls().contains("docker buildx imagetools create --tag reg/tutors-staging-backend:abc123 --tag "
-                + "reg/tutors-staging-backend:latest reg/tutors-staging-backend:abc123-arm64 reg/tutors-staging-backend:abc123-amd64"),
+        assertTrue(
+                r.calls()
+                        .contains(
+                                "docker buildx imagetools create --tag reg/tutors-staging-backend:abc123 --tag "
+                                        + "reg/tutors-staging-backend:latest reg/tutors-staging-backend:abc123-arm64 reg/tutors-staging-backend:abc123-amd64"),
                 r.calls()::toString);
         var lines = r.stdout().lines().toList();
         assertEquals(2, lines.size(), r.stdout());
@@ -68,12 +82,28 @@ class ScriptsTest {
 
     @Test
     void promoteCopiesDigestsAndRefusesATag() throws Exception {
-        var ok = run("publish-images.sh", Map.of("docker", DOCKER), Map.of(), "promote", "abc123", "reg/tutors-prod-backend",
-                "reg/tutors-prod-frontend", "reg/tutors-staging-backend@sha256:aaa", "reg/tutors-staging-frontend@sha256:bbb");
+        var ok = run(
+                "publish-images.sh",
+                Map.of("docker", DOCKER),
+                Map.of(),
+                "promote",
+                "abc123",
+                "reg/tutors-prod-backend",
+                "reg/tutors-prod-frontend",
+                "reg/tutors-staging-backend@sha256:aaa",
+                "reg/tutors-staging-frontend@sha256:bbb");
         assertEquals(0, ok.exit(), ok.stderr());
         assertTrue(ok.calls().get(0).endsWith(" reg/tutors-staging-backend@sha256:aaa"), ok.calls()::toString);
-        var bad = run("publish-images.sh", Map.of("docker", DOCKER), Map.of(), "promote", "abc123", "reg/b", "reg/f",
-                "reg/tutors-staging-backend:latest", "reg/tutors-staging-frontend@sha256:bbb");
+        var bad = run(
+                "publish-images.sh",
+                Map.of("docker", DOCKER),
+                Map.of(),
+                "promote",
+                "abc123",
+                "reg/b",
+                "reg/f",
+                "reg/tutors-staging-backend:latest",
+                "reg/tutors-staging-frontend@sha256:bbb");
         assertEquals(1, bad.exit());
         assertTrue(bad.stderr().contains("not an image by digest"), bad.stderr());
     }
@@ -91,19 +121,37 @@ class ScriptsTest {
     void driftOpensOneIssueThenCommentsOnIt() throws Exception {
         var none = run("drift-issue.sh", Map.of("gh", "true"), GH_ENV, "open", "prod", "https://run/1");
         assertEquals(0, none.exit(), none.stderr());
-        assertTrue(none.calls().get(1).startsWith("gh issue create --repo team/tutors-infra --title Drift in stack prod"), none.calls()::toString);
+        assertTrue(
+                none.calls().get(1).startsWith("gh issue create --repo team/tutors-infra --title Drift in stack prod"),
+                none.calls()::toString);
         Files.delete(tmp.resolve("calls.log"));
-        var open = run("drift-issue.sh", Map.of("gh", "case \"$1 $2\" in \"issue list\") echo 42;; esac"), GH_ENV, "open", "prod", "https://run/2");
+        var open = run(
+                "drift-issue.sh",
+                Map.of("gh", "case \"$1 $2\" in \"issue list\") echo 42;; esac"),
+                GH_ENV,
+                "open",
+                "prod",
+                "https://run/2");
         assertEquals(0, open.exit(), open.stderr());
-        assertEquals("gh issue comment 42 --repo team/tutors-infra --body Still drifting: https://run/2", open.calls().get(1));
+        assertEquals(
+                "gh issue comment 42 --repo team/tutors-infra --body Still drifting: https://run/2",
+                open.calls().get(1));
         assertFalse(String.join("\n", open.calls()).contains("issue create"));
     }
 
     @Test
     void aCleanCheckClosesTheIssueIfThereIsOne() throws Exception {
-        var open = run("drift-issue.sh", Map.of("gh", "case \"$1 $2\" in \"issue list\") echo 42;; esac"), GH_ENV, "close", "staging", "https://run/3");
+        var open = run(
+                "drift-issue.sh",
+                Map.of("gh", "case \"$1 $2\" in \"issue list\") echo 42;; esac"),
+                GH_ENV,
+                "close",
+                "staging",
+                "https://run/3");
         assertEquals(0, open.exit(), open.stderr());
-        assertEquals("gh issue close 42 --repo team/tutors-infra --comment No drift any more: https://run/3", open.calls().get(1));
+        assertEquals(
+                "gh issue close 42 --repo team/tutors-infra --comment No drift any more: https://run/3",
+                open.calls().get(1));
         Files.delete(tmp.resolve("calls.log"));
         var none = run("drift-issue.sh", Map.of("gh", "true"), GH_ENV, "close", "staging", "https://run/4");
         assertEquals(0, none.exit());
@@ -114,24 +162,51 @@ class ScriptsTest {
     void theOfflineReportPlansBothSidesAndPutsTheDiffBeforeTheCost() throws Exception {
         Files.createDirectories(tmp.resolve("base"));
         Files.createDirectories(tmp.resolve("head"));
-        var r = run("plan-diff.sh", Map.of("mvn", "true", "java", "echo \"[java $*]\""), Map.of(), "base", "head", "comment.md");
+        var r = run(
+                "plan-diff.sh",
+                Map.of("mvn", "true", "java", "echo \"[java $*]\""),
+                Map.of(),
+                "base",
+                "head",
+                "comment.md");
         assertEquals(0, r.exit(), r.stderr());
         var report = Files.readString(tmp.resolve("comment.md"), StandardCharsets.UTF_8);
         assertTrue(report.startsWith("<!-- tutors-plan-diff -->\n#### Stack `staging`\n"), report);
-        assertTrue(report.indexOf("plan --diff") < report.indexOf("plan --compare-json") && report.contains("--format markdown"), report);
+        assertTrue(
+                report.indexOf("plan --diff") < report.indexOf("plan --compare-json")
+                        && report.contains("--format markdown"),
+                report);
         assertTrue(report.indexOf("#### Stack `prod`") > report.indexOf("#### Stack `staging`"));
-        assertEquals(2, r.calls().stream().filter(c -> c.equals("mvn -B -q package -DskipTests")).count(), "each side builds its own program");
-        assertEquals(4, r.calls().stream().filter(c -> c.startsWith("java -jar target/tutors-infra.jar plan --stack")).count());
+        assertEquals(
+                2,
+                r.calls().stream()
+                        .filter(c -> c.equals("mvn -B -q package -DskipTests"))
+                        .count(),
+                "each side builds its own program");
+        assertEquals(
+                4,
+                r.calls().stream()
+                        .filter(c -> c.startsWith("java -jar target/tutors-infra.jar plan --stack"))
+                        .count());
     }
 
     @Test
     void theCommentIsUpdatedInPlaceOrPostedOnce() throws Exception {
         Files.writeString(tmp.resolve("comment.md"), "<!-- tutors-plan-diff -->\nreport\n");
-        var existing = run("pr-comment.sh", Map.of("gh", "case \"$1\" in api) [ \"$2\" = -X ] || echo 777;; esac"), GH_ENV, "12", "comment.md");
+        var existing = run(
+                "pr-comment.sh",
+                Map.of("gh", "case \"$1\" in api) [ \"$2\" = -X ] || echo 777;; esac"),
+                GH_ENV,
+                "12",
+                "comment.md");
         assertEquals(0, existing.exit(), existing.stderr());
-        assertEquals("gh api -X PATCH repos/team/tutors-infra/issues/comments/777 -F body=@comment.md", existing.calls().get(1));
+        assertEquals(
+                "gh api -X PATCH repos/team/tutors-infra/issues/comments/777 -F body=@comment.md",
+                existing.calls().get(1));
         Files.delete(tmp.resolve("calls.log"));
         var fresh = run("pr-comment.sh", Map.of("gh", "true"), GH_ENV, "12", "comment.md");
-        assertEquals("gh pr comment 12 --repo team/tutors-infra --body-file comment.md", fresh.calls().get(1));
+        assertEquals(
+                "gh pr comment 12 --repo team/tutors-infra --body-file comment.md",
+                fresh.calls().get(1));
     }
 }

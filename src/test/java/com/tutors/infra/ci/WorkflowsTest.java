@@ -1,26 +1,25 @@
 package com.tutors.infra.ci;
 
-import com.tutors.infra.StackRuns;
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tutors.infra.StackRuns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /** The GitHub Actions pipeline, read as YAML: job order, OIDC, least permissions, no echoed secret. */
 class WorkflowsTest {
 
     private static final Path DIR = StackRuns.PROJECT_DIR.resolve(".github/workflows");
-    private static final List<String> FILES = List.of("pull-request.yml", "deploy.yml", "deploy-stack.yml", "drift.yml");
+    private static final List<String> FILES =
+            List.of("pull-request.yml", "deploy.yml", "deploy-stack.yml", "drift.yml");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> workflow(String file) throws IOException {
@@ -53,14 +52,17 @@ class WorkflowsTest {
         assertTrue(steps(jobs.get("test")).stream().anyMatch(s -> "mvn -B verify".equals(s.get("run"))));
         assertEquals("test", jobs.get("staging").get("needs"));
         assertEquals("staging", jobs.get("prod").get("needs"));
-        assertEquals(Map.of("stack", "staging", "environment", "staging", "build", true), jobs.get("staging").get("with"));
+        assertEquals(
+                Map.of("stack", "staging", "environment", "staging", "build", true),
+                jobs.get("staging").get("with"));
         var prod = (Map<?, ?>) jobs.get("prod").get("with");
         assertEquals(false, prod.get("build"), "prod never rebuilds");
         assertEquals("${{ needs.staging.outputs.image-tag }}", prod.get("image-tag"));
         assertEquals("${{ needs.staging.outputs.backend-image }}", prod.get("backend-source"));
         assertEquals("${{ needs.staging.outputs.frontend-image }}", prod.get("frontend-source"));
         for (var stack : List.of("staging", "prod")) {
-            assertEquals("github.ref == 'refs/heads/main'", jobs.get(stack).get("if"), stack + " deploys from main only");
+            assertEquals(
+                    "github.ref == 'refs/heads/main'", jobs.get(stack).get("if"), stack + " deploys from main only");
             assertEquals("./.github/workflows/deploy-stack.yml", jobs.get(stack).get("uses"));
         }
         var on = (Map<?, ?>) workflow("deploy.yml").get(true); // YAML 1.1 reads the key `on` as true
@@ -76,35 +78,52 @@ class WorkflowsTest {
         int release = stepIndex(steps, "Release (migrate, collectstatic)");
         int rollUp = stepIndex(steps, "pulumi up that rolls the services");
         int verify = stepIndex(steps, "Verify the rollout and record the image");
-        assertTrue(publish < releaseUp && releaseUp < release && release < rollUp && rollUp < verify,
+        assertTrue(
+                publish < releaseUp && releaseUp < release && release < rollUp && rollUp < verify,
                 "publish -> up (release revision) -> release -> up (services) -> verify");
         int boundary = stepIndex(steps, "Check the stack names its permissions boundary");
         assertTrue(boundary < releaseUp, "no up starts without the boundary the deploy role needs");
-        assertTrue(run(steps.get(boundary)).contains("pulumi config get tutors:permissionsBoundary --stack \"$STACK\""));
+        assertTrue(
+                run(steps.get(boundary)).contains("pulumi config get tutors:permissionsBoundary --stack \"$STACK\""));
         var first = run(steps.get(releaseUp));
-        assertTrue(first.contains("--config \"tutors:releaseImageTag=$TAG\"") && !first.contains("tutors:imageTag"),
+        assertTrue(
+                first.contains("--config \"tutors:releaseImageTag=$TAG\"") && !first.contains("tutors:imageTag"),
                 "the first up moves only the release task definition; the services keep the recorded image");
         assertFalse(first.contains("--target"), "the whole program: what this push adds exists before the release");
-        assertEquals("java -jar target/tutors-infra.jar release --stack \"$STACK\" --timeout 90m", run(steps.get(release)));
+        assertEquals(
+                "java -jar target/tutors-infra.jar release --stack \"$STACK\" --timeout 90m", run(steps.get(release)));
         var second = run(steps.get(rollUp));
-        assertTrue(second.contains("--config \"tutors:imageTag=$TAG\"") && second.contains("--config \"tutors:releaseImageTag=$TAG\""));
+        assertTrue(second.contains("--config \"tutors:imageTag=$TAG\"")
+                && second.contains("--config \"tutors:releaseImageTag=$TAG\""));
         var check = run(steps.get(verify));
-        assertTrue(check.contains("java -jar target/tutors-infra.jar verify --stack \"$STACK\"") && check.contains("--wake")
-                && check.contains("--record"), "staging asleep is woken, never passed; the verified tag is recorded");
-        assertEquals(Map.of("group", "deploy-${{ inputs.stack }}", "cancel-in-progress", false), job.get("concurrency"));
-        assertEquals(Map.of("name", "${{ inputs.environment }}", "url", "${{ steps.verify.outputs.url }}"), job.get("environment"));
+        assertTrue(
+                check.contains("java -jar target/tutors-infra.jar verify --stack \"$STACK\"")
+                        && check.contains("--wake")
+                        && check.contains("--record"),
+                "staging asleep is woken, never passed; the verified tag is recorded");
+        assertEquals(
+                Map.of("group", "deploy-${{ inputs.stack }}", "cancel-in-progress", false), job.get("concurrency"));
+        assertEquals(
+                Map.of("name", "${{ inputs.environment }}", "url", "${{ steps.verify.outputs.url }}"),
+                job.get("environment"));
     }
 
     @Test
     void everyLongStepStartsWithAFreshSessionThatOutlastsIt() throws IOException {
         var workflow = workflow("deploy-stack.yml");
-        assertEquals(com.tutors.infra.bootstrap.CiRole.SESSION_SECONDS, ((Map<?, ?>) workflow.get("env")).get("SESSION_SECONDS"),
+        assertEquals(
+                com.tutors.infra.bootstrap.CiRole.SESSION_SECONDS,
+                ((Map<?, ?>) workflow.get("env")).get("SESSION_SECONDS"),
                 "the session the workflow asks for is the role's maximum");
         var steps = steps(jobs("deploy-stack.yml").get("deploy"));
-        for (var name : List.of("pulumi up with the release revision", "Release (migrate, collectstatic)",
-                "pulumi up that rolls the services", "Verify the rollout and record the image")) {
+        for (var name : List.of(
+                "pulumi up with the release revision",
+                "Release (migrate, collectstatic)",
+                "pulumi up that rolls the services",
+                "Verify the rollout and record the image")) {
             var before = steps.get(stepIndex(steps, name) - 1);
-            assertTrue(String.valueOf(before.get("uses")).startsWith("aws-actions/configure-aws-credentials@"),
+            assertTrue(
+                    String.valueOf(before.get("uses")).startsWith("aws-actions/configure-aws-credentials@"),
                     name + ": re-assume the role right before it");
             assertEquals("${{ env.SESSION_SECONDS }}", ((Map<?, ?>) before.get("with")).get("role-duration-seconds"));
         }
@@ -117,9 +136,11 @@ class WorkflowsTest {
         var jobs = jobs("deploy-stack.yml");
         var images = jobs.get("images");
         assertEquals("${{ matrix.runner }}", images.get("runs-on"));
-        assertEquals("${{ fromJSON(needs.prepare.outputs.matrix) }}", ((Map<?, ?>) images.get("strategy")).get("matrix"));
+        assertEquals(
+                "${{ fromJSON(needs.prepare.outputs.matrix) }}", ((Map<?, ?>) images.get("strategy")).get("matrix"));
         assertEquals("inputs.build", images.get("if"), "prod promotes staging's digests, never rebuilds");
-        var platforms = steps(jobs.get("prepare")).get(stepIndex(steps(jobs.get("prepare")), "Architectures the stacks run on"));
+        var platforms = steps(jobs.get("prepare"))
+                .get(stepIndex(steps(jobs.get("prepare")), "Architectures the stacks run on"));
         assertTrue(run(platforms).contains("java -jar target/tutors-infra.jar platforms"));
         for (var file : FILES) {
             var text = Files.readString(DIR.resolve(file));
@@ -130,14 +151,18 @@ class WorkflowsTest {
             if (String.valueOf(step.get("uses")).startsWith("docker/build-push-action")) {
                 var with = (Map<?, ?>) step.get("with");
                 assertEquals("${{ matrix.platform }}", with.get("platforms"));
-                assertTrue(String.valueOf(with.get("tags")).endsWith(":${{ needs.prepare.outputs.tag }}-${{ matrix.arch }}"));
+                assertTrue(String.valueOf(with.get("tags"))
+                        .endsWith(":${{ needs.prepare.outputs.tag }}-${{ matrix.arch }}"));
             }
         }
-        var publish = run(steps(jobs.get("deploy")).get(stepIndex(steps(jobs.get("deploy")), "Publish the images by digest")));
+        var publish = run(
+                steps(jobs.get("deploy")).get(stepIndex(steps(jobs.get("deploy")), "Publish the images by digest")));
         assertTrue(publish.contains(".github/scripts/publish-images.sh"));
         var deploy = jobs.get("deploy");
         assertEquals(List.of("prepare", "images"), deploy.get("needs"));
-        assertTrue(String.valueOf(deploy.get("if")).contains("needs.images.result == 'skipped'"), "prod has no images job");
+        assertTrue(
+                String.valueOf(deploy.get("if")).contains("needs.images.result == 'skipped'"),
+                "prod has no images job");
     }
 
     @Test
@@ -150,7 +175,9 @@ class WorkflowsTest {
         }
         assertEquals(expected.size(), matrix.size());
         for (var entry : matrix) {
-            assertEquals(entry.get("platform").equals("linux/arm64") ? "ubuntu-24.04-arm" : "ubuntu-24.04", entry.get("runner"));
+            assertEquals(
+                    entry.get("platform").equals("linux/arm64") ? "ubuntu-24.04-arm" : "ubuntu-24.04",
+                    entry.get("runner"));
             assertTrue(entry.get("platform").endsWith("/" + entry.get("arch")));
         }
     }
@@ -161,7 +188,10 @@ class WorkflowsTest {
             for (var job : jobs(file).values()) {
                 for (var step : job.get("steps") == null ? List.<Map<String, Object>>of() : steps(job)) {
                     var lines = run(step).lines().filter(l -> !l.isBlank()).count();
-                    assertTrue(lines <= 6, file + ": '" + step.get("name") + "' has " + lines + " lines: make it a command the project tests");
+                    assertTrue(
+                            lines <= 6,
+                            file + ": '" + step.get("name") + "' has " + lines
+                                    + " lines: make it a command the project tests");
                 }
             }
         }
@@ -172,12 +202,23 @@ class WorkflowsTest {
         var on = (Map<?, ?>) workflow("drift.yml").get(true);
         assertTrue(on.containsKey("schedule") && on.containsKey("workflow_dispatch"));
         var job = jobs("drift.yml").get("drift");
-        var preview = steps(job).stream().filter(s -> run(s).contains("pulumi preview")).findFirst().orElseThrow();
+        var preview = steps(job).stream()
+                .filter(s -> run(s).contains("pulumi preview"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(run(preview).contains("--refresh --expect-no-changes"));
-        assertFalse(Files.readString(DIR.resolve("drift.yml")).contains("imageTag"), "plans the recorded image, names none");
-        var open = steps(job).stream().filter(s -> "failure()".equals(s.get("if"))).findFirst().orElseThrow();
+        assertFalse(
+                Files.readString(DIR.resolve("drift.yml")).contains("imageTag"),
+                "plans the recorded image, names none");
+        var open = steps(job).stream()
+                .filter(s -> "failure()".equals(s.get("if")))
+                .findFirst()
+                .orElseThrow();
         assertEquals(".github/scripts/drift-issue.sh open \"$STACK\" \"$RUN_URL\"", run(open));
-        var close = steps(job).stream().filter(s -> "success()".equals(s.get("if"))).findFirst().orElseThrow();
+        var close = steps(job).stream()
+                .filter(s -> "success()".equals(s.get("if")))
+                .findFirst()
+                .orElseThrow();
         assertEquals(".github/scripts/drift-issue.sh close \"$STACK\" \"$RUN_URL\"", run(close));
         assertEquals("write", ((Map<?, ?>) job.get("permissions")).get("issues"));
     }
@@ -196,15 +237,21 @@ class WorkflowsTest {
                 for (var step : steps(job)) {
                     var run = step.get("run");
                     if (run != null && String.valueOf(run).strip().contains("\n")) {
-                        assertTrue(String.valueOf(run).startsWith("set -euo pipefail\n"), file + ": " + step.get("name"));
+                        assertTrue(
+                                String.valueOf(run).startsWith("set -euo pipefail\n"), file + ": " + step.get("name"));
                     }
-                    assertFalse(String.valueOf(run).matches("(?s).*\\beval\\b.*"), file + ": eval in " + step.get("name"));
+                    assertFalse(
+                            String.valueOf(run).matches("(?s).*\\beval\\b.*"), file + ": eval in " + step.get("name"));
                     if (String.valueOf(step.get("uses")).startsWith("actions/checkout@")) {
-                        assertEquals(false, ((Map<?, ?>) step.get("with")).get("persist-credentials"),
+                        assertEquals(
+                                false,
+                                ((Map<?, ?>) step.get("with")).get("persist-credentials"),
                                 file + ": a checkout leaves its token in .git/config");
                     }
                     if (String.valueOf(step.get("uses")).startsWith("pulumi/actions@")) {
-                        assertEquals("${{ env.PULUMI_VERSION }}", ((Map<?, ?>) step.get("with")).get("pulumi-version"),
+                        assertEquals(
+                                "${{ env.PULUMI_VERSION }}",
+                                ((Map<?, ?>) step.get("with")).get("pulumi-version"),
                                 file + ": the Pulumi CLI version is pinned");
                     }
                 }
@@ -216,21 +263,44 @@ class WorkflowsTest {
     void pullRequestsTestBuildPreviewAndPriceTheChange() throws IOException {
         var jobs = jobs("pull-request.yml");
         assertTrue(steps(jobs.get("test")).stream().anyMatch(s -> "mvn -B verify".equals(s.get("run"))));
-        assertTrue(steps(jobs.get("test")).stream().anyMatch(s -> s.get("with") instanceof Map<?, ?> w && "maven".equals(w.get("cache"))),
+        assertTrue(
+                steps(jobs.get("test")).stream()
+                        .anyMatch(s -> s.get("with") instanceof Map<?, ?> w && "maven".equals(w.get("cache"))),
                 "Maven cache");
-        assertTrue(steps(jobs.get("images")).stream().filter(s -> String.valueOf(s.get("uses")).startsWith("docker/build-push-action"))
-                .allMatch(s -> Boolean.FALSE.equals(((Map<?, ?>) s.get("with")).get("push"))), "images are built, not pushed");
+        assertTrue(
+                steps(jobs.get("images")).stream()
+                        .filter(s -> String.valueOf(s.get("uses")).startsWith("docker/build-push-action"))
+                        .allMatch(s -> Boolean.FALSE.equals(((Map<?, ?>) s.get("with")).get("push"))),
+                "images are built, not pushed");
         var preview = jobs.get("preview");
         assertEquals("test", preview.get("needs"));
-        assertEquals(List.of("staging"), ((Map<?, ?>) ((Map<?, ?>) preview.get("strategy")).get("matrix")).get("stack"),
+        assertEquals(
+                List.of("staging"),
+                ((Map<?, ?>) ((Map<?, ?>) preview.get("strategy")).get("matrix")).get("stack"),
                 "the preview role may decrypt staging's secrets only; prod is the offline diff");
-        var pulumi = steps(preview).stream().filter(s -> String.valueOf(s.get("uses")).startsWith("pulumi/actions")).findFirst().orElseThrow();
+        var pulumi = steps(preview).stream()
+                .filter(s -> String.valueOf(s.get("uses")).startsWith("pulumi/actions"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("preview", ((Map<?, ?>) pulumi.get("with")).get("command"));
         assertEquals(true, ((Map<?, ?>) pulumi.get("with")).get("comment-on-pr"));
-        var cost = String.valueOf(steps(jobs.get("cost")).stream().filter(s -> s.get("run") != null).findFirst().orElseThrow().get("run"));
-        assertTrue(cost.contains("head/.github/scripts/plan-diff.sh base head comment.md"), "the checkouts are base/ and head/");
-        var comment = steps(jobs.get("cost")).stream().filter(s -> String.valueOf(s.get("run")).contains("pr-comment.sh")).findFirst().orElseThrow();
-        assertTrue(String.valueOf(comment.get("if")).contains("head.repo.full_name == github.repository"), "forks get no comment");
-        assertEquals("head/.github/scripts/pr-comment.sh \"$PR_NUMBER\" comment.md", String.valueOf(comment.get("run")).strip());
+        var cost = String.valueOf(steps(jobs.get("cost")).stream()
+                .filter(s -> s.get("run") != null)
+                .findFirst()
+                .orElseThrow()
+                .get("run"));
+        assertTrue(
+                cost.contains("head/.github/scripts/plan-diff.sh base head comment.md"),
+                "the checkouts are base/ and head/");
+        var comment = steps(jobs.get("cost")).stream()
+                .filter(s -> String.valueOf(s.get("run")).contains("pr-comment.sh"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                String.valueOf(comment.get("if")).contains("head.repo.full_name == github.repository"),
+                "forks get no comment");
+        assertEquals(
+                "head/.github/scripts/pr-comment.sh \"$PR_NUMBER\" comment.md",
+                String.valueOf(comment.get("run")).strip());
     }
 }

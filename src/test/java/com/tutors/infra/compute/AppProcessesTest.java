@@ -1,10 +1,9 @@
 package com.tutors.infra.compute;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** gunicorn's size for each Fargate task size, and the two container health checks, in full. */
 class AppProcessesTest {
@@ -23,9 +22,24 @@ class AppProcessesTest {
 
     @Test
     void theCommandIsGthreadWithTheGivenOrComputedWorkers() {
-        assertEquals(List.of("gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--worker-class", "gthread",
-                "--workers", "3", "--threads", "4", "--keep-alive", "75", "--access-logfile", "-"),
-                AppProcesses.gunicorn(1024, 2048, 0, 4, 75), "0: from the task size");
+        assertEquals(
+                List.of(
+                        "gunicorn",
+                        "config.wsgi:application",
+                        "--bind",
+                        "0.0.0.0:8000",
+                        "--worker-class",
+                        "gthread",
+                        "--workers",
+                        "3",
+                        "--threads",
+                        "4",
+                        "--keep-alive",
+                        "75",
+                        "--access-logfile",
+                        "-"),
+                AppProcesses.gunicorn(1024, 2048, 0, 4, 75),
+                "0: from the task size");
         assertEquals("7", AppProcesses.gunicorn(1024, 2048, 7, 4, 75).get(7), "an explicit count wins");
         assertEquals("1", AppProcesses.gunicorn(1024, 2048, 1, 4, 75).get(7), "even one");
     }
@@ -33,13 +47,28 @@ class AppProcessesTest {
     @Test
     void healthChecksUseTheRuntimesOwnLibrariesAndTheStartPeriod() {
         var backend = AppProcesses.backendHealthCheck();
-        assertEquals(List.of("CMD", "python", "-c", "import urllib.request; urllib.request.urlopen("
-                + "'http://127.0.0.1:8000/api/health/', timeout=4)"), backend.command());
+        assertEquals(
+                List.of(
+                        "CMD",
+                        "python",
+                        "-c",
+                        "import urllib.request; urllib.request.urlopen("
+                                + "'http://127.0.0.1:8000/api/health/', timeout=4)"),
+                backend.command());
         var frontend = AppProcesses.frontendHealthCheck();
-        assertEquals(List.of("CMD", "node", "-e", "require('http').get('http://127.0.0.1:3000/healthz',r=>process.exit(r.statusCode===200?0:1))"
-                + ".on('error',()=>process.exit(1))"), frontend.command(), "a path that renders nothing, not /");
+        assertEquals(
+                List.of(
+                        "CMD",
+                        "node",
+                        "-e",
+                        "require('http').get('http://127.0.0.1:3000/healthz',r=>process.exit(r.statusCode===200?0:1))"
+                                + ".on('error',()=>process.exit(1))"),
+                frontend.command(),
+                "a path that renders nothing, not /");
         for (var check : List.of(backend, frontend)) {
-            assertEquals(List.of(30, 5, 3, 60), List.of(check.interval(), check.timeout(), check.retries(), check.startPeriod()));
+            assertEquals(
+                    List.of(30, 5, 3, 60),
+                    List.of(check.interval(), check.timeout(), check.retries(), check.startPeriod()));
         }
     }
 }

@@ -1,12 +1,11 @@
 package com.tutors.infra.compute;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class CapacityTest {
 
@@ -14,7 +13,8 @@ class CapacityTest {
     void spotShareBecomesAStrategy() {
         assertEquals(List.of(new Capacity.Share("FARGATE", 1, 1)), Capacity.strategy(0));
         assertEquals(List.of(new Capacity.Share("FARGATE_SPOT", 0, 1)), Capacity.strategy(100));
-        assertEquals(List.of(new Capacity.Share("FARGATE", 1, 70), new Capacity.Share("FARGATE_SPOT", 0, 30)),
+        assertEquals(
+                List.of(new Capacity.Share("FARGATE", 1, 70), new Capacity.Share("FARGATE_SPOT", 0, 30)),
                 Capacity.strategy(30));
     }
 

@@ -1,11 +1,10 @@
 package com.tutors.infra.config;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * A real run learns which keys the stack sets, and which are secret, from what the language host
@@ -16,10 +15,13 @@ class ConfigFromEngineTest {
     @Test
     void keysAndSecretKeysComeFromTheLanguageHostsVariables() {
         var known = ConfigSource.fromEnvironment(Map.of(
-                "PULUMI_CONFIG", "{\"aws:region\":\"eu-central-1\",\"tutors:vpcCidr\":\"10.0.0.0/16\",\"tutors:dbPassword\":\"s3cret\","
+                "PULUMI_CONFIG",
+                "{\"aws:region\":\"eu-central-1\",\"tutors:vpcCidr\":\"10.0.0.0/16\",\"tutors:dbPassword\":\"s3cret\","
                         + "\"tutors:publicSubnetCidrs\":\"[\\\"10.0.1.0/24\\\"]\"}",
-                "PULUMI_CONFIG_SECRET_KEYS", "[\"tutors:dbPassword\"]"));
-        assertEquals(Set.of("aws:region", "tutors:vpcCidr", "tutors:dbPassword", "tutors:publicSubnetCidrs"), known.keys());
+                "PULUMI_CONFIG_SECRET_KEYS",
+                "[\"tutors:dbPassword\"]"));
+        assertEquals(
+                Set.of("aws:region", "tutors:vpcCidr", "tutors:dbPassword", "tutors:publicSubnetCidrs"), known.keys());
         assertEquals(Set.of("tutors:dbPassword"), known.secretKeys());
     }
 

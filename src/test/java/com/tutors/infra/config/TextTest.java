@@ -1,8 +1,8 @@
 package com.tutors.infra.config;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
 
 /** The edit distance behind "did you mean". */
 class TextTest {

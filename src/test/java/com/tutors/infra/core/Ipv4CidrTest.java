@@ -1,11 +1,11 @@
 package com.tutors.infra.core;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class Ipv4CidrTest {
 
@@ -29,8 +29,10 @@ class Ipv4CidrTest {
 
     @Test
     void rejectsWhatAwsWouldRejectOrRewrite() {
-        assertEquals("host bits are set; the network address is 10.0.1.0/24",
-                assertThrows(IllegalArgumentException.class, () -> Ipv4Cidr.parse("10.0.1.7/24")).getMessage());
+        assertEquals(
+                "host bits are set; the network address is 10.0.1.0/24",
+                assertThrows(IllegalArgumentException.class, () -> Ipv4Cidr.parse("10.0.1.7/24"))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> Ipv4Cidr.parse("10.0.1.0"));
         assertThrows(IllegalArgumentException.class, () -> Ipv4Cidr.parse("10.0.1.0/33"));
         assertThrows(IllegalArgumentException.class, () -> Ipv4Cidr.parse("256.0.0.0/8"));

@@ -1,10 +1,10 @@
 package com.tutors.infra.core;
 
-import com.pulumi.test.internal.PulumiTestInternal;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pulumi.test.internal.PulumiTestInternal;
+import org.junit.jupiter.api.Test;
 
 class SecretValueTest {
 

@@ -1,14 +1,13 @@
 package com.tutors.infra.data;
 
-import com.google.gson.Gson;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.google.gson.Gson;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class ConnectionStringsTest {
 
@@ -33,8 +32,21 @@ class ConnectionStringsTest {
     @Test
     void credentialsJsonHasTheRdsShape() {
         var json = new Gson().fromJson(ConnectionStrings.dbCredentialsJson("pw\"x", "h"), Map.class);
-        assertEquals(Map.of("username", "tutors", "password", "pw\"x", "engine", "postgres", "host", "h",
-                "port", 5432.0, "dbname", "tutors"), json);
+        assertEquals(
+                Map.of(
+                        "username",
+                        "tutors",
+                        "password",
+                        "pw\"x",
+                        "engine",
+                        "postgres",
+                        "host",
+                        "h",
+                        "port",
+                        5432.0,
+                        "dbname",
+                        "tutors"),
+                json);
     }
 
     @Test

@@ -3,7 +3,6 @@ package com.tutors.infra.edge;
 import com.tutors.infra.StackRuns;
 import com.tutors.infra.plan.OfflineRun;
 import com.tutors.infra.plan.model.PlannedResource;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +14,16 @@ import java.util.regex.Pattern;
  * a header condition matches any of its values; no match takes the listener's default action.
  */
 final class Routing {
-    private Routing() {
-    }
+    private Routing() {}
 
     /** The target group's name (without the stack prefix) a request goes to, or the fixed-response status. */
     @SuppressWarnings("unchecked")
-    static String resolve(OfflineRun.Result result, PlannedResource listener, String path, Map<String, String> headers) {
+    static String resolve(
+            OfflineRun.Result result, PlannedResource listener, String path, Map<String, String> headers) {
         var rules = StackRuns.ofType(result, com.pulumi.aws.lb.ListenerRule.class).stream()
                 .filter(r -> StackRuns.idOf(listener).equals(r.input("listenerArn")))
-                .sorted(Comparator.comparingDouble(r -> (Double) r.input("priority"))).toList();
+                .sorted(Comparator.comparingDouble(r -> (Double) r.input("priority")))
+                .toList();
         for (var rule : rules) {
             var conditions = (List<Map<String, Object>>) rule.input("conditions");
             if (conditions.stream().allMatch(c -> matches(c, path, headers))) {
@@ -36,7 +36,8 @@ final class Routing {
     @SuppressWarnings("unchecked")
     private static boolean matches(Map<String, Object> condition, String path, Map<String, String> headers) {
         if (condition.get("pathPattern") instanceof Map<?, ?> p) {
-            return ((List<String>) p.get("values")).stream().anyMatch(glob -> glob(glob).matcher(path).matches());
+            return ((List<String>) p.get("values"))
+                    .stream().anyMatch(glob -> glob(glob).matcher(path).matches());
         }
         if (condition.get("httpHeader") instanceof Map<?, ?> h) {
             var value = headers.get((String) h.get("httpHeaderName"));
@@ -60,7 +61,10 @@ final class Routing {
             return (String) ((Map<String, Object>) action.get("fixedResponse")).get("statusCode");
         }
         var arn = action.get("targetGroupArn");
-        return StackRuns.ofType(result, com.pulumi.aws.lb.TargetGroup.class).stream().filter(t -> StackRuns.idOf(t).equals(arn))
-                .map(t -> t.name().substring(t.name().lastIndexOf('-') + 1)).findFirst().orElseThrow();
+        return StackRuns.ofType(result, com.pulumi.aws.lb.TargetGroup.class).stream()
+                .filter(t -> StackRuns.idOf(t).equals(arn))
+                .map(t -> t.name().substring(t.name().lastIndexOf('-') + 1))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -1,11 +1,10 @@
 package com.tutors.infra.network;
 
-import org.junit.jupiter.api.Test;
-
-import java.math.BigInteger;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigInteger;
+import org.junit.jupiter.api.Test;
 
 class Ipv6SubnetsTest {
 
@@ -28,6 +27,7 @@ class Ipv6SubnetsTest {
         assertEquals("2001:db8::1", Ipv6Subnets.format(new BigInteger("20010db8000000000000000000000001", 16)));
         // The longest run of zeros is compressed, a single zero group is not.
         assertEquals("2001:0:0:1::1", Ipv6Subnets.format(new BigInteger("20010000000000010000000000000001", 16)));
-        assertEquals("2001:db8:0:1:1:1:1:1", Ipv6Subnets.format(new BigInteger("20010db8000000010001000100010001", 16)));
+        assertEquals(
+                "2001:db8:0:1:1:1:1:1", Ipv6Subnets.format(new BigInteger("20010db8000000010001000100010001", 16)));
     }
 }

@@ -1,13 +1,12 @@
 package com.tutors.infra.network;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.HashSet;
-import java.util.List;
-import com.tutors.infra.core.Ports;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tutors.infra.core.Ports;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class SecurityRulesTest {
 
@@ -21,10 +20,14 @@ class SecurityRulesTest {
     @Test
     void everyRuleHasExactlyOnePeer() {
         for (var rule : SecurityRules.rules(true)) {
-            assertTrue(rule.peer() instanceof SecurityRules.GroupPeer || rule.peer() instanceof SecurityRules.CidrPeer, rule.part());
+            assertTrue(
+                    rule.peer() instanceof SecurityRules.GroupPeer || rule.peer() instanceof SecurityRules.CidrPeer,
+                    rule.part());
             if (rule.peer() instanceof SecurityRules.GroupPeer g && g.group() == rule.group()) {
                 // The one exception: the tasks' private path to the backend (the frontend's server-side calls).
-                assertEquals(List.of(SecurityRules.Group.ECS, Ports.BACKEND), List.of(rule.group(), rule.port()),
+                assertEquals(
+                        List.of(SecurityRules.Group.ECS, Ports.BACKEND),
+                        List.of(rule.group(), rule.port()),
                         "a group names itself only for the private path: " + rule.part());
             }
         }
@@ -66,7 +69,8 @@ class SecurityRulesTest {
         org.junit.jupiter.api.Assertions.assertEquals(expected, actual);
         var described = new java.util.HashMap<Integer, String>();
         for (var rule : SecurityRules.rules(false)) {
-            if (rule.group() == SecurityRules.Group.ECS && rule.direction() == SecurityRules.Direction.INGRESS
+            if (rule.group() == SecurityRules.Group.ECS
+                    && rule.direction() == SecurityRules.Direction.INGRESS
                     && rule.peer().equals(new SecurityRules.GroupPeer(SecurityRules.Group.ALB))) {
                 described.put(rule.port(), rule.description());
             }

@@ -1,5 +1,17 @@
 package com.tutors.infra.ops;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -22,19 +34,6 @@ import software.amazon.awssdk.services.ecs.model.StopTaskRequest;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doReturn;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-
 @Execution(ExecutionMode.CONCURRENT)
 class OneOffTaskTest {
     static final String TASK = "arn:aws:ecs:eu-central-1:123456789012:task/tutors-prod-cluster/0123abcd";
@@ -43,43 +42,88 @@ class OneOffTaskTest {
     private static final List<String> MIGRATE = List.of("python", "manage.py", "migrate", "--noinput");
 
     static Task state(String status, Integer exit, String stoppedReason, String containerReason) {
-        return Task.builder().taskArn(TASK).lastStatus(status).stoppedReason(stoppedReason)
-                .containers(Container.builder().name("backend").exitCode(exit).reason(containerReason).build()).build();
+        return Task.builder()
+                .taskArn(TASK)
+                .lastStatus(status)
+                .stoppedReason(stoppedReason)
+                .containers(Container.builder()
+                        .name("backend")
+                        .exitCode(exit)
+                        .reason(containerReason)
+                        .build())
+                .build();
     }
 
     static void started(OpsFixtures.World w) {
-        doReturn(RunTaskResponse.builder().tasks(Task.builder().taskArn(TASK).lastStatus("PROVISIONING").build()).build())
-                .when(w.ecs).runTask(any(RunTaskRequest.class));
+        doReturn(RunTaskResponse.builder()
+                        .tasks(Task.builder()
+                                .taskArn(TASK)
+                                .lastStatus("PROVISIONING")
+                                .build())
+                        .build())
+                .when(w.ecs)
+                .runTask(any(RunTaskRequest.class));
     }
 
     static void states(OpsFixtures.World w, Task... tasks) {
-        var responses = Arrays.stream(tasks).map(t -> DescribeTasksResponse.builder().tasks(t).build()).toArray();
+        var responses = Arrays.stream(tasks)
+                .map(t -> DescribeTasksResponse.builder().tasks(t).build())
+                .toArray();
         doReturn(responses[0], Arrays.copyOfRange(responses, 1, responses.length))
-                .when(w.ecs).describeTasks(any(DescribeTasksRequest.class));
+                .when(w.ecs)
+                .describeTasks(any(DescribeTasksRequest.class));
     }
 
     static void logs(OpsFixtures.World w, String... lines) {
-        doReturn(DescribeTaskDefinitionResponse.builder().taskDefinition(TaskDefinition.builder().containerDefinitions(
-                ContainerDefinition.builder().name("backend").logConfiguration(LogConfiguration.builder().logDriver("awslogs")
-                        .options(Map.of("awslogs-group", "/ecs/tutors-prod-backend", "awslogs-stream-prefix", "migrate")).build())
-                        .build()).build()).build())
-                .when(w.ecs).describeTaskDefinition(any(DescribeTaskDefinitionRequest.class));
-        doReturn(GetLogEventsResponse.builder().events(Arrays.stream(lines).map(l -> OutputLogEvent.builder().message(l).build())
-                .toList()).build()).when(w.logs).getLogEvents(any(GetLogEventsRequest.class));
+        doReturn(DescribeTaskDefinitionResponse.builder()
+                        .taskDefinition(TaskDefinition.builder()
+                                .containerDefinitions(ContainerDefinition.builder()
+                                        .name("backend")
+                                        .logConfiguration(LogConfiguration.builder()
+                                                .logDriver("awslogs")
+                                                .options(Map.of(
+                                                        "awslogs-group",
+                                                        "/ecs/tutors-prod-backend",
+                                                        "awslogs-stream-prefix",
+                                                        "migrate"))
+                                                .build())
+                                        .build())
+                                .build())
+                        .build())
+                .when(w.ecs)
+                .describeTaskDefinition(any(DescribeTaskDefinitionRequest.class));
+        doReturn(GetLogEventsResponse.builder()
+                        .events(Arrays.stream(lines)
+                                .map(l -> OutputLogEvent.builder().message(l).build())
+                                .toList())
+                        .build())
+                .when(w.logs)
+                .getLogEvents(any(GetLogEventsRequest.class));
     }
 
     @Test
     void exitZeroPassesAndTheTaskRunsOnDemandInThePrivateSubnets() {
         started(w);
-        states(w, state("PENDING", null, null, null), state("RUNNING", null, null, null), state("STOPPED", 0, "Essential container in task exited", null));
+        states(
+                w,
+                state("PENDING", null, null, null),
+                state("RUNNING", null, null, null),
+                state("STOPPED", 0, "Essential container in task exited", null));
         task.run(OpsFixtures.prod(), MIGRATE, Map.of(), Duration.ofMinutes(60), false);
         var request = ArgumentCaptor.forClass(RunTaskRequest.class);
         verify(w.ecs).runTask(request.capture());
         var r = request.getValue();
-        assertEquals(OpsFixtures.TD + "tutors-prod-backend-migrate:8", r.taskDefinition(), "the revision this deploy registered");
+        assertEquals(
+                OpsFixtures.TD + "tutors-prod-backend-migrate:8",
+                r.taskDefinition(),
+                "the revision this deploy registered");
         assertEquals(LaunchType.FARGATE, r.launchType(), "never Spot: a reclaimed migration is a half-run one");
-        assertEquals(List.of("subnet-a", "subnet-b"), r.networkConfiguration().awsvpcConfiguration().subnets());
-        assertEquals(List.of("sg-ecs"), r.networkConfiguration().awsvpcConfiguration().securityGroups());
+        assertEquals(
+                List.of("subnet-a", "subnet-b"),
+                r.networkConfiguration().awsvpcConfiguration().subnets());
+        assertEquals(
+                List.of("sg-ecs"),
+                r.networkConfiguration().awsvpcConfiguration().securityGroups());
         assertEquals("DISABLED", r.networkConfiguration().awsvpcConfiguration().assignPublicIpAsString());
         assertEquals("backend", r.overrides().containerOverrides().get(0).name());
         assertEquals(MIGRATE, r.overrides().containerOverrides().get(0).command());
@@ -91,13 +135,17 @@ class OneOffTaskTest {
         started(w);
         states(w, state("STOPPED", 1, "Essential container in task exited", null));
         logs(w, "Applying bookings.0042...", "django.db.utils.ProgrammingError: column exists");
-        var e = assertThrows(OpsFailure.class, () -> task.run(OpsFixtures.prod(), MIGRATE, Map.of(), Duration.ofMinutes(60), false));
+        var e = assertThrows(
+                OpsFailure.class, () -> task.run(OpsFixtures.prod(), MIGRATE, Map.of(), Duration.ofMinutes(60), false));
         assertTrue(e.getMessage().contains("exited with 1"), e.getMessage());
         assertTrue(w.out().contains("ProgrammingError: column exists"), w.out());
         var request = ArgumentCaptor.forClass(GetLogEventsRequest.class);
         verify(w.logs).getLogEvents(request.capture());
         assertEquals("/ecs/tutors-prod-backend", request.getValue().logGroupName());
-        assertEquals("migrate/backend/0123abcd", request.getValue().logStreamName(), "awslogs' <prefix>/<container>/<task id>");
+        assertEquals(
+                "migrate/backend/0123abcd",
+                request.getValue().logStreamName(),
+                "awslogs' <prefix>/<container>/<task id>");
     }
 
     @Test
@@ -105,15 +153,25 @@ class OneOffTaskTest {
         started(w);
         states(w, state("STOPPED", null, "Task failed to start", "CannotPullContainerError: image not found"));
         logs(w);
-        var e = assertThrows(OpsFailure.class, () -> task.run(OpsFixtures.prod(), MIGRATE, Map.of(), Duration.ofMinutes(60), false));
-        assertTrue(e.getMessage().contains("no exit code") && e.getMessage().contains("CannotPullContainerError"), e.getMessage());
+        var e = assertThrows(
+                OpsFailure.class, () -> task.run(OpsFixtures.prod(), MIGRATE, Map.of(), Duration.ofMinutes(60), false));
+        assertTrue(
+                e.getMessage().contains("no exit code") && e.getMessage().contains("CannotPullContainerError"),
+                e.getMessage());
     }
 
     @Test
     void aStartFailureIsReported() {
-        doReturn(RunTaskResponse.builder().failures(Failure.builder().reason("RESOURCE:ENI").detail("no free address").build()).build())
-                .when(w.ecs).runTask(any(RunTaskRequest.class));
-        var e = assertThrows(OpsFailure.class, () -> task.run(OpsFixtures.prod(), MIGRATE, Map.of(), Duration.ofMinutes(60), false));
+        doReturn(RunTaskResponse.builder()
+                        .failures(Failure.builder()
+                                .reason("RESOURCE:ENI")
+                                .detail("no free address")
+                                .build())
+                        .build())
+                .when(w.ecs)
+                .runTask(any(RunTaskRequest.class));
+        var e = assertThrows(
+                OpsFailure.class, () -> task.run(OpsFixtures.prod(), MIGRATE, Map.of(), Duration.ofMinutes(60), false));
         assertTrue(e.getMessage().contains("RESOURCE:ENI (no free address)"), e.getMessage());
     }
 
@@ -133,8 +191,10 @@ class OneOffTaskTest {
     void atTheTimeoutTheTaskIsLeftRunningAndTheJobFails() {
         started(w);
         states(w, state("RUNNING", null, null, null));
-        var e = assertThrows(OpsFailure.class, () -> task.run(OpsFixtures.prod(), MIGRATE, Map.of(), Duration.ofMinutes(15), false));
-        assertTrue(e.getMessage().contains("after 15 minutes") && e.getMessage().contains("left running"), e.getMessage());
+        var e = assertThrows(
+                OpsFailure.class, () -> task.run(OpsFixtures.prod(), MIGRATE, Map.of(), Duration.ofMinutes(15), false));
+        assertTrue(
+                e.getMessage().contains("after 15 minutes") && e.getMessage().contains("left running"), e.getMessage());
         verify(w.ecs, never()).stopTask(any(StopTaskRequest.class));
         assertTrue(w.clock.slept().compareTo(Duration.ofMinutes(15)) <= 0);
     }
@@ -144,8 +204,12 @@ class OneOffTaskTest {
         started(w);
         states(w, state("STOPPED", 0, "Essential container in task exited", null));
         logs(w, "Superuser created successfully.");
-        task.run(OpsFixtures.prod(), List.of("python", "manage.py", "createsuperuser", "--noinput"),
-                Map.of("DJANGO_SUPERUSER_USERNAME", "admin"), Duration.ofMinutes(60), true);
+        task.run(
+                OpsFixtures.prod(),
+                List.of("python", "manage.py", "createsuperuser", "--noinput"),
+                Map.of("DJANGO_SUPERUSER_USERNAME", "admin"),
+                Duration.ofMinutes(60),
+                true);
         assertTrue(w.out().contains("Superuser created successfully."), w.out());
         var request = ArgumentCaptor.forClass(RunTaskRequest.class);
         verify(w.ecs).runTask(request.capture());

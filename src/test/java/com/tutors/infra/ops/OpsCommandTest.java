@@ -1,7 +1,18 @@
 package com.tutors.infra.ops;
 
+import static com.tutors.infra.ops.OneOffTaskTest.state;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
 import com.google.gson.Gson;
 import com.tutors.infra.StackRuns;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
@@ -14,18 +25,6 @@ import software.amazon.awssdk.services.rds.model.DescribeDbInstancesResponse;
 import software.amazon.awssdk.services.ssm.model.PutParameterRequest;
 import software.amazon.awssdk.services.ssm.model.PutParameterResponse;
 
-import java.util.List;
-
-import static com.tutors.infra.ops.OneOffTaskTest.state;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doReturn;
-import static org.mockito.Mockito.inOrder;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
-
 /** The command lines the workflows and the runbooks type, against mocked AWS. */
 class OpsCommandTest {
     private final OpsFixtures.World w = new OpsFixtures.World();
@@ -34,10 +33,17 @@ class OpsCommandTest {
 
     private int run(String... args) {
         var context = w.context(OpsFixtures.prod());
-        return OpsCommand.run(args, new OpsCommand.Context(region -> {
-            regions.add(region);
-            return context.aws().apply(region);
-        }, context.clock(), context.outputs(), context.out(), context.err()));
+        return OpsCommand.run(
+                args,
+                new OpsCommand.Context(
+                        region -> {
+                            regions.add(region);
+                            return context.aws().apply(region);
+                        },
+                        context.clock(),
+                        context.outputs(),
+                        context.out(),
+                        context.err()));
     }
 
     @Test
@@ -48,13 +54,21 @@ class OpsCommandTest {
         OneOffTaskTest.logs(w);
         assertEquals(0, run("run", "--stack", "prod", "--", "python", "manage.py", "check"), w.err());
         assertEquals(java.util.Optional.of("eu-central-1"), regions.get(0));
-        assertEquals(0, run("run", "--stack", "prod", "--region", "eu-west-1", "--", "python", "manage.py", "check"), w.err());
+        assertEquals(
+                0,
+                run("run", "--stack", "prod", "--region", "eu-west-1", "--", "python", "manage.py", "check"),
+                w.err());
         assertEquals(java.util.Optional.of("eu-west-1"), regions.get(1));
     }
 
     private void databaseAvailable() {
-        doReturn(DescribeDbInstancesResponse.builder().dbInstances(DBInstance.builder().dbInstanceStatus("available").build()).build())
-                .when(w.rds).describeDBInstances(any(DescribeDbInstancesRequest.class));
+        doReturn(DescribeDbInstancesResponse.builder()
+                        .dbInstances(DBInstance.builder()
+                                .dbInstanceStatus("available")
+                                .build())
+                        .build())
+                .when(w.rds)
+                .describeDBInstances(any(DescribeDbInstancesRequest.class));
     }
 
     @Test
@@ -67,9 +81,15 @@ class OpsCommandTest {
         order.verify(w.rds).describeDBInstances(any(DescribeDbInstancesRequest.class));
         var requests = ArgumentCaptor.forClass(RunTaskRequest.class);
         order.verify(w.ecs, times(2)).runTask(requests.capture());
-        assertEquals(List.of(List.of("python", "manage.py", "migrate", "--noinput"), List.of("python", "manage.py", "collectstatic", "--noinput")),
-                requests.getAllValues().stream().map(r -> r.overrides().containerOverrides().get(0).command()).toList());
-        requests.getAllValues().forEach(r -> assertEquals(OpsFixtures.TD + "tutors-prod-backend-migrate:8", r.taskDefinition()));
+        assertEquals(
+                List.of(
+                        List.of("python", "manage.py", "migrate", "--noinput"),
+                        List.of("python", "manage.py", "collectstatic", "--noinput")),
+                requests.getAllValues().stream()
+                        .map(r -> r.overrides().containerOverrides().get(0).command())
+                        .toList());
+        requests.getAllValues()
+                .forEach(r -> assertEquals(OpsFixtures.TD + "tutors-prod-backend-migrate:8", r.taskDefinition()));
     }
 
     @Test
@@ -86,10 +106,16 @@ class OpsCommandTest {
 
     @Test
     void verifyRecordsTheTagOnlyOnceVerified() {
-        doReturn(DescribeServicesResponse.builder().services(RolloutTest.done("tutors-prod-backend", RolloutTest.NEW_BACKEND),
-                RolloutTest.done("tutors-prod-frontend", RolloutTest.NEW_FRONTEND)).build())
-                .when(w.ecs).describeServices(any(DescribeServicesRequest.class));
-        doReturn(PutParameterResponse.builder().version(3L).build()).when(w.ssm).putParameter(any(PutParameterRequest.class));
+        doReturn(DescribeServicesResponse.builder()
+                        .services(
+                                RolloutTest.done("tutors-prod-backend", RolloutTest.NEW_BACKEND),
+                                RolloutTest.done("tutors-prod-frontend", RolloutTest.NEW_FRONTEND))
+                        .build())
+                .when(w.ecs)
+                .describeServices(any(DescribeServicesRequest.class));
+        doReturn(PutParameterResponse.builder().version(3L).build())
+                .when(w.ssm)
+                .putParameter(any(PutParameterRequest.class));
         assertEquals(0, run("verify", "--stack", "prod", "--record"), w.err());
         var put = ArgumentCaptor.forClass(PutParameterRequest.class);
         verify(w.ssm).putParameter(put.capture());
@@ -100,9 +126,13 @@ class OpsCommandTest {
 
     @Test
     void aRolledBackDeployIsNeverRecorded() {
-        doReturn(DescribeServicesResponse.builder().services(RolloutTest.done("tutors-prod-backend", RolloutTest.OLD_BACKEND),
-                RolloutTest.done("tutors-prod-frontend", RolloutTest.NEW_FRONTEND)).build())
-                .when(w.ecs).describeServices(any(DescribeServicesRequest.class));
+        doReturn(DescribeServicesResponse.builder()
+                        .services(
+                                RolloutTest.done("tutors-prod-backend", RolloutTest.OLD_BACKEND),
+                                RolloutTest.done("tutors-prod-frontend", RolloutTest.NEW_FRONTEND))
+                        .build())
+                .when(w.ecs)
+                .describeServices(any(DescribeServicesRequest.class));
         assertEquals(1, run("verify", "--stack", "prod", "--record"));
         verify(w.ssm, never()).putParameter(any(PutParameterRequest.class));
     }
@@ -113,11 +143,26 @@ class OpsCommandTest {
         OneOffTaskTest.started(w);
         OneOffTaskTest.states(w, state("STOPPED", 0, "done", null));
         OneOffTaskTest.logs(w, "Superuser created successfully.");
-        assertEquals(0, run("run", "--stack", "prod", "--env", "DJANGO_SUPERUSER_EMAIL=a@example.com", "--",
-                "python", "manage.py", "createsuperuser", "--noinput", "--username", "admin"), w.err());
+        assertEquals(
+                0,
+                run(
+                        "run",
+                        "--stack",
+                        "prod",
+                        "--env",
+                        "DJANGO_SUPERUSER_EMAIL=a@example.com",
+                        "--",
+                        "python",
+                        "manage.py",
+                        "createsuperuser",
+                        "--noinput",
+                        "--username",
+                        "admin"),
+                w.err());
         var request = ArgumentCaptor.forClass(RunTaskRequest.class);
         verify(w.ecs).runTask(request.capture());
-        assertEquals(List.of("python", "manage.py", "createsuperuser", "--noinput", "--username", "admin"),
+        assertEquals(
+                List.of("python", "manage.py", "createsuperuser", "--noinput", "--username", "admin"),
                 request.getValue().overrides().containerOverrides().get(0).command());
         assertTrue(w.out().contains("Superuser created successfully."));
     }
@@ -138,21 +183,26 @@ class OpsCommandTest {
             var outputs = StackRuns.succeeded(StackRuns.committed(stack)).outputs();
             var parsed = StackOutputs.parse(stack, new Gson().toJson(outputs));
             assertEquals(outputs.get("ecsClusterName"), parsed.cluster());
-            assertEquals(List.of("backend", "frontend"), List.copyOf(parsed.services().keySet()));
-            assertTrue(parsed.taskDefinition("migrate").contains(":task-definition/tutors-" + stack + "-backend-migrate"),
+            assertEquals(
+                    List.of("backend", "frontend"),
+                    List.copyOf(parsed.services().keySet()));
+            assertTrue(
+                    parsed.taskDefinition("migrate").contains(":task-definition/tutors-" + stack + "-backend-migrate"),
                     parsed.taskDefinition("migrate"));
             assertEquals(2, parsed.privateSubnets().size());
             assertTrue(parsed.taskSecurityGroup().startsWith("sg-"));
             assertEquals("tutors-" + stack + "-postgres", parsed.database().orElseThrow());
             assertEquals("latest", parsed.imageTag());
-            assertEquals(java.util.Optional.of("eu-central-1"), parsed.region(), "a pasted command needs no AWS_REGION");
+            assertEquals(
+                    java.util.Optional.of("eu-central-1"), parsed.region(), "a pasted command needs no AWS_REGION");
         }
     }
 
     @Test
     void outputsOfAnOlderProgramAreRefusedByName() {
-        var e = org.junit.jupiter.api.Assertions.assertThrows(OpsFailure.class,
-                () -> StackOutputs.parse("prod", "{\"ecsClusterName\": \"c\"}"));
-        assertTrue(e.getMessage().contains("taskDefinitionArns") && e.getMessage().contains("imageTag"), e.getMessage());
+        var e = org.junit.jupiter.api.Assertions.assertThrows(
+                OpsFailure.class, () -> StackOutputs.parse("prod", "{\"ecsClusterName\": \"c\"}"));
+        assertTrue(
+                e.getMessage().contains("taskDefinitionArns") && e.getMessage().contains("imageTag"), e.getMessage());
     }
 }

@@ -1,20 +1,19 @@
 package com.tutors.infra.optimization;
 
-import com.pulumi.aws.ecs.TaskDefinition;
-import com.pulumi.aws.s3.BucketPolicy;
-import com.pulumi.aws.s3.BucketPublicAccessBlock;
-import com.tutors.infra.StackRuns;
-import com.tutors.infra.plan.OfflineRun;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static com.tutors.infra.Containers.container;
 import static com.tutors.infra.Containers.pairs;
 import static com.tutors.infra.StackRuns.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pulumi.aws.ecs.TaskDefinition;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.tutors.infra.StackRuns;
+import com.tutors.infra.plan.OfflineRun;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * Turning the CDN on is two ups, and no static file or image breaks in between: DNS moves to CloudFront
@@ -29,8 +28,11 @@ class CdnTurnOnTest {
     }
 
     private static boolean staticIsPublic(OfflineRun.Result run) {
-        return String.valueOf(named(run, BucketPolicy.class, "tutors-prod-static").input("policy")).contains("PublicReadObjects")
-                && Boolean.FALSE.equals(named(run, BucketPublicAccessBlock.class, "tutors-prod-static").input("blockPublicPolicy"));
+        return String.valueOf(named(run, BucketPolicy.class, "tutors-prod-static")
+                                .input("policy"))
+                        .contains("PublicReadObjects")
+                && Boolean.FALSE.equals(named(run, BucketPublicAccessBlock.class, "tutors-prod-static")
+                        .input("blockPublicPolicy"));
     }
 
     @Test
@@ -46,9 +48,13 @@ class CdnTurnOnTest {
         // the bucket, which must still be public; media links stay presigned S3 URLs.
         assertTrue(staticIsPublic(cdnOn), "the bucket stays public until DNS has moved");
         assertEquals(DOMAIN, env(cdnOn).get("AWS_STATIC_CUSTOM_DOMAIN"));
-        assertEquals("", env(cdnOn).get("AWS_MEDIA_CUSTOM_DOMAIN"), "no media at https://<domain>/media/ before DNS moves");
+        assertEquals(
+                "", env(cdnOn).get("AWS_MEDIA_CUSTOM_DOMAIN"), "no media at https://<domain>/media/ before DNS moves");
         assertEquals("true", env(cdnOn).get("AWS_MEDIA_QUERYSTRING_AUTH"));
-        assertTrue(String.valueOf(named(cdnOn, BucketPolicy.class, "tutors-prod-media").input("policy")).contains("CloudFrontReadsObjects"),
+        assertTrue(
+                String.valueOf(named(cdnOn, BucketPolicy.class, "tutors-prod-media")
+                                .input("policy"))
+                        .contains("CloudFrontReadsObjects"),
                 "CloudFront can read media from step 1 on");
 
         // Step 2, the lock: DNS has moved; now the bucket is CloudFront's alone and media goes through it.

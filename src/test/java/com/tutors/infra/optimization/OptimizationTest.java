@@ -1,5 +1,15 @@
 package com.tutors.infra.optimization;
 
+import static com.tutors.infra.StackRuns.FAKE_SECRETS;
+import static com.tutors.infra.StackRuns.idOf;
+import static com.tutors.infra.StackRuns.named;
+import static com.tutors.infra.StackRuns.ofType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.Gson;
 import com.pulumi.aws.acm.CertificateValidation;
 import com.pulumi.aws.cloudfront.CachePolicy;
 import com.pulumi.aws.cloudfront.Distribution;
@@ -17,37 +27,26 @@ import com.pulumi.aws.sns.TopicSubscription;
 import com.pulumi.aws.wafv2.WebAcl;
 import com.pulumi.aws.wafv2.WebAclAssociation;
 import com.pulumi.aws.wafv2.WebAclLoggingConfiguration;
-import com.google.gson.Gson;
 import com.tutors.infra.StackRuns;
 import com.tutors.infra.plan.OfflineRun;
 import com.tutors.infra.plan.model.PlannedResource;
-import org.junit.jupiter.api.Test;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static com.tutors.infra.StackRuns.FAKE_SECRETS;
-import static com.tutors.infra.StackRuns.idOf;
-import static com.tutors.infra.StackRuns.named;
-import static com.tutors.infra.StackRuns.ofType;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Phase 6: prod as committed (all three parts), staging (alarms only), and each part switched. */
 class OptimizationTest {
-
 
     private static OfflineRun.Result prod() {
         return StackRuns.succeeded(StackRuns.committed("prod"));
     }
 
     private static String usEast1Provider(OfflineRun.Result result) {
-        return named(result, com.pulumi.aws.Provider.class, "tutors-prod-aws-us-east-1").urn();
+        return named(result, com.pulumi.aws.Provider.class, "tutors-prod-aws-us-east-1")
+                .urn();
     }
 
     @SuppressWarnings("unchecked")
@@ -61,23 +60,36 @@ class OptimizationTest {
         var provider = named(result, com.pulumi.aws.Provider.class, "tutors-prod-aws-us-east-1");
         assertEquals("us-east-1", provider.input("region"));
         var cert = named(result, com.pulumi.aws.acm.Certificate.class, "tutors-prod-cdn-certificate");
-        assertTrue(cert.providerRef().startsWith(usEast1Provider(result) + "::"), "CloudFront takes us-east-1 certificates only");
+        assertTrue(
+                cert.providerRef().startsWith(usEast1Provider(result) + "::"),
+                "CloudFront takes us-east-1 certificates only");
         assertEquals("tutors.example.com", cert.input("domainName"));
         assertEquals(List.of("*.tutors.example.com"), cert.input("subjectAlternativeNames"));
         assertTrue(idOf(cert).startsWith("arn:aws:acm:us-east-1:"));
         var validation = named(result, CertificateValidation.class, "tutors-prod-cdn-certificate");
         assertTrue(validation.providerRef().startsWith(usEast1Provider(result) + "::"));
-        assertEquals(named(result, CertificateValidation.class, "tutors-prod-certificate")
-                .input("validationRecordFqdns"), validation.input("validationRecordFqdns"), "the same DNS record validates both");
+        assertEquals(
+                named(result, CertificateValidation.class, "tutors-prod-certificate")
+                        .input("validationRecordFqdns"),
+                validation.input("validationRecordFqdns"),
+                "the same DNS record validates both");
 
         var d = named(result, Distribution.class, "tutors-prod-cdn");
         assertEquals(List.of("tutors.example.com"), d.input("aliases"));
         assertEquals("http2and3", d.input("httpVersion"));
         assertEquals(true, d.input("isIpv6Enabled"));
-        assertEquals(Map.of("acmCertificateArn", idOf(cert), "sslSupportMethod", "sni-only",
-                "minimumProtocolVersion", "TLSv1.2_2021"), d.input("viewerCertificate"));
+        assertEquals(
+                Map.of(
+                        "acmCertificateArn",
+                        idOf(cert),
+                        "sslSupportMethod",
+                        "sni-only",
+                        "minimumProtocolVersion",
+                        "TLSv1.2_2021"),
+                d.input("viewerCertificate"));
         assertEquals("redirect-to-https", d.input("defaultCacheBehavior.viewerProtocolPolicy"));
-        assertEquals(StackRuns.value(((com.pulumi.aws.cloudfront.Distribution) d.resource()).domainName()),
+        assertEquals(
+                StackRuns.value(((com.pulumi.aws.cloudfront.Distribution) d.resource()).domainName()),
                 result.outputs().get("cdnDomainName"));
         assertEquals(idOf(d), result.outputs().get("distributionId"));
     }
@@ -87,29 +99,54 @@ class OptimizationTest {
     void originsAreTheAlbOverHttpsWithTheSecretHeaderAndBothBucketsThroughOac() {
         var result = prod();
         var d = named(result, Distribution.class, "tutors-prod-cdn");
-        var origins = ((List<Map<String, Object>>) d.input("origins")).stream()
-                .collect(Collectors.toMap(o -> (String) o.get("originId"), o -> o));
+        var origins = ((List<Map<String, Object>>) d.input("origins"))
+                .stream().collect(Collectors.toMap(o -> (String) o.get("originId"), o -> o));
         var alb = origins.get("alb");
         assertEquals("origin.tutors.example.com", alb.get("domainName"), "a name on the ALB's *.domain certificate");
-        assertEquals(Map.of("httpPort", 80.0, "httpsPort", 443.0, "originProtocolPolicy", "https-only",
-                "originSslProtocols", List.of("TLSv1.2")), alb.get("customOriginConfig"));
+        assertEquals(
+                Map.of(
+                        "httpPort",
+                        80.0,
+                        "httpsPort",
+                        443.0,
+                        "originProtocolPolicy",
+                        "https-only",
+                        "originSslProtocols",
+                        List.of("TLSv1.2")),
+                alb.get("customOriginConfig"));
         var header = ((List<Map<String, Object>>) alb.get("customHeaders")).get(0);
         assertEquals("X-Origin-Verify", header.get("name"));
-        assertEquals(FAKE_SECRETS.get("tutors:originSecret"),
-                assertInstanceOf(PlannedResource.Secret.class, header.get("value")).value(), "sent as a secret");
+        assertEquals(
+                FAKE_SECRETS.get("tutors:originSecret"),
+                assertInstanceOf(PlannedResource.Secret.class, header.get("value"))
+                        .value(),
+                "sent as a secret");
         var oac = named(result, OriginAccessControl.class, "tutors-prod-s3");
-        assertEquals(Map.of("originAccessControlOriginType", "s3", "signingBehavior", "always", "signingProtocol", "sigv4"),
-                Map.of("originAccessControlOriginType", oac.input("originAccessControlOriginType"),
-                        "signingBehavior", oac.input("signingBehavior"), "signingProtocol", oac.input("signingProtocol")));
+        assertEquals(
+                Map.of("originAccessControlOriginType", "s3", "signingBehavior", "always", "signingProtocol", "sigv4"),
+                Map.of(
+                        "originAccessControlOriginType",
+                        oac.input("originAccessControlOriginType"),
+                        "signingBehavior",
+                        oac.input("signingBehavior"),
+                        "signingProtocol",
+                        oac.input("signingProtocol")));
         for (var bucket : List.of("static", "media")) {
-            assertEquals(StackRuns.bucket("prod", bucket) + ".s3.eu-central-1.amazonaws.com", origins.get(bucket).get("domainName"));
+            assertEquals(
+                    StackRuns.bucket("prod", bucket) + ".s3.eu-central-1.amazonaws.com",
+                    origins.get(bucket).get("domainName"));
             assertEquals(idOf(oac), origins.get(bucket).get("originAccessControlId"));
             // The bucket lets exactly this distribution read, and nobody else.
-            var policy = statements((String) named(result, BucketPolicy.class, "tutors-prod-" + bucket).input("policy"));
+            var policy = statements((String)
+                    named(result, BucketPolicy.class, "tutors-prod-" + bucket).input("policy"));
             assertEquals(2, policy.size(), "TLS deny and CloudFront only: no public read");
-            assertEquals(Map.of("Service", "cloudfront.amazonaws.com"), policy.get(1).get("Principal"));
+            assertEquals(
+                    Map.of("Service", "cloudfront.amazonaws.com"), policy.get(1).get("Principal"));
             assertEquals(List.of("s3:GetObject"), policy.get(1).get("Action"));
-            assertEquals(Map.of("StringEquals", Map.of("AWS:SourceArn", "arn:aws:cloudfront::123456789012:distribution/" + idOf(d))),
+            assertEquals(
+                    Map.of(
+                            "StringEquals",
+                            Map.of("AWS:SourceArn", "arn:aws:cloudfront::123456789012:distribution/" + idOf(d))),
                     policy.get(1).get("Condition"));
         }
         var access = named(result, BucketPublicAccessBlock.class, "tutors-prod-static");
@@ -121,8 +158,7 @@ class OptimizationTest {
     void cacheBehavioursFollowThePlan() {
         var result = prod();
         var d = named(result, Distribution.class, "tutors-prod-cdn");
-        var policies = ofType(result, CachePolicy.class).stream()
-                .collect(Collectors.toMap(StackRuns::idOf, p -> p));
+        var policies = ofType(result, CachePolicy.class).stream().collect(Collectors.toMap(StackRuns::idOf, p -> p));
         var ttl = new HashMap<String, Object>();
         var origin = new HashMap<String, Object>();
         for (var b : (List<Map<String, Object>>) d.input("orderedCacheBehaviors")) {
@@ -138,9 +174,14 @@ class OptimizationTest {
         var defaults = (Map<String, Object>) d.input("defaultCacheBehavior");
         assertEquals("alb", defaults.get("targetOriginId"));
         assertEquals(CdnSettings.CACHING_DISABLED, defaults.get("cachePolicyId"), "pages and API never cached");
-        assertEquals(CdnSettings.ALL_VIEWER, defaults.get("originRequestPolicyId"), "Host, cookies, query all forwarded");
-        assertEquals(List.of("GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"), defaults.get("allowedMethods"));
-        assertEquals(false, defaults.get("compress"), "CachingDisabled enables no Accept-Encoding: CloudFront would not compress");
+        assertEquals(
+                CdnSettings.ALL_VIEWER, defaults.get("originRequestPolicyId"), "Host, cookies, query all forwarded");
+        assertEquals(
+                List.of("GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"), defaults.get("allowedMethods"));
+        assertEquals(
+                false,
+                defaults.get("compress"),
+                "CachingDisabled enables no Accept-Encoding: CloudFront would not compress");
     }
 
     @Test
@@ -148,34 +189,56 @@ class OptimizationTest {
     void onlyCloudFrontReachesTheAlbAndTheDomainPointsAtCloudFront() {
         var result = prod();
         var https = named(result, Listener.class, "tutors-prod-https");
-        assertEquals(List.of(Map.of("type", "fixed-response", "fixedResponse",
-                Map.of("statusCode", "403", "contentType", "text/plain", "messageBody", "Forbidden"))), https.input("defaultActions"));
+        assertEquals(
+                List.of(Map.of(
+                        "type",
+                        "fixed-response",
+                        "fixedResponse",
+                        Map.of("statusCode", "403", "contentType", "text/plain", "messageBody", "Forbidden"))),
+                https.input("defaultActions"));
         // Every rule that reaches the app requires the header; the buckets' two reserved paths reach no target.
-        var rules = ofType(result, ListenerRule.class).stream().filter(r -> String.valueOf(r.input("actions")).contains("type=forward")).toList();
+        var rules = ofType(result, ListenerRule.class).stream()
+                .filter(r -> String.valueOf(r.input("actions")).contains("type=forward"))
+                .toList();
         assertEquals(4, rules.size(), "/api/auth, /api, /admin, and the catch-all for CloudFront's requests");
-        assertEquals(Set.of("tutors-prod-static-redirect", "tutors-prod-media-not-here"), ofType(result, ListenerRule.class).stream()
-                .filter(r -> !rules.contains(r)).map(PlannedResource::name).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(
+                Set.of("tutors-prod-static-redirect", "tutors-prod-media-not-here"),
+                ofType(result, ListenerRule.class).stream()
+                        .filter(r -> !rules.contains(r))
+                        .map(PlannedResource::name)
+                        .collect(java.util.stream.Collectors.toSet()));
         for (var rule : rules) {
-            var header = ((List<Map<String, Object>>) rule.input("conditions")).stream()
-                    .filter(c -> c.containsKey("httpHeader")).findFirst().orElseThrow(() -> new AssertionError(rule.name()));
+            var header = ((List<Map<String, Object>>) rule.input("conditions"))
+                    .stream()
+                            .filter(c -> c.containsKey("httpHeader"))
+                            .findFirst()
+                            .orElseThrow(() -> new AssertionError(rule.name()));
             var httpHeader = (Map<String, Object>) header.get("httpHeader");
             assertEquals("X-Origin-Verify", httpHeader.get("httpHeaderName"));
-            assertEquals(List.of(FAKE_SECRETS.get("tutors:originSecret")),
-                    assertInstanceOf(PlannedResource.Secret.class, httpHeader.get("values")).value());
+            assertEquals(
+                    List.of(FAKE_SECRETS.get("tutors:originSecret")),
+                    assertInstanceOf(PlannedResource.Secret.class, httpHeader.get("values"))
+                            .value());
         }
-        assertEquals(idOf(named(result, TargetGroup.class, "tutors-prod-frontend")),
+        assertEquals(
+                idOf(named(result, TargetGroup.class, "tutors-prod-frontend")),
                 ((Map<?, ?>) ((List<?>) named(result, ListenerRule.class, "tutors-prod-frontend-30")
-                        .input("actions")).get(0)).get("targetGroupArn"));
+                                        .input("actions"))
+                                .get(0))
+                        .get("targetGroupArn"));
         var d = named(result, Distribution.class, "tutors-prod-cdn");
         var cdnName = StackRuns.value(((com.pulumi.aws.cloudfront.Distribution) d.resource()).domainName());
         for (var type : List.of("a", "aaaa")) {
             var apex = named(result, com.pulumi.aws.route53.Record.class, "tutors-prod-alias-" + type);
             assertEquals("tutors.example.com", apex.input("name"));
-            assertEquals(List.of(Map.of("name", cdnName, "zoneId", "Z2FDTNDATAQYW2", "evaluateTargetHealth", false)),
+            assertEquals(
+                    List.of(Map.of("name", cdnName, "zoneId", "Z2FDTNDATAQYW2", "evaluateTargetHealth", false)),
                     apex.input("aliases"));
             var origin = named(result, com.pulumi.aws.route53.Record.class, "tutors-prod-origin-" + type);
             assertEquals("origin.tutors.example.com", origin.input("name"));
-            assertEquals(result.outputs().get("albDnsName"), ((Map<?, ?>) ((List<?>) origin.input("aliases")).get(0)).get("name"));
+            assertEquals(
+                    result.outputs().get("albDnsName"),
+                    ((Map<?, ?>) ((List<?>) origin.input("aliases")).get(0)).get("name"));
         }
     }
 
@@ -185,35 +248,78 @@ class OptimizationTest {
         var result = prod();
         var acl = named(result, WebAcl.class, "tutors-prod-waf");
         assertEquals("CLOUDFRONT", acl.input("scope"));
-        assertTrue(acl.providerRef().startsWith(usEast1Provider(result) + "::"), "a CLOUDFRONT web ACL lives in us-east-1");
+        assertTrue(
+                acl.providerRef().startsWith(usEast1Provider(result) + "::"),
+                "a CLOUDFRONT web ACL lives in us-east-1");
         var aclArn = StackRuns.value(((com.pulumi.aws.wafv2.WebAcl) acl.resource()).arn());
         assertTrue(aclArn.startsWith("arn:aws:wafv2:us-east-1:123456789012:global/webacl/"));
-        assertEquals(aclArn, named(result, Distribution.class, "tutors-prod-cdn").input("webAclId"), "WAFv2 takes the ARN");
+        assertEquals(
+                aclArn, named(result, Distribution.class, "tutors-prod-cdn").input("webAclId"), "WAFv2 takes the ARN");
         assertTrue(ofType(result, WebAclAssociation.class).isEmpty());
         var rules = (List<Map<String, Object>>) acl.input("rules");
         var byName = rules.stream().collect(Collectors.toMap(r -> (String) r.get("name"), r -> r));
-        assertEquals(Set.of("rate-limit", "AWSManagedRulesCommonRuleSet", "AWSManagedRulesSQLiRuleSet",
-                "AWSManagedRulesKnownBadInputsRuleSet", "body-rules-outside-uploads"), byName.keySet());
-        var rate = (Map<String, Object>) ((Map<String, Object>) byName.get("rate-limit").get("statement")).get("rateBasedStatement");
+        assertEquals(
+                Set.of(
+                        "rate-limit",
+                        "AWSManagedRulesCommonRuleSet",
+                        "AWSManagedRulesSQLiRuleSet",
+                        "AWSManagedRulesKnownBadInputsRuleSet",
+                        "body-rules-outside-uploads"),
+                byName.keySet());
+        var rate = (Map<String, Object>)
+                ((Map<String, Object>) byName.get("rate-limit").get("statement")).get("rateBasedStatement");
         var egress = named(result, com.pulumi.aws.wafv2.IpSet.class, "tutors-prod-waf-egress");
         assertEquals("CLOUDFRONT", egress.input("scope"));
-        assertEquals(usEast1Provider(result), egress.providerRef().replaceAll("::[0-9a-f-]+$", ""), "beside its ACL in us-east-1");
+        assertEquals(
+                usEast1Provider(result),
+                egress.providerRef().replaceAll("::[0-9a-f-]+$", ""),
+                "beside its ACL in us-east-1");
         var natIps = ofType(result, com.pulumi.aws.ec2.Eip.class).stream()
-                .map(e -> StackRuns.value(((com.pulumi.aws.ec2.Eip) e.resource()).publicIp()) + "/32").sorted().toList();
+                .map(e -> StackRuns.value(((com.pulumi.aws.ec2.Eip) e.resource()).publicIp()) + "/32")
+                .sorted()
+                .toList();
         assertEquals(2, natIps.size(), "one Elastic IP per NAT instance");
-        assertEquals(natIps, ((List<?>) egress.input("addresses")).stream().map(String::valueOf).sorted().toList());
-        var exempt = Map.of("notStatement", Map.of("statements", List.of(Map.of("ipSetReferenceStatement",
-                Map.of("arn", StackRuns.value(((com.pulumi.aws.wafv2.IpSet) egress.resource()).arn()))))));
-        assertEquals(Map.of("limit", 2000.0, "aggregateKeyType", "IP", "evaluationWindowSec", 300.0,
-                "scopeDownStatement", exempt), rate, "the site's own NAT addresses are not rate-limited");
+        assertEquals(
+                natIps,
+                ((List<?>) egress.input("addresses"))
+                        .stream().map(String::valueOf).sorted().toList());
+        var exempt = Map.of(
+                "notStatement",
+                Map.of(
+                        "statements",
+                        List.of(Map.of(
+                                "ipSetReferenceStatement",
+                                Map.of(
+                                        "arn",
+                                        StackRuns.value(((com.pulumi.aws.wafv2.IpSet) egress.resource()).arn()))))));
+        assertEquals(
+                Map.of(
+                        "limit",
+                        2000.0,
+                        "aggregateKeyType",
+                        "IP",
+                        "evaluationWindowSec",
+                        300.0,
+                        "scopeDownStatement",
+                        exempt),
+                rate,
+                "the site's own NAT addresses are not rate-limited");
         assertEquals(Map.of("block", Map.of()), byName.get("rate-limit").get("action"));
-        var common = (Map<String, Object>) ((Map<String, Object>) byName.get("AWSManagedRulesCommonRuleSet").get("statement"))
+        var common = (Map<String, Object>) ((Map<String, Object>)
+                        byName.get("AWSManagedRulesCommonRuleSet").get("statement"))
                 .get("managedRuleGroupStatement");
         var count = Map.of("count", Map.of());
-        assertEquals(List.of(Map.of("name", "SizeRestrictions_BODY", "actionToUse", count),
-                Map.of("name", "CrossSiteScripting_BODY", "actionToUse", count), Map.of("name", "GenericLFI_BODY", "actionToUse", count)),
-                common.get("ruleActionOverrides"), "uploads over 8 KB must pass; the body rules block through the labels rule");
-        assertEquals(rules.size(), rules.stream().map(r -> r.get("priority")).distinct().count(), "unique priorities");
+        assertEquals(
+                List.of(
+                        Map.of("name", "SizeRestrictions_BODY", "actionToUse", count),
+                        Map.of("name", "CrossSiteScripting_BODY", "actionToUse", count),
+                        Map.of("name", "GenericLFI_BODY", "actionToUse", count)),
+                common.get("ruleActionOverrides"),
+                "uploads over 8 KB must pass; the body rules block through the labels rule");
+        assertEquals(
+                rules.size(),
+                rules.stream().map(r -> r.get("priority")).distinct().count(),
+                "unique priorities");
         for (var rule : rules) {
             var visibility = (Map<String, Object>) rule.get("visibilityConfig");
             assertEquals(true, visibility.get("cloudwatchMetricsEnabled"));
@@ -225,11 +331,27 @@ class OptimizationTest {
         assertTrue(logs.providerRef().startsWith(usEast1Provider(result) + "::"), "logs in the web ACL's region");
         var logging = named(result, WebAclLoggingConfiguration.class, "tutors-prod-waf");
         assertEquals(aclArn, logging.input("resourceArn"));
-        assertEquals(List.of(Map.of("singleHeader", Map.of("name", "authorization")), Map.of("singleHeader", Map.of("name", "cookie"))),
-                logging.input("redactedFields"), "no session cookie or bearer token in the logs (lowercase names)");
-        assertEquals(Map.of("defaultBehavior", "DROP", "filters", List.of(Map.of("behavior", "KEEP", "requirement", "MEETS_ANY",
-                "conditions", List.of(Map.of("actionCondition", Map.of("action", "BLOCK")),
-                        Map.of("actionCondition", Map.of("action", "COUNT")))))), logging.input("loggingFilter"),
+        assertEquals(
+                List.of(
+                        Map.of("singleHeader", Map.of("name", "authorization")),
+                        Map.of("singleHeader", Map.of("name", "cookie"))),
+                logging.input("redactedFields"),
+                "no session cookie or bearer token in the logs (lowercase names)");
+        assertEquals(
+                Map.of(
+                        "defaultBehavior",
+                        "DROP",
+                        "filters",
+                        List.of(Map.of(
+                                "behavior",
+                                "KEEP",
+                                "requirement",
+                                "MEETS_ANY",
+                                "conditions",
+                                List.of(
+                                        Map.of("actionCondition", Map.of("action", "BLOCK")),
+                                        Map.of("actionCondition", Map.of("action", "COUNT")))))),
+                logging.input("loggingFilter"),
                 "only blocked and counted requests are logged");
     }
 
@@ -243,16 +365,26 @@ class OptimizationTest {
         assertTrue(ofType(result, Distribution.class).isEmpty());
         var acl = named(result, WebAcl.class, "tutors-prod-waf-regional");
         assertEquals("REGIONAL", acl.input("scope"));
-        assertEquals("tutors-prod-waf-regional", acl.input("name"), "its own name per scope: the switch creates before it deletes");
+        assertEquals(
+                "tutors-prod-waf-regional",
+                acl.input("name"),
+                "its own name per scope: the switch creates before it deletes");
         var association = named(result, WebAclAssociation.class, "tutors-prod-waf");
         assertEquals(idOf(named(result, LoadBalancer.class, "tutors-prod-alb")), association.input("resourceArn"));
-        assertEquals(StackRuns.value(((com.pulumi.aws.wafv2.WebAcl) acl.resource()).arn()), association.input("webAclArn"));
+        assertEquals(
+                StackRuns.value(((com.pulumi.aws.wafv2.WebAcl) acl.resource()).arn()), association.input("webAclArn"));
         var geo = ((List<Map<String, Object>>) acl.input("rules")).get(0);
         assertEquals("geo-block", geo.get("name"));
-        assertEquals(List.of("KP", "IR"), ((Map<?, ?>) ((Map<?, ?>) geo.get("statement")).get("geoMatchStatement")).get("countryCodes"));
-        assertTrue(ofType(result, com.pulumi.aws.Provider.class).stream().noneMatch(p -> p.name().endsWith("us-east-1")));
+        assertEquals(
+                List.of("KP", "IR"),
+                ((Map<?, ?>) ((Map<?, ?>) geo.get("statement")).get("geoMatchStatement")).get("countryCodes"));
+        assertTrue(ofType(result, com.pulumi.aws.Provider.class).stream()
+                .noneMatch(p -> p.name().endsWith("us-east-1")));
         var https = named(result, Listener.class, "tutors-prod-https");
-        assertEquals("forward", ((Map<?, ?>) ((List<?>) https.input("defaultActions")).get(0)).get("type"), "no lockdown without CDN");
+        assertEquals(
+                "forward",
+                ((Map<?, ?>) ((List<?>) https.input("defaultActions")).get(0)).get("type"),
+                "no lockdown without CDN");
     }
 
     @Test
@@ -264,12 +396,15 @@ class OptimizationTest {
         assertEquals("arn:aws:kms:eu-central-1:123456789012:key/" + idOf(key), topic.input("kmsMasterKeyId"));
         assertEquals(true, key.input("enableKeyRotation"));
         var keyPolicy = statements((String) key.input("policy"));
-        assertEquals(Map.of("Service", "cloudwatch.amazonaws.com"), keyPolicy.get(1).get("Principal"),
+        assertEquals(
+                Map.of("Service", "cloudwatch.amazonaws.com"),
+                keyPolicy.get(1).get("Principal"),
                 "CloudWatch cannot publish to a topic under the AWS-managed SNS key");
         var topicArn = "arn:aws:sns:eu-central-1:123456789012:tutors-prod-alarms";
         assertEquals(topicArn, result.outputs().get("alarmTopicArn"));
         // Phase 6's alarms (phase 1's NAT reboot alarms act on EC2 and are FoundationTest's)
-        var all = ofType(result, MetricAlarm.class).stream().filter(a -> a.phase() == 6)
+        var all = ofType(result, MetricAlarm.class).stream()
+                .filter(a -> a.phase() == 6)
                 .collect(Collectors.toMap(PlannedResource::name, a -> a));
         // CloudFront's and WAF's metrics live in us-east-1: those two alarms are there, with a topic of their own.
         var global = Set.of("tutors-prod-cdn-5xx-rate", "tutors-prod-waf-blocked");
@@ -278,50 +413,148 @@ class OptimizationTest {
         assertTrue(globalTopic.providerRef().startsWith(usEast1Provider(result) + "::"));
         var cdn5xx = all.get("tutors-prod-cdn-5xx-rate");
         assertTrue(cdn5xx.providerRef().startsWith(usEast1Provider(result) + "::"));
-        assertEquals(List.of("AWS/CloudFront", "5xxErrorRate", "Average", 5.0, Map.of("DistributionId",
-                StackRuns.idOf(named(result, Distribution.class, "tutors-prod-cdn")), "Region", "Global")),
-                List.of(cdn5xx.input("namespace"), cdn5xx.input("metricName"), cdn5xx.input("statistic"), cdn5xx.input("threshold"),
+        assertEquals(
+                List.of(
+                        "AWS/CloudFront",
+                        "5xxErrorRate",
+                        "Average",
+                        5.0,
+                        Map.of(
+                                "DistributionId",
+                                StackRuns.idOf(named(result, Distribution.class, "tutors-prod-cdn")),
+                                "Region",
+                                "Global")),
+                List.of(
+                        cdn5xx.input("namespace"),
+                        cdn5xx.input("metricName"),
+                        cdn5xx.input("statistic"),
+                        cdn5xx.input("threshold"),
                         cdn5xx.input("dimensions")));
         var wafBlocked = all.get("tutors-prod-waf-blocked");
-        assertEquals(List.of("AWS/WAFV2", "BlockedRequests", "Sum", Map.of("WebACL", "tutors-prod-waf", "Rule", "ALL")),
-                List.of(wafBlocked.input("namespace"), wafBlocked.input("metricName"), wafBlocked.input("statistic"),
+        assertEquals(
+                List.of("AWS/WAFV2", "BlockedRequests", "Sum", Map.of("WebACL", "tutors-prod-waf", "Rule", "ALL")),
+                List.of(
+                        wafBlocked.input("namespace"),
+                        wafBlocked.input("metricName"),
+                        wafBlocked.input("statistic"),
                         wafBlocked.input("dimensions")));
         var globalArn = StackRuns.value(((com.pulumi.aws.sns.Topic) globalTopic.resource()).arn());
         assertEquals(List.of(globalArn), cdn5xx.input("alarmActions"), "an alarm notifies a topic in its own region");
         var alarms = new java.util.HashMap<>(all);
         alarms.keySet().removeAll(global);
-        var albSuffix = StackRuns.value(((com.pulumi.aws.lb.LoadBalancer) named(result, LoadBalancer.class,
-                "tutors-prod-alb").resource()).arnSuffix());
-        var backendTg = StackRuns.value(((com.pulumi.aws.lb.TargetGroup) named(result, TargetGroup.class,
-                "tutors-prod-backend").resource()).arnSuffix());
+        var albSuffix = StackRuns.value(((com.pulumi.aws.lb.LoadBalancer)
+                        named(result, LoadBalancer.class, "tutors-prod-alb").resource())
+                .arnSuffix());
+        var backendTg = StackRuns.value(((com.pulumi.aws.lb.TargetGroup)
+                        named(result, TargetGroup.class, "tutors-prod-backend").resource())
+                .arnSuffix());
         assertTrue(albSuffix.startsWith("app/") && backendTg.startsWith("targetgroup/"));
         // name -> metric, statistic, operator, threshold, period, missing data, dimensions
         Map<String, List<Object>> expected = Map.of(
-                "tutors-prod-backend-cpu", List.of("CPUUtilization", "Average", "GreaterThanThreshold", 80.0, 60.0, "missing",
-                        Map.of("ClusterName", "tutors-prod-cluster", "ServiceName", "tutors-prod-backend")),
-                "tutors-prod-frontend-memory", List.of("MemoryUtilization", "Average", "GreaterThanThreshold", 80.0, 60.0, "missing",
-                        Map.of("ClusterName", "tutors-prod-cluster", "ServiceName", "tutors-prod-frontend")),
-                "tutors-prod-alb-5xx", List.of("HTTPCode_ELB_5XX_Count", "Sum", "GreaterThanThreshold", 10.0, 60.0, "notBreaching",
-                        Map.of("LoadBalancer", albSuffix)),
-                "tutors-prod-backend-5xx", List.of("HTTPCode_Target_5XX_Count", "Sum", "GreaterThanThreshold", 10.0, 60.0,
-                        "notBreaching", Map.of("LoadBalancer", albSuffix, "TargetGroup", backendTg)),
-                "tutors-prod-backend-unhealthy-hosts", List.of("UnHealthyHostCount", "Maximum", "GreaterThanThreshold", 0.0, 60.0,
-                        "notBreaching", Map.of("LoadBalancer", albSuffix, "TargetGroup", backendTg)),
-                "tutors-prod-backend-no-healthy-hosts", List.of("HealthyHostCount", "Minimum", "LessThanThreshold", 1.0, 60.0,
-                        "breaching", Map.of("LoadBalancer", albSuffix, "TargetGroup", backendTg)),
-                "tutors-prod-rds-cpu", List.of("CPUUtilization", "Average", "GreaterThanThreshold", 80.0, 60.0, "missing",
-                        Map.of("DBInstanceIdentifier", "tutors-prod-postgres")),
-                "tutors-prod-rds-free-storage", List.of("FreeStorageSpace", "Minimum", "LessThanThreshold", 5368709120.0, 300.0,
-                        "missing", Map.of("DBInstanceIdentifier", "tutors-prod-postgres")),
-                "tutors-prod-redis-002-cpu", List.of("EngineCPUUtilization", "Average", "GreaterThanThreshold", 80.0, 60.0, "missing",
-                        Map.of("CacheClusterId", "tutors-prod-redis-002")),
-                "tutors-prod-redis-001-memory", List.of("DatabaseMemoryUsagePercentage", "Average", "GreaterThanThreshold", 80.0,
-                        60.0, "missing", Map.of("CacheClusterId", "tutors-prod-redis-001")));
+                "tutors-prod-backend-cpu",
+                        List.of(
+                                "CPUUtilization",
+                                "Average",
+                                "GreaterThanThreshold",
+                                80.0,
+                                60.0,
+                                "missing",
+                                Map.of("ClusterName", "tutors-prod-cluster", "ServiceName", "tutors-prod-backend")),
+                "tutors-prod-frontend-memory",
+                        List.of(
+                                "MemoryUtilization",
+                                "Average",
+                                "GreaterThanThreshold",
+                                80.0,
+                                60.0,
+                                "missing",
+                                Map.of("ClusterName", "tutors-prod-cluster", "ServiceName", "tutors-prod-frontend")),
+                "tutors-prod-alb-5xx",
+                        List.of(
+                                "HTTPCode_ELB_5XX_Count",
+                                "Sum",
+                                "GreaterThanThreshold",
+                                10.0,
+                                60.0,
+                                "notBreaching",
+                                Map.of("LoadBalancer", albSuffix)),
+                "tutors-prod-backend-5xx",
+                        List.of(
+                                "HTTPCode_Target_5XX_Count",
+                                "Sum",
+                                "GreaterThanThreshold",
+                                10.0,
+                                60.0,
+                                "notBreaching",
+                                Map.of("LoadBalancer", albSuffix, "TargetGroup", backendTg)),
+                "tutors-prod-backend-unhealthy-hosts",
+                        List.of(
+                                "UnHealthyHostCount",
+                                "Maximum",
+                                "GreaterThanThreshold",
+                                0.0,
+                                60.0,
+                                "notBreaching",
+                                Map.of("LoadBalancer", albSuffix, "TargetGroup", backendTg)),
+                "tutors-prod-backend-no-healthy-hosts",
+                        List.of(
+                                "HealthyHostCount",
+                                "Minimum",
+                                "LessThanThreshold",
+                                1.0,
+                                60.0,
+                                "breaching",
+                                Map.of("LoadBalancer", albSuffix, "TargetGroup", backendTg)),
+                "tutors-prod-rds-cpu",
+                        List.of(
+                                "CPUUtilization",
+                                "Average",
+                                "GreaterThanThreshold",
+                                80.0,
+                                60.0,
+                                "missing",
+                                Map.of("DBInstanceIdentifier", "tutors-prod-postgres")),
+                "tutors-prod-rds-free-storage",
+                        List.of(
+                                "FreeStorageSpace",
+                                "Minimum",
+                                "LessThanThreshold",
+                                5368709120.0,
+                                300.0,
+                                "missing",
+                                Map.of("DBInstanceIdentifier", "tutors-prod-postgres")),
+                "tutors-prod-redis-002-cpu",
+                        List.of(
+                                "EngineCPUUtilization",
+                                "Average",
+                                "GreaterThanThreshold",
+                                80.0,
+                                60.0,
+                                "missing",
+                                Map.of("CacheClusterId", "tutors-prod-redis-002")),
+                "tutors-prod-redis-001-memory",
+                        List.of(
+                                "DatabaseMemoryUsagePercentage",
+                                "Average",
+                                "GreaterThanThreshold",
+                                80.0,
+                                60.0,
+                                "missing",
+                                Map.of("CacheClusterId", "tutors-prod-redis-001")));
         expected.forEach((name, e) -> {
             var alarm = alarms.get(name);
             assertTrue(alarm != null, "no alarm " + name);
-            assertEquals(e, List.of(alarm.input("metricName"), alarm.input("statistic"), alarm.input("comparisonOperator"),
-                    alarm.input("threshold"), alarm.input("period"), alarm.input("treatMissingData"), alarm.input("dimensions")), name);
+            assertEquals(
+                    e,
+                    List.of(
+                            alarm.input("metricName"),
+                            alarm.input("statistic"),
+                            alarm.input("comparisonOperator"),
+                            alarm.input("threshold"),
+                            alarm.input("period"),
+                            alarm.input("treatMissingData"),
+                            alarm.input("dimensions")),
+                    name);
         });
         // 5 per service, ALB 5xx, 2 RDS, 2 per Redis node (prod has two), mail bounces and complaints.
         assertEquals(10 + 1 + 2 + 4 + 2, alarms.size());
@@ -336,7 +569,8 @@ class OptimizationTest {
 
     @Test
     void anAlarmEmailSubscribesToTheTopic() {
-        var result = StackRuns.succeeded(StackRuns.with("staging", StackRuns.override("tutors:alarmEmail", "ops@tutors.example.com")));
+        var result = StackRuns.succeeded(
+                StackRuns.with("staging", StackRuns.override("tutors:alarmEmail", "ops@tutors.example.com")));
         var subscription = named(result, TopicSubscription.class, "tutors-staging-alarms-email");
         assertEquals("email", subscription.input("protocol"));
         assertEquals("ops@tutors.example.com", subscription.input("endpoint"));
@@ -350,14 +584,36 @@ class OptimizationTest {
         assertTrue(ofType(staging, WebAcl.class).isEmpty());
         // 4 per service (no "no healthy hosts": office hours scale them to zero every night), ALB 5xx,
         // 2 RDS, 2 for the one Redis node, 2 for mail; plus the NAT instance's reboot alarm in phase 1.
-        assertEquals(8 + 1 + 2 + 2 + 2, ofType(staging, MetricAlarm.class).stream().filter(a -> a.phase() == 6).count());
-        assertEquals(List.of("tutors-staging-nat-reboot"), ofType(staging, MetricAlarm.class).stream()
-                .filter(a -> a.phase() == 1).map(PlannedResource::name).toList());
-        assertTrue(ofType(StackRuns.succeeded(StackRuns.with("staging", java.util.Collections.singletonMap("tutors:officeHours", null))), MetricAlarm.class)
-                .stream().anyMatch(a -> a.name().equals("tutors-staging-backend-no-healthy-hosts")),
+        assertEquals(
+                8 + 1 + 2 + 2 + 2,
+                ofType(staging, MetricAlarm.class).stream()
+                        .filter(a -> a.phase() == 6)
+                        .count());
+        assertEquals(
+                List.of("tutors-staging-nat-reboot"),
+                ofType(staging, MetricAlarm.class).stream()
+                        .filter(a -> a.phase() == 1)
+                        .map(PlannedResource::name)
+                        .toList());
+        assertTrue(
+                ofType(
+                                StackRuns.succeeded(StackRuns.with(
+                                        "staging", java.util.Collections.singletonMap("tutors:officeHours", null))),
+                                MetricAlarm.class)
+                        .stream()
+                        .anyMatch(a -> a.name().equals("tutors-staging-backend-no-healthy-hosts")),
                 "without office hours the down alarm is back");
-        var none = StackRuns.succeeded(StackRuns.with("prod", Map.of("tutors:cdn", "false", "tutors:waf", "false",
-                "tutors:alarms", "false", "tutors:dashboard", "false")));
+        var none = StackRuns.succeeded(StackRuns.with(
+                "prod",
+                Map.of(
+                        "tutors:cdn",
+                        "false",
+                        "tutors:waf",
+                        "false",
+                        "tutors:alarms",
+                        "false",
+                        "tutors:dashboard",
+                        "false")));
         assertTrue(none.resources().stream().noneMatch(r -> r.phase() == 6 && r.custom()), "phase 6 declares nothing");
     }
 }

@@ -1,15 +1,14 @@
 package com.tutors.infra.optimization;
 
-import com.pulumi.aws.wafv2.WebAcl;
-import com.tutors.infra.StackRuns;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static com.tutors.infra.StackRuns.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pulumi.aws.wafv2.WebAcl;
+import com.tutors.infra.StackRuns;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * File uploads pass the managed body rules (binary data reads as script, SQL or paths) only on the
@@ -30,11 +29,19 @@ class UploadsPassTheWafTest {
     @Test
     @SuppressWarnings("unchecked")
     void theBodyRulesBlockByTheirLabelsOutsideTheUploadPaths() {
-        var and = (List<Map<String, Object>>) ((Map<String, Object>) rule(Map.of()).get("andStatement")).get("statements");
-        var labels = ((List<Map<String, Object>>) ((Map<String, Object>) and.get(0).get("orStatement")).get("statements")).stream()
-                .map(s -> ((Map<String, Object>) s.get("labelMatchStatement")).get("key")).toList();
-        assertEquals(List.of("awswaf:managed:aws:core-rule-set:CrossSiteScripting_Body", "awswaf:managed:aws:core-rule-set:GenericLFI_Body",
-                "awswaf:managed:aws:sql-database:SQLi_Body"), labels);
+        var and = (List<Map<String, Object>>)
+                ((Map<String, Object>) rule(Map.of()).get("andStatement")).get("statements");
+        var labels = ((List<Map<String, Object>>)
+                        ((Map<String, Object>) and.get(0).get("orStatement")).get("statements"))
+                .stream()
+                        .map(s -> ((Map<String, Object>) s.get("labelMatchStatement")).get("key"))
+                        .toList();
+        assertEquals(
+                List.of(
+                        "awswaf:managed:aws:core-rule-set:CrossSiteScripting_Body",
+                        "awswaf:managed:aws:core-rule-set:GenericLFI_Body",
+                        "awswaf:managed:aws:sql-database:SQLi_Body"),
+                labels);
         var not = (List<Map<String, Object>>) ((Map<String, Object>) and.get(1).get("notStatement")).get("statements");
         var match = (Map<String, Object>) not.get(0).get("byteMatchStatement");
         assertEquals("/api/uploads/", match.get("searchString"), "the app contract's default upload path");
@@ -45,8 +52,10 @@ class UploadsPassTheWafTest {
     @Test
     @SuppressWarnings("unchecked")
     void severalUploadPathsAreOneOr() {
-        var and = (List<Map<String, Object>>) ((Map<String, Object>) rule(Map.of("tutors:uploadPaths", "[\"/api/uploads/\", \"/api/avatars/\"]"))
-                .get("andStatement")).get("statements");
+        var and = (List<Map<String, Object>>)
+                ((Map<String, Object>) rule(Map.of("tutors:uploadPaths", "[\"/api/uploads/\", \"/api/avatars/\"]"))
+                                .get("andStatement"))
+                        .get("statements");
         var not = (List<Map<String, Object>>) ((Map<String, Object>) and.get(1).get("notStatement")).get("statements");
         var or = (List<Map<String, Object>>) ((Map<String, Object>) not.get(0).get("orStatement")).get("statements");
         assertEquals(2, or.size());
@@ -55,7 +64,9 @@ class UploadsPassTheWafTest {
     @Test
     void badPathsAreRefusedByName() {
         var run = StackRuns.with("prod", Map.of("tutors:uploadPaths", "[\"uploads/*\"]"));
-        assertTrue(run.problems().stream().anyMatch(p -> p.startsWith("tutors:uploadPaths = ") && p.contains("not a path prefix")),
+        assertTrue(
+                run.problems().stream()
+                        .anyMatch(p -> p.startsWith("tutors:uploadPaths = ") && p.contains("not a path prefix")),
                 run.problems()::toString);
     }
 }

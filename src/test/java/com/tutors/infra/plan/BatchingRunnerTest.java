@@ -1,17 +1,16 @@
 package com.tutors.infra.plan;
 
-import com.pulumi.aws.ec2.Vpc;
-import com.pulumi.aws.ec2.VpcArgs;
-import com.pulumi.core.Output;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pulumi.aws.ec2.Vpc;
+import com.pulumi.aws.ec2.VpcArgs;
+import com.pulumi.core.Output;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /** The runner that replaces the SDK's busy wait must keep its two promises: wait for all, report failures. */
 class BatchingRunnerTest {
@@ -28,16 +27,25 @@ class BatchingRunnerTest {
             Output<String> id = Output.of("start");
             for (int i = 0; i < 20; i++) {
                 int n = i;
-                id = id.applyValue(previous -> new Vpc("chain-" + n, VpcArgs.builder().cidrBlock("10.0.0.0/16").build()))
+                id = id.applyValue(previous -> new Vpc(
+                                "chain-" + n,
+                                VpcArgs.builder().cidrBlock("10.0.0.0/16").build()))
                         .apply(Vpc::id);
             }
             ctx.export("last", id);
         });
         assertTrue(result.succeeded(), () -> result.problems().toString());
-        assertEquals(20, result.resources().stream().filter(r -> r.name().startsWith("chain-")).count());
-        var last = result.resources().stream().filter(r -> r.name().equals("chain-19")).findFirst().orElseThrow();
-        var lastId = com.pulumi.test.internal.PulumiTestInternal
-                .extractOutputData(((Vpc) last.resource()).id()).getValueNullable();
+        assertEquals(
+                20,
+                result.resources().stream()
+                        .filter(r -> r.name().startsWith("chain-"))
+                        .count());
+        var last = result.resources().stream()
+                .filter(r -> r.name().equals("chain-19"))
+                .findFirst()
+                .orElseThrow();
+        var lastId = com.pulumi.test.internal.PulumiTestInternal.extractOutputData(((Vpc) last.resource()).id())
+                .getValueNullable();
         assertEquals(lastId, result.outputs().get("last"));
     }
 

@@ -1,7 +1,6 @@
 package com.tutors.infra.plan;
 
 import com.tutors.infra.Main;
-
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,24 +1,22 @@
 package com.tutors.infra.plan;
 
-import com.pulumi.aws.ec2.Vpc;
-import com.google.gson.Gson;
-import com.tutors.infra.StackRuns;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.Gson;
+import com.pulumi.aws.ec2.Vpc;
+import com.tutors.infra.StackRuns;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class PlanCommandTest {
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 
     /** The command is deterministic: identical invocations share one run. */
     private static final Map<List<String>, Run> RUNS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -34,7 +32,11 @@ class PlanCommandTest {
     private static Run execute(String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int exit = PlanCommand.run(args, CachedPlans.INSTANCE, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = PlanCommand.run(
+                args,
+                CachedPlans.INSTANCE,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -57,13 +59,23 @@ class PlanCommandTest {
             keys.remove("identifiers"); // what a dependent takes of it, where the mock gave it an id
             assertEquals(Set.of("urn", "type", "name", "parent", "provider", "phase", "inputs"), keys, r.toString());
         }
-        assertTrue(resources.stream().filter(r -> r.containsKey("protect")).allMatch(r -> r.get("protect").equals(true)));
-        var service = resources.stream().filter(r -> r.get("name").equals("tutors-prod-backend")
-                && r.get("type").equals(StackRuns.typeOf(com.pulumi.aws.ecs.Service.class))).findFirst().orElseThrow();
+        assertTrue(resources.stream()
+                .filter(r -> r.containsKey("protect"))
+                .allMatch(r -> r.get("protect").equals(true)));
+        var service = resources.stream()
+                .filter(r -> r.get("name").equals("tutors-prod-backend")
+                        && r.get("type").equals(StackRuns.typeOf(com.pulumi.aws.ecs.Service.class)))
+                .findFirst()
+                .orElseThrow();
         assertEquals(List.of("desiredCount"), service.get("ignoreChanges"), "what the diff leaves to autoscaling");
-        assertTrue(((List<?>) service.get("dependencies")).stream().anyMatch(d -> String.valueOf(d).endsWith("TaskDefinition::tutors-prod-backend")),
+        assertTrue(
+                ((List<?>) service.get("dependencies"))
+                        .stream().anyMatch(d -> String.valueOf(d).endsWith("TaskDefinition::tutors-prod-backend")),
                 "what a replacement reaches");
-        var vpc = resources.stream().filter(r -> r.get("type").equals(StackRuns.typeOf(Vpc.class))).findFirst().orElseThrow();
+        var vpc = resources.stream()
+                .filter(r -> r.get("type").equals(StackRuns.typeOf(Vpc.class)))
+                .findFirst()
+                .orElseThrow();
         assertEquals(1.0, vpc.get("phase"));
         assertEquals("10.0.0.0/16", ((Map<String, Object>) vpc.get("inputs")).get("cidrBlock"));
         assertTrue(run.out().contains("\"fromPort\": 443,"), "whole numbers print as integers");
@@ -80,7 +92,15 @@ class PlanCommandTest {
 
     @Test
     void setOverridesTheCommittedStack() {
-        var run = plan("--stack", "prod", "--format", "json", "--set", "natMode=gateway-single", "--dir", StackRuns.PROJECT_DIR.toString());
+        var run = plan(
+                "--stack",
+                "prod",
+                "--format",
+                "json",
+                "--set",
+                "natMode=gateway-single",
+                "--dir",
+                StackRuns.PROJECT_DIR.toString());
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("\"tutors:natMode\": \"gateway-single\""));
     }
@@ -101,7 +121,15 @@ class PlanCommandTest {
         for (int phase = 1; phase <= 6; phase++) {
             assertTrue(run.out().contains("\nPhase " + phase + " "), "phase " + phase);
         }
-        var more = plan("--stack", "prod", "--format", "cost", "--usage", "cdnDataGb=1050", "--dir", StackRuns.PROJECT_DIR.toString());
+        var more = plan(
+                "--stack",
+                "prod",
+                "--format",
+                "cost",
+                "--usage",
+                "cdnDataGb=1050",
+                "--dir",
+                StackRuns.PROJECT_DIR.toString());
         assertTrue(more.out().contains("cdnDataGb=1,050"), more.out());
     }
 
@@ -109,7 +137,8 @@ class PlanCommandTest {
     @SuppressWarnings("unchecked")
     void jsonCarriesTheCost() {
         var run = plan("--stack", "staging", "--format", "json", "--dir", StackRuns.PROJECT_DIR.toString());
-        var cost = (Map<String, Object>) new Gson().fromJson(run.out(), Map.class).get("cost");
+        var cost =
+                (Map<String, Object>) new Gson().fromJson(run.out(), Map.class).get("cost");
         assertEquals("USD", cost.get("currency"));
         assertEquals(72.24, cost.get("total"));
         assertTrue(((List<?>) cost.get("lines")).size() > 20);
@@ -137,11 +166,18 @@ class PlanCommandTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void compareJsonOfTwoSavedPlansCountsAndPricesEachPhaseAsThePlansSay(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws java.io.IOException {
+    void compareJsonOfTwoSavedPlansCountsAndPricesEachPhaseAsThePlansSay(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
         // What the pull-request workflow does: save main's plan and the PR's, then compare the files.
         var base = plan("--stack", "staging", "--format", "json", "--dir", StackRuns.PROJECT_DIR.toString());
-        var head = plan("--stack", "staging", "--set", "natMode=gateway-single", "--format", "json", "--dir",
+        var head = plan(
+                "--stack",
+                "staging",
+                "--set",
+                "natMode=gateway-single",
+                "--format",
+                "json",
+                "--dir",
                 StackRuns.PROJECT_DIR.toString());
         var a = dir.resolve("base.json");
         var b = dir.resolve("head.json");
@@ -154,13 +190,21 @@ class PlanCommandTest {
         var docB = gson.fromJson(head.out(), Map.class);
         for (int phase = 1; phase <= 6; phase++) {
             int p = phase;
-            java.util.function.Function<Map<?, ?>, Long> count = doc -> ((List<Map<String, Object>>) doc.get("resources")).stream()
-                    .filter(r -> ((String) r.get("type")).startsWith("aws:") && ((Double) r.get("phase")).intValue() == p).count();
-            java.util.function.Function<Map<?, ?>, Double> cost = doc -> (Double) ((Map<String, Object>) ((Map<String, Object>)
-                    doc.get("cost")).get("byPhase")).getOrDefault(String.valueOf(p), 0.0);
+            java.util.function.Function<Map<?, ?>, Long> count =
+                    doc -> ((List<Map<String, Object>>) doc.get("resources"))
+                            .stream()
+                                    .filter(r -> ((String) r.get("type")).startsWith("aws:")
+                                            && ((Double) r.get("phase")).intValue() == p)
+                                    .count();
+            java.util.function.Function<Map<?, ?>, Double> cost =
+                    doc -> (Double) ((Map<String, Object>) ((Map<String, Object>) doc.get("cost")).get("byPhase"))
+                            .getOrDefault(String.valueOf(p), 0.0);
             var name = com.tutors.infra.core.Phase.values()[p - 1];
-            var row = run.out().lines().filter(l -> l.startsWith("| " + p + " ")).findFirst().orElseThrow(() -> new AssertionError(
-                    "no row for phase " + p + " (" + name + "):\n" + run.out()));
+            var row = run.out()
+                    .lines()
+                    .filter(l -> l.startsWith("| " + p + " "))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no row for phase " + p + " (" + name + "):\n" + run.out()));
             var cells = row.split("\\|");
             assertEquals(String.valueOf(count.apply(docA)), cells[2].trim(), row);
             assertEquals(String.valueOf(count.apply(docB)), cells[3].trim(), row);
@@ -168,22 +212,41 @@ class PlanCommandTest {
             assertEquals(com.tutors.infra.plan.cost.CostReport.money(cost.apply(docB)), cells[5].trim(), row);
         }
         // The instance gives way to a NAT gateway: phase 1 is dearer by the gateway less the instance, disk and alarm.
-        var phase1 = run.out().lines().filter(l -> l.startsWith("| 1 ")).findFirst().orElseThrow();
+        var phase1 =
+                run.out().lines().filter(l -> l.startsWith("| 1 ")).findFirst().orElseThrow();
         assertTrue(phase1.endsWith("| +$34.11 |"), phase1);
     }
 
     @Test
     void aPartialSpotShareIsPricedAsBaseOnDemandAndTheRestByWeight() {
-        var run = plan("--stack", "prod", "--set", "cpuArchitecture=X86_64", "--set", "fargateSpotPercent=25", "--format", "cost",
-                "--dir", StackRuns.PROJECT_DIR.toString());
+        var run = plan(
+                "--stack",
+                "prod",
+                "--set",
+                "cpuArchitecture=X86_64",
+                "--set",
+                "fargateSpotPercent=25",
+                "--format",
+                "cost",
+                "--dir",
+                StackRuns.PROJECT_DIR.toString());
         assertEquals(0, run.exit(), run.err());
-        var estimate = PlanCommand.estimate(StackRuns.with("prod", Map.of("tutors:cpuArchitecture", "X86_64",
-                "tutors:fargateSpotPercent", "25")), com.tutors.infra.plan.cost.Usage.defaults());
+        var estimate = PlanCommand.estimate(
+                StackRuns.with("prod", Map.of("tutors:cpuArchitecture", "X86_64", "tutors:fargateSpotPercent", "25")),
+                com.tutors.infra.plan.cost.Usage.defaults());
         for (var service : List.of("tutors-prod-backend", "tutors-prod-frontend")) {
-            var lines = estimate.lines().stream().filter(l -> l.resource().equals(service)).toList();
+            var lines = estimate.lines().stream()
+                    .filter(l -> l.resource().equals(service))
+                    .toList();
             // Two tasks: one is the on-demand base, the other splits 75/25 -> 1.75 on demand, 0.25 on Spot.
-            var onDemand = lines.stream().filter(l -> l.item().contains("on demand")).findFirst().orElseThrow();
-            var spot = lines.stream().filter(l -> l.item().startsWith("Fargate Spot")).findFirst().orElseThrow();
+            var onDemand = lines.stream()
+                    .filter(l -> l.item().contains("on demand"))
+                    .findFirst()
+                    .orElseThrow();
+            var spot = lines.stream()
+                    .filter(l -> l.item().startsWith("Fargate Spot"))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(1.75 * 730, onDemand.quantity(), 1e-9);
             assertEquals(0.25 * 730, spot.quantity(), 1e-9);
             // 0.25 vCPU x $0.04656 + 0.5 GB x $0.00511 on demand; 0.25 x $0.01482 + 0.5 x $0.00163 on Spot
@@ -201,21 +264,28 @@ class PlanCommandTest {
         assertTrue(readme.contains(run.out()), "regenerate the README's profiles: plan --profiles\n" + run.out());
         // Independent of the table: the committed prod's row and the NAT-gateway one differ by the gateways
         assertTrue(run.out().contains("| Committed prod | `prod` | $208.79 | - |"), run.out());
-        assertTrue(run.out().contains("| Prod with NAT gateways | `prod` `natMode=gateway-per-az` | $276.49 | +$67.71 |"), run.out());
+        assertTrue(
+                run.out().contains("| Prod with NAT gateways | `prod` `natMode=gateway-per-az` | $276.49 | +$67.71 |"),
+                run.out());
     }
 
     @Test
     void theReadmeDiagramIsTheProgramsOwn() throws java.io.IOException {
         var run = plan("--stack", "prod", "--format", "mermaid", "--dir", StackRuns.PROJECT_DIR.toString());
         var readme = java.nio.file.Files.readString(StackRuns.PROJECT_DIR.resolve("README.md"));
-        assertTrue(readme.contains("```mermaid\n" + run.out() + "```"), "regenerate the README diagram: plan --stack prod --format mermaid");
+        assertTrue(
+                readme.contains("```mermaid\n" + run.out() + "```"),
+                "regenerate the README diagram: plan --stack prod --format mermaid");
     }
 
     @Test
     void badArgumentsAndUnknownStacksExitTwo() {
         var unknownStack = plan("--stack", "qa", "--dir", StackRuns.PROJECT_DIR.toString());
         assertEquals(2, unknownStack.exit());
-        assertTrue(unknownStack.err().contains("unknown stack 'qa'") && unknownStack.err().contains("prod, staging"), unknownStack.err());
+        assertTrue(
+                unknownStack.err().contains("unknown stack 'qa'")
+                        && unknownStack.err().contains("prod, staging"),
+                unknownStack.err());
         assertEquals(2, plan().exit());
         assertEquals(2, plan("--stack").exit());
         assertEquals(2, plan("--stack", "prod", "--format", "yaml").exit());
@@ -224,7 +294,10 @@ class PlanCommandTest {
         assertEquals(2, plan("--stack", "prod", "--usage", "bandwidth=3").exit());
         assertEquals(2, plan("--stack", "prod", "--usage", "logsGb=lots").exit());
         assertEquals(2, plan("--compare", "prod").exit());
-        assertEquals(2, plan("--compare", "prod", "qa", "--dir", StackRuns.PROJECT_DIR.toString()).exit());
+        assertEquals(
+                2,
+                plan("--compare", "prod", "qa", "--dir", StackRuns.PROJECT_DIR.toString())
+                        .exit());
         assertEquals(2, plan("--compare", "prod", "staging", "--stack", "prod").exit());
     }
 }

@@ -5,7 +5,6 @@ import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.ec2.Vpc;
 import com.pulumi.aws.ec2.VpcArgs;
 import com.pulumi.resources.CustomResourceOptions;
-
 import java.util.Map;
 import java.util.Set;
 
@@ -17,8 +16,7 @@ import java.util.Set;
  * {@code java -cp target/tutors-infra.jar:target/test-classes com.tutors.infra.plan.SdkFloor <N> [--stock]}
  */
 public final class SdkFloor {
-    private SdkFloor() {
-    }
+    private SdkFloor() {}
 
     public static void main(String[] args) {
         int n = Integer.parseInt(args[0]);
@@ -26,13 +24,25 @@ public final class SdkFloor {
         if (!stock) {
             OfflineRun.usePoolOfAtLeastTwo();
         }
-        var result = OfflineRun.execute(ctx -> {
-            var provider = new Provider("floor", ProviderArgs.builder().region("eu-central-1").build());
-            var options = CustomResourceOptions.builder().provider(provider).build();
-            for (int i = 1; i < n; i++) { // the provider is one of the N
-                new Vpc("floor-" + i, VpcArgs.builder().cidrBlock("10.0.0.0/16").build(), options);
-            }
-        }, "floor", Map.of(), Set.of(), Set.of(), !stock);
+        var result = OfflineRun.execute(
+                ctx -> {
+                    var provider = new Provider(
+                            "floor",
+                            ProviderArgs.builder().region("eu-central-1").build());
+                    var options =
+                            CustomResourceOptions.builder().provider(provider).build();
+                    for (int i = 1; i < n; i++) { // the provider is one of the N
+                        new Vpc(
+                                "floor-" + i,
+                                VpcArgs.builder().cidrBlock("10.0.0.0/16").build(),
+                                options);
+                    }
+                },
+                "floor",
+                Map.of(),
+                Set.of(),
+                Set.of(),
+                !stock);
         System.out.println(result.resources().size() - 1 + " resources registered"); // less the root stack
     }
 }

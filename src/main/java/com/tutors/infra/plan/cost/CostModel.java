@@ -1,7 +1,6 @@
 package com.tutors.infra.plan.cost;
 
 import com.tutors.infra.plan.model.PlannedResource;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,8 +12,7 @@ import java.util.TreeMap;
  * inputs), the usage assumptions and the price file. Nothing here reads settings.
  */
 public final class CostModel {
-    private CostModel() {
-    }
+    private CostModel() {}
 
     /** Amazon Linux 2023's root volume. */
     static final int NAT_INSTANCE_ROOT_GB = 8;
@@ -25,52 +23,95 @@ public final class CostModel {
      * fails when the program declares a type that is neither priced here nor listed.
      */
     public static final java.util.Set<String> FREE = java.util.Set.of(
-            "aws:acm/certificate:Certificate", "aws:acm/certificateValidation:CertificateValidation",
-            "aws:appautoscaling/policy:Policy", "aws:appautoscaling/target:Target",
-            "aws:cloudfront/cachePolicy:CachePolicy", "aws:cloudfront/originAccessControl:OriginAccessControl",
-            "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl", "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
-            "aws:ec2/internetGateway:InternetGateway", "aws:ec2/route:Route", "aws:ec2/routeTable:RouteTable",
-            "aws:ec2/routeTableAssociation:RouteTableAssociation", "aws:ec2/securityGroup:SecurityGroup",
-            "aws:ec2/subnet:Subnet", "aws:ec2/vpc:Vpc", "aws:ecr/lifecyclePolicy:LifecyclePolicy",
-            "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders", "aws:ecs/taskDefinition:TaskDefinition",
-            "aws:elasticache/subnetGroup:SubnetGroup", "aws:iam/instanceProfile:InstanceProfile", "aws:iam/role:Role",
-            "aws:iam/rolePolicy:RolePolicy", "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "aws:kms/alias:Alias",
-            "aws:lb/listener:Listener", "aws:lb/listenerRule:ListenerRule", "aws:lb/targetGroup:TargetGroup",
-            "aws:rds/parameterGroup:ParameterGroup", "aws:rds/subnetGroup:SubnetGroup",
+            "aws:acm/certificate:Certificate",
+            "aws:acm/certificateValidation:CertificateValidation",
+            "aws:appautoscaling/policy:Policy",
+            "aws:appautoscaling/target:Target",
+            "aws:cloudfront/cachePolicy:CachePolicy",
+            "aws:cloudfront/originAccessControl:OriginAccessControl",
+            "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl",
+            "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+            "aws:ec2/internetGateway:InternetGateway",
+            "aws:ec2/route:Route",
+            "aws:ec2/routeTable:RouteTable",
+            "aws:ec2/routeTableAssociation:RouteTableAssociation",
+            "aws:ec2/securityGroup:SecurityGroup",
+            "aws:ec2/subnet:Subnet",
+            "aws:ec2/vpc:Vpc",
+            "aws:ecr/lifecyclePolicy:LifecyclePolicy",
+            "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders",
+            "aws:ecs/taskDefinition:TaskDefinition",
+            "aws:elasticache/subnetGroup:SubnetGroup",
+            "aws:iam/instanceProfile:InstanceProfile",
+            "aws:iam/role:Role",
+            "aws:iam/rolePolicy:RolePolicy",
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+            "aws:kms/alias:Alias",
+            "aws:lb/listener:Listener",
+            "aws:lb/listenerRule:ListenerRule",
+            "aws:lb/targetGroup:TargetGroup",
+            "aws:rds/parameterGroup:ParameterGroup",
+            "aws:rds/subnetGroup:SubnetGroup",
             "aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2",
-            "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", "aws:s3/bucketLoggingV2:BucketLoggingV2",
-            "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "aws:s3/bucketPolicy:BucketPolicy",
+            "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+            "aws:s3/bucketLoggingV2:BucketLoggingV2",
+            "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+            "aws:s3/bucketPolicy:BucketPolicy",
             "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
             "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
-            "aws:s3/bucketVersioningV2:BucketVersioningV2", "aws:secretsmanager/secretVersion:SecretVersion",
-            "aws:cloudwatch/logDelivery:LogDelivery", "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination",
+            "aws:s3/bucketVersioningV2:BucketVersioningV2",
+            "aws:secretsmanager/secretVersion:SecretVersion",
+            "aws:cloudwatch/logDelivery:LogDelivery",
+            "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination",
             "aws:cloudwatch/logDeliverySource:LogDeliverySource",
-            "aws:sns/topic:Topic", "aws:sns/topicPolicy:TopicPolicy", "aws:sns/topicSubscription:TopicSubscription",
+            "aws:sns/topic:Topic",
+            "aws:sns/topicPolicy:TopicPolicy",
+            "aws:sns/topicSubscription:TopicSubscription",
             "aws:sesv2/configurationSet:ConfigurationSet",
             "aws:sesv2/configurationSetEventDestination:ConfigurationSetEventDestination",
             "aws:sesv2/emailIdentityMailFromAttributes:EmailIdentityMailFromAttributes",
-            "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-            "aws:wafv2/ipSet:IpSet", "aws:wafv2/webAclAssociation:WebAclAssociation",
+            "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+            "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+            "aws:wafv2/ipSet:IpSet",
+            "aws:wafv2/webAclAssociation:WebAclAssociation",
             "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
             // Application Auto Scaling is free; EventBridge Scheduler's first 14 million invocations a
             // month are free, and office hours make about 45.
-            "aws:appautoscaling/scheduledAction:ScheduledAction", "aws:scheduler/schedule:Schedule",
+            "aws:appautoscaling/scheduledAction:ScheduledAction",
+            "aws:scheduler/schedule:Schedule",
             // Rules on AWS services' events are free; Cloud Map bills what its namespace's zone costs (priced) and
             // API discovery calls, which DNS lookups are not.
-            "aws:cloudwatch/eventRule:EventRule", "aws:cloudwatch/eventTarget:EventTarget", "aws:servicediscovery/service:Service");
+            "aws:cloudwatch/eventRule:EventRule",
+            "aws:cloudwatch/eventTarget:EventTarget",
+            "aws:servicediscovery/service:Service");
 
     /** Types with a line of their own in the estimate. */
     public static final java.util.Set<String> PRICED = java.util.Set.of(
-            "aws:ec2/natGateway:NatGateway", "aws:ec2/eip:Eip", "aws:ec2/instance:Instance", "aws:ec2/vpcEndpoint:VpcEndpoint",
-            "aws:lb/loadBalancer:LoadBalancer", "aws:ecs/service:Service", "aws:ecs/cluster:Cluster", "aws:rds/instance:Instance",
-            "aws:elasticache/replicationGroup:ReplicationGroup", "aws:secretsmanager/secret:Secret", "aws:route53/record:Record",
-            "aws:cloudwatch/dashboard:Dashboard", "aws:cloudwatch/metricAlarm:MetricAlarm", "aws:cloudwatch/logGroup:LogGroup",
-            "aws:wafv2/webAcl:WebAcl", "aws:cloudfront/distribution:Distribution", "aws:s3/bucketV2:BucketV2",
-            "aws:ecr/repository:Repository", "aws:ec2/flowLog:FlowLog", "aws:kms/key:Key",
-            "aws:sesv2/emailIdentity:EmailIdentity", "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace");
+            "aws:ec2/natGateway:NatGateway",
+            "aws:ec2/eip:Eip",
+            "aws:ec2/instance:Instance",
+            "aws:ec2/vpcEndpoint:VpcEndpoint",
+            "aws:lb/loadBalancer:LoadBalancer",
+            "aws:ecs/service:Service",
+            "aws:ecs/cluster:Cluster",
+            "aws:rds/instance:Instance",
+            "aws:elasticache/replicationGroup:ReplicationGroup",
+            "aws:secretsmanager/secret:Secret",
+            "aws:route53/record:Record",
+            "aws:cloudwatch/dashboard:Dashboard",
+            "aws:cloudwatch/metricAlarm:MetricAlarm",
+            "aws:cloudwatch/logGroup:LogGroup",
+            "aws:wafv2/webAcl:WebAcl",
+            "aws:cloudfront/distribution:Distribution",
+            "aws:s3/bucketV2:BucketV2",
+            "aws:ecr/repository:Repository",
+            "aws:ec2/flowLog:FlowLog",
+            "aws:kms/key:Key",
+            "aws:sesv2/emailIdentity:EmailIdentity",
+            "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace");
 
-    public record Estimate(List<CostLine> lines, Map<Integer, Double> byPhase, double total, Usage usage,
-                           String priceVersion) {
+    public record Estimate(
+            List<CostLine> lines, Map<Integer, Double> byPhase, double total, Usage usage, String priceVersion) {
         /** The lines the price file has no price for: the total then counts the rest only. */
         public List<CostLine> unpriced() {
             return lines.stream().filter(l -> !l.priced()).toList();
@@ -85,7 +126,8 @@ public final class CostModel {
         var lines = new ArrayList<CostLine>();
         double hours = prices.hoursPerMonth();
         var tasks = new HashMap<String, PlannedResource>();
-        resources.stream().filter(r -> r.type().equals("aws:ecs/taskDefinition:TaskDefinition"))
+        resources.stream()
+                .filter(r -> r.type().equals("aws:ecs/taskDefinition:TaskDefinition"))
                 .forEach(t -> tasks.put(String.valueOf(t.input("family")), t));
         var awake = OfficeHoursOnPlan.of(resources);
         var zones = new TreeMap<String, Integer>();
@@ -98,83 +140,171 @@ public final class CostModel {
             switch (r.type()) {
                 case "aws:ec2/natGateway:NatGateway" -> {
                     lines.add(new CostLine(phase, name, "NAT gateway", hours, "hours", prices.price("natGatewayHour")));
-                    long gateways = resources.stream().filter(x -> x.type().equals(r.type())).count();
-                    lines.add(new CostLine(phase, name, "NAT gateway data processed", usage.get("natDataGb") / gateways, "GB",
+                    long gateways = resources.stream()
+                            .filter(x -> x.type().equals(r.type()))
+                            .count();
+                    lines.add(new CostLine(
+                            phase,
+                            name,
+                            "NAT gateway data processed",
+                            usage.get("natDataGb") / gateways,
+                            "GB",
                             prices.price("natGatewayDataGb")));
                 }
-                case "aws:ec2/eip:Eip" -> lines.add(new CostLine(phase, name, "Public IPv4 address (Elastic IP)", hours,
-                        "hours", prices.price("publicIpv4Hour")));
+                case "aws:ec2/eip:Eip" ->
+                    lines.add(new CostLine(
+                            phase,
+                            name,
+                            "Public IPv4 address (Elastic IP)",
+                            hours,
+                            "hours",
+                            prices.price("publicIpv4Hour")));
                 case "aws:ec2/instance:Instance" -> {
                     var type = String.valueOf(r.input("instanceType"));
-                    lines.add(new CostLine(phase, name, "NAT instance " + type, hours, "hours", prices.price("ec2Hour", type)));
-                    lines.add(new CostLine(phase, name, "NAT instance gp3 root volume", NAT_INSTANCE_ROOT_GB, "GB-months",
+                    lines.add(new CostLine(
+                            phase, name, "NAT instance " + type, hours, "hours", prices.price("ec2Hour", type)));
+                    lines.add(new CostLine(
+                            phase,
+                            name,
+                            "NAT instance gp3 root volume",
+                            NAT_INSTANCE_ROOT_GB,
+                            "GB-months",
                             prices.price("ebsGp3GbMonth")));
                 }
                 case "aws:ec2/vpcEndpoint:VpcEndpoint" -> {
                     if ("Interface".equals(r.input("vpcEndpointType"))) {
                         int azs = ((List<?>) r.input("subnetIds")).size();
-                        lines.add(new CostLine(phase, name, "VPC interface endpoint", hours * azs, "AZ-hours",
+                        lines.add(new CostLine(
+                                phase,
+                                name,
+                                "VPC interface endpoint",
+                                hours * azs,
+                                "AZ-hours",
                                 prices.price("vpcInterfaceEndpointHour")));
                     }
                 }
                 case "aws:lb/loadBalancer:LoadBalancer" -> {
                     int azs = ((List<?>) r.input("subnets")).size();
-                    lines.add(new CostLine(phase, name, "Application Load Balancer", hours, "hours", prices.price("albHour")));
-                    lines.add(new CostLine(phase, name, "ALB capacity units", usage.get("albLcu") * hours, "LCU-hours",
+                    lines.add(new CostLine(
+                            phase, name, "Application Load Balancer", hours, "hours", prices.price("albHour")));
+                    lines.add(new CostLine(
+                            phase,
+                            name,
+                            "ALB capacity units",
+                            usage.get("albLcu") * hours,
+                            "LCU-hours",
                             prices.price("albLcuHour")));
                     // Since February 2024 every public IPv4 address is billed: the ALB has one per AZ.
-                    lines.add(new CostLine(phase, name, "Public IPv4 addresses of the ALB (one per AZ)", hours * azs,
-                            "hours", prices.price("publicIpv4Hour")));
+                    lines.add(new CostLine(
+                            phase,
+                            name,
+                            "Public IPv4 addresses of the ALB (one per AZ)",
+                            hours * azs,
+                            "hours",
+                            prices.price("publicIpv4Hour")));
                 }
-                case "aws:ecs/service:Service" -> lines.addAll(fargate(r, tasks, hours,
-                        awake.serviceShare(String.valueOf(r.input("name"))), prices));
+                case "aws:ecs/service:Service" ->
+                    lines.addAll(fargate(r, tasks, hours, awake.serviceShare(String.valueOf(r.input("name"))), prices));
                 case "aws:rds/instance:Instance" -> {
                     var cls = String.valueOf(r.input("instanceClass"));
                     int copies = Boolean.TRUE.equals(r.input("multiAz")) ? 2 : 1;
                     var az = copies == 2 ? " Multi-AZ" : " single-AZ";
                     double share = awake.databaseShare(String.valueOf(r.input("identifier")));
-                    lines.add(new CostLine(phase, name, "RDS PostgreSQL " + cls + az + (share < 1 ? ", office hours" : ""),
-                            hours * copies * share, "instance-hours",
+                    lines.add(new CostLine(
+                            phase,
+                            name,
+                            "RDS PostgreSQL " + cls + az + (share < 1 ? ", office hours" : ""),
+                            hours * copies * share,
+                            "instance-hours",
                             prices.price("rdsPostgresHour", cls)));
-                    lines.add(new CostLine(phase, name, "RDS gp3 storage" + az, number(r, "allocatedStorage") * copies,
-                            "GB-months", prices.price("rdsGp3GbMonth")));
+                    lines.add(new CostLine(
+                            phase,
+                            name,
+                            "RDS gp3 storage" + az,
+                            number(r, "allocatedStorage") * copies,
+                            "GB-months",
+                            prices.price("rdsGp3GbMonth")));
                     if (r.input("monitoringInterval") instanceof Number n && n.doubleValue() > 0) {
-                        lines.add(new CostLine(phase, name, "RDS enhanced monitoring (CloudWatch Logs)", usage.get("rdsMonitoringGb"),
-                                "GB", prices.price("cloudwatchLogsIngestGb")));
+                        lines.add(new CostLine(
+                                phase,
+                                name,
+                                "RDS enhanced monitoring (CloudWatch Logs)",
+                                usage.get("rdsMonitoringGb"),
+                                "GB",
+                                prices.price("cloudwatchLogsIngestGb")));
                     }
                 }
                 case "aws:elasticache/replicationGroup:ReplicationGroup" -> {
                     var node = String.valueOf(r.input("nodeType"));
                     double nodes = number(r, "numCacheClusters");
                     boolean valkey = "valkey".equals(r.input("engine"));
-                    lines.add(new CostLine(phase, name, "ElastiCache " + (valkey ? "Valkey " : "Redis ") + node + " x " + (int) nodes,
-                            hours * nodes, "node-hours", prices.price(valkey ? "elasticacheValkeyHour" : "elasticacheHour", node)));
+                    lines.add(new CostLine(
+                            phase,
+                            name,
+                            "ElastiCache " + (valkey ? "Valkey " : "Redis ") + node + " x " + (int) nodes,
+                            hours * nodes,
+                            "node-hours",
+                            prices.price(valkey ? "elasticacheValkeyHour" : "elasticacheHour", node)));
                 }
-                case "aws:secretsmanager/secret:Secret" -> lines.add(new CostLine(phase, name, "Secrets Manager secret", 1,
-                        "secret-months", prices.price("secretMonth")));
+                case "aws:secretsmanager/secret:Secret" ->
+                    lines.add(new CostLine(
+                            phase, name, "Secrets Manager secret", 1, "secret-months", prices.price("secretMonth")));
                 case "aws:route53/record:Record" -> zones.merge(String.valueOf(r.input("zoneId")), phase, Math::min);
-                case "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace" -> lines.add(new CostLine(phase, name,
-                        "Route 53 private hosted zone (Cloud Map namespace)", 1, "zone-months", prices.price("route53ZoneMonth")));
-                case "aws:cloudwatch/dashboard:Dashboard" -> lines.add(new CostLine(phase, name, "CloudWatch dashboard", 1,
-                        "dashboard-months", prices.price("cloudwatchDashboardMonth")));
-                case "aws:cloudwatch/metricAlarm:MetricAlarm" -> lines.add(new CostLine(phase, name, "CloudWatch alarm", 1,
-                        "alarm-months", prices.price("cloudwatchAlarmMonth")));
+                case "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace" ->
+                    lines.add(new CostLine(
+                            phase,
+                            name,
+                            "Route 53 private hosted zone (Cloud Map namespace)",
+                            1,
+                            "zone-months",
+                            prices.price("route53ZoneMonth")));
+                case "aws:cloudwatch/dashboard:Dashboard" ->
+                    lines.add(new CostLine(
+                            phase,
+                            name,
+                            "CloudWatch dashboard",
+                            1,
+                            "dashboard-months",
+                            prices.price("cloudwatchDashboardMonth")));
+                case "aws:cloudwatch/metricAlarm:MetricAlarm" ->
+                    lines.add(new CostLine(
+                            phase, name, "CloudWatch alarm", 1, "alarm-months", prices.price("cloudwatchAlarmMonth")));
                 case "aws:ecs/cluster:Cluster" -> {
                     if (String.valueOf(r.inputs().get("settings")).contains("value=enabled")) {
-                        lines.add(new CostLine(phase, name, "Container Insights metrics", usage.get("containerInsightsMetrics"),
-                                "metric-months", prices.price("cloudwatchMetricMonth")));
+                        lines.add(new CostLine(
+                                phase,
+                                name,
+                                "Container Insights metrics",
+                                usage.get("containerInsightsMetrics"),
+                                "metric-months",
+                                prices.price("cloudwatchMetricMonth")));
                     }
                 }
                 case "aws:cloudwatch/logGroup:LogGroup" -> {
                     var group = String.valueOf(r.input("name"));
                     if (group.startsWith("aws-waf-logs-")) {
-                        lines.add(new CostLine(phase, name, "WAF logs ingestion", usage.get("wafLogsGb"), "GB",
+                        lines.add(new CostLine(
+                                phase,
+                                name,
+                                "WAF logs ingestion",
+                                usage.get("wafLogsGb"),
+                                "GB",
                                 prices.price("cloudwatchLogsIngestGb")));
                     } else if (group.startsWith("/cloudfront/")) {
-                        lines.add(new CostLine(phase, name, "CloudFront access logs (vended) ingestion", usage.get("cdnLogsGb"), "GB",
+                        lines.add(new CostLine(
+                                phase,
+                                name,
+                                "CloudFront access logs (vended) ingestion",
+                                usage.get("cdnLogsGb"),
+                                "GB",
                                 prices.price("cloudwatchVendedLogsGb")));
                     } else if (group.endsWith("/postgresql")) {
-                        lines.add(new CostLine(phase, name, "PostgreSQL logs ingestion", usage.get("rdsLogsGb"), "GB",
+                        lines.add(new CostLine(
+                                phase,
+                                name,
+                                "PostgreSQL logs ingestion",
+                                usage.get("rdsLogsGb"),
+                                "GB",
                                 prices.price("cloudwatchLogsIngestGb")));
                     }
                     if (group.startsWith("/ecs/")) {
@@ -183,45 +313,102 @@ public final class CostModel {
                     }
                 }
                 case "aws:wafv2/webAcl:WebAcl" -> {
-                    lines.add(new CostLine(phase, name, "WAF web ACL", 1, "ACL-months", prices.price("wafWebAclMonth")));
-                    lines.add(new CostLine(phase, name, "WAF rules", ((List<?>) r.input("rules")).size(), "rule-months",
+                    lines.add(
+                            new CostLine(phase, name, "WAF web ACL", 1, "ACL-months", prices.price("wafWebAclMonth")));
+                    lines.add(new CostLine(
+                            phase,
+                            name,
+                            "WAF rules",
+                            ((List<?>) r.input("rules")).size(),
+                            "rule-months",
                             prices.price("wafRuleMonth")));
-                    lines.add(new CostLine(phase, name, "WAF requests", usage.get("wafRequestsMillion"), "million requests",
+                    lines.add(new CostLine(
+                            phase,
+                            name,
+                            "WAF requests",
+                            usage.get("wafRequestsMillion"),
+                            "million requests",
                             prices.price("wafMillionRequests")));
                 }
                 case "aws:cloudfront/distribution:Distribution" -> {
-                    lines.add(new CostLine(phase, name, "CloudFront data out", usage.get("cdnDataGb"), "GB",
+                    lines.add(new CostLine(
+                            phase,
+                            name,
+                            "CloudFront data out",
+                            usage.get("cdnDataGb"),
+                            "GB",
                             prices.price("cloudfrontDataOutGb")));
-                    lines.add(new CostLine(phase, name, "CloudFront HTTPS requests", usage.get("cdnRequestsMillion") * 100,
-                            "10k requests", prices.price("cloudfrontTenThousandHttpsRequests")));
+                    lines.add(new CostLine(
+                            phase,
+                            name,
+                            "CloudFront HTTPS requests",
+                            usage.get("cdnRequestsMillion") * 100,
+                            "10k requests",
+                            prices.price("cloudfrontTenThousandHttpsRequests")));
                 }
                 case "aws:s3/bucketV2:BucketV2" -> {
-                    var key = name.endsWith("-media") ? "mediaGb" : name.endsWith("-static") ? "staticGb"
-                            : name.endsWith("-s3-logs") ? "s3AccessLogsGb" : "albLogsGb";
-                    lines.add(new CostLine(phase, name, "S3 Standard storage", usage.get(key), "GB-months",
+                    var key = name.endsWith("-media")
+                            ? "mediaGb"
+                            : name.endsWith("-static")
+                                    ? "staticGb"
+                                    : name.endsWith("-s3-logs") ? "s3AccessLogsGb" : "albLogsGb";
+                    lines.add(new CostLine(
+                            phase,
+                            name,
+                            "S3 Standard storage",
+                            usage.get(key),
+                            "GB-months",
                             prices.price("s3StandardGbMonth")));
                 }
-                case "aws:ecr/repository:Repository" -> lines.add(new CostLine(phase, name, "ECR image storage",
-                        usage.get("ecrGbPerRepository"), "GB-months", prices.price("ecrGbMonth")));
-                case "aws:ec2/flowLog:FlowLog" -> lines.add(new CostLine(phase, name, "VPC flow logs ("
-                        + r.input("trafficType") + ") to CloudWatch Logs", usage.get("flowLogsGb"), "GB",
-                        prices.price("cloudwatchLogsIngestGb")));
-                case "aws:sesv2/emailIdentity:EmailIdentity" -> lines.add(new CostLine(phase, name, "SES outbound mail",
-                        usage.get("mailThousands"), "1,000 messages", prices.price("sesThousandMessages")));
-                case "aws:kms/key:Key" -> lines.add(new CostLine(phase, name, "KMS customer-managed key", 1, "key-months",
-                        prices.price("kmsKeyMonth")));
-                default -> {
-                }
+                case "aws:ecr/repository:Repository" ->
+                    lines.add(new CostLine(
+                            phase,
+                            name,
+                            "ECR image storage",
+                            usage.get("ecrGbPerRepository"),
+                            "GB-months",
+                            prices.price("ecrGbMonth")));
+                case "aws:ec2/flowLog:FlowLog" ->
+                    lines.add(new CostLine(
+                            phase,
+                            name,
+                            "VPC flow logs (" + r.input("trafficType") + ") to CloudWatch Logs",
+                            usage.get("flowLogsGb"),
+                            "GB",
+                            prices.price("cloudwatchLogsIngestGb")));
+                case "aws:sesv2/emailIdentity:EmailIdentity" ->
+                    lines.add(new CostLine(
+                            phase,
+                            name,
+                            "SES outbound mail",
+                            usage.get("mailThousands"),
+                            "1,000 messages",
+                            prices.price("sesThousandMessages")));
+                case "aws:kms/key:Key" ->
+                    lines.add(new CostLine(
+                            phase, name, "KMS customer-managed key", 1, "key-months", prices.price("kmsKeyMonth")));
+                default -> {}
             }
         }
-        zones.forEach((zone, phase) -> lines.add(new CostLine(phase, "hosted zone " + zone, "Route 53 hosted zone", 1,
-                "zone-months", prices.price("route53ZoneMonth"))));
+        zones.forEach((zone, phase) -> lines.add(new CostLine(
+                phase,
+                "hosted zone " + zone,
+                "Route 53 hosted zone",
+                1,
+                "zone-months",
+                prices.price("route53ZoneMonth"))));
         if (logGroups > 0) {
             double gb = usage.get("logsGb");
-            lines.add(new CostLine(4, "/ecs/*", "CloudWatch Logs ingestion", gb, "GB", prices.price("cloudwatchLogsIngestGb")));
+            lines.add(new CostLine(
+                    4, "/ecs/*", "CloudWatch Logs ingestion", gb, "GB", prices.price("cloudwatchLogsIngestGb")));
             // At a steady rate, retention keeps about (retention / 30) months of logs.
-            lines.add(new CostLine(4, "/ecs/*", "CloudWatch Logs storage (" + logRetentionDays + "-day retention)",
-                    gb * logRetentionDays / 30.0, "GB-months", prices.price("cloudwatchLogsStoredGbMonth")));
+            lines.add(new CostLine(
+                    4,
+                    "/ecs/*",
+                    "CloudWatch Logs storage (" + logRetentionDays + "-day retention)",
+                    gb * logRetentionDays / 30.0,
+                    "GB-months",
+                    prices.price("cloudwatchLogsStoredGbMonth")));
         }
 
         var byPhase = new TreeMap<Integer, Double>();
@@ -235,8 +422,12 @@ public final class CostModel {
      * Task size and architecture come from the task definition the service runs; {@code awake} is the
      * part of the week it runs (1 without office hours).
      */
-    private static List<CostLine> fargate(PlannedResource service, Map<String, PlannedResource> tasks, double monthHours,
-                                          double awake, PriceBook prices) {
+    private static List<CostLine> fargate(
+            PlannedResource service,
+            Map<String, PlannedResource> tasks,
+            double monthHours,
+            double awake,
+            PriceBook prices) {
         double hours = monthHours * awake;
         var when = awake < 1 ? ", office hours" : "";
         var arn = String.valueOf(service.input("taskDefinition"));
@@ -272,15 +463,21 @@ public final class CostModel {
         var size = fmt(vcpu) + " vCPU / " + fmt(gb) + " GB " + arch;
         var lines = new ArrayList<CostLine>();
         if (onDemand > 0) {
-            lines.add(new CostLine(service.phase(), service.name(), "Fargate tasks (" + size + ", on demand) x " + fmt(onDemand)
-                    + when,
-                    onDemand * hours, "task-hours",
+            lines.add(new CostLine(
+                    service.phase(),
+                    service.name(),
+                    "Fargate tasks (" + size + ", on demand) x " + fmt(onDemand) + when,
+                    onDemand * hours,
+                    "task-hours",
                     vcpu * prices.price("fargateVcpuHour", arch) + gb * prices.price("fargateGbHour", arch)));
         }
         if (spot > 0) {
-            lines.add(new CostLine(service.phase(), service.name(), "Fargate Spot tasks (" + size + ") x " + fmt(spot)
-                    + when,
-                    spot * hours, "task-hours",
+            lines.add(new CostLine(
+                    service.phase(),
+                    service.name(),
+                    "Fargate Spot tasks (" + size + ") x " + fmt(spot) + when,
+                    spot * hours,
+                    "task-hours",
                     vcpu * prices.price("fargateSpotVcpuHour", arch) + gb * prices.price("fargateSpotGbHour", arch)));
         }
         return lines;

@@ -2,7 +2,6 @@ package com.tutors.infra.plan.cost;
 
 import com.tutors.infra.core.OfficeHours;
 import com.tutors.infra.plan.model.PlannedResource;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +31,15 @@ final class OfficeHoursOnPlan {
                 var service = id.substring(id.lastIndexOf('/') + 1);
                 boolean closes = ((Number) r.input("scalableTargetAction.maxCapacity")).intValue() == 0;
                 (closes ? down : up).put("service:" + service, String.valueOf(r.input("schedule")));
-            } else if (r.type().equals("aws:scheduler/schedule:Schedule") && String.valueOf(r.input("target.arn")).contains(":rds:")) {
+            } else if (r.type().equals("aws:scheduler/schedule:Schedule")
+                    && String.valueOf(r.input("target.arn")).contains(":rds:")) {
                 // (The database's schedules; a scheduled job's targets the cluster.)
                 var target = String.valueOf(r.input("target.arn"));
                 var input = String.valueOf(r.input("target.input"));
-                var db = com.google.gson.JsonParser.parseString(input).getAsJsonObject().get("DbInstanceIdentifier").getAsString();
+                var db = com.google.gson.JsonParser.parseString(input)
+                        .getAsJsonObject()
+                        .get("DbInstanceIdentifier")
+                        .getAsString();
                 if (target.endsWith(":rds:stopDBInstance")) {
                     down.put("db:" + db, String.valueOf(r.input("scheduleExpression")));
                 } else if (target.endsWith(":rds:startDBInstance")) {

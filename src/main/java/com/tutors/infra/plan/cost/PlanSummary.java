@@ -3,7 +3,6 @@ package com.tutors.infra.plan.cost;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.tutors.infra.plan.model.PlannedResource;
-
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,7 +15,8 @@ public record PlanSummary(Map<Integer, Long> resources, Map<Integer, Double> cos
 
     public static PlanSummary of(List<PlannedResource> resources, CostModel.Estimate estimate) {
         var counts = new TreeMap<Integer, Long>();
-        resources.stream().filter(r -> r.custom() && !r.isProvider())
+        resources.stream()
+                .filter(r -> r.custom() && !r.isProvider())
                 .forEach(r -> counts.merge(r.phase(), 1L, Long::sum));
         return new PlanSummary(counts, new TreeMap<>(estimate.byPhase()), estimate.total(), estimate.priceVersion());
     }
@@ -35,9 +35,15 @@ public record PlanSummary(Map<Integer, Long> resources, Map<Integer, Double> cos
             }
             JsonObject cost = doc.getAsJsonObject("cost");
             var byPhase = new TreeMap<Integer, Double>();
-            cost.getAsJsonObject("byPhase").entrySet()
-                    .forEach(e -> byPhase.put(Integer.parseInt(e.getKey()), e.getValue().getAsDouble()));
-            return new PlanSummary(counts, byPhase, cost.get("total").getAsDouble(), cost.get("priceVersion").getAsString());
+            cost.getAsJsonObject("byPhase")
+                    .entrySet()
+                    .forEach(e -> byPhase.put(
+                            Integer.parseInt(e.getKey()), e.getValue().getAsDouble()));
+            return new PlanSummary(
+                    counts,
+                    byPhase,
+                    cost.get("total").getAsDouble(),
+                    cost.get("priceVersion").getAsString());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a plan in JSON (plan --format json): " + e.getMessage(), e);
         }

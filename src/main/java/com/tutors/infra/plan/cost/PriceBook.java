@@ -2,7 +2,6 @@ package com.tutors.infra.plan.cost;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +34,8 @@ public final class PriceBook {
                 empty.add("prices", new JsonObject());
                 return new PriceBook(empty);
             }
-            return new PriceBook(JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject());
+            return new PriceBook(JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .getAsJsonObject());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + resource, e);
         }

@@ -1,7 +1,6 @@
 package com.tutors.infra.plan.diff;
 
 import com.tutors.infra.plan.model.PlannedResource;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,11 +17,13 @@ import java.util.TreeSet;
  * not live state: drift and provider-side defaults are {@code pulumi preview}'s to find.
  */
 public final class PlanDiff {
-    private PlanDiff() {
-    }
+    private PlanDiff() {}
 
     public enum Kind {
-        CREATE("+", "create"), UPDATE("~", "update"), REPLACE("±", "replace"), DELETE("-", "delete");
+        CREATE("+", "create"),
+        UPDATE("~", "update"),
+        REPLACE("±", "replace"),
+        DELETE("-", "delete");
 
         public final String symbol;
         public final String word;
@@ -39,16 +40,26 @@ public final class PlanDiff {
      * @param deleteFirst a replacement of a resource with an explicit physical name: the bridge deletes it
      *                    before it creates the new one
      */
-    public record Change(String urn, String type, String name, int phase, Kind kind, List<String> changed,
-                         List<String> replacing, boolean deleteFirst, boolean protect) {
+    public record Change(
+            String urn,
+            String type,
+            String name,
+            int phase,
+            Kind kind,
+            List<String> changed,
+            List<String> replacing,
+            boolean deleteFirst,
+            boolean protect) {}
+
+    public enum Severity {
+        DANGER,
+        NOTE
     }
 
-    public enum Severity { DANGER, NOTE }
+    public record Warning(Severity severity, String name, String message) {}
 
-    public record Warning(Severity severity, String name, String message) {
-    }
-
-    public record Result(String before, String after, List<Change> changes, List<Warning> warnings, String rulesVersion) {
+    public record Result(
+            String before, String after, List<Change> changes, List<Warning> warnings, String rulesVersion) {
         public boolean dangerous() {
             return warnings.stream().anyMatch(w -> w.severity() == Severity.DANGER);
         }
@@ -58,20 +69,26 @@ public final class PlanDiff {
         }
     }
 
-    public static Result between(String beforeLabel, List<PlannedResource> before, String afterLabel,
-                                 List<PlannedResource> after, ReplaceRules rules) {
+    public static Result between(
+            String beforeLabel,
+            List<PlannedResource> before,
+            String afterLabel,
+            List<PlannedResource> after,
+            ReplaceRules rules) {
         var old = index(before);
         var now = index(after);
         var changes = new ArrayList<Change>();
         for (var r : now.values()) {
             var was = old.get(r.urn());
             if (was == null) {
-                changes.add(new Change(r.urn(), r.type(), r.name(), r.phase(), Kind.CREATE, List.of(), List.of(), false, r.protect()));
+                changes.add(new Change(
+                        r.urn(), r.type(), r.name(), r.phase(), Kind.CREATE, List.of(), List.of(), false, r.protect()));
                 continue;
             }
             var paths = new TreeSet<String>();
             compare("", was.inputs(), r.inputs(), paths);
-            paths.removeIf(p -> r.ignoreChanges().stream().anyMatch(i -> p.equals(i) || p.startsWith(i + ".") || p.startsWith(i + "[]")));
+            paths.removeIf(p -> r.ignoreChanges().stream()
+                    .anyMatch(i -> p.equals(i) || p.startsWith(i + ".") || p.startsWith(i + "[]")));
             if (paths.isEmpty()) {
                 continue;
             }
@@ -79,21 +96,40 @@ public final class PlanDiff {
             var top = new TreeSet<String>();
             for (var p : paths) {
                 var key = p.split("[.\\[]", 2)[0];
-                top.add(r.inputs().get(key) instanceof PlannedResource.Secret || was.inputs().get(key) instanceof PlannedResource.Secret
-                        ? key + " (secret)" : key);
+                top.add(
+                        r.inputs().get(key) instanceof PlannedResource.Secret
+                                        || was.inputs().get(key) instanceof PlannedResource.Secret
+                                ? key + " (secret)"
+                                : key);
             }
-            boolean deleteFirst = !replacing.isEmpty() && rules.of(r.type()).map(t -> t.autonamed()
-                    && t.physicalName().map(n -> r.inputs().get(n) != null).orElse(false)).orElse(false);
-            changes.add(new Change(r.urn(), r.type(), r.name(), r.phase(), replacing.isEmpty() ? Kind.UPDATE : Kind.REPLACE,
-                    List.copyOf(top), replacing, deleteFirst, was.protect()));
+            boolean deleteFirst = !replacing.isEmpty()
+                    && rules.of(r.type())
+                            .map(t -> t.autonamed()
+                                    && t.physicalName()
+                                            .map(n -> r.inputs().get(n) != null)
+                                            .orElse(false))
+                            .orElse(false);
+            changes.add(new Change(
+                    r.urn(),
+                    r.type(),
+                    r.name(),
+                    r.phase(),
+                    replacing.isEmpty() ? Kind.UPDATE : Kind.REPLACE,
+                    List.copyOf(top),
+                    replacing,
+                    deleteFirst,
+                    was.protect()));
         }
         propagateReplacements(changes, old, now, rules);
         for (var r : old.values()) {
             if (!now.containsKey(r.urn())) {
-                changes.add(new Change(r.urn(), r.type(), r.name(), r.phase(), Kind.DELETE, List.of(), List.of(), false, r.protect()));
+                changes.add(new Change(
+                        r.urn(), r.type(), r.name(), r.phase(), Kind.DELETE, List.of(), List.of(), false, r.protect()));
             }
         }
-        changes.sort((a, b) -> a.phase() != b.phase() ? Integer.compare(a.phase(), b.phase()) : a.urn().compareTo(b.urn()));
+        changes.sort((a, b) -> a.phase() != b.phase()
+                ? Integer.compare(a.phase(), b.phase())
+                : a.urn().compareTo(b.urn()));
         var warnings = Warnings.of(changes, old, now);
         return new Result(beforeLabel, afterLabel, List.copyOf(changes), warnings, rules.version());
     }
@@ -105,8 +141,11 @@ public final class PlanDiff {
      * replace-forcing input holds one is replaced in turn (a NAT instance in a replaced subnet);
      * otherwise it is shown as updated "from" the replaced one.
      */
-    private static void propagateReplacements(List<Change> changes, Map<String, PlannedResource> old,
-                                              Map<String, PlannedResource> now, ReplaceRules rules) {
+    private static void propagateReplacements(
+            List<Change> changes,
+            Map<String, PlannedResource> old,
+            Map<String, PlannedResource> now,
+            ReplaceRules rules) {
         var replaced = new java.util.HashSet<String>();
         changes.stream().filter(c -> c.kind() == Kind.REPLACE).forEach(c -> replaced.add(c.urn()));
         boolean grew = true;
@@ -114,32 +153,60 @@ public final class PlanDiff {
             grew = false;
             var byUrn = byUrn(changes);
             for (var r : now.values()) {
-                var from = r.dependencies().stream().filter(replaced::contains).map(PlanDiff::describe).distinct().sorted().toList();
+                var from = r.dependencies().stream()
+                        .filter(replaced::contains)
+                        .map(PlanDiff::describe)
+                        .distinct()
+                        .sorted()
+                        .toList();
                 if (from.isEmpty()) {
                     continue;
                 }
                 var existing = byUrn.get(r.urn());
                 var note = "outputs of " + String.join(", ", from);
-                if (existing != null && (existing.kind() != Kind.UPDATE || existing.changed().contains(note))) {
+                if (existing != null
+                        && (existing.kind() != Kind.UPDATE || existing.changed().contains(note))) {
                     continue;
                 }
                 var changed = new ArrayList<String>(existing == null ? List.of() : existing.changed());
                 changed.add(note);
-                // The inputs that hold a replaced resource's id or ARN get its successor's: do they force a replacement?
+                // The inputs that hold a replaced resource's id or ARN get its successor's: do they force a
+                // replacement?
                 var ids = new java.util.HashSet<String>();
-                r.dependencies().stream().filter(replaced::contains).map(old::get).filter(Objects::nonNull)
-                        .forEach(d -> d.identifiers().stream().filter(id -> generated(id, d, rules)).forEach(ids::add));
+                r.dependencies().stream()
+                        .filter(replaced::contains)
+                        .map(old::get)
+                        .filter(Objects::nonNull)
+                        .forEach(d -> d.identifiers().stream()
+                                .filter(id -> generated(id, d, rules))
+                                .forEach(ids::add));
                 var holding = new TreeSet<String>();
                 holding("", r.inputs(), ids, holding);
                 var was = old.get(r.urn());
-                var forcing = holding.isEmpty() || was == null ? List.<String>of()
+                var forcing = holding.isEmpty() || was == null
+                        ? List.<String>of()
                         : rules.replacing(r.type(), holding, was.inputs(), r.inputs());
                 boolean replaces = REPLACED_BY_ANY_CHANGE.contains(r.type()) || !forcing.isEmpty();
-                var replacing = forcing.isEmpty() ? List.of(note) : forcing.stream().map(p -> p + " (" + note + ")").toList();
-                boolean deleteFirst = replaces && rules.of(r.type()).map(t -> t.autonamed()
-                        && t.physicalName().map(n -> r.inputs().get(n) != null).orElse(false)).orElse(false);
-                var change = new Change(r.urn(), r.type(), r.name(), r.phase(), replaces ? Kind.REPLACE : Kind.UPDATE,
-                        List.copyOf(changed), replaces ? List.copyOf(replacing) : List.of(), deleteFirst, r.protect());
+                var replacing = forcing.isEmpty()
+                        ? List.of(note)
+                        : forcing.stream().map(p -> p + " (" + note + ")").toList();
+                boolean deleteFirst = replaces
+                        && rules.of(r.type())
+                                .map(t -> t.autonamed()
+                                        && t.physicalName()
+                                                .map(n -> r.inputs().get(n) != null)
+                                                .orElse(false))
+                                .orElse(false);
+                var change = new Change(
+                        r.urn(),
+                        r.type(),
+                        r.name(),
+                        r.phase(),
+                        replaces ? Kind.REPLACE : Kind.UPDATE,
+                        List.copyOf(changed),
+                        replaces ? List.copyOf(replacing) : List.of(),
+                        deleteFirst,
+                        r.protect());
                 if (existing == null) {
                     changes.add(change);
                 } else {
@@ -159,10 +226,15 @@ public final class PlanDiff {
      * or more hex digits.
      */
     static boolean generated(String identifier, PlannedResource owner, ReplaceRules rules) {
-        var part = identifier.startsWith("arn:") ? identifier.split(":", 6)[identifier.split(":", 6).length - 1] : identifier;
+        var part = identifier.startsWith("arn:")
+                ? identifier.split(":", 6)[identifier.split(":", 6).length - 1]
+                : identifier;
         var names = new ArrayList<String>(List.of(owner.name()));
-        rules.of(owner.type()).flatMap(t -> t.physicalName()).map(n -> owner.inputs().get(n))
-                .filter(v -> v instanceof String s && !s.isEmpty()).ifPresent(v -> names.add((String) v));
+        rules.of(owner.type())
+                .flatMap(t -> t.physicalName())
+                .map(n -> owner.inputs().get(n))
+                .filter(v -> v instanceof String s && !s.isEmpty())
+                .ifPresent(v -> names.add((String) v));
         if (owner.inputs().get("name") instanceof String n && !n.isEmpty()) {
             names.add(n);
         }
@@ -191,8 +263,8 @@ public final class PlanDiff {
     }
 
     /** Types whose every input forces a replacement: one that takes a replaced resource's outputs is replaced too. */
-    private static final Set<String> REPLACED_BY_ANY_CHANGE = Set.of("aws:ecs/taskDefinition:TaskDefinition",
-            "aws:secretsmanager/secretVersion:SecretVersion");
+    private static final Set<String> REPLACED_BY_ANY_CHANGE =
+            Set.of("aws:ecs/taskDefinition:TaskDefinition", "aws:secretsmanager/secretVersion:SecretVersion");
 
     /** "Type name" of a URN ({@code urn:pulumi:<stack>::<project>::<parent types>$<type>::<name>}). */
     static String describe(String urn) {
@@ -212,7 +284,8 @@ public final class PlanDiff {
     /** Collects the leaf paths where {@code a} and {@code b} differ. */
     @SuppressWarnings("unchecked")
     static void compare(String path, Object a, Object b, Set<String> out) {
-        if (a instanceof PlannedResource.Secret x && b instanceof PlannedResource.Secret y
+        if (a instanceof PlannedResource.Secret x
+                && b instanceof PlannedResource.Secret y
                 && (SavedPlan.OPAQUE.equals(x.value()) || SavedPlan.OPAQUE.equals(y.value()))) {
             return; // a saved plan never holds a secret's value: whether it changed cannot be told from it
         }
@@ -231,8 +304,11 @@ public final class PlanDiff {
             }
             return;
         }
-        if (a instanceof List<?> la && b instanceof List<?> lb && la.size() == lb.size()
-                && la.stream().allMatch(x -> x instanceof Map) && lb.stream().allMatch(x -> x instanceof Map)) {
+        if (a instanceof List<?> la
+                && b instanceof List<?> lb
+                && la.size() == lb.size()
+                && la.stream().allMatch(x -> x instanceof Map)
+                && lb.stream().allMatch(x -> x instanceof Map)) {
             for (int i = 0; i < la.size(); i++) {
                 compare(path + "[]", la.get(i), lb.get(i), out);
             }

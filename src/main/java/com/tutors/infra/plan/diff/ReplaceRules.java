@@ -1,7 +1,6 @@
 package com.tutors.infra.plan.diff;
 
 import com.google.gson.JsonParser;
-
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +19,8 @@ import java.util.Set;
 public final class ReplaceRules {
 
     /** One type's rules from the file. */
-    public record TypeRules(Optional<String> physicalName, boolean autonamed, List<String> forceNew,
-                            List<String> conditional) {
-    }
+    public record TypeRules(
+            Optional<String> physicalName, boolean autonamed, List<String> forceNew, List<String> conditional) {}
 
     private final Map<String, TypeRules> types;
     private final String version;
@@ -48,7 +46,8 @@ public final class ReplaceRules {
             var map = new HashMap<String, TypeRules>();
             doc.getAsJsonObject("types").entrySet().forEach(e -> {
                 var t = e.getValue().getAsJsonObject();
-                var physical = t.get("physicalName").isJsonNull() ? Optional.<String>empty()
+                var physical = t.get("physicalName").isJsonNull()
+                        ? Optional.<String>empty()
                         : Optional.of(t.get("physicalName").getAsString());
                 var forceNew = new ArrayList<String>();
                 t.getAsJsonArray("forceNew").forEach(x -> forceNew.add(x.getAsString()));
@@ -58,7 +57,10 @@ public final class ReplaceRules {
                 }
                 map.put(e.getKey(), new TypeRules(physical, t.get("autonamed").getAsBoolean(), forceNew, conditional));
             });
-            return new ReplaceRules(map, doc.get("providerVersion").getAsString() + ", read " + doc.get("read").getAsString());
+            return new ReplaceRules(
+                    map,
+                    doc.get("providerVersion").getAsString() + ", read "
+                            + doc.get("read").getAsString());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read provider/replace-forcing.json", e);
         }
@@ -81,7 +83,8 @@ public final class ReplaceRules {
      *
      * @param changed leaf paths that differ ({@code a.b}, {@code a[].b})
      */
-    public List<String> replacing(String type, Set<String> changed, Map<String, Object> before, Map<String, Object> after) {
+    public List<String> replacing(
+            String type, Set<String> changed, Map<String, Object> before, Map<String, Object> after) {
         var rules = types.get(type);
         if (rules == null) {
             return List.of();
@@ -91,8 +94,11 @@ public final class ReplaceRules {
             for (var forced : rules.forceNew()) {
                 // A changed field under a forcing one, or a whole block or list (added, removed, resized)
                 // that holds forcing fields: the provider sees those fields change too.
-                if (path.equals(forced) || path.startsWith(forced + ".") || path.startsWith(forced + "[]")
-                        || forced.startsWith(path + ".") || forced.startsWith(path + "[]")) {
+                if (path.equals(forced)
+                        || path.startsWith(forced + ".")
+                        || path.startsWith(forced + "[]")
+                        || forced.startsWith(path + ".")
+                        || forced.startsWith(path + "[]")) {
                     out.add(path);
                     break;
                 }
@@ -103,8 +109,8 @@ public final class ReplaceRules {
     }
 
     /** CustomizeDiff conditions, each as the provider source states it. */
-    private static List<String> conditional(String type, Set<String> changed, Map<String, Object> before,
-                                            Map<String, Object> after) {
+    private static List<String> conditional(
+            String type, Set<String> changed, Map<String, Object> before, Map<String, Object> after) {
         var out = new ArrayList<String>();
         switch (type) {
             // internal/service/ecs/service.go, capacityProviderStrategyCustomizeDiff: a changed strategy
@@ -122,28 +128,34 @@ public final class ReplaceRules {
             // internal/service/elasticache/replication_group.go CustomizeDiff: an engine change replaces,
             // except redis -> valkey (ModifyReplicationGroup, provider 5.73+); an engine-version downgrade replaces.
             case "aws:elasticache/replicationGroup:ReplicationGroup" -> {
-                if (touches(changed, "engine") && !("redis".equals(before.get("engine")) && "valkey".equals(after.get("engine")))) {
+                if (touches(changed, "engine")
+                        && !("redis".equals(before.get("engine")) && "valkey".equals(after.get("engine")))) {
                     out.add("engine");
                 }
-                if (touches(changed, "engineVersion") && !touches(changed, "engine")
-                        && compareVersions(String.valueOf(after.get("engineVersion")), String.valueOf(before.get("engineVersion"))) < 0) {
+                if (touches(changed, "engineVersion")
+                        && !touches(changed, "engine")
+                        && compareVersions(
+                                        String.valueOf(after.get("engineVersion")),
+                                        String.valueOf(before.get("engineVersion")))
+                                < 0) {
                     out.add("engineVersion");
                 }
             }
-            // internal/service/ec2/ec2_instance.go: user data replaces the instance only with user_data_replace_on_change.
+            // internal/service/ec2/ec2_instance.go: user data replaces the instance only with
+            // user_data_replace_on_change.
             case "aws:ec2/instance:Instance" -> {
                 if (touches(changed, "userData") && Boolean.TRUE.equals(after.get("userDataReplaceOnChange"))) {
                     out.add("userData");
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         return out;
     }
 
     private static boolean touches(Set<String> changed, String input) {
-        return changed.stream().anyMatch(p -> p.equals(input) || p.startsWith(input + ".") || p.startsWith(input + "[]"));
+        return changed.stream()
+                .anyMatch(p -> p.equals(input) || p.startsWith(input + ".") || p.startsWith(input + "[]"));
     }
 
     private static boolean isEmpty(Object value) {

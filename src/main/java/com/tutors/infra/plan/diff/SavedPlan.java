@@ -4,15 +4,13 @@ import com.google.gson.Gson;
 import com.google.gson.JsonParser;
 import com.tutors.infra.plan.model.PlannedResource;
 import com.tutors.infra.plan.model.Urns;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** A plan saved with {@code plan --format json}, read back for a diff. */
 public final class SavedPlan {
-    private SavedPlan() {
-    }
+    private SavedPlan() {}
 
     /** How a saved plan prints every secret value. */
     static final String OPAQUE = "[secret]";
@@ -43,11 +41,25 @@ public final class SavedPlan {
                 }
                 // Plans saved before the engine's URN form (a base branch's) still match by URN.
                 dependencies.replaceAll(Urns::engineForm);
-                out.add(new PlannedResource(Urns.engineForm(r.get("urn").getAsString()), type, r.get("name").getAsString(), custom,
-                        r.get("parent").isJsonNull() ? "" : Urns.engineForm(r.get("parent").getAsString()),
-                        r.get("provider").isJsonNull() ? "" : Urns.engineForm(r.get("provider").getAsString()),
-                        r.has("protect") && r.get("protect").getAsBoolean(), List.copyOf(dependencies), List.copyOf(ignore), List.of(),
-                        secrets(inputs), r.get("phase").getAsInt(), null, List.copyOf(identifiers)));
+                out.add(new PlannedResource(
+                        Urns.engineForm(r.get("urn").getAsString()),
+                        type,
+                        r.get("name").getAsString(),
+                        custom,
+                        r.get("parent").isJsonNull()
+                                ? ""
+                                : Urns.engineForm(r.get("parent").getAsString()),
+                        r.get("provider").isJsonNull()
+                                ? ""
+                                : Urns.engineForm(r.get("provider").getAsString()),
+                        r.has("protect") && r.get("protect").getAsBoolean(),
+                        List.copyOf(dependencies),
+                        List.copyOf(ignore),
+                        List.of(),
+                        secrets(inputs),
+                        r.get("phase").getAsInt(),
+                        null,
+                        List.copyOf(identifiers)));
             }
             return List.copyOf(out);
         } catch (RuntimeException e) {

@@ -1,7 +1,6 @@
 package com.tutors.infra.plan.model;
 
 import com.pulumi.resources.Resource;
-
 import java.util.List;
 import java.util.Map;
 
@@ -16,10 +15,21 @@ import java.util.Map;
  * @param identifiers what other resources take of this one (its id and ARN, as the mock engine gave them):
  *                    a dependent whose input holds one of them gets a new value when this one is replaced
  */
-public record PlannedResource(String urn, String type, String name, boolean custom, String parentUrn,
-                              String providerRef, boolean protect, List<String> dependencies,
-                              List<String> ignoreChanges, List<String> secretOutputs, Map<String, Object> inputs,
-                              int phase, Resource resource, List<String> identifiers) {
+public record PlannedResource(
+        String urn,
+        String type,
+        String name,
+        boolean custom,
+        String parentUrn,
+        String providerRef,
+        boolean protect,
+        List<String> dependencies,
+        List<String> ignoreChanges,
+        List<String> secretOutputs,
+        Map<String, Object> inputs,
+        int phase,
+        Resource resource,
+        List<String> identifiers) {
 
     /** A value the program marked secret; it is printed as {@code "[secret]"}. */
     public record Secret(Object value) {

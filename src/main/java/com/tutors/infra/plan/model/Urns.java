@@ -9,8 +9,7 @@ package com.tutors.infra.plan.model;
  * {@code pulumi state} or {@code import --parent} a user copies from it) goes through here first.
  */
 public final class Urns {
-    private Urns() {
-    }
+    private Urns() {}
 
     /** The qualified type of the root stack, which the engine never puts into a child's URN. */
     public static final String ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
@@ -28,6 +27,8 @@ public final class Urns {
             return urn;
         }
         int typeStart = projectEnd + 2;
-        return urn.startsWith(PREFIX, typeStart) ? urn.substring(0, typeStart) + urn.substring(typeStart + PREFIX.length()) : urn;
+        return urn.startsWith(PREFIX, typeStart)
+                ? urn.substring(0, typeStart) + urn.substring(typeStart + PREFIX.length())
+                : urn;
     }
 }

@@ -1,21 +1,20 @@
 package com.tutors.infra.plan.cost;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.google.gson.Gson;
 import com.tutors.infra.StackRuns;
 import com.tutors.infra.plan.OfflineRun;
 import com.tutors.infra.plan.PlanCommand;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class CostModelTest {
 
@@ -57,11 +56,12 @@ class CostModelTest {
         var p = priceFile();
         double h = 730;
         double task = 0.25 * price(p, "fargateVcpuHour", "X86_64") + 0.5 * price(p, "fargateGbHour", "X86_64");
-        double hand = h * (Double) p.get("natGatewayHour")                // 1 NAT gateway
-                + 3 * h * (Double) p.get("publicIpv4Hour")                 // its IP and the ALB's two
+        double hand = h * (Double) p.get("natGatewayHour") // 1 NAT gateway
+                + 3 * h * (Double) p.get("publicIpv4Hour") // its IP and the ALB's two
                 + h * (Double) p.get("albHour")
-                + 4 * h * task                                             // 4 tasks of 0.25 vCPU / 0.5 GB
-                + h * price(p, "rdsPostgresHour", "db.t3.micro") + 20 * (Double) p.get("rdsGp3GbMonth")
+                + 4 * h * task // 4 tasks of 0.25 vCPU / 0.5 GB
+                + h * price(p, "rdsPostgresHour", "db.t3.micro")
+                + 20 * (Double) p.get("rdsGp3GbMonth")
                 + h * price(p, "elasticacheHour", "cache.t3.micro")
                 + (Double) p.get("route53ZoneMonth")
                 + 4 * (Double) p.get("secretMonth")
@@ -77,13 +77,25 @@ class CostModelTest {
         var e = estimate(baseline());
         assertTrue(Math.abs(e.total() - hand) <= 0.05 * hand, "estimate " + e.total() + " vs hand " + hand);
         assertEquals(BASELINE, Math.round(e.total() * 100) / 100.0, "the plan's $80-150 misses the public IPv4 charge");
-        for (var item : new String[]{"NAT gateway", "Application Load Balancer", "Fargate tasks (0.25 vCPU / 0.5 GB X86_64, on demand) x 2",
-                "RDS PostgreSQL db.t3.micro single-AZ", "RDS gp3 storage single-AZ", "ElastiCache Redis cache.t3.micro x 1",
-                "Public IPv4 address (Elastic IP)", "Public IPv4 addresses of the ALB (one per AZ)", "Route 53 hosted zone",
-                "Secrets Manager secret", "CloudWatch Logs ingestion"}) {
+        for (var item : new String[] {
+            "NAT gateway",
+            "Application Load Balancer",
+            "Fargate tasks (0.25 vCPU / 0.5 GB X86_64, on demand) x 2",
+            "RDS PostgreSQL db.t3.micro single-AZ",
+            "RDS gp3 storage single-AZ",
+            "ElastiCache Redis cache.t3.micro x 1",
+            "Public IPv4 address (Elastic IP)",
+            "Public IPv4 addresses of the ALB (one per AZ)",
+            "Route 53 hosted zone",
+            "Secrets Manager secret",
+            "CloudWatch Logs ingestion"
+        }) {
             assertTrue(e.lines().stream().anyMatch(l -> l.item().equals(item)), "no line " + item);
         }
-        var ipv4Hours = e.lines().stream().filter(l -> l.item().startsWith("Public IPv4")).mapToDouble(CostLine::quantity).sum();
+        var ipv4Hours = e.lines().stream()
+                .filter(l -> l.item().startsWith("Public IPv4"))
+                .mapToDouble(CostLine::quantity)
+                .sum();
         assertEquals(3 * h, ipv4Hours, "one NAT address and one per ALB AZ");
     }
 
@@ -95,30 +107,49 @@ class CostModelTest {
         assertEquals(208.79, Math.round(prod.total() * 100) / 100.0);
         assertEquals(72.24, Math.round(staging.total() * 100) / 100.0);
         var readme = Files.readString(StackRuns.PROJECT_DIR.resolve("README.md"));
-        assertTrue(readme.contains(CostReport.money(prod.total())) && readme.contains(CostReport.money(staging.total())),
+        assertTrue(
+                readme.contains(CostReport.money(prod.total())) && readme.contains(CostReport.money(staging.total())),
                 "the README states both totals");
-        assertEquals(prod.total(), prod.byPhase().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
+        assertEquals(
+                prod.total(),
+                prod.byPhase().values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum(),
+                1e-9);
     }
 
     @Test
     void spotTasksArePricedAsSpot() throws IOException {
         var p = priceFile();
         var staging = estimate(StackRuns.committed("staging"));
-        var spot = staging.lines().stream().filter(l -> l.item().startsWith("Fargate Spot tasks")).toList();
+        var spot = staging.lines().stream()
+                .filter(l -> l.item().startsWith("Fargate Spot tasks"))
+                .toList();
         assertEquals(2, spot.size());
-        assertEquals(0.25 * price(p, "fargateSpotVcpuHour", "ARM64") + 0.5 * price(p, "fargateSpotGbHour", "ARM64"),
-                spot.get(0).unitPrice(), 1e-12);
+        assertEquals(
+                0.25 * price(p, "fargateSpotVcpuHour", "ARM64") + 0.5 * price(p, "fargateSpotGbHour", "ARM64"),
+                spot.get(0).unitPrice(),
+                1e-12);
         assertTrue(staging.lines().stream().noneMatch(l -> l.item().startsWith("Fargate tasks")));
-        var natInstance = staging.lines().stream().filter(l -> l.item().equals("NAT instance t4g.nano")).findFirst().orElseThrow();
+        var natInstance = staging.lines().stream()
+                .filter(l -> l.item().equals("NAT instance t4g.nano"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(730 * price(p, "ec2Hour", "t4g.nano"), natInstance.monthly(), 1e-9);
     }
 
     @Test
     void multiAzDoublesTheDatabaseAndReplicasAddNodes() {
         var prod = estimate(StackRuns.committed("prod"));
-        var db = prod.lines().stream().filter(l -> l.item().startsWith("RDS PostgreSQL")).findFirst().orElseThrow();
+        var db = prod.lines().stream()
+                .filter(l -> l.item().startsWith("RDS PostgreSQL"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(2 * 730, db.quantity());
-        var redis = prod.lines().stream().filter(l -> l.item().startsWith("ElastiCache")).findFirst().orElseThrow();
+        var redis = prod.lines().stream()
+                .filter(l -> l.item().startsWith("ElastiCache"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(2 * 730, redis.quantity(), "one replica");
     }
 
@@ -135,13 +166,19 @@ class CostModelTest {
 
     @Test
     void anUnpricedKindOrRegionIsAnUnpricedLineNeverACrash() {
-        assertTrue(Double.isNaN(PriceBook.load("eu-central-1").price("rdsPostgresHour", "db.r6g.large")), "no price in the file");
+        assertTrue(
+                Double.isNaN(PriceBook.load("eu-central-1").price("rdsPostgresHour", "db.r6g.large")),
+                "no price in the file");
         assertTrue(Double.isNaN(PriceBook.load("us-east-1").price("albHour")), "no price file for the region");
         var line = new CostLine(2, "db", "RDS", 730, "hours", Double.NaN);
         assertFalse(line.priced());
         assertEquals(0.0, line.monthly(), "the total counts the priced lines only");
-        var estimate = new CostModel.Estimate(List.of(line, new CostLine(1, "nat", "NAT", 730, "hours", 0.05)), Map.of(), 36.5,
-                Usage.defaults(), "v");
+        var estimate = new CostModel.Estimate(
+                List.of(line, new CostLine(1, "nat", "NAT", 730, "hours", 0.05)),
+                Map.of(),
+                36.5,
+                Usage.defaults(),
+                "v");
         assertTrue(estimate.partial());
         assertEquals(List.of(line), estimate.unpriced());
         assertTrue(CostReport.text("x", estimate).contains("PARTIAL: 1 line(s) unpriced"));
@@ -151,7 +188,8 @@ class CostModelTest {
     void everyDeclaredTypeIsPricedOrListedAsFree() {
         for (var stack : List.of("prod", "staging")) {
             for (var r : StackRuns.awsResources(StackRuns.committed(stack))) {
-                assertTrue(CostModel.PRICED.contains(r.type()) || CostModel.FREE.contains(r.type()),
+                assertTrue(
+                        CostModel.PRICED.contains(r.type()) || CostModel.FREE.contains(r.type()),
                         r.type() + " is neither priced nor listed as free in CostModel");
             }
         }

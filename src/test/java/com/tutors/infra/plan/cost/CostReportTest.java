@@ -1,20 +1,22 @@
 package com.tutors.infra.plan.cost;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The cost texts on hand-made estimates: every phase row, signs and totals, unpriced lines, quantities. */
 class CostReportTest {
 
     private static PlanSummary summary(Map<Integer, Long> resources, Map<Integer, Double> cost) {
-        return new PlanSummary(new TreeMap<>(resources), new TreeMap<>(cost),
-                cost.values().stream().mapToDouble(Double::doubleValue).sum(), "2025-06-01");
+        return new PlanSummary(
+                new TreeMap<>(resources),
+                new TreeMap<>(cost),
+                cost.values().stream().mapToDouble(Double::doubleValue).sum(),
+                "2025-06-01");
     }
 
     @Test
@@ -56,24 +58,38 @@ class CostReportTest {
 
     @Test
     void theTextListsEachPhasesLinesMarksUnpricedOnesAndTheUsage() {
-        var lines = List.of(new CostLine(1, "nat", "NAT gateway", 730, "hours", 0.052),
+        var lines = List.of(
+                new CostLine(1, "nat", "NAT gateway", 730, "hours", 0.052),
                 new CostLine(2, "db", "RDS PostgreSQL db.x1.huge", 1460.5, "instance-hours", Double.NaN),
                 new CostLine(2, "secret", "Secrets Manager secret", 1, "secret-months", 0.4));
         var byPhase = new TreeMap<Integer, Double>(Map.of(1, 37.96, 2, 0.4));
         var e = new CostModel.Estimate(lines, byPhase, 38.36, Usage.defaults(), "2025-06-01");
         var text = CostReport.text("prod", e);
-        assertTrue(text.startsWith("Estimated monthly cost of stack prod: $38.36 PARTIAL: 1 line(s) unpriced (prices 2025-06-01, "
-                + "USD, before tax and free tier)\n\nPhase 1 Foundation: $37.96\n"), text);
+        assertTrue(
+                text.startsWith(
+                        "Estimated monthly cost of stack prod: $38.36 PARTIAL: 1 line(s) unpriced (prices 2025-06-01, "
+                                + "USD, before tax and free tier)\n\nPhase 1 Foundation: $37.96\n"),
+                text);
         assertTrue(text.contains("\nPhase 2 Data: $0.40\n"), text);
-        assertTrue(text.contains("  NAT gateway" + " ".repeat(47) + "          730 hours            x $0.052     =     $37.96   nat\n"), text);
+        assertTrue(
+                text.contains("  NAT gateway" + " ".repeat(47)
+                        + "          730 hours            x $0.052     =     $37.96   nat\n"),
+                text);
         assertTrue(text.contains("1,460.50 instance-hours   x unpriced   =          ?   db"), text);
-        assertEquals(1, text.lines().filter(l -> l.contains("NAT gateway")).count(), "each line under its own phase only");
+        assertEquals(
+                1, text.lines().filter(l -> l.contains("NAT gateway")).count(), "each line under its own phase only");
         int phase2 = text.indexOf("\nPhase 2 Data");
-        assertTrue(text.indexOf("NAT gateway") < phase2 && text.indexOf("Secrets Manager secret") > phase2, "and under the right one");
-        assertTrue(text.contains("Usage assumptions (override with --usage key=value): albLcu=0.50, albLogsGb=2, "), text);
+        assertTrue(
+                text.indexOf("NAT gateway") < phase2 && text.indexOf("Secrets Manager secret") > phase2,
+                "and under the right one");
+        assertTrue(
+                text.contains("Usage assumptions (override with --usage key=value): albLcu=0.50, albLogsGb=2, "), text);
         assertTrue(text.endsWith("\n") && !text.contains(", , "), text);
-        var whole = new CostModel.Estimate(List.of(lines.get(0)), new TreeMap<>(Map.of(1, 37.96)), 37.96, Usage.defaults(), "v");
-        assertTrue(CostReport.text("s", whole).startsWith("Estimated monthly cost of stack s: $37.96 (prices v,"), "not partial");
+        var whole = new CostModel.Estimate(
+                List.of(lines.get(0)), new TreeMap<>(Map.of(1, 37.96)), 37.96, Usage.defaults(), "v");
+        assertTrue(
+                CostReport.text("s", whole).startsWith("Estimated monthly cost of stack s: $37.96 (prices v,"),
+                "not partial");
     }
 
     @Test
@@ -85,6 +101,8 @@ class CostReportTest {
         assertTrue(Double.isNaN(none.price("albHour")), "unpriced, not zero");
         var frankfurt = PriceBook.load("eu-central-1");
         assertEquals("2025-06-01", frankfurt.version());
-        assertTrue(frankfurt.source().startsWith("AWS public on-demand list prices for Europe (Frankfurt)"), frankfurt.source());
+        assertTrue(
+                frankfurt.source().startsWith("AWS public on-demand list prices for Europe (Frankfurt)"),
+                frankfurt.source());
     }
 }

@@ -1,25 +1,24 @@
 package com.tutors.infra.plan.diff;
 
+import static com.tutors.infra.StackRuns.named;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.pulumi.aws.ecs.TaskDefinition;
-import com.tutors.infra.StackRuns;
 import com.tutors.infra.Containers;
+import com.tutors.infra.StackRuns;
 import com.tutors.infra.compute.ImageTags;
 import com.tutors.infra.plan.OfflineRun;
 import com.tutors.infra.plan.diff.PlanDiff.Kind;
-import org.junit.jupiter.api.Test;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static com.tutors.infra.StackRuns.named;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The deployed image is the source of truth: a run that names no tag plans the one the last verified
@@ -38,11 +37,15 @@ class DeployedImageTest {
     }
 
     private static String image(OfflineRun.Result run, String taskDefinition) {
-        return (String) Containers.container(named(run, TaskDefinition.class, taskDefinition)).get("image");
+        return (String) Containers.container(named(run, TaskDefinition.class, taskDefinition))
+                .get("image");
     }
 
     private static Set<String> names(PlanDiff.Result d, Kind kind) {
-        return d.changes().stream().filter(c -> c.kind() == kind).map(PlanDiff.Change::name).collect(Collectors.toSet());
+        return d.changes().stream()
+                .filter(c -> c.kind() == kind)
+                .map(PlanDiff.Change::name)
+                .collect(Collectors.toSet());
     }
 
     @Test
@@ -80,7 +83,8 @@ class DeployedImageTest {
 
     @Test
     void theReleaseUpReplacesOnlyTheMigrateTaskDefinition() {
-        var d = StackTransitionsTest.transition("prod", of(RECORD, "abc123"), of(RECORD, "abc123", "tutors:releaseImageTag", "def456"));
+        var d = StackTransitionsTest.transition(
+                "prod", of(RECORD, "abc123"), of(RECORD, "abc123", "tutors:releaseImageTag", "def456"));
         assertEquals(Set.of("tutors-prod-backend-migrate"), names(d, Kind.REPLACE));
         assertEquals(Set.of(), names(d, Kind.UPDATE), "the services keep running the recorded image");
         assertEquals(Set.of(), names(d, Kind.CREATE));
@@ -101,7 +105,9 @@ class DeployedImageTest {
     void aRecordThatIsNoTagFailsTheRunByName() {
         var run = StackRuns.with("prod", of(RECORD, "not a tag"));
         assertFalse(run.succeeded());
-        assertTrue(run.problems().stream().anyMatch(p -> p.contains("/tutors/prod/image-tag") && p.contains("'not a tag'")),
+        assertTrue(
+                run.problems().stream()
+                        .anyMatch(p -> p.contains("/tutors/prod/image-tag") && p.contains("'not a tag'")),
                 run.problems()::toString);
     }
 
@@ -109,9 +115,11 @@ class DeployedImageTest {
     void resolutionOrder() {
         var p = "/tutors/prod/image-tag";
         assertEquals("x1", ImageTags.services(Optional.of("x1"), p, List.of(p), List.of("y2")));
-        assertEquals("y2", ImageTags.services(Optional.empty(), p, List.of("/tutors/prod/other", p), List.of("z", " y2\n")));
+        assertEquals(
+                "y2", ImageTags.services(Optional.empty(), p, List.of("/tutors/prod/other", p), List.of("z", " y2\n")));
         assertEquals("latest", ImageTags.services(Optional.empty(), p, List.of("/tutors/prod/other"), List.of("z")));
         assertEquals("latest", ImageTags.services(Optional.empty(), p, List.of(), List.of()));
-        assertThrows(IllegalStateException.class, () -> ImageTags.services(Optional.empty(), p, List.of(p), List.of("-x")));
+        assertThrows(
+                IllegalStateException.class, () -> ImageTags.services(Optional.empty(), p, List.of(p), List.of("-x")));
     }
 }

@@ -1,15 +1,14 @@
 package com.tutors.infra.plan.diff;
 
-import com.tutors.infra.plan.diff.PlanDiff.Kind;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static com.tutors.infra.plan.diff.PlanDiffTest.r;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tutors.infra.plan.diff.PlanDiff.Kind;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** What the diff prints, whole, for a hand-made pair of plans; and the engine's ordering and notes. */
 class DiffFormatsTest {
@@ -21,9 +20,13 @@ class DiffFormatsTest {
 
     /** A protected bucket replaced (deleted first, it is named), an updated bucket, a created and a deleted one. */
     private static PlanDiff.Result sample() {
-        var before = List.of(r(BUCKET, "media", Map.of("bucket", "m"), "protect"), r(BUCKET, "logs", Map.of("bucket", "l", "forceDestroy", false)),
+        var before = List.of(
+                r(BUCKET, "media", Map.of("bucket", "m"), "protect"),
+                r(BUCKET, "logs", Map.of("bucket", "l", "forceDestroy", false)),
                 r(BUCKET, "old", Map.of("bucket", "o")));
-        var after = List.of(r(BUCKET, "media", Map.of("bucket", "m2"), "protect"), r(BUCKET, "logs", Map.of("bucket", "l", "forceDestroy", true)),
+        var after = List.of(
+                r(BUCKET, "media", Map.of("bucket", "m2"), "protect"),
+                r(BUCKET, "logs", Map.of("bucket", "l", "forceDestroy", true)),
                 r(BUCKET, "new", Map.of("bucket", "n")));
         return PlanDiff.between("main", before, "pr", after, RULES);
     }
@@ -71,47 +74,83 @@ class DiffFormatsTest {
 
     @Test
     void noChangesSaysSoInEveryFormat() {
-        var same = PlanDiff.between("a", List.of(r(BUCKET, "m", Map.of("bucket", "m"))), "b", List.of(r(BUCKET, "m", Map.of("bucket", "m"))), RULES);
-        assertTrue(DiffFormats.render(same, "text").startsWith("Changes from a to b: 0 to create, 0 to update, 0 to replace, 0 to delete\nNo changes.\n"));
-        assertTrue(DiffFormats.render(same, "markdown").contains("**0 to create, 0 to update, 0 to replace, 0 to delete**\n\nNo changes.\n"));
+        var same = PlanDiff.between(
+                "a",
+                List.of(r(BUCKET, "m", Map.of("bucket", "m"))),
+                "b",
+                List.of(r(BUCKET, "m", Map.of("bucket", "m"))),
+                RULES);
+        assertTrue(DiffFormats.render(same, "text")
+                .startsWith("Changes from a to b: 0 to create, 0 to update, 0 to replace, 0 to delete\nNo changes.\n"));
+        assertTrue(DiffFormats.render(same, "markdown")
+                .contains("**0 to create, 0 to update, 0 to replace, 0 to delete**\n\nNo changes.\n"));
         var json = DiffFormats.render(same, "json");
         assertTrue(json.contains("\"counts\": {\n    \"create\": 0,") && json.contains("\"dangerous\": false"), json);
-        assertEquals(DiffFormats.render(same, "text"), DiffFormats.render(same, "anything else"), "text is the default");
+        assertEquals(
+                DiffFormats.render(same, "text"), DiffFormats.render(same, "anything else"), "text is the default");
     }
 
     @Test
     void aDeletedProtectedResourceSaysSo() {
-        var d = PlanDiff.between("a", List.of(r(SERVICE, "svc", Map.of("name", "s"), "protect")), "b", List.of(), RULES);
-        assertTrue(DiffFormats.render(d, "text").contains("  - delete  svc  Service  [protected]\n"), DiffFormats.render(d, "text"));
+        var d = PlanDiff.between(
+                "a", List.of(r(SERVICE, "svc", Map.of("name", "s"), "protect")), "b", List.of(), RULES);
+        assertTrue(
+                DiffFormats.render(d, "text").contains("  - delete  svc  Service  [protected]\n"),
+                DiffFormats.render(d, "text"));
     }
 
     @Test
     void aReplacementWithoutAnExplicitNameCreatesFirstAndItsDependentsAreNotedOnce() {
         // A task definition is not autonamed by family: a new revision exists before the old goes.
-        var before = List.of(r(TASK, "t", Map.of("family", "f", "cpu", "256")),
-                r(SERVICE, "s", Map.of("name", "s", "taskDefinition", "arn:t:1"), "dep:" + PlanDiffTest.urn(TASK, "t")));
-        var after = List.of(r(TASK, "t", Map.of("family", "f", "cpu", "512")),
-                r(SERVICE, "s", Map.of("name", "s", "taskDefinition", "arn:t:1", "desiredCount", 2.0), "dep:" + PlanDiffTest.urn(TASK, "t")));
+        var before = List.of(
+                r(TASK, "t", Map.of("family", "f", "cpu", "256")),
+                r(
+                        SERVICE,
+                        "s",
+                        Map.of("name", "s", "taskDefinition", "arn:t:1"),
+                        "dep:" + PlanDiffTest.urn(TASK, "t")));
+        var after = List.of(
+                r(TASK, "t", Map.of("family", "f", "cpu", "512")),
+                r(
+                        SERVICE,
+                        "s",
+                        Map.of("name", "s", "taskDefinition", "arn:t:1", "desiredCount", 2.0),
+                        "dep:" + PlanDiffTest.urn(TASK, "t")));
         var d = PlanDiff.between("a", before, "b", after, RULES);
-        var task = d.changes().stream().filter(c -> c.type().equals(TASK)).findFirst().orElseThrow();
+        var task = d.changes().stream()
+                .filter(c -> c.type().equals(TASK))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Kind.REPLACE, task.kind());
         assertFalse(task.deleteFirst());
-        var service = d.changes().stream().filter(c -> c.type().equals(SERVICE)).findFirst().orElseThrow();
+        var service = d.changes().stream()
+                .filter(c -> c.type().equals(SERVICE))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Kind.UPDATE, service.kind());
-        assertEquals(List.of("desiredCount", "outputs of TaskDefinition t"), service.changed(), "its own change, then the replaced input, once");
+        assertEquals(
+                List.of("desiredCount", "outputs of TaskDefinition t"),
+                service.changed(),
+                "its own change, then the replaced input, once");
         assertTrue(DiffFormats.render(d, "text").contains("[cpu] replaced: cpu forces it; new one created first"));
         // Ordered by phase, then URN
-        assertEquals(List.of(SERVICE, TASK), d.changes().stream().map(PlanDiff.Change::type).toList());
+        assertEquals(
+                List.of(SERVICE, TASK),
+                d.changes().stream().map(PlanDiff.Change::type).toList());
     }
 
     @Test
     void aResourceThatIsAlreadyReplacedIsNotNotedAgain() {
-        var before = List.of(r(TASK, "t", Map.of("family", "f", "cpu", "256")),
+        var before = List.of(
+                r(TASK, "t", Map.of("family", "f", "cpu", "256")),
                 r(TASK, "u", Map.of("family", "g", "cpu", "256"), "dep:" + PlanDiffTest.urn(TASK, "t")));
-        var after = List.of(r(TASK, "t", Map.of("family", "f", "cpu", "512")),
+        var after = List.of(
+                r(TASK, "t", Map.of("family", "f", "cpu", "512")),
                 r(TASK, "u", Map.of("family", "g", "cpu", "512"), "dep:" + PlanDiffTest.urn(TASK, "t")));
-        var u = PlanDiff.between("a", before, "b", after, RULES).changes().stream().filter(c -> c.name().equals("u"))
-                .findFirst().orElseThrow();
+        var u = PlanDiff.between("a", before, "b", after, RULES).changes().stream()
+                .filter(c -> c.name().equals("u"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Kind.REPLACE, u.kind());
         assertEquals(List.of("cpu"), u.changed(), "already replaced for its own input");
     }
