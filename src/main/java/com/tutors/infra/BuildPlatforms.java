@@ -19,7 +19,7 @@ import java.util.TreeSet;
 final class BuildPlatforms {
     private BuildPlatforms() {}
 
-    /** GitHub's hosted runners of each architecture (arm64: ubuntu-24.04-arm; README, CI/CD, says what a private repository needs). */
+    /** GitHub's hosted runners of each architecture (arm64: ubuntu-24.04-arm; docs/ci-cd.md says what a private repository needs). */
     static final Map<String, String> RUNNERS = Map.of("X86_64", "ubuntu-24.04", "ARM64", "ubuntu-24.04-arm");
 
     static final Map<String, String> PLATFORMS = Map.of("X86_64", "linux/amd64", "ARM64", "linux/arm64");
@@ -29,7 +29,7 @@ final class BuildPlatforms {
         for (var environment : Environment.values()) {
             var file = StackFile.read(projectDir, environment.id()).values();
             architectures.add(
-                    file.getOrDefault(Keys.CPU_ARCHITECTURE.fullName(), Keys.CPU_ARCHITECTURE.defaultFor(environment)));
+                    file.getOrDefault(Keys.CPU_ARCHITECTURE.fullName(), Keys.CPU_ARCHITECTURE.defaultValue()));
         }
         var include = new ArrayList<Map<String, String>>();
         for (var arch : architectures) {

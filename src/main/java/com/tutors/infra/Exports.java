@@ -8,7 +8,7 @@ import com.tutors.infra.network.NetworkOutputs;
 import com.tutors.infra.optimization.OptimizationOutputs;
 import com.tutors.infra.storage.StorageOutputs;
 
-/** The stack outputs: the seed's "Выходы" of each phase, under the names the README and CI use. */
+/** The stack outputs: the seed's "Выходы" of each phase, under the names the docs and CI use. */
 final class Exports {
     private final Context ctx;
 

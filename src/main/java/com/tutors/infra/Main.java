@@ -275,7 +275,7 @@ public final class Main {
 
     /**
      * The origin header values the ALB accepts: only when CloudFront fronts it and the lock is on (a
-     * separate step: README); during a rotation the previous value too, until every edge sends the new one.
+     * separate step: docs/operations.md); during a rotation the previous value too, until every edge sends the new one.
      */
     private static Optional<Output<List<String>>> originSecrets(StackSettings settings) {
         var opt = settings.optimization();

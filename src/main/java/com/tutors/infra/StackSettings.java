@@ -81,7 +81,7 @@ public record StackSettings(
             require(
                     BOUNDARY.matcher(raw).matches(),
                     "not an IAM policy ARN; allowed: arn:aws:iam::<12-digit account>:policy/<name>, "
-                            + "the boundary the deploy roles require (README: One-off bootstrap)");
+                            + "the boundary the deploy roles require (docs/ci-cd.md: Bootstrap stack)");
             return raw;
         });
         int lastPhase = r.get(Keys.LAST_PHASE, KeyReader.range(Phase.FIRST, Phase.LAST));

@@ -24,22 +24,36 @@ class ProjectFilesTest {
     }
 
     @Test
-    void readmeDocumentsEveryConfigKey() throws IOException {
-        var readme = Files.readString(StackRuns.PROJECT_DIR.resolve("README.md"));
+    void theConfigurationReferenceDocumentsEveryKey() throws IOException {
+        var reference = Files.readString(StackRuns.PROJECT_DIR.resolve("docs/configuration.md"));
         for (var key : Keys.ALL) {
-            assertTrue(readme.contains("`" + key.fullName() + "`"), "README lacks " + key);
+            assertTrue(reference.contains("`" + key.fullName() + "`"), "docs/configuration.md lacks " + key);
         }
     }
 
     @Test
-    void theReadmeConfigurationTableIsGeneratedFromKeys() throws IOException {
-        var readme = Files.readString(StackRuns.PROJECT_DIR.resolve("README.md"));
-        int start = readme.indexOf(com.tutors.infra.config.ConfigDocs.START);
-        int end = readme.indexOf(com.tutors.infra.config.ConfigDocs.END);
-        assertTrue(start >= 0 && end > start, "the README has the generated table's markers");
+    void theGeneratedReferencesAreTheCodesAndTheStackFilesOwn() throws IOException {
+        var dir = StackRuns.PROJECT_DIR;
+        var configuration = Files.readString(dir.resolve("docs/configuration.md"));
         assertEquals(
-                com.tutors.infra.config.ConfigDocs.table(),
-                readme.substring(start + com.tutors.infra.config.ConfigDocs.START.length() + 1, end),
-                "regenerate it: java -cp target/tutors-infra.jar com.tutors.infra.config.ConfigDocs");
+                ReferenceDocs.replaced(
+                        configuration,
+                        com.tutors.infra.config.ConfigDocs.START,
+                        com.tutors.infra.config.ConfigDocs.END,
+                        ReferenceDocs.configuration(dir)),
+                configuration,
+                "regenerate: java -cp target/tutors-infra.jar com.tutors.infra.ReferenceDocs");
+        var security = Files.readString(dir.resolve("docs/security-baseline.md"));
+        assertEquals(
+                ReferenceDocs.replaced(
+                        security, ReferenceDocs.SG_START, ReferenceDocs.SG_END, ReferenceDocs.securityGroups()),
+                security,
+                "regenerate: java -cp target/tutors-infra.jar com.tutors.infra.ReferenceDocs");
+        // The reference tells the truth: what the committed stacks run, not only the code's defaults.
+        assertTrue(
+                configuration.contains("| `tutors:natMode` |")
+                        && configuration.contains("**`instance-per-az`**")
+                        && configuration.contains("**`instance`**"),
+                "prod's and staging's NAT modes as their files say");
     }
 }

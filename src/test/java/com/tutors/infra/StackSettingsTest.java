@@ -36,6 +36,8 @@ class StackSettingsTest {
         var all = new java.util.HashMap<>(SECRETS);
         if (stack.equals("prod")) {
             all.put("tutors:domain", "tutors.example.com"); // prod requires one once phase 5 is declared
+        } else {
+            all.put("tutors:cdn", "false"); // as staging's file says: its cases run without a domain
         }
         all.putAll(config);
         return StackSettings.parse(ConfigSource.of(all, stack));
@@ -60,8 +62,11 @@ class StackSettingsTest {
     }
 
     @Test
-    void stagingDefaultsToTheNatInstance() {
-        assertEquals(NatMode.INSTANCE, parse("staging", Map.of()).network().natMode());
+    void everyStackHasTheSameDefaultsWhatDiffersIsInItsFile() {
+        // One default per key: a key staging runs differently is written in Pulumi.staging.yaml.
+        assertEquals(
+                NatMode.GATEWAY_PER_AZ, parse("staging", Map.of()).network().natMode());
+        assertEquals("instance", StackRuns.fileValue("staging", "tutors:natMode"));
     }
 
     @Test
@@ -107,11 +112,12 @@ class StackSettingsTest {
         assertEquals("db.t4g.small", prod.data().orElseThrow().dbInstanceClass());
         assertTrue(prod.data().orElseThrow().dbMultiAz());
         assertEquals(1, prod.data().orElseThrow().redisReplicas());
-        var staging = parse("staging", Map.of());
+        var staging = parse("staging", Map.of("tutors:protectData", "false", "tutors:redisReplicas", "0"));
         assertTrue(!staging.data().orElseThrow().protectData()
                 && !staging.storage().protectData());
         assertEquals(0, staging.data().orElseThrow().redisReplicas());
         assertEquals("[secret]", staging.data().orElseThrow().dbPassword().toString(), "settings never print a secret");
+        assertEquals("false", StackRuns.fileValue("staging", "tutors:protectData"), "staging's file says so");
     }
 
     @Test
@@ -180,10 +186,16 @@ class StackSettingsTest {
         assertEquals(Optional.empty(), prod.releaseImageTag());
         assertEquals(0, prod.spotPercent());
         assertEquals(30, prod.logRetentionDays());
-        var staging = parse("staging", Map.of()).compute();
+        // Staging runs differently because its file says so; the defaults are the same for every stack.
+        var staging = parse(
+                        "staging",
+                        com.tutors.infra.plan.StackFile.read(StackRuns.PROJECT_DIR, "staging")
+                                .values())
+                .compute();
         assertEquals(100, staging.spotPercent());
         assertEquals(7, staging.logRetentionDays());
         assertTrue(staging.ecsExec());
+        assertEquals(0, parse("staging", Map.of()).compute().spotPercent(), "the one default");
     }
 
     @Test
@@ -218,7 +230,7 @@ class StackSettingsTest {
                                         Keys.SCHEDULED_JOBS)
                                 .contains(key)
                         || key.secret();
-                assertTrue(optional || key.defaultFor(env) != null, key + " has no default for " + env);
+                assertTrue(optional || key.defaultValue() != null, key + " has no default for " + env);
             }
         }
     }

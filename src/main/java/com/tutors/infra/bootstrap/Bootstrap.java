@@ -75,7 +75,7 @@ public final class Bootstrap {
         return commands;
     }
 
-    /** The README's GitHub table, filled in: where each secret goes, and its value. */
+    /** docs/ci-cd.md's GitHub table, filled in: where each secret goes, and its value. */
     public static Map<String, String> githubSecrets(BootstrapSettings settings, Map<String, String> roleArns) {
         var secrets = new LinkedHashMap<String, String>();
         secrets.put("repository secret PULUMI_BACKEND_URL", backendUrl(settings));

@@ -104,7 +104,7 @@ public record BootstrapSettings(
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
     private static Key key(String namespace, String name, String description, String defaultValue) {
-        return new Key(namespace, name, description, defaultValue, defaultValue, false);
+        return new Key(namespace, name, description, defaultValue, false);
     }
 
     /** @throws SettingsException listing every problem found */

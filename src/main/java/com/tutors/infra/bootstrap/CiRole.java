@@ -13,7 +13,7 @@ import java.util.Map;
  * @param subject   the part of GitHub's {@code sub} claim after {@code repo:<owner>/<repo>:}
  * @param stack     the main stack whose KMS key (and secrets) the role may use
  * @param deploys   runs {@code pulumi up}; otherwise read-only ({@code pulumi preview})
- * @param secret    where the workflows read the role's ARN: the README's GitHub table
+ * @param secret    where the workflows read the role's ARN: docs/ci-cd.md's GitHub table
  */
 public enum CiRole {
     PREVIEW("preview", "pull_request", Environment.STAGING, false, "repository secret AWS_PREVIEW_ROLE_ARN"),

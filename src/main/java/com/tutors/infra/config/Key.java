@@ -1,26 +1,19 @@
 package com.tutors.infra.config;
 
-import com.tutors.infra.core.Environment;
-
 /**
  * One documented configuration key.
  *
  * @param namespace      {@code tutors} or {@code aws}
  * @param name           the key without its namespace
- * @param description    what it controls and what it accepts (the README's table repeats it)
- * @param prodDefault    the value used in prod when the stack file does not set the key; {@code null}: none
- * @param stagingDefault likewise for staging
+ * @param description    what it controls and what it accepts (docs/configuration.md repeats it)
+ * @param defaultValue   the value when the stack file does not set the key, the same for every stack (what
+ *                       differs per stack is written in its {@code Pulumi.<stack>.yaml}); {@code null}: none
  * @param secret         set with {@code pulumi config set --secret}; never printed
  */
-public record Key(
-        String namespace, String name, String description, String prodDefault, String stagingDefault, boolean secret) {
+public record Key(String namespace, String name, String description, String defaultValue, boolean secret) {
 
     public String fullName() {
         return namespace + ":" + name;
-    }
-
-    public String defaultFor(Environment env) {
-        return env.isProduction() ? prodDefault : stagingDefault;
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class KeyReader {
 
     /** The key's value, or its default for the environment. */
     public <T> T get(Key key, Function<String, T> parser) {
-        return get(key, key.defaultFor(environment), parser);
+        return get(key, key.defaultValue(), parser);
     }
 
     /** The key's value, or {@code defaultValue}; invalid: recorded, and the default's value returned. */

@@ -14,95 +14,82 @@ public final class Keys {
 
     public static final String PROJECT = Naming.PROJECT;
 
-    private static Key tutors(String name, String description, String prod, String staging) {
-        return new Key(PROJECT, name, description, prod, staging, false);
+    /** @param defaultValue the one default, for every stack; what differs per stack lives in its stack file */
+    private static Key tutors(String name, String description, String defaultValue) {
+        return new Key(PROJECT, name, description, defaultValue, false);
     }
 
     private static Key secret(String name, String description) {
-        return new Key(PROJECT, name, description, null, null, true);
+        return new Key(PROJECT, name, description, null, true);
     }
 
     public static final Key ENVIRONMENT = tutors(
             "environment",
             "Environment name used in every resource name (tutors-<env>-<part>) and tag: one of "
                     + Environment.allowed() + ". Defaults to the stack name.",
-            null,
             null);
     public static final Key ENVIRONMENT_OVERRIDE = tutors(
             "environmentOverride",
             "Set true to run a stack under another stack's environment name (e.g. stack staging-eu as staging): "
                     + "its resources then carry that environment's names, which may already exist in a shared account.",
-            "false",
             "false");
     public static final Key LAST_PHASE = tutors(
             "lastPhase",
             "Declare phases 1..N only (1 Foundation, 2 Data, 3 Storage, 4 Compute, 5 Edge, 6 Optimization).",
-            "6",
             "6");
-    public static final Key VPC_CIDR =
-            tutors("vpcCidr", "IPv4 block of the VPC, /16 to /28.", "10.0.0.0/16", "10.0.0.0/16");
+    public static final Key VPC_CIDR = tutors("vpcCidr", "IPv4 block of the VPC, /16 to /28.", "10.0.0.0/16");
     public static final Key PUBLIC_SUBNET_CIDRS = tutors(
             "publicSubnetCidrs",
             "Public subnets (ALB, NAT), one per availability zone, inside vpcCidr; a list of at least 2.",
-            "[\"10.0.1.0/24\",\"10.0.2.0/24\"]",
             "[\"10.0.1.0/24\",\"10.0.2.0/24\"]");
     public static final Key PRIVATE_SUBNET_CIDRS = tutors(
             "privateSubnetCidrs",
             "Private subnets (ECS tasks, RDS, Redis), one per availability zone, as many as the public ones.",
-            "[\"10.0.10.0/24\",\"10.0.20.0/24\"]",
             "[\"10.0.10.0/24\",\"10.0.20.0/24\"]");
     public static final Key NAT_MODE = tutors(
             "natMode",
             "Outbound internet for the private subnets: gateway-per-az (one NAT gateway per AZ, HA), "
                     + "gateway-single (one NAT gateway), instance (one t4g.nano NAT instance, cheapest), "
                     + "instance-per-az (one self-recovering t4g.nano NAT instance per AZ).",
-            "gateway-per-az",
-            "instance");
+            "gateway-per-az");
     public static final Key NAT_AMI = tutors(
             "natAmi",
             "With a NAT instance: its AMI, pinned (ami-...); a new value replaces the instances one by one (patching). "
                     + "Unset: the latest Amazon Linux 2023 arm64 AMI when the instance is created, kept after that.",
-            null,
             null);
     public static final Key IPV6 = tutors(
             "ipv6",
             "Give the VPC an Amazon-provided IPv6 block and the public subnets a /64 each, so the ALB can be dual-stack.",
-            "true",
             "true");
 
     public static final Key DOMAIN = tutors(
             "domain",
             "Public domain of the site, e.g. tutors.example.com: certificate, DNS records, app URLs, CORS. "
                     + "Optional in staging (then the app is served on the load balancer's own name).",
-            null,
             null);
     public static final Key PROTECT_DATA = tutors(
             "protectData",
             "Guard the stateful resources (RDS, Redis, buckets, ECR, secrets): Pulumi protect, RDS deletion protection "
                     + "and final snapshot, media versioning, no force-destroy, 30-day secret recovery.",
-            "true",
-            "false");
+            "true");
 
     // Phase 2: Data
     public static final Key DB_INSTANCE_CLASS = tutors(
             "dbInstanceClass",
             "RDS instance class, db.<family>.<size>; Graviton (t4g) costs less than t3 for the same size.",
-            "db.t4g.small",
-            "db.t4g.micro");
+            "db.t4g.small");
     public static final Key DB_MULTI_AZ = tutors(
             "dbMultiAz",
             "Standby replica in a second AZ with automatic failover (doubles the instance price).",
-            "true",
-            "false");
+            "true");
     public static final Key DB_ALLOCATED_STORAGE =
-            tutors("dbAllocatedStorage", "Initial gp3 storage in GiB, 20 to 65536.", "20", "20");
+            tutors("dbAllocatedStorage", "Initial gp3 storage in GiB, 20 to 65536.", "20");
     public static final Key DB_MAX_ALLOCATED_STORAGE = tutors(
             "dbMaxAllocatedStorage",
             "Storage autoscaling ceiling in GiB: at least 110% of dbAllocatedStorage, or 0 to turn autoscaling off.",
-            "100",
-            "50");
+            "100");
     public static final Key DB_BACKUP_RETENTION_DAYS =
-            tutors("dbBackupRetentionDays", "Days of automated backups (point-in-time recovery), 1 to 35.", "7", "7");
+            tutors("dbBackupRetentionDays", "Days of automated backups (point-in-time recovery), 1 to 35.", "7");
     public static final Key DB_PASSWORD = secret(
             "dbPassword",
             "RDS master password for user tutors: 16 to 128 printable ASCII characters, no '/', '@', '\"' or space.");
@@ -110,20 +97,18 @@ public final class Keys {
             "applyImmediately",
             "Apply database and cache changes (class, Multi-AZ, storage, node type) in the next update instead of the "
                     + "weekly maintenance window; a Multi-AZ class change then fails over at once (about a minute).",
-            "false",
-            "true");
+            "false");
     public static final Key REDIS_ENGINE = tutors(
             "redisEngine",
             "redis (Redis OSS 7.1) or valkey (Valkey 8.0, about 20% cheaper per node, the same protocol: redis-py and "
                     + "the rediss:// URL work unchanged). redis -> valkey is an in-place upgrade; valkey -> redis replaces the cache.",
-            "redis",
             "redis");
-    public static final Key REDIS_NODE_TYPE = tutors(
-            "redisNodeType", "ElastiCache node type, cache.<family>.<size>.", "cache.t4g.micro", "cache.t4g.micro");
-    public static final Key REDIS_REPLICAS = tutors(
-            "redisReplicas", "Read replicas, 0 to 5; 1 or more turns on automatic failover and Multi-AZ.", "1", "0");
+    public static final Key REDIS_NODE_TYPE =
+            tutors("redisNodeType", "ElastiCache node type, cache.<family>.<size>.", "cache.t4g.micro");
+    public static final Key REDIS_REPLICAS =
+            tutors("redisReplicas", "Read replicas, 0 to 5; 1 or more turns on automatic failover and Multi-AZ.", "1");
     public static final Key REDIS_SNAPSHOT_RETENTION_DAYS =
-            tutors("redisSnapshotRetentionDays", "Days of daily Redis snapshots, 0 (none) to 35.", "7", "0");
+            tutors("redisSnapshotRetentionDays", "Days of daily Redis snapshots, 0 (none) to 35.", "7");
     public static final Key REDIS_AUTH_TOKEN = secret(
             "redisAuthToken",
             "Redis AUTH token: 16 to 128 letters, digits and ! & # $ ^ < > - (what ElastiCache accepts).");
@@ -131,7 +116,6 @@ public final class Keys {
             "redisAuthTokenUpdateStrategy",
             "How a new redisAuthToken is applied: ROTATE keeps the old token valid beside the new one (deploy, let the "
                     + "tasks roll), then SET makes the new one the only one (SET is allowed only after ROTATE).",
-            "ROTATE",
             "ROTATE");
     public static final Key DJANGO_SECRET_KEY = secret("djangoSecretKey", "Django SECRET_KEY, at least 50 characters.");
     public static final Key DJANGO_SECRET_KEY_PREVIOUS = secret(
@@ -147,24 +131,18 @@ public final class Keys {
             "Ends the bucket names (tutors-<env>-media-<suffix>); lowercase letters, digits and dashes. Unset: the "
                     + "account id ends them, so the names are unique (S3 names are global). Set it before phase 3: a change "
                     + "later replaces the buckets.",
-            null,
             null);
     public static final Key CORS_ORIGINS = tutors(
             "corsOrigins",
             "Origins allowed to upload to the media bucket from the browser; a list of http(s)://host[:port]. "
                     + "Defaults to https://<domain>, or none without a domain.",
-            null,
             null);
     public static final Key MEDIA_NONCURRENT_VERSION_DAYS = tutors(
             "mediaNoncurrentVersionDays",
             "Days an overwritten or deleted media object's previous version is kept (versioned buckets).",
-            "30",
-            "7");
+            "30");
     public static final Key ECR_IMMUTABLE_TAGS = tutors(
-            "ecrImmutableTags",
-            "Make ECR image tags immutable; off because CI pushes a moving 'latest' tag.",
-            "false",
-            "false");
+            "ecrImmutableTags", "Make ECR image tags immutable; off because CI pushes a moving 'latest' tag.", "false");
 
     // Phase 4: Compute
     public static final Key IMAGE_TAG = tutors(
@@ -172,182 +150,143 @@ public final class Keys {
             "Image tag the services run, for this run only (CI passes it; roll back with a previous commit's SHA). Unset: the "
                     + "tag the last verified deploy recorded in the SSM parameter /tutors/<stack>/image-tag, so previews, drift "
                     + "checks and a by-hand up plan the running image; 'latest' before the first deploy. Keep it out of the stack files.",
-            null,
             null);
     public static final Key RELEASE_IMAGE_TAG = tutors(
             "releaseImageTag",
             "Image tag of the release (migrate) task definition only; unset: the services' tag. The deploy's first up sets it "
                     + "to the new commit, so the release runs from the new image while the services still run the old one.",
-            null,
             null);
-    public static final Key BACKEND_CPU =
-            tutors("backendCpu", "Backend task CPU units (256 = 0.25 vCPU).", "256", "256");
+    public static final Key BACKEND_CPU = tutors("backendCpu", "Backend task CPU units (256 = 0.25 vCPU).", "256");
     public static final Key BACKEND_MEMORY =
-            tutors("backendMemory", "Backend task memory (MiB); a valid Fargate pair with backendCpu.", "512", "512");
+            tutors("backendMemory", "Backend task memory (MiB); a valid Fargate pair with backendCpu.", "512");
     public static final Key BACKEND_DESIRED_COUNT =
-            tutors("backendDesiredCount", "Backend tasks at creation (autoscaling moves it later).", "2", "1");
-    public static final Key BACKEND_MIN_COUNT = tutors("backendMinCount", "Backend autoscaling minimum.", "1", "1");
-    public static final Key BACKEND_MAX_COUNT = tutors("backendMaxCount", "Backend autoscaling maximum.", "4", "2");
+            tutors("backendDesiredCount", "Backend tasks at creation (autoscaling moves it later).", "2");
+    public static final Key BACKEND_MIN_COUNT = tutors("backendMinCount", "Backend autoscaling minimum.", "1");
+    public static final Key BACKEND_MAX_COUNT = tutors("backendMaxCount", "Backend autoscaling maximum.", "4");
     public static final Key BACKEND_WORKERS = tutors(
             "backendWorkers",
             "gunicorn worker processes, 1 to 64; 0: 2 x vCPU + 1, at least 2, at most one per 256 MiB of task memory.",
-            "0",
             "0");
     public static final Key BACKEND_THREADS =
-            tutors("backendThreads", "Threads per gunicorn worker (gthread), 1 to 32.", "4", "4");
+            tutors("backendThreads", "Threads per gunicorn worker (gthread), 1 to 32.", "4");
     public static final Key READ_ONLY_ROOT_FILESYSTEM = tutors(
             "readOnlyRootFilesystem",
             "Run the containers with a read-only root filesystem (Security Hub ECS.5); /tmp, Next.js's /app/.next/cache "
                     + "and, with ECS Exec, the SSM agent's paths get writable task volumes. The images must write nowhere else.",
-            "false",
             "false");
     public static final Key CONTAINER_USER = tutors(
             "containerUser",
             "Non-root user the containers run as (Security Hub ECS.20), e.g. 1000:1000; unset: the image's own user.",
-            null,
             null);
     public static final Key IMAGE_DECLARES_VOLUMES = tutors(
             "imageDeclaresVolumes",
             "The images declare their writable paths as VOLUMEs owned by containerUser (mkdir, chown, VOLUME in the Dockerfile): "
                     + "Fargate's task volumes are root-owned 0755 otherwise, so a read-only root with a non-root user needs it.",
-            "false",
             "false");
     public static final Key REQUESTS_PER_TASK = tutors(
             "requestsPerTask",
             "Requests a minute each web task should take: the services also scale on the load balancer's requests per "
                     + "target, beside CPU (I/O-bound load: threads waiting on the database leave CPU low). 10 to 100000.",
-            "600",
             "600");
-    public static final Key FRONTEND_CPU = tutors("frontendCpu", "Frontend task CPU units.", "256", "256");
-    public static final Key FRONTEND_MEMORY = tutors("frontendMemory", "Frontend task memory (MiB).", "512", "512");
-    public static final Key FRONTEND_DESIRED_COUNT =
-            tutors("frontendDesiredCount", "Frontend tasks at creation.", "2", "1");
-    public static final Key FRONTEND_MIN_COUNT = tutors("frontendMinCount", "Frontend autoscaling minimum.", "1", "1");
-    public static final Key FRONTEND_MAX_COUNT = tutors("frontendMaxCount", "Frontend autoscaling maximum.", "4", "2");
+    public static final Key FRONTEND_CPU = tutors("frontendCpu", "Frontend task CPU units.", "256");
+    public static final Key FRONTEND_MEMORY = tutors("frontendMemory", "Frontend task memory (MiB).", "512");
+    public static final Key FRONTEND_DESIRED_COUNT = tutors("frontendDesiredCount", "Frontend tasks at creation.", "2");
+    public static final Key FRONTEND_MIN_COUNT = tutors("frontendMinCount", "Frontend autoscaling minimum.", "1");
+    public static final Key FRONTEND_MAX_COUNT = tutors("frontendMaxCount", "Frontend autoscaling maximum.", "4");
     public static final Key CPU_ARCHITECTURE = tutors(
             "cpuArchitecture",
             "X86_64 or ARM64 (Graviton, about 20% cheaper; the images must be built for arm64; Fargate Spot runs both since platform 1.4.0).",
-            "X86_64",
             "X86_64");
     public static final Key FARGATE_SPOT_PERCENT = tutors(
             "fargateSpotPercent",
             "Share of tasks on Fargate Spot, 0-100; below 100 one task always runs on demand.",
-            "0",
-            "100");
+            "0");
     public static final Key LOG_RETENTION_DAYS = tutors(
             "logRetentionDays",
             "CloudWatch Logs retention of the containers' logs, one of CloudWatch's values (1 to 3653).",
-            "30",
-            "7");
+            "30");
     public static final Key PERMISSIONS_BOUNDARY = tutors(
             "permissionsBoundary",
             "Optional ARN of an IAM policy every role the program creates carries as its permissions boundary "
                     + "(set it when the deploy role may create roles only with that boundary).",
-            null,
             null);
     public static final Key WORKERS = tutors(
             "workers",
             "The backend image's background processes, as ECS services without a load balancer: a map of name to "
                     + "{command, cpu, memory, minCount, maxCount, singleton} (sizes default to the backend's; singleton: one "
                     + "task at most, even during a deploy, e.g. Celery beat). Unset: none.",
-            null,
             null);
     public static final Key SCHEDULED_JOBS = tutors(
             "scheduledJobs",
             "Tasks of the backend image that EventBridge Scheduler starts: a map of name to {schedule, command, cpu, "
                     + "memory}, schedule as cron(...) or rate(...); a failure reaches the alarm topic. With officeHours a "
                     + "job must start inside them. Unset: none.",
-            null,
             null);
     public static final Key OFFICE_HOURS = tutors(
             "officeHours",
             "Staging only, off by default: when the stack runs, as DAYS HH:MM-HH:MM ZONE (e.g. MON-FRI 08:00-20:00 "
                     + "Europe/Berlin). Outside them ECS scales the services to zero and EventBridge Scheduler stops the "
                     + "database (started 20 minutes before opening).",
-            null,
             null);
     public static final Key CONTAINER_INSIGHTS = tutors(
             "containerInsights",
             "ECS Container Insights on the cluster (Security Hub ECS.12): per-task CPU, memory and task counts, about $9 a "
                     + "month. Off: the AWS/ECS service averages remain, per-task metrics and the running-task graph go.",
-            "true",
             "true");
     public static final Key ECS_EXEC = tutors(
-            "ecsExec",
-            "Allow `aws ecs execute-command` into running tasks (adds ssmmessages permissions).",
-            "false",
-            "true");
+            "ecsExec", "Allow `aws ecs execute-command` into running tasks (adds ssmmessages permissions).", "false");
 
     // Phase 5: Edge
     public static final Key HOSTED_ZONE = tutors(
             "hostedZone",
             "Route 53 hosted zone holding the domain: its name (the domain or a parent of it) or its id (Z...). "
                     + "Defaults to the domain itself.",
-            null,
             null);
     public static final Key ALB_ACCESS_LOGS =
-            tutors("albAccessLogs", "Write ALB access logs to an S3 bucket (tutors-<env>-alb-logs).", "true", "false");
+            tutors("albAccessLogs", "Write ALB access logs to an S3 bucket (tutors-<env>-alb-logs).", "true");
     public static final Key ALB_IDLE_TIMEOUT = tutors(
             "albIdleTimeout",
             "ALB idle timeout in seconds, 1 to 4000; the containers keep connections 15 s longer.",
-            "60",
             "60");
 
     public static final Key DMARC_POLICY = tutors(
             "dmarcPolicy",
             "With a domain: the DMARC policy for mail that fails DKIM and SPF alignment, none, quarantine or reject. Start at "
                     + "none while the reports show every sender passes, then tighten.",
-            "none",
             "none");
     public static final Key DMARC_REPORT_EMAIL = tutors(
             "dmarcReportEmail",
             "With a domain: where mailbox providers send DMARC aggregate reports (rua); unset: no reports.",
-            null,
             null);
 
     // Phase 6: Optimization
-    public static final Key CDN = tutors(
-            "cdn",
-            "CloudFront in front of the ALB and the buckets (needs a domain and originSecret).",
-            "true",
-            "false");
+    public static final Key CDN =
+            tutors("cdn", "CloudFront in front of the ALB and the buckets (needs a domain and originSecret).", "true");
     public static final Key ORIGIN_LOCK = tutors(
             "originLock",
             "With cdn: the load balancer answers 403 to requests without CloudFront's origin header. Turn the CDN on "
                     + "with originLock false, let DNS move, then set it true (see Changing a running stack).",
-            "true",
             "true");
     public static final Key WAF =
-            tutors("waf", "WAFv2 web ACL: AWS managed rules, IP rate limit, optional geo blocking.", "true", "false");
-    public static final Key ALARMS = tutors("alarms", "CloudWatch alarms to an SNS topic.", "true", "true");
+            tutors("waf", "WAFv2 web ACL: AWS managed rules, IP rate limit, optional geo blocking.", "true");
+    public static final Key ALARMS = tutors("alarms", "CloudWatch alarms to an SNS topic.", "true");
     public static final Key DASHBOARD = tutors(
             "dashboard",
             "A CloudWatch dashboard of the stack (ECS, ALB, RDS, Redis, and CloudFront and WAF from us-east-1), "
                     + "$3 a month beyond the account's first three.",
-            "true",
             "true");
     public static final Key ALARM_EMAIL = tutors(
-            "alarmEmail",
-            "Optional address subscribed to the alarm topic (AWS mails a confirmation link).",
-            null,
-            null);
+            "alarmEmail", "Optional address subscribed to the alarm topic (AWS mails a confirmation link).", null);
     public static final Key WAF_RATE_LIMIT = tutors(
-            "wafRateLimit",
-            "Requests one IP may make in 5 minutes before WAF blocks it, 10 to 2000000000.",
-            "2000",
-            "2000");
+            "wafRateLimit", "Requests one IP may make in 5 minutes before WAF blocks it, 10 to 2000000000.", "2000");
     public static final Key UPLOAD_PATHS = tutors(
             "uploadPaths",
             "Path prefixes of the app's file-upload endpoints (the app contract): WAF does not block their request bodies "
                     + "for the managed cross-site-scripting, SQL-injection and file-inclusion body rules, which flag binary "
                     + "files; a list of up to 5 prefixes starting with /.",
-            "[\"/api/uploads/\"]",
             "[\"/api/uploads/\"]");
     public static final Key WAF_BLOCKED_COUNTRIES = tutors(
-            "wafBlockedCountries",
-            "Countries WAF blocks: a list of ISO 3166-1 alpha-2 codes such as [\"KP\"].",
-            "[]",
-            "[]");
+            "wafBlockedCountries", "Countries WAF blocks: a list of ISO 3166-1 alpha-2 codes such as [\"KP\"].", "[]");
     public static final Key ORIGIN_SECRET = secret(
             "originSecret",
             "Header value CloudFront sends to the ALB, which refuses requests without it: 32 to 128 characters "
@@ -358,20 +297,15 @@ public final class Keys {
                     + "edges send the old header until the distribution has deployed (minutes); remove it afterwards.");
 
     public static final Key AWS_REGION =
-            new Key("aws", "region", "AWS region of every regional resource.", "eu-central-1", "eu-central-1", false);
+            new Key("aws", "region", "AWS region of every regional resource.", "eu-central-1", false);
     public static final Key AWS_PROFILE = new Key(
-            "aws",
-            "profile",
-            "Optional named profile from ~/.aws/config for the program's AWS provider.",
-            null,
-            null,
-            false);
+            "aws", "profile", "Optional named profile from ~/.aws/config for the program's AWS provider.", null, false);
 
     /** Secrets a stack may leave unset: the offline plan gives them no stand-in. */
     public static final java.util.Set<Key> OPTIONAL_SECRETS =
             java.util.Set.of(DJANGO_SECRET_KEY_PREVIOUS, ORIGIN_SECRET_PREVIOUS);
 
-    /** In the order the README documents them. */
+    /** In the order docs/configuration.md documents them. */
     public static final List<Key> ALL = List.of(
             ENVIRONMENT,
             ENVIRONMENT_OVERRIDE,

@@ -7,7 +7,7 @@ package com.tutors.infra.core;
 public final class HealthPaths {
     private HealthPaths() {}
 
-    /** Django: a middleware above SecurityMiddleware answers it (README: the app contract). */
+    /** Django: a middleware above SecurityMiddleware answers it (docs/app-contract.md). */
     public static final String BACKEND = "/api/health/";
     /** Next.js: a route handler ({@code app/healthz/route.ts}) that renders nothing and fetches nothing. */
     public static final String FRONTEND = "/healthz";

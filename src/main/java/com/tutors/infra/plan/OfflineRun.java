@@ -105,7 +105,7 @@ public final class OfflineRun {
         // The CDN's origin secret matters only where a distribution is declared: elsewhere no stand-in, so no
         // plan mentions a secret the stack never uses.
         var origin = Keys.ORIGIN_SECRET.fullName();
-        if (placeholders.contains(origin) && !cdnDeclared(config, stack)) {
+        if (placeholders.contains(origin) && !cdnDeclared(config)) {
             config.remove(origin);
             placeholders.remove(origin);
             secretKeys.remove(origin);
@@ -114,13 +114,9 @@ public final class OfflineRun {
     }
 
     /** Phase 6 with its CDN, as the configuration reads before the program runs (unparsable values: assume so). */
-    private static boolean cdnDeclared(Map<String, String> config, String stack) {
-        var env = com.tutors.infra.core.Environment.byId(config.getOrDefault(Keys.ENVIRONMENT.fullName(), stack));
-        if (env.isEmpty()) {
-            return true;
-        }
-        var cdn = config.getOrDefault(Keys.CDN.fullName(), Keys.CDN.defaultFor(env.get()));
-        var last = config.getOrDefault(Keys.LAST_PHASE.fullName(), Keys.LAST_PHASE.defaultFor(env.get()));
+    private static boolean cdnDeclared(Map<String, String> config) {
+        var cdn = config.getOrDefault(Keys.CDN.fullName(), Keys.CDN.defaultValue());
+        var last = config.getOrDefault(Keys.LAST_PHASE.fullName(), Keys.LAST_PHASE.defaultValue());
         return !cdn.equals("false") && !last.matches("[1-5]");
     }
 
@@ -185,7 +181,7 @@ public final class OfflineRun {
                 .removeIf(e -> e.getKey().startsWith(PARAMETER_PREFIX)
                         && parameters.put(e.getKey().substring(PARAMETER_PREFIX.length()), e.getValue()) == null);
         var mocks = new CloudMocks(
-                config.getOrDefault(Keys.AWS_REGION.fullName(), Keys.AWS_REGION.prodDefault()), parameters);
+                config.getOrDefault(Keys.AWS_REGION.fullName(), Keys.AWS_REGION.defaultValue()), parameters);
         var logger = PulumiTestInternal.logger(Level.OFF); // errors come back in the result, not as log noise
         var monitor = new RecordingMonitor(mocks, PulumiTestInternal.mockLog(logger));
         PulumiTestInternal.cleanup();

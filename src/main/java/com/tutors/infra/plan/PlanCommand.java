@@ -135,7 +135,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--fail-on", paramLabel = "danger", description = "With a diff: exit 4 when a danger is raised.")
     String failOn;
 
-    @Option(names = "--profiles", description = "Markdown table of the README's cost profiles, each priced.")
+    @Option(names = "--profiles", description = "Markdown table of the cost profiles (docs/cost.md), each priced.")
     boolean profiles;
 
     @Option(names = "--debug", description = "Print the stack trace of an internal error.")
@@ -170,7 +170,7 @@ public final class PlanCommand implements Callable<Integer> {
         var cli = PlanHelp.withKeyLists(new CommandLine(command))
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
-                // Invalid input exits 2 (picocli's USAGE code), as the README says.
+                // Invalid input exits 2 (picocli's USAGE code), as docs/development.md says.
                 .setExecutionExceptionHandler((e, line, parsed) -> {
                     err.println(
                             "plan: internal error: " + e + (command.debug ? "" : " (run with --debug for the trace)"));
@@ -342,7 +342,7 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     public static CostModel.Estimate estimate(OfflineRun.Result result, Usage usage) {
-        var region = result.config().getOrDefault(Keys.AWS_REGION.fullName(), Keys.AWS_REGION.prodDefault());
+        var region = result.config().getOrDefault(Keys.AWS_REGION.fullName(), Keys.AWS_REGION.defaultValue());
         return CostModel.estimate(result.resources(), usage, PriceBook.load(region));
     }
 

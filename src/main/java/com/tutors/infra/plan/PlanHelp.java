@@ -13,7 +13,7 @@ final class PlanHelp {
     static CommandLine withKeyLists(CommandLine cli) {
         var message = cli.getCommandSpec().usageMessage();
         var footer = new java.util.ArrayList<>(List.of(message.footer()));
-        footer.add("%nConfig keys (--set, --unset, --diff-set; tutors: implied; README: Configuration):");
+        footer.add("%nConfig keys (--set, --unset, --diff-set; tutors: implied; docs/configuration.md):");
         footer.addAll(wrapped(Keys.ALL.stream()
                 .map(k -> k.namespace().equals(Keys.PROJECT) ? k.name() : k.fullName())
                 .toList()));

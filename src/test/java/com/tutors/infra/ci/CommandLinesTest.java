@@ -38,6 +38,11 @@ class CommandLinesTest {
         }
         if (docs) {
             texts.add(Files.readString(ROOT.resolve("README.md")));
+            try (Stream<Path> pages = Files.list(ROOT.resolve("docs"))) {
+                for (var doc : pages.sorted().toList()) {
+                    texts.add(Files.readString(doc));
+                }
+            }
             texts.add(Files.readString(ROOT.resolve("CHANGELOG.md")));
         }
         var out = new ArrayList<String>();

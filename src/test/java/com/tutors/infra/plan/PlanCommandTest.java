@@ -260,8 +260,8 @@ class PlanCommandTest {
     void theReadmeProfilesTableIsTheProgramsOwn() throws java.io.IOException {
         var run = plan("--profiles", "--dir", StackRuns.PROJECT_DIR.toString());
         assertEquals(0, run.exit(), run.err());
-        var readme = java.nio.file.Files.readString(StackRuns.PROJECT_DIR.resolve("README.md"));
-        assertTrue(readme.contains(run.out()), "regenerate the README's profiles: plan --profiles\n" + run.out());
+        var cost = java.nio.file.Files.readString(StackRuns.PROJECT_DIR.resolve("docs/cost.md"));
+        assertTrue(cost.contains(run.out()), "regenerate the profiles in docs/cost.md: plan --profiles\n" + run.out());
         // Independent of the table: the committed prod's row and the NAT-gateway one differ by the gateways
         assertTrue(run.out().contains("| Committed prod | `prod` | $208.79 | - |"), run.out());
         assertTrue(

@@ -8,8 +8,8 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
- * The cost profiles the README compares, each a committed stack with overrides, priced by the
- * program itself ({@code plan --profiles}); a test keeps the README's table equal to this output.
+ * The cost profiles docs/cost.md compares, each a committed stack with overrides, priced by the
+ * program itself ({@code plan --profiles}); a test keeps that table equal to this output.
  */
 public final class Profiles {
     private Profiles() {}
