@@ -85,6 +85,19 @@ class DocsLinksTest {
     }
 
     @Test
+    void everyAlarmOfBothStacksPointsToItsRunbookSection() throws IOException {
+        var target = com.tutors.infra.core.Runbook.ALARMS;
+        assertTrue(anchors(ROOT.resolve(target.substring(0, target.indexOf('#'))))
+                .contains(target.substring(target.indexOf('#') + 1)));
+        for (var stack : List.of("prod", "staging")) {
+            var alarms = StackRuns.ofType(StackRuns.committed(stack), com.pulumi.aws.cloudwatch.MetricAlarm.class);
+            assertTrue(alarms.size() > 10, stack);
+            alarms.forEach(a ->
+                    assertTrue(((String) a.input("alarmDescription")).endsWith("(runbook: " + target + ")"), a.name()));
+        }
+    }
+
+    @Test
     void theReadmeIsShortAndLeadsToEveryDoc() throws IOException {
         var readme = Files.readString(ROOT.resolve("README.md"));
         assertTrue(readme.lines().count() <= 250, "README: " + readme.lines().count() + " lines");

@@ -212,9 +212,9 @@ public final class NatInstance {
                 names.name(part + "-reboot"),
                 MetricAlarmArgs.builder()
                         .name(names.name(part + "-reboot"))
-                        .alarmDescription(
+                        .alarmDescription(com.tutors.infra.core.Runbook.alarm(
                                 names.name(part) + ": StatusCheckFailed_Instance for 3 minutes; EC2 reboots the "
-                                        + "instance (same id, address and route)")
+                                        + "instance (same id, address and route)"))
                         .namespace("AWS/EC2")
                         .metricName("StatusCheckFailed_Instance")
                         .dimensions(instance.id().applyValue(id -> Map.of("InstanceId", id)))

@@ -145,7 +145,7 @@ final class AlarmSet {
                     names.name(alarm.part()),
                     MetricAlarmArgs.builder()
                             .name(names.name(alarm.part()))
-                            .alarmDescription(alarm.description())
+                            .alarmDescription(com.tutors.infra.core.Runbook.alarm(alarm.description()))
                             .namespace(alarm.namespace())
                             .metricName(alarm.metric())
                             .statistic(alarm.statistic())
