@@ -2,18 +2,23 @@ package com.tutors.infra;
 
 import com.tutors.infra.config.ConfigDocs;
 import com.tutors.infra.core.Environment;
+import com.tutors.infra.core.Runbook;
 import com.tutors.infra.network.SecurityRules;
+import com.tutors.infra.plan.OfflineRun;
 import com.tutors.infra.plan.StackFile;
+import com.tutors.infra.plan.model.PlannedResource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The generated parts of docs/, from the code and the committed stack files, each between its markers:
  * {@code java -cp target/tutors-infra.jar com.tutors.infra.ReferenceDocs} rewrites them in place (a test
- * fails while a committed copy differs): the configuration reference and the security-group matrix.
+ * fails while a committed copy differs): the configuration reference, the security-group matrix, the
+ * secrets and the alarms of the committed stacks.
  */
 public final class ReferenceDocs {
     private ReferenceDocs() {}
@@ -21,6 +26,82 @@ public final class ReferenceDocs {
     public static final String SG_START =
             "<!-- security-groups:start (generated: java -cp target/tutors-infra.jar com.tutors.infra.ReferenceDocs) -->";
     public static final String SG_END = "<!-- security-groups:end -->";
+
+    public static final String SECRETS_START =
+            "<!-- secrets:start (generated: java -cp target/tutors-infra.jar com.tutors.infra.ReferenceDocs) -->";
+    public static final String SECRETS_END = "<!-- secrets:end -->";
+    public static final String ALARMS_START =
+            "<!-- alarms:start (generated: java -cp target/tutors-infra.jar com.tutors.infra.ReferenceDocs) -->";
+    public static final String ALARMS_END = "<!-- alarms:end -->";
+
+    private static final String SECRET = "aws:secretsmanager/secret:Secret";
+    private static final String TASK = "aws:ecs/taskDefinition:TaskDefinition";
+    private static final String ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+
+    /** The stack's Secrets Manager secrets, what each holds, and the variables of the task definitions that read it. */
+    public static String secrets(String stack, List<PlannedResource> plan) {
+        var readers = new TreeMap<String, java.util.TreeSet<String>>();
+        for (var task : plan.stream().filter(r -> r.type().equals(TASK)).toList()) {
+            var containers = com.google.gson.JsonParser.parseString((String) task.input("containerDefinitions"))
+                    .getAsJsonArray();
+            for (var c : containers) {
+                var secrets = c.getAsJsonObject().getAsJsonArray("secrets");
+                if (secrets == null) {
+                    continue;
+                }
+                for (var ref : secrets) {
+                    var from = ref.getAsJsonObject().get("valueFrom").getAsString();
+                    var variable = ref.getAsJsonObject().get("name").getAsString();
+                    var family = ((String) task.input("family")).replace("tutors-" + stack + "-", "");
+                    readers.computeIfAbsent(from.replaceAll(":::.*$", ""), k -> new java.util.TreeSet<>())
+                            .add("`" + variable + "` (" + family + ")");
+                }
+            }
+        }
+        var table = new StringBuilder("| Secret | Holds | Read by (variable, task) |\n|---|---|---|\n");
+        plan.stream().filter(r -> r.type().equals(SECRET)).forEach(r -> {
+            var read = r.identifiers().stream()
+                    .map(readers::get)
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
+                    .map(set -> String.join(", ", set))
+                    .orElse("none: built for operators and tools");
+            table.append("| `")
+                    .append(((String) r.input("name")).replace("/" + stack + "/", "/<env>/"))
+                    .append("` | ")
+                    .append(r.input("description"))
+                    .append(" | ")
+                    .append(read)
+                    .append(" |\n");
+        });
+        return SECRETS_START + "\n" + table + SECRETS_END + "\n";
+    }
+
+    /** Every alarm of the committed stacks: which stack has it, what makes it fire. */
+    public static String alarms(Map<String, List<PlannedResource>> plans) {
+        var rows = new TreeMap<String, String>();
+        var where = new TreeMap<String, java.util.List<String>>();
+        plans.forEach((stack, plan) -> plan.stream()
+                .filter(r -> r.type().equals(ALARM))
+                .forEach(r -> {
+                    var name = ((String) r.input("name")).replace("tutors-" + stack + "-", "tutors-<env>-");
+                    var description = ((String) r.input("alarmDescription"))
+                            .replace("tutors-" + stack + "-", "tutors-<env>-")
+                            .replace(" (runbook: " + Runbook.ALARMS + ")", "");
+                    rows.putIfAbsent(name, description);
+                    where.computeIfAbsent(name, k -> new java.util.ArrayList<>())
+                            .add(stack);
+                }));
+        var table = new StringBuilder("| Alarm | Stacks | Fires when |\n|---|---|---|\n");
+        rows.forEach((name, description) -> table.append("| `")
+                .append(name)
+                .append("` | ")
+                .append(String.join(", ", where.get(name)))
+                .append(" | ")
+                .append(description.replace("|", "\\|"))
+                .append(" |\n"));
+        return ALARMS_START + "\n" + table + ALARMS_END + "\n";
+    }
 
     /** The configuration table for the committed stacks of {@code projectDir}. */
     public static String configuration(Path projectDir) {
@@ -87,6 +168,17 @@ public final class ReferenceDocs {
 
     public static void main(String[] args) throws java.io.IOException {
         var dir = Path.of(args.length > 0 ? args[0] : ".");
+        var plans = new LinkedHashMap<String, List<PlannedResource>>();
+        for (var env : Environment.values()) {
+            plans.put(
+                    env.id(),
+                    OfflineRun.plan(Main::stack, dir, env.id(), Map.of(), Map.of())
+                            .resources());
+        }
+        var operations = dir.resolve("docs/operations.md");
+        var text = Files.readString(operations);
+        text = replaced(text, SECRETS_START, SECRETS_END, secrets("prod", plans.get("prod")));
+        Files.writeString(operations, replaced(text, ALARMS_START, ALARMS_END, alarms(plans)));
         var configuration = dir.resolve("docs/configuration.md");
         Files.writeString(
                 configuration,

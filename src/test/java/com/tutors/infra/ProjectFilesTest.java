@@ -49,6 +49,23 @@ class ProjectFilesTest {
                         security, ReferenceDocs.SG_START, ReferenceDocs.SG_END, ReferenceDocs.securityGroups()),
                 security,
                 "regenerate: java -cp target/tutors-infra.jar com.tutors.infra.ReferenceDocs");
+        var operations = Files.readString(dir.resolve("docs/operations.md"));
+        var plans = new java.util.LinkedHashMap<String, java.util.List<com.tutors.infra.plan.model.PlannedResource>>();
+        for (var stack : java.util.List.of("prod", "staging")) {
+            plans.put(stack, StackRuns.succeeded(StackRuns.committed(stack)).resources());
+        }
+        var regenerated = ReferenceDocs.replaced(
+                operations,
+                ReferenceDocs.SECRETS_START,
+                ReferenceDocs.SECRETS_END,
+                ReferenceDocs.secrets("prod", plans.get("prod")));
+        regenerated = ReferenceDocs.replaced(
+                regenerated, ReferenceDocs.ALARMS_START, ReferenceDocs.ALARMS_END, ReferenceDocs.alarms(plans));
+        assertEquals(
+                regenerated, operations, "regenerate: java -cp target/tutors-infra.jar com.tutors.infra.ReferenceDocs");
+        assertTrue(
+                operations.contains("`tutors-<env>-backend-no-healthy-hosts` | prod |"),
+                "staging sleeps: no such alarm there");
         // The reference tells the truth: what the committed stacks run, not only the code's defaults.
         assertTrue(
                 configuration.contains("| `tutors:natMode` |")
