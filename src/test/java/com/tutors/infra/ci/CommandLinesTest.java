@@ -122,6 +122,29 @@ class CommandLinesTest {
         assertTrue(seen >= 4, "up twice, preview, login: " + seen);
     }
 
+    /** The docs' Pulumi lines too, as a person pastes them: each names a command and flags the CLI has. */
+    @Test
+    void theDocsCallPulumiOnlyWithFlagsItHas() throws IOException {
+        var commands = String.join(
+                "|",
+                PulumiCli.FLAGS.keySet().stream()
+                        .sorted((a, b) -> b.length() - a.length())
+                        .toList());
+        var pattern = Pattern.compile("`(pulumi (?:" + commands + ")\\b[^`]*)`");
+        int seen = 0;
+        for (var line : lines(true)) {
+            var m = pattern.matcher(line);
+            while (m.find()) {
+                // (A shell string's escaped backquote ends it too; a pipe or redirection ends the command.)
+                var command = m.group(1).replace("\\", "").replaceAll("\\s+[|>&].*$", "");
+                var words = words(command.replaceAll("\\$\\([^)]*\\)", "x"));
+                PulumiCli.assertAccepted(words.subList(1, words.size()));
+                seen++;
+            }
+        }
+        assertTrue(seen >= 10, "pulumi lines in the docs: " + seen);
+    }
+
     @Test
     void theBuildMatrixCommandExists() throws IOException {
         assertTrue(lines().stream().anyMatch(l -> l.contains("java -jar target/tutors-infra.jar platforms")));

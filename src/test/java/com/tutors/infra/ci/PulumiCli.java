@@ -15,8 +15,22 @@ final class PulumiCli {
     private PulumiCli() {}
 
     static final Map<String, Set<String>> FLAGS = Map.ofEntries(
-            Map.entry("up", Set.of("--yes", "--skip-preview", "--stack", "--config", "--diff", "--refresh")),
-            Map.entry("preview", Set.of("--stack", "--refresh", "--expect-no-changes", "--diff")),
+            Map.entry(
+                    "up",
+                    Set.of(
+                            "--yes",
+                            "--skip-preview",
+                            "--stack",
+                            "--config",
+                            "--diff",
+                            "--refresh",
+                            "--replace",
+                            "--target",
+                            "--target-dependents",
+                            "--expect-no-changes")),
+            Map.entry(
+                    "preview",
+                    Set.of("--stack", "--refresh", "--expect-no-changes", "--diff", "--replace", "--target")),
             Map.entry("refresh", Set.of("--stack", "--yes", "--skip-preview")),
             Map.entry("destroy", Set.of("--stack", "--yes", "--skip-preview")),
             Map.entry(
@@ -32,6 +46,9 @@ final class PulumiCli {
             Map.entry("login", Set.of()),
             Map.entry("stack output", Set.of("--stack", "--json", "--show-secrets")),
             Map.entry("stack select", Set.of("--stack", "--create", "--secrets-provider")),
+            Map.entry("stack init", Set.of("--stack", "--secrets-provider")),
+            Map.entry("stack rm", Set.of("--stack", "--preserve-config", "--force", "--yes")),
+            Map.entry("state unprotect", Set.of("--stack", "--all", "--yes")),
             Map.entry("stack export", Set.of("--stack", "--file", "--show-secrets")),
             Map.entry("stack import", Set.of("--stack", "--file", "--force")),
             Map.entry("config get", Set.of("--stack", "--json", "--path")),
