@@ -84,7 +84,7 @@ public record StackSettings(
                             + "the boundary the deploy roles require (docs/ci-cd.md: Bootstrap stack)");
             return raw;
         });
-        int lastPhase = r.get(Keys.LAST_PHASE, KeyReader.range(Phase.FIRST, Phase.LAST));
+        int lastPhase = r.number(Keys.LAST_PHASE);
         var domain = r.optional(Keys.DOMAIN, raw -> {
             require(
                     DomainName.isValid(raw),
@@ -95,7 +95,7 @@ public record StackSettings(
             return raw;
         });
         boolean domainOk = r.ok(Keys.DOMAIN);
-        boolean protect = r.get(Keys.PROTECT_DATA, KeyReader::bool);
+        boolean protect = r.flag(Keys.PROTECT_DATA);
         var network = NetworkSettings.read(r);
         var hours = officeHours(r);
         var data = DataSettings.read(r, protect, lastPhase >= Phase.DATA.number(), hours);

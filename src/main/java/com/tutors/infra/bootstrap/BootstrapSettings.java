@@ -68,11 +68,13 @@ public record BootstrapSettings(
             "stateBucket",
             "Name of the S3 bucket that holds the main stacks' state",
             "tutors-pulumi-state-<accountId>");
-    public static final Key VERSION_DAYS = key(
+    public static final Key VERSION_DAYS = new Key(
             PROJECT,
             "stateVersionDays",
-            "Days an overwritten or deleted state file stays recoverable (1 to 3650)",
-            "90");
+            "Days an overwritten or deleted state file stays recoverable",
+            "90",
+            false,
+            new com.tutors.infra.config.Rule.Range(1, 3650));
 
     /** Per main stack: its {@code tutors:domain}, so its deploy role changes only that name's records (prodDomain, stagingDomain). */
     public static final Map<Environment, Key> DOMAINS = domainKeys();
@@ -168,7 +170,7 @@ public record BootstrapSettings(
             return new GithubIds(parts[0], parts[1]);
         });
         var bucket = r.optional(BUCKET, BootstrapSettings::bucketName).orElse("tutors-pulumi-state-" + account);
-        int days = r.get(VERSION_DAYS, KeyReader.range(1, 3650));
+        int days = r.number(VERSION_DAYS);
         var domains = new EnumMap<Environment, String>(Environment.class);
         DOMAINS.forEach((env, key) -> domains.put(
                 env,

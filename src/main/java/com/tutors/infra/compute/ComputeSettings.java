@@ -68,7 +68,7 @@ public record ComputeSettings(
             require(raw.equals("X86_64") || raw.equals("ARM64"), "unknown CPU architecture; allowed: X86_64, ARM64");
             return raw;
         });
-        var spot = r.get(Keys.FARGATE_SPOT_PERCENT, KeyReader.range(0, 100));
+        var spot = r.number(Keys.FARGATE_SPOT_PERCENT);
         var retention = r.get(Keys.LOG_RETENTION_DAYS, raw -> {
             int days = KeyReader.integer(raw);
             require(
@@ -77,19 +77,19 @@ public record ComputeSettings(
                             + " (never 0: logs kept forever cost forever)");
             return days;
         });
-        var exec = r.get(Keys.ECS_EXEC, KeyReader::bool);
-        var workers = r.get(Keys.BACKEND_WORKERS, KeyReader.range(0, 64));
-        var threads = r.get(Keys.BACKEND_THREADS, KeyReader.range(1, 32));
-        var readOnly = r.get(Keys.READ_ONLY_ROOT_FILESYSTEM, KeyReader::bool);
+        var exec = r.flag(Keys.ECS_EXEC);
+        var workers = r.number(Keys.BACKEND_WORKERS);
+        var threads = r.number(Keys.BACKEND_THREADS);
+        var readOnly = r.flag(Keys.READ_ONLY_ROOT_FILESYSTEM);
         var user = r.optional(Keys.CONTAINER_USER, raw -> {
             require(
                     USER.matcher(raw).matches() && !raw.equals("0") && !raw.startsWith("0:") && !raw.equals("root"),
                     "not a non-root user; allowed: a uid or name, optionally :gid, such as 1000:1000 (never root or 0)");
             return raw;
         });
-        var insights = r.get(Keys.CONTAINER_INSIGHTS, KeyReader::bool);
-        var volumes = r.get(Keys.IMAGE_DECLARES_VOLUMES, KeyReader::bool);
-        var requests = r.get(Keys.REQUESTS_PER_TASK, KeyReader.range(10, 100_000));
+        var insights = r.flag(Keys.CONTAINER_INSIGHTS);
+        var volumes = r.flag(Keys.IMAGE_DECLARES_VOLUMES);
+        var requests = r.number(Keys.REQUESTS_PER_TASK);
         if (r.ok(Keys.READ_ONLY_ROOT_FILESYSTEM, Keys.CONTAINER_USER, Keys.IMAGE_DECLARES_VOLUMES)
                 && readOnly
                 && user.isPresent()
@@ -144,9 +144,9 @@ public record ComputeSettings(
                     + "; allowed with " + cpu + ": " + FargateSizes.memories(cpu)
                     + " (all pairs: " + FargateSizes.describe() + ")");
         }
-        var desired = r.get(desiredKey, KeyReader.range(0, 1000));
-        var min = r.get(minKey, KeyReader.range(0, 1000));
-        var max = r.get(maxKey, KeyReader.range(1, 1000));
+        var desired = r.number(desiredKey);
+        var min = r.number(minKey);
+        var max = r.number(maxKey);
         if (r.ok(minKey, maxKey) && min > max) {
             r.problem(minKey + " = '" + min + "': above " + maxKey + " (" + max + "); allowed: min <= max");
         } else if (r.ok(desiredKey, minKey, maxKey) && (desired < min || desired > max)) {

@@ -17,14 +17,20 @@ public final class ConfigDocs {
 
     /** @param stacks stack name to its file's values, in column order */
     public static String table(Map<String, Map<String, String>> stacks) {
-        var out = new StringBuilder("| Key | Meaning | Default");
+        var out = new StringBuilder("| Key | Meaning | Allowed | Default");
         stacks.keySet().forEach(s -> out.append(" | ").append(s));
-        out.append(" |\n|---|---|---").append("|---".repeat(stacks.size())).append("|\n");
+        out.append(" |\n|---|---|---|---").append("|---".repeat(stacks.size())).append("|\n");
         for (var key : Keys.ALL) {
             out.append("| `")
                     .append(key.fullName())
                     .append("` | ")
                     .append(escape(key.description()))
+                    .append(" | ")
+                    // From the rule the reads use; keys without one say what they accept in their meaning.
+                    .append(
+                            key.rule() == null
+                                    ? "as the meaning says"
+                                    : key.rule().allowed())
                     .append(" | ")
                     .append(key.secret() ? "secret" : shown(key.defaultValue(), key));
             for (var values : stacks.values()) {

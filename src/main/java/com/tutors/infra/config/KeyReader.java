@@ -45,6 +45,18 @@ public final class KeyReader {
         return source.get(key.fullName());
     }
 
+    /** A flag key's value (its {@link Rule.Flag}), or its default. */
+    public boolean flag(Key key) {
+        require(key.rule() instanceof Rule.Flag, key + " is not a flag key");
+        return get(key, raw -> (Boolean) key.rule().parse(raw));
+    }
+
+    /** A number key's value within its {@link Rule.Range}, or its default. */
+    public int number(Key key) {
+        require(key.rule() instanceof Rule.Range, key + " is not a number key");
+        return get(key, raw -> (Integer) key.rule().parse(raw));
+    }
+
     /** The key's value, or its default for the environment. */
     public <T> T get(Key key, Function<String, T> parser) {
         return get(key, key.defaultValue(), parser);

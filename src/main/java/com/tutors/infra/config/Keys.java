@@ -2,6 +2,7 @@ package com.tutors.infra.config;
 
 import com.tutors.infra.core.Environment;
 import com.tutors.infra.core.Naming;
+import com.tutors.infra.core.Phase;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,16 @@ public final class Keys {
         return new Key(PROJECT, name, description, defaultValue, false);
     }
 
+    /** A true/false key: its reads and its documented allowed values come from {@link Rule.Flag}. */
+    private static Key flag(String name, String description, String defaultValue) {
+        return new Key(PROJECT, name, description, defaultValue, false, new Rule.Flag());
+    }
+
+    /** A whole-number key from min to max: its reads and its documented range come from {@link Rule.Range}. */
+    private static Key number(String name, String description, String defaultValue, int min, int max) {
+        return new Key(PROJECT, name, description, defaultValue, false, new Rule.Range(min, max));
+    }
+
     private static Key secret(String name, String description) {
         return new Key(PROJECT, name, description, null, true);
     }
@@ -33,10 +44,12 @@ public final class Keys {
             "Set true to run a stack under another stack's environment name (e.g. stack staging-eu as staging): "
                     + "its resources then carry that environment's names, which may already exist in a shared account.",
             "false");
-    public static final Key LAST_PHASE = tutors(
+    public static final Key LAST_PHASE = number(
             "lastPhase",
             "Declare phases 1..N only (1 Foundation, 2 Data, 3 Storage, 4 Compute, 5 Edge, 6 Optimization).",
-            "6");
+            "6",
+            Phase.FIRST,
+            Phase.LAST);
     public static final Key VPC_CIDR = tutors("vpcCidr", "IPv4 block of the VPC, /16 to /28.", "10.0.0.0/16");
     public static final Key PUBLIC_SUBNET_CIDRS = tutors(
             "publicSubnetCidrs",
@@ -57,7 +70,7 @@ public final class Keys {
             "With a NAT instance: its AMI, pinned (ami-...); a new value replaces the instances one by one (patching). "
                     + "Unset: the latest Amazon Linux 2023 arm64 AMI when the instance is created, kept after that.",
             null);
-    public static final Key IPV6 = tutors(
+    public static final Key IPV6 = flag(
             "ipv6",
             "Give the VPC an Amazon-provided IPv6 block and the public subnets a /64 each, so the ALB can be dual-stack.",
             "true");
@@ -67,7 +80,7 @@ public final class Keys {
             "Public domain of the site, e.g. tutors.example.com: certificate, DNS records, app URLs, CORS. "
                     + "Optional in staging (then the app is served on the load balancer's own name).",
             null);
-    public static final Key PROTECT_DATA = tutors(
+    public static final Key PROTECT_DATA = flag(
             "protectData",
             "Guard the stateful resources (RDS, Redis, buckets, ECR, secrets): Pulumi protect, RDS deletion protection "
                     + "and final snapshot, media versioning, no force-destroy, 30-day secret recovery.",
@@ -78,22 +91,24 @@ public final class Keys {
             "dbInstanceClass",
             "RDS instance class, db.<family>.<size>; Graviton (t4g) costs less than t3 for the same size.",
             "db.t4g.small");
-    public static final Key DB_MULTI_AZ = tutors(
+    public static final Key DB_MULTI_AZ = flag(
             "dbMultiAz",
             "Standby replica in a second AZ with automatic failover (doubles the instance price).",
             "true");
     public static final Key DB_ALLOCATED_STORAGE =
-            tutors("dbAllocatedStorage", "Initial gp3 storage in GiB, 20 to 65536.", "20");
-    public static final Key DB_MAX_ALLOCATED_STORAGE = tutors(
+            number("dbAllocatedStorage", "Initial gp3 storage in GiB.", "20", 20, 65536);
+    public static final Key DB_MAX_ALLOCATED_STORAGE = number(
             "dbMaxAllocatedStorage",
             "Storage autoscaling ceiling in GiB: at least 110% of dbAllocatedStorage, or 0 to turn autoscaling off.",
-            "100");
+            "100",
+            0,
+            65536);
     public static final Key DB_BACKUP_RETENTION_DAYS =
-            tutors("dbBackupRetentionDays", "Days of automated backups (point-in-time recovery), 1 to 35.", "7");
+            number("dbBackupRetentionDays", "Days of automated backups (point-in-time recovery).", "7", 1, 35);
     public static final Key DB_PASSWORD = secret(
             "dbPassword",
             "RDS master password for user tutors: 16 to 128 printable ASCII characters, no '/', '@', '\"' or space.");
-    public static final Key APPLY_IMMEDIATELY = tutors(
+    public static final Key APPLY_IMMEDIATELY = flag(
             "applyImmediately",
             "Apply database and cache changes (class, Multi-AZ, storage, node type) in the next update instead of the "
                     + "weekly maintenance window; a Multi-AZ class change then fails over at once (about a minute).",
@@ -106,9 +121,9 @@ public final class Keys {
     public static final Key REDIS_NODE_TYPE =
             tutors("redisNodeType", "ElastiCache node type, cache.<family>.<size>.", "cache.t4g.micro");
     public static final Key REDIS_REPLICAS =
-            tutors("redisReplicas", "Read replicas, 0 to 5; 1 or more turns on automatic failover and Multi-AZ.", "1");
+            number("redisReplicas", "Read replicas; 1 or more turns on automatic failover and Multi-AZ.", "1", 0, 5);
     public static final Key REDIS_SNAPSHOT_RETENTION_DAYS =
-            tutors("redisSnapshotRetentionDays", "Days of daily Redis snapshots, 0 (none) to 35.", "7");
+            number("redisSnapshotRetentionDays", "Days of daily Redis snapshots; 0: none.", "7", 0, 35);
     public static final Key REDIS_AUTH_TOKEN = secret(
             "redisAuthToken",
             "Redis AUTH token: 16 to 128 letters, digits and ! & # $ ^ < > - (what ElastiCache accepts).");
@@ -137,11 +152,13 @@ public final class Keys {
             "Origins allowed to upload to the media bucket from the browser; a list of http(s)://host[:port]. "
                     + "Defaults to https://<domain>, or none without a domain.",
             null);
-    public static final Key MEDIA_NONCURRENT_VERSION_DAYS = tutors(
+    public static final Key MEDIA_NONCURRENT_VERSION_DAYS = number(
             "mediaNoncurrentVersionDays",
             "Days an overwritten or deleted media object's previous version is kept (versioned buckets).",
-            "30");
-    public static final Key ECR_IMMUTABLE_TAGS = tutors(
+            "30",
+            1,
+            3650);
+    public static final Key ECR_IMMUTABLE_TAGS = flag(
             "ecrImmutableTags", "Make ECR image tags immutable; off because CI pushes a moving 'latest' tag.", "false");
 
     // Phase 4: Compute
@@ -160,16 +177,18 @@ public final class Keys {
     public static final Key BACKEND_MEMORY =
             tutors("backendMemory", "Backend task memory (MiB); a valid Fargate pair with backendCpu.", "512");
     public static final Key BACKEND_DESIRED_COUNT =
-            tutors("backendDesiredCount", "Backend tasks at creation (autoscaling moves it later).", "2");
-    public static final Key BACKEND_MIN_COUNT = tutors("backendMinCount", "Backend autoscaling minimum.", "1");
-    public static final Key BACKEND_MAX_COUNT = tutors("backendMaxCount", "Backend autoscaling maximum.", "4");
-    public static final Key BACKEND_WORKERS = tutors(
+            number("backendDesiredCount", "Backend tasks at creation (autoscaling moves it later).", "2", 0, 1000);
+    public static final Key BACKEND_MIN_COUNT = number("backendMinCount", "Backend autoscaling minimum.", "1", 0, 1000);
+    public static final Key BACKEND_MAX_COUNT = number("backendMaxCount", "Backend autoscaling maximum.", "4", 1, 1000);
+    public static final Key BACKEND_WORKERS = number(
             "backendWorkers",
-            "gunicorn worker processes, 1 to 64; 0: 2 x vCPU + 1, at least 2, at most one per 256 MiB of task memory.",
-            "0");
+            "gunicorn worker processes; 0: 2 x vCPU + 1, at least 2, at most one per 256 MiB of task memory.",
+            "0",
+            0,
+            64);
     public static final Key BACKEND_THREADS =
-            tutors("backendThreads", "Threads per gunicorn worker (gthread), 1 to 32.", "4");
-    public static final Key READ_ONLY_ROOT_FILESYSTEM = tutors(
+            number("backendThreads", "Threads per gunicorn worker (gthread).", "4", 1, 32);
+    public static final Key READ_ONLY_ROOT_FILESYSTEM = flag(
             "readOnlyRootFilesystem",
             "Run the containers with a read-only root filesystem (Security Hub ECS.5); /tmp, Next.js's /app/.next/cache "
                     + "and, with ECS Exec, the SSM agent's paths get writable task volumes. The images must write nowhere else.",
@@ -178,29 +197,36 @@ public final class Keys {
             "containerUser",
             "Non-root user the containers run as (Security Hub ECS.20), e.g. 1000:1000; unset: the image's own user.",
             null);
-    public static final Key IMAGE_DECLARES_VOLUMES = tutors(
+    public static final Key IMAGE_DECLARES_VOLUMES = flag(
             "imageDeclaresVolumes",
             "The images declare their writable paths as VOLUMEs owned by containerUser (mkdir, chown, VOLUME in the Dockerfile): "
                     + "Fargate's task volumes are root-owned 0755 otherwise, so a read-only root with a non-root user needs it.",
             "false");
-    public static final Key REQUESTS_PER_TASK = tutors(
+    public static final Key REQUESTS_PER_TASK = number(
             "requestsPerTask",
             "Requests a minute each web task should take: the services also scale on the load balancer's requests per "
-                    + "target, beside CPU (I/O-bound load: threads waiting on the database leave CPU low). 10 to 100000.",
-            "600");
+                    + "target, beside CPU (I/O-bound load: threads waiting on the database leave CPU low).",
+            "600",
+            10,
+            100_000);
     public static final Key FRONTEND_CPU = tutors("frontendCpu", "Frontend task CPU units.", "256");
     public static final Key FRONTEND_MEMORY = tutors("frontendMemory", "Frontend task memory (MiB).", "512");
-    public static final Key FRONTEND_DESIRED_COUNT = tutors("frontendDesiredCount", "Frontend tasks at creation.", "2");
-    public static final Key FRONTEND_MIN_COUNT = tutors("frontendMinCount", "Frontend autoscaling minimum.", "1");
-    public static final Key FRONTEND_MAX_COUNT = tutors("frontendMaxCount", "Frontend autoscaling maximum.", "4");
+    public static final Key FRONTEND_DESIRED_COUNT =
+            number("frontendDesiredCount", "Frontend tasks at creation.", "2", 0, 1000);
+    public static final Key FRONTEND_MIN_COUNT =
+            number("frontendMinCount", "Frontend autoscaling minimum.", "1", 0, 1000);
+    public static final Key FRONTEND_MAX_COUNT =
+            number("frontendMaxCount", "Frontend autoscaling maximum.", "4", 1, 1000);
     public static final Key CPU_ARCHITECTURE = tutors(
             "cpuArchitecture",
             "X86_64 or ARM64 (Graviton, about 20% cheaper; the images must be built for arm64; Fargate Spot runs both since platform 1.4.0).",
             "X86_64");
-    public static final Key FARGATE_SPOT_PERCENT = tutors(
+    public static final Key FARGATE_SPOT_PERCENT = number(
             "fargateSpotPercent",
-            "Share of tasks on Fargate Spot, 0-100; below 100 one task always runs on demand.",
-            "0");
+            "Share of tasks on Fargate Spot, in percent; below 100 one task always runs on demand.",
+            "0",
+            0,
+            100);
     public static final Key LOG_RETENTION_DAYS = tutors(
             "logRetentionDays",
             "CloudWatch Logs retention of the containers' logs, one of CloudWatch's values (1 to 3653).",
@@ -228,12 +254,12 @@ public final class Keys {
                     + "Europe/Berlin). Outside them ECS scales the services to zero and EventBridge Scheduler stops the "
                     + "database (started 20 minutes before opening).",
             null);
-    public static final Key CONTAINER_INSIGHTS = tutors(
+    public static final Key CONTAINER_INSIGHTS = flag(
             "containerInsights",
             "ECS Container Insights on the cluster (Security Hub ECS.12): per-task CPU, memory and task counts, about $9 a "
                     + "month. Off: the AWS/ECS service averages remain, per-task metrics and the running-task graph go.",
             "true");
-    public static final Key ECS_EXEC = tutors(
+    public static final Key ECS_EXEC = flag(
             "ecsExec", "Allow `aws ecs execute-command` into running tasks (adds ssmmessages permissions).", "false");
 
     // Phase 5: Edge
@@ -243,11 +269,13 @@ public final class Keys {
                     + "Defaults to the domain itself.",
             null);
     public static final Key ALB_ACCESS_LOGS =
-            tutors("albAccessLogs", "Write ALB access logs to an S3 bucket (tutors-<env>-alb-logs).", "true");
-    public static final Key ALB_IDLE_TIMEOUT = tutors(
+            flag("albAccessLogs", "Write ALB access logs to an S3 bucket (tutors-<env>-alb-logs).", "true");
+    public static final Key ALB_IDLE_TIMEOUT = number(
             "albIdleTimeout",
-            "ALB idle timeout in seconds, 1 to 4000; the containers keep connections 15 s longer.",
-            "60");
+            "ALB idle timeout in seconds; the containers keep connections 15 s longer.",
+            "60",
+            1,
+            4000);
 
     public static final Key DMARC_POLICY = tutors(
             "dmarcPolicy",
@@ -261,24 +289,24 @@ public final class Keys {
 
     // Phase 6: Optimization
     public static final Key CDN =
-            tutors("cdn", "CloudFront in front of the ALB and the buckets (needs a domain and originSecret).", "true");
-    public static final Key ORIGIN_LOCK = tutors(
+            flag("cdn", "CloudFront in front of the ALB and the buckets (needs a domain and originSecret).", "true");
+    public static final Key ORIGIN_LOCK = flag(
             "originLock",
             "With cdn: the load balancer answers 403 to requests without CloudFront's origin header. Turn the CDN on "
                     + "with originLock false, let DNS move, then set it true (see Changing a running stack).",
             "true");
     public static final Key WAF =
-            tutors("waf", "WAFv2 web ACL: AWS managed rules, IP rate limit, optional geo blocking.", "true");
-    public static final Key ALARMS = tutors("alarms", "CloudWatch alarms to an SNS topic.", "true");
-    public static final Key DASHBOARD = tutors(
+            flag("waf", "WAFv2 web ACL: AWS managed rules, IP rate limit, optional geo blocking.", "true");
+    public static final Key ALARMS = flag("alarms", "CloudWatch alarms to an SNS topic.", "true");
+    public static final Key DASHBOARD = flag(
             "dashboard",
             "A CloudWatch dashboard of the stack (ECS, ALB, RDS, Redis, and CloudFront and WAF from us-east-1), "
                     + "$3 a month beyond the account's first three.",
             "true");
     public static final Key ALARM_EMAIL = tutors(
             "alarmEmail", "Optional address subscribed to the alarm topic (AWS mails a confirmation link).", null);
-    public static final Key WAF_RATE_LIMIT = tutors(
-            "wafRateLimit", "Requests one IP may make in 5 minutes before WAF blocks it, 10 to 2000000000.", "2000");
+    public static final Key WAF_RATE_LIMIT = number(
+            "wafRateLimit", "Requests one IP may make in 5 minutes before WAF blocks it.", "2000", 10, 2_000_000_000);
     public static final Key UPLOAD_PATHS = tutors(
             "uploadPaths",
             "Path prefixes of the app's file-upload endpoints (the app contract): WAF does not block their request bodies "

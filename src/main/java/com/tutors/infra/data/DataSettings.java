@@ -58,15 +58,15 @@ public record DataSettings(
             });
             return raw;
         });
-        var multiAz = r.get(Keys.DB_MULTI_AZ, KeyReader::bool);
-        var allocated = r.get(Keys.DB_ALLOCATED_STORAGE, KeyReader.range(20, 65536));
-        var max = r.get(Keys.DB_MAX_ALLOCATED_STORAGE, KeyReader.range(0, 65536));
+        var multiAz = r.flag(Keys.DB_MULTI_AZ);
+        var allocated = r.number(Keys.DB_ALLOCATED_STORAGE);
+        var max = r.number(Keys.DB_MAX_ALLOCATED_STORAGE);
         if (r.ok(Keys.DB_ALLOCATED_STORAGE, Keys.DB_MAX_ALLOCATED_STORAGE) && max != 0 && max * 10 < allocated * 11) {
             r.problem(Keys.DB_MAX_ALLOCATED_STORAGE + " = '" + max + "': below 110% of " + Keys.DB_ALLOCATED_STORAGE
                     + " (" + allocated + "); allowed: 0 (no autoscaling) or at least " + ((allocated * 11 + 9) / 10));
         }
-        var backups = r.get(Keys.DB_BACKUP_RETENTION_DAYS, KeyReader.range(1, 35));
-        var immediately = r.get(Keys.APPLY_IMMEDIATELY, KeyReader::bool);
+        var backups = r.number(Keys.DB_BACKUP_RETENTION_DAYS);
+        var immediately = r.flag(Keys.APPLY_IMMEDIATELY);
         var password = r.secret(Keys.DB_PASSWORD, declared, value -> {
             require(
                     value.length() >= 16 && value.length() <= 128,
@@ -89,8 +89,8 @@ public record DataSettings(
             require(CACHE_ENGINES.containsKey(raw), "unknown cache engine; allowed: redis, valkey");
             return raw;
         });
-        var replicas = r.get(Keys.REDIS_REPLICAS, KeyReader.range(0, 5));
-        var snapshots = r.get(Keys.REDIS_SNAPSHOT_RETENTION_DAYS, KeyReader.range(0, 35));
+        var replicas = r.number(Keys.REDIS_REPLICAS);
+        var snapshots = r.number(Keys.REDIS_SNAPSHOT_RETENTION_DAYS);
         var token = r.secret(Keys.REDIS_AUTH_TOKEN, declared, value -> {
             require(
                     value.length() >= 16 && value.length() <= 128,

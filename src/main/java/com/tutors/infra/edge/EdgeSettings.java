@@ -73,8 +73,8 @@ public record EdgeSettings(
                 }
             }
         }
-        var logs = r.get(Keys.ALB_ACCESS_LOGS, KeyReader::bool);
-        var idle = r.get(Keys.ALB_IDLE_TIMEOUT, KeyReader.range(1, 4000));
+        var logs = r.flag(Keys.ALB_ACCESS_LOGS);
+        var idle = r.number(Keys.ALB_IDLE_TIMEOUT);
         var hostedZone = domain.isPresent() ? Optional.of(zone.orElse(domain.get())) : Optional.<String>empty();
         var policy = r.get(Keys.DMARC_POLICY, raw -> {
             KeyReader.require(

@@ -58,7 +58,7 @@ public record NetworkSettings(
                 Keys.NAT_MODE,
                 raw -> NatMode.byId(raw)
                         .orElseThrow(() -> new Invalid("unknown NAT mode; allowed: " + NatMode.allowed())));
-        var ipv6 = r.get(Keys.IPV6, KeyReader::bool);
+        var ipv6 = r.flag(Keys.IPV6);
         if (r.ok(Keys.PUBLIC_SUBNET_CIDRS, Keys.PRIVATE_SUBNET_CIDRS)) {
             if (publics.size() != privates.size()) {
                 r.problem(Keys.PRIVATE_SUBNET_CIDRS + ": " + privates.size() + " subnets for " + publics.size()

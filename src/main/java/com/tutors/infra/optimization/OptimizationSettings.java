@@ -43,16 +43,16 @@ public record OptimizationSettings(
      * @param declared phase 6 is declared: only then is the origin secret required
      */
     public static OptimizationSettings read(KeyReader r, Optional<String> domain, boolean domainOk, boolean declared) {
-        var cdn = r.get(Keys.CDN, KeyReader::bool);
-        var lock = r.get(Keys.ORIGIN_LOCK, KeyReader::bool);
-        var waf = r.get(Keys.WAF, KeyReader::bool);
-        var alarms = r.get(Keys.ALARMS, KeyReader::bool);
-        var dashboard = r.get(Keys.DASHBOARD, KeyReader::bool);
+        var cdn = r.flag(Keys.CDN);
+        var lock = r.flag(Keys.ORIGIN_LOCK);
+        var waf = r.flag(Keys.WAF);
+        var alarms = r.flag(Keys.ALARMS);
+        var dashboard = r.flag(Keys.DASHBOARD);
         var email = r.optional(Keys.ALARM_EMAIL, raw -> {
             require(EMAIL.matcher(raw).matches(), "not an email address; allowed: name@example.com");
             return raw;
         });
-        var rate = r.get(Keys.WAF_RATE_LIMIT, KeyReader.range(10, 2_000_000_000));
+        var rate = r.number(Keys.WAF_RATE_LIMIT);
         var countries = r.get(Keys.WAF_BLOCKED_COUNTRIES, raw -> {
             var list = KeyReader.stringList(raw, "[\"KP\", \"IR\"]");
             var known = Set.of(Locale.getISOCountries());

@@ -57,8 +57,8 @@ public record StorageSettings(
             }
             return list;
         });
-        var noncurrent = r.get(Keys.MEDIA_NONCURRENT_VERSION_DAYS, KeyReader.range(1, 3650));
-        var immutable = r.get(Keys.ECR_IMMUTABLE_TAGS, KeyReader::bool);
+        var noncurrent = r.number(Keys.MEDIA_NONCURRENT_VERSION_DAYS);
+        var immutable = r.flag(Keys.ECR_IMMUTABLE_TAGS);
         return new StorageSettings(suffix, origins, noncurrent, immutable, protect);
     }
 }
