@@ -1,23 +1,12 @@
 package com.tutors.infra.compute;
 
-import com.pulumi.aws.cloudwatch.LogGroup;
-import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.ecs.Cluster;
 import com.pulumi.aws.ecs.ClusterArgs;
 import com.pulumi.aws.ecs.ClusterCapacityProviders;
 import com.pulumi.aws.ecs.ClusterCapacityProvidersArgs;
 import com.pulumi.aws.ecs.TaskDefinition;
-import com.pulumi.aws.ecs.TaskDefinitionArgs;
 import com.pulumi.aws.ecs.inputs.ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs;
 import com.pulumi.aws.ecs.inputs.ClusterSettingArgs;
-import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
-import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeArgs;
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
-import com.pulumi.aws.iam.RolePolicyAttachment;
-import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -115,10 +104,11 @@ public final class Compute extends ComponentResource {
         this.args = args;
         this.names = args.names();
         this.child = CustomResourceOptions.builder().parent(this).build();
+        var tasks = new Tasks(args, child);
         var s = args.settings();
 
-        var backendLogs = logGroup("backend");
-        var frontendLogs = logGroup("frontend");
+        var backendLogs = tasks.logGroup("backend");
+        var frontendLogs = tasks.logGroup("frontend");
 
         var cluster = new Cluster(
                 names.name("cluster"),
@@ -146,98 +136,21 @@ public final class Compute extends ComponentResource {
                         .build(),
                 child);
 
-        var trust = args.accountId().applyValue(ComputePolicies::ecsTasksTrust);
         var data = args.data();
         var backendSecretNames = backendSecrets(data);
-
-        var execution =
-                role("ecs-execution", "Lets ECS pull images, write logs and read this stack's app secrets", trust);
-        new RolePolicyAttachment(
-                names.name("ecs-execution"),
-                RolePolicyAttachmentArgs.builder()
-                        .role(execution.name())
-                        .policyArn(ComputePolicies.EXECUTION_MANAGED_POLICY)
-                        .build(),
-                child);
-        // The services wait for it: a task started before IAM has the policy cannot read its secrets.
-        var executionSecrets = new RolePolicy(
-                names.name("ecs-execution-secrets"),
-                RolePolicyArgs.builder()
-                        .role(execution.name())
-                        // Derived from what the containers read: a secret added to one is readable, and nothing else
-                        // is.
-                        .policy(Output.all(readBy(backendSecretNames, FRONTEND_SECRETS).stream()
-                                        .map(data::secretArn)
-                                        .toList())
-                                .applyValue(ComputePolicies::readSecrets))
-                        .build(),
-                child);
-
-        var backendRole = role("backend-task", "The Django backend: its S3 buckets", trust);
+        var roles = TaskRoles.declare(args, tasks, readBy(backendSecretNames, FRONTEND_SECRETS), child);
+        var execution = roles.execution();
+        var executionSecrets = roles.executionSecrets();
+        var backendRole = roles.backend();
+        var frontendRole = roles.frontend();
         var artifacts = args.storage();
-        new RolePolicy(
-                names.name("backend-task-s3"),
-                RolePolicyArgs.builder()
-                        .role(backendRole.name())
-                        .policy(Output.tuple(artifacts.mediaBucketArn(), artifacts.staticBucketArn())
-                                .applyValue(t -> ComputePolicies.backendS3(t.t1, t.t2, s.ecsExec())))
-                        .build(),
-                child);
-        args.mail()
-                .ifPresent(mail -> new RolePolicy(
-                        names.name("backend-task-mail"),
-                        RolePolicyArgs.builder()
-                                .role(backendRole.name())
-                                .policy(Output.tuple(mail.identityArn(), mail.configurationSetArn())
-                                        .applyValue(t -> ComputePolicies.sendMail(t.t1, t.t2, mail.domain())))
-                                .build(),
-                        child));
-        // The frontend calls nothing in AWS: its role has no permission unless ECS Exec is on.
-        var frontendRole = role("frontend-task", "The Next.js frontend: no AWS permissions", trust);
-        if (s.ecsExec()) {
-            new RolePolicy(
-                    names.name("frontend-task-exec"),
-                    RolePolicyArgs.builder()
-                            .role(frontendRole.name())
-                            .policy(ComputePolicies.ecsExecOnly())
-                            .build(),
-                    child);
-        }
 
         var site = args.site();
-        var backendEnv = Output.tuple(
-                        site.host(),
-                        site.url(),
-                        artifacts.mediaBucketName(),
-                        artifacts.staticBucketName(),
-                        artifacts.staticBucketDomain())
-                .applyValue(t -> {
-                    var env = new LinkedHashMap<String, String>();
-                    env.put("DJANGO_SETTINGS_MODULE", "config.settings.production");
-                    env.put("ALLOWED_HOSTS", t.t1);
-                    env.put("CSRF_TRUSTED_ORIGINS", t.t2);
-                    env.put("AWS_STORAGE_BUCKET_NAME", t.t3);
-                    env.put("AWS_STATIC_BUCKET_NAME", t.t4);
-                    env.put("AWS_S3_REGION_NAME", args.region());
-                    env.put("AWS_STATIC_LOCATION", STATIC_LOCATION);
-                    env.put("AWS_MEDIA_LOCATION", MEDIA_LOCATION);
-                    // Behind CloudFront both are served on the domain; without it the static bucket is public
-                    // and media stays private, linked with presigned URLs.
-                    env.put("AWS_STATIC_CUSTOM_DOMAIN", site.cdnHost().orElse(t.t5));
-                    var media = site.mediaThroughCdn() ? site.cdnHost() : Optional.<String>empty();
-                    env.put("AWS_MEDIA_CUSTOM_DOMAIN", media.orElse(""));
-                    env.put("AWS_MEDIA_QUERYSTRING_AUTH", String.valueOf(media.isEmpty()));
-                    args.mail()
-                            .ifPresent(mail -> env.putAll(ContainerDefinitions.mailEnvironment(
-                                    args.region(), mail.configurationSetName(), mail.defaultFrom())));
-                    // The private name the frontend's server-side calls use: the app adds it to ALLOWED_HOSTS.
-                    env.put("INTERNAL_API_HOST", PrivatePath.backendHost(names));
-                    return env;
-                });
-        var backendSecrets = references(data, backendSecretNames);
-        var backendImage = image(artifacts.backendEcrUrl(), args.imageTag());
+        var backendEnv = AppEnvironment.backend(args);
+        var backendSecrets = Tasks.references(data, backendSecretNames);
+        var backendImage = Tasks.image(artifacts.backendEcrUrl(), args.imageTag());
         // The release (migrate, collectstatic) runs from the new image before the services roll onto it.
-        var releaseImage = image(
+        var releaseImage = Tasks.image(
                 artifacts.backendEcrUrl(), s.releaseImageTag().map(Output::of).orElse(args.imageTag()));
         // Keep-alive longer than the ALB's idle timeout, so the ALB never reuses a connection gunicorn closed (502s).
         var gunicorn = AppProcesses.gunicorn(
@@ -246,12 +159,12 @@ public final class Compute extends ComponentResource {
                 s.backendWorkers(),
                 s.backendThreads(),
                 args.keepAliveSeconds());
-        var backendTask = taskDefinition(
+        var backendTask = tasks.taskDefinition(
                 "backend",
                 s.backend(),
                 backendRole,
                 execution,
-                container(
+                tasks.container(
                         "backend",
                         backendImage,
                         gunicorn,
@@ -261,12 +174,12 @@ public final class Compute extends ComponentResource {
                         backendLogs,
                         "backend",
                         AppProcesses.backendHealthCheck()));
-        var migrateTask = taskDefinition(
+        var migrateTask = tasks.taskDefinition(
                 "backend-migrate",
                 s.backend(),
                 backendRole,
                 execution,
-                container(
+                tasks.container(
                         "backend",
                         releaseImage,
                         List.of("python", "manage.py", "migrate", "--noinput"),
@@ -277,35 +190,16 @@ public final class Compute extends ComponentResource {
                         "migrate",
                         null));
 
-        var frontendEnv = site.url()
-                .applyValue(url -> Map.of(
-                        // Server-side code (SSR, route handlers) needs an absolute URL, read at run time; browser
-                        // code uses the same-origin NEXT_PUBLIC_API_URL=/api the image was built with.
-                        "API_URL",
-                        url + "/api",
-                        // The same API inside the VPC: no NAT, CDN, WAF or load balancer on a render's way.
-                        "API_INTERNAL_URL",
-                        PrivatePath.backendUrl(names),
-                        "NEXTAUTH_URL",
-                        url,
-                        // Fargate sets HOSTNAME to the task's name; a Next.js standalone server would bind only to
-                        // that.
-                        "HOSTNAME",
-                        "0.0.0.0",
-                        "PORT",
-                        String.valueOf(Ports.FRONTEND),
-                        // Longer than the ALB's idle timeout, as gunicorn's: the ALB always closes first (no 502s).
-                        "KEEP_ALIVE_TIMEOUT",
-                        String.valueOf(AppProcesses.frontendKeepAliveMillis(args.keepAliveSeconds()))));
-        var frontendSecrets = references(data, FRONTEND_SECRETS);
-        var frontendTask = taskDefinition(
+        var frontendEnv = AppEnvironment.frontend(args);
+        var frontendSecrets = Tasks.references(data, FRONTEND_SECRETS);
+        var frontendTask = tasks.taskDefinition(
                 "frontend",
                 s.frontend(),
                 frontendRole,
                 execution,
-                container(
+                tasks.container(
                         "frontend",
-                        image(artifacts.frontendEcrUrl(), args.imageTag()),
+                        Tasks.image(artifacts.frontendEcrUrl(), args.imageTag()),
                         AppProcesses.frontendCommand(args.keepAliveSeconds()),
                         Ports.FRONTEND,
                         frontendEnv,
@@ -343,20 +237,20 @@ public final class Compute extends ComponentResource {
             for (var w : s.workers().values()) {
                 builder.declareWorker(
                         w,
-                        taskDefinition(
+                        tasks.taskDefinition(
                                 w.part(),
                                 new ComputeSettings.Service(
                                         w.cpu(), w.memory(), w.minCount(), w.minCount(), w.maxCount()),
                                 backendRole,
                                 execution,
-                                container(
+                                tasks.container(
                                         "worker",
                                         backendImage,
                                         w.command(),
                                         null,
                                         backendEnv,
                                         backendSecrets,
-                                        logGroup(w.part()),
+                                        tasks.logGroup(w.part()),
                                         "worker",
                                         null)));
             }
@@ -365,12 +259,12 @@ public final class Compute extends ComponentResource {
                 s.jobs()
                         .forEach((jobName, job) -> jobTasks.put(
                                 jobName,
-                                taskDefinition(
+                                tasks.taskDefinition(
                                         job.part(),
                                         new ComputeSettings.Service(job.cpu(), job.memory(), 0, 0, 1),
                                         backendRole,
                                         execution,
-                                        container(
+                                        tasks.container(
                                                 "job",
                                                 backendImage,
                                                 job.command(),
@@ -465,95 +359,5 @@ public final class Compute extends ComponentResource {
             all.addAll(container.values());
         }
         return List.copyOf(all);
-    }
-
-    /** A container's {@code secrets}: each variable to the secret's current version (ECS's valueFrom). */
-    private static Output<Map<String, String>> references(DataOutputs data, Map<String, AppSecret> secrets) {
-        var names = List.copyOf(new java.util.TreeSet<>(secrets.keySet()));
-        return com.tutors.infra.core.Outputs.keyed(names, n -> n, n -> data.secretReference(secrets.get(n)));
-    }
-
-    private static Output<String> image(Output<String> repositoryUrl, Output<String> tag) {
-        return Output.tuple(repositoryUrl, tag).applyValue(t -> t.t1 + ":" + t.t2);
-    }
-
-    private LogGroup logGroup(String part) {
-        return new LogGroup(
-                names.name(part + "-logs"),
-                LogGroupArgs.builder()
-                        .name("/ecs/" + names.name(part))
-                        .retentionInDays(args.settings().logRetentionDays())
-                        .build(),
-                child);
-    }
-
-    private Role role(String part, String description, Output<String> trust) {
-        return new Role(
-                names.name(part),
-                RoleArgs.builder()
-                        .name(names.name(part))
-                        .description(description)
-                        .assumeRolePolicy(trust)
-                        .build(),
-                child);
-    }
-
-    private Output<String> container(
-            String name,
-            Output<String> image,
-            List<String> command,
-            Integer port,
-            Output<? extends Map<String, String>> environment,
-            Output<Map<String, String>> secrets,
-            LogGroup logs,
-            String streamPrefix,
-            AppProcesses.HealthCheck healthCheck) {
-        // One apply per task definition: everything the JSON needs, resolved together.
-        return Output.tuple(image, environment, secrets, logs.name())
-                .applyValue(t -> ContainerDefinitions.json(new ContainerDefinitions.Container(
-                        name,
-                        t.t1,
-                        command,
-                        port,
-                        t.t2,
-                        t.t3,
-                        t.t4,
-                        args.region(),
-                        streamPrefix,
-                        args.settings().ecsExec(),
-                        healthCheck,
-                        writable(name),
-                        Hardening.user(args.settings()).orElse(null))));
-    }
-
-    private List<Hardening.Mount> writable(String container) {
-        return Hardening.mounts(args.settings(), container.equals("frontend"));
-    }
-
-    private TaskDefinition taskDefinition(
-            String part, ComputeSettings.Service size, Role taskRole, Role execution, Output<String> containers) {
-        var volumes = writable(part.equals("frontend") ? "frontend" : "backend").stream()
-                .map(m -> TaskDefinitionVolumeArgs.builder().name(m.volume()).build())
-                .toList();
-        var taskArgs = TaskDefinitionArgs.builder();
-        if (!volumes.isEmpty()) {
-            taskArgs.volumes(volumes); // task-scoped, on the task's ephemeral storage
-        }
-        return new TaskDefinition(
-                names.name(part),
-                taskArgs.family(names.name(part))
-                        .requiresCompatibilities("FARGATE")
-                        .networkMode("awsvpc")
-                        .cpu(String.valueOf(size.cpu()))
-                        .memory(String.valueOf(size.memory()))
-                        .runtimePlatform(TaskDefinitionRuntimePlatformArgs.builder()
-                                .operatingSystemFamily("LINUX")
-                                .cpuArchitecture(args.settings().cpuArchitecture())
-                                .build())
-                        .executionRoleArn(execution.arn())
-                        .taskRoleArn(taskRole.arn())
-                        .containerDefinitions(containers)
-                        .build(),
-                child);
     }
 }
