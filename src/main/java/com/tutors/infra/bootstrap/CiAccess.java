@@ -48,7 +48,7 @@ public final class CiAccess extends ComponentResource {
                 PolicyArgs.builder()
                         .name(AccessPolicies.BOUNDARY_NAME)
                         .description("Ceiling of every role the tutors stacks create (tutors:permissionsBoundary)")
-                        .policy(AccessPolicies.boundary(a, settings.domains()))
+                        .policy(WorkloadBoundary.document(a, settings.domains()))
                         .build(),
                 child);
 

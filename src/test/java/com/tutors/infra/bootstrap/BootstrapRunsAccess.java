@@ -7,6 +7,11 @@ import java.util.List;
 public final class BootstrapRunsAccess {
     private BootstrapRunsAccess() {}
 
+    /** The workload boundary's document for an account (no domains: no mail statements). */
+    public static String boundary(String accountId) {
+        return WorkloadBoundary.document(accountId, java.util.Map.of());
+    }
+
     public static List<PlannedResource> committed() {
         return BootstrapRuns.committed().resources();
     }

@@ -189,7 +189,7 @@ class WorkloadsTest {
         assertEquals(false, schedule.input("target.ecsParameters.networkConfiguration.assignPublicIp"));
         // The scheduler's role does only this, and all of it passes the workload boundary.
         var policy = (String) named(run, RolePolicy.class, "tutors-prod-jobs").input("policy");
-        var boundary = com.tutors.infra.bootstrap.AccessPolicies.boundary("123456789012", Map.of());
+        var boundary = com.tutors.infra.bootstrap.BootstrapRunsAccess.boundary("123456789012");
         var tag = Map.of("aws:PrincipalTag/Environment", List.of("prod"));
         for (var s : Policies.statements(policy)) {
             var context = new java.util.HashMap<>(tag);
