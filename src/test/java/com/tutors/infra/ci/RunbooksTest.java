@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Pulumi call accepted by the CLI, every call of the jar parsed by its real parser, secrets only ever
  * on stdin, and each refusal where the written runbook used to fail.
  */
+// Bash processes, mostly waiting: beside the plans, on the second core.
+@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
 class RunbooksTest {
     @TempDir
     Path tmp;

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The workflows' scripts, run as the workflows run them, with stand-ins for docker, gh, mvn and java on
  * the PATH: each stand-in logs its arguments and answers what the scenario needs.
  */
+// Bash processes, mostly waiting: beside the plans, on the second core.
+@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
 class ScriptsTest {
     private static final Path SCRIPTS = StackRuns.PROJECT_DIR.resolve(".github/scripts");
 
