@@ -66,7 +66,7 @@ public record BootstrapSettings(
     public static final Key BUCKET = key(
             PROJECT,
             "stateBucket",
-            "Name of the S3 bucket that holds the main stacks' state",
+            "Name of the S3 bucket that holds the main stacks' state (never tutors-prod-* or tutors-staging-*: the deploy roles own those)",
             "tutors-pulumi-state-<accountId>");
     public static final Key VERSION_DAYS = new Key(
             PROJECT,
@@ -78,6 +78,15 @@ public record BootstrapSettings(
 
     /** Per main stack: its {@code tutors:domain}, so its deploy role changes only that name's records (prodDomain, stagingDomain). */
     public static final Map<Environment, Key> DOMAINS = domainKeys();
+
+    /** The keys without which the stack refuses to plan (the others have a default, or are optional). */
+    public static final java.util.Set<Key> REQUIRED = required();
+
+    private static java.util.Set<Key> required() {
+        var keys = new java.util.LinkedHashSet<Key>(List.of(REGION, ACCOUNT, REPOSITORY));
+        keys.addAll(DOMAINS.values());
+        return java.util.Collections.unmodifiableSet(keys);
+    }
 
     public static final List<Key> KEYS = Stream.concat(
                     Stream.of(REGION, ACCOUNT, REPOSITORY, IDS, BUCKET, VERSION_DAYS), DOMAINS.values().stream())

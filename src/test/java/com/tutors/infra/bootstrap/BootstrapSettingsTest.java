@@ -39,6 +39,18 @@ class BootstrapSettingsTest {
     }
 
     @Test
+    void theDocsKeyTableIsTheCodesAndTheAccountFilesOwn() throws java.io.IOException {
+        var doc = java.nio.file.Files.readString(com.tutors.infra.StackRuns.PROJECT_DIR.resolve("docs/ci-cd.md"));
+        assertTrue(
+                doc.contains(BootstrapDocs.table(committed())),
+                "regenerate: java -cp target/tutors-infra-bootstrap.jar com.tutors.infra.bootstrap.BootstrapDocs");
+        assertTrue(
+                doc.contains("| `tutors-bootstrap:stateVersionDays` | Days an overwritten or deleted state file stays "
+                        + "recoverable | 1 to 3,650 | `90` |"),
+                "the rule's range, not prose");
+    }
+
+    @Test
     void theCommittedStackFileParsesWithItsDefaults() {
         var s = parse(committed());
         assertEquals("eu-central-1", s.region());
