@@ -12,6 +12,16 @@ need pulumi aws jq
 db="tutors-$stack-postgres"
 restored="$db-restored"
 describe() { aws rds describe-db-instances --db-instance-identifier "$1" --query "DBInstances[0].$2" --output text; }
+# A renamed instance answers to its new name only after a few seconds; the CLI's waiter fails on an unknown name.
+wait_for() {
+  local tries=0
+  until aws rds describe-db-instances --db-instance-identifier "$1" >/dev/null 2>&1; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 60 ] || die "$1 did not appear within 10 minutes; check the RDS console"
+    sleep "${TUTORS_POLL_SECONDS:-10}"
+  done
+  aws rds wait db-instance-available --db-instance-identifier "$1"
+}
 
 say "1/5 Restoring $db as $restored with the same network, parameters and size (10-40 minutes)"
 multi_az=--no-multi-az
@@ -34,9 +44,9 @@ read -r -p "Type 'swap' to give it the name $db (the API fails for the few minut
 [ "$answer" = swap ] || die "stopped: $restored stays beside $db; delete it with aws rds delete-db-instance when done"
 say "3/5 Renaming $db to $db-old, then $restored to $db (the endpoint the secrets name follows the name)"
 aws rds modify-db-instance --db-instance-identifier "$db" --new-db-instance-identifier "$db-old" --apply-immediately >/dev/null
-aws rds wait db-instance-available --db-instance-identifier "$db-old"
+wait_for "$db-old"
 aws rds modify-db-instance --db-instance-identifier "$restored" --new-db-instance-identifier "$db" --apply-immediately >/dev/null
-aws rds wait db-instance-available --db-instance-identifier "$db"
+wait_for "$db"
 say "4/5 The state follows: the provider tracks the instance by its resource id, which is now $(describe "$db" DbiResourceId)"
 # (pulumi state delete refuses an instance others depend on; pulumi import would need it gone first.)
 state=$(mktemp)

@@ -336,7 +336,10 @@ class RunbooksTest {
                         + "\"id\":\"tutors-prod-db\"}]}}");
         sh.stub(
                 "aws",
+                // A renamed instance answers to its new name only after a while: the first two look-ups of -old fail.
                 "case \"$*\" in *MultiAZ*) echo True;; *DbiResourceId*) echo db-NEW;; *list-services*) echo arn:svc/backend arn:svc/frontend;;"
+                        + " 'rds describe-db-instances --db-instance-identifier tutors-prod-postgres-old')"
+                        + " n=$(cat \"$STUBS/old\" 2>/dev/null || echo 0); echo $((n + 1)) > \"$STUBS/old\"; [ \"$n\" -ge 2 ] || exit 254;;"
                         + " *describe-db-instances*) echo value;; esac");
         var kept = sh.run("restore-database.sh", "no\n", Map.of(), "prod", "--time", "2026-12-01T03:00:00Z");
         assertEquals(1, kept.exit());
@@ -352,7 +355,12 @@ class RunbooksTest {
                                 && l.contains("Key=Environment,Value=prod")),
                 kept.lines("aws")::toString);
         var swapped = sh.run(
-                "restore-database.sh", "swap\n", Map.of(), "prod", "--snapshot", "rds:tutors-prod-postgres-2026-12-01");
+                "restore-database.sh",
+                "swap\n",
+                Map.of("TUTORS_POLL_SECONDS", "0"),
+                "prod",
+                "--snapshot",
+                "rds:tutors-prod-postgres-2026-12-01");
         assertEquals(0, swapped.exit(), swapped.stderr());
         assertPulumiCallsAccepted(swapped);
         var aws = swapped.lines("aws");
@@ -362,6 +370,16 @@ class RunbooksTest {
         var renameNew = aws.indexOf("aws rds modify-db-instance --db-instance-identifier tutors-prod-postgres-restored "
                 + "--new-db-instance-identifier tutors-prod-postgres --apply-immediately");
         assertTrue(renameOld >= 0 && renameNew > renameOld, aws.toString());
+        var waitOld =
+                aws.indexOf("aws rds wait db-instance-available --db-instance-identifier tutors-prod-postgres-old");
+        assertTrue(waitOld > renameOld && waitOld < renameNew, "waits for the old one under its new name: " + aws);
+        assertEquals(
+                3,
+                aws.subList(renameOld, waitOld).stream()
+                        .filter(l -> l.equals(
+                                "aws rds describe-db-instances --db-instance-identifier tutors-prod-postgres-old"))
+                        .count(),
+                "polled until it appears");
         var imported = Files.readString(sh.stubs.resolve("imported.json"));
         assertTrue(
                 imported.contains("\"id\": \"db-NEW\"") && imported.contains("\"id\": \"tutors-prod-db\""), imported);
