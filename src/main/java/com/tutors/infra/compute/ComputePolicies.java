@@ -13,15 +13,7 @@ public final class ComputePolicies {
 
     /** Only ECS tasks of this account may assume the role (confused-deputy guard). */
     public static String ecsTasksTrust(String accountId) {
-        return PolicyDocument.create()
-                .statement(
-                        "EcsTasksOfThisAccount",
-                        "Allow",
-                        Map.of("Service", "ecs-tasks.amazonaws.com"),
-                        List.of("sts:AssumeRole"),
-                        null,
-                        Map.of("StringEquals", Map.of("aws:SourceAccount", accountId)))
-                .json();
+        return PolicyDocument.serviceTrust("EcsTasksOfThisAccount", "ecs-tasks.amazonaws.com", accountId);
     }
 
     /** The execution role reads exactly the secrets the task definitions reference. */

@@ -45,15 +45,8 @@ final class ScheduledJobs {
                 RoleArgs.builder()
                         .name(names.name("jobs"))
                         .description("EventBridge Scheduler: starts this stack's scheduled jobs")
-                        .assumeRolePolicy(accountId.applyValue(id -> PolicyDocument.create()
-                                .statement(
-                                        "SchedulerAssumesTheRole",
-                                        "Allow",
-                                        Map.of("Service", "scheduler.amazonaws.com"),
-                                        List.of("sts:AssumeRole"),
-                                        null,
-                                        Map.of("StringEquals", Map.of("aws:SourceAccount", id)))
-                                .json()))
+                        .assumeRolePolicy(accountId.applyValue(id ->
+                                PolicyDocument.serviceTrust("SchedulerAssumesTheRole", "scheduler.amazonaws.com", id)))
                         .build(),
                 child);
         var families = new ArrayList<Output<String>>();

@@ -40,15 +40,8 @@ final class DatabaseHours {
                         .name(names.name("db-hours"))
                         .description("EventBridge Scheduler: stops and starts the database outside office hours")
                         // Only schedules of this account may assume it (the confused-deputy guard).
-                        .assumeRolePolicy(account.applyValue(id -> PolicyDocument.create()
-                                .statement(
-                                        "SchedulerAssumesTheRole",
-                                        "Allow",
-                                        Map.of("Service", "scheduler.amazonaws.com"),
-                                        List.of("sts:AssumeRole"),
-                                        null,
-                                        Map.of("StringEquals", Map.of("aws:SourceAccount", id)))
-                                .json()))
+                        .assumeRolePolicy(account.applyValue(id ->
+                                PolicyDocument.serviceTrust("SchedulerAssumesTheRole", "scheduler.amazonaws.com", id)))
                         .build(),
                 child);
         var policy = new RolePolicy(

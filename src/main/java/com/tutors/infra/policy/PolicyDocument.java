@@ -28,6 +28,21 @@ public final class PolicyDocument {
                 .json();
     }
 
+    /**
+     * A trust policy that lets one AWS service assume the role for this account only (the confused-deputy
+     * guard: {@code aws:SourceAccount}).
+     */
+    public static String serviceTrust(String sid, String servicePrincipal, String sourceAccount) {
+        return create().statement(
+                        sid,
+                        "Allow",
+                        java.util.Map.of("Service", servicePrincipal),
+                        List.of("sts:AssumeRole"),
+                        null,
+                        java.util.Map.of("StringEquals", java.util.Map.of("aws:SourceAccount", sourceAccount)))
+                .json();
+    }
+
     public static PolicyDocument create() {
         return new PolicyDocument();
     }
