@@ -166,8 +166,52 @@ public final class ReferenceDocs {
         return file.substring(0, a) + block + file.substring(b + end.length() + 1);
     }
 
+    public static final String PROFILES_START =
+            "<!-- profiles:start (generated: java -cp target/tutors-infra.jar com.tutors.infra.ReferenceDocs) -->";
+    public static final String PROFILES_END = "<!-- profiles:end -->";
+    public static final String DIAGRAM_START =
+            "<!-- diagram:start (generated: java -cp target/tutors-infra.jar com.tutors.infra.ReferenceDocs) -->";
+    public static final String DIAGRAM_END = "<!-- diagram:end -->";
+
+    /** The cost profiles, each planned and priced (what {@code plan --profiles} prints). */
+    public static String profiles(Path dir) {
+        return PROFILES_START + "\n"
+                + com.tutors.infra.plan.cost.Profiles.markdown(p -> com.tutors.infra.plan.PlanCommand.estimate(
+                                OfflineRun.plan(Main::stack, dir, p.stack(), fullKeys(p.overrides()), Map.of()),
+                                com.tutors.infra.plan.cost.Usage.defaults())
+                        .total())
+                + PROFILES_END + "\n";
+    }
+
+    /** The prod diagram, as a mermaid block (what {@code plan --stack prod --format mermaid} prints). */
+    public static String diagram(OfflineRun.Result prod) {
+        return DIAGRAM_START + "\n```mermaid\n" + com.tutors.infra.plan.Diagram.mermaid(prod) + "```\n" + DIAGRAM_END
+                + "\n";
+    }
+
+    private static Map<String, String> fullKeys(Map<String, String> overrides) {
+        var out = new LinkedHashMap<String, String>();
+        overrides.forEach((k, v) -> out.put(k.contains(":") ? k : "tutors:" + k, v));
+        return out;
+    }
+
+    /**
+     * Rewrites every generated part of the docs of {@code dir}: the configuration and security-group tables,
+     * the secrets and alarms, the cost profiles and the README's diagram (the bootstrap's key table is
+     * {@code BootstrapDocs}').
+     */
     public static void main(String[] args) throws java.io.IOException {
         var dir = Path.of(args.length > 0 ? args[0] : ".");
+        var cost = dir.resolve("docs/cost.md");
+        Files.writeString(cost, replaced(Files.readString(cost), PROFILES_START, PROFILES_END, profiles(dir)));
+        var readme = dir.resolve("README.md");
+        Files.writeString(
+                readme,
+                replaced(
+                        Files.readString(readme),
+                        DIAGRAM_START,
+                        DIAGRAM_END,
+                        diagram(OfflineRun.plan(Main::stack, dir, "prod", Map.of(), Map.of()))));
         var plans = new LinkedHashMap<String, List<PlannedResource>>();
         for (var env : Environment.values()) {
             plans.put(
