@@ -6,9 +6,9 @@
 # shellcheck source=runbooks/lib.sh
 source "$(dirname "$0")/lib.sh"
 stack=${1:-}
-app=${2:-}
 check_stack "$stack"
-[ -d "$app" ] || die "usage: runbooks/first-deploy.sh <prod|staging> <checkout of the app repository>"
+app=$(cd "$CALLER_DIR" && cd "${2:-/nonexistent}" 2>/dev/null && pwd) \
+  || die "usage: runbooks/first-deploy.sh <prod|staging> <checkout of the app repository>"
 need java pulumi aws docker git
 [ -f target/tutors-infra.jar ] || mvn -B -q package -DskipTests
 tag=$(git -C "$app" rev-parse HEAD)

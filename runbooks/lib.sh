@@ -2,6 +2,8 @@
 # Shared by the runbooks (sourced, not run): the repository root as working directory, the first error
 # stops the runbook, and every step says what is happening before it happens.
 set -euo pipefail
+# Where the runbook was started: a path argument is relative to it.
+export CALLER_DIR=$PWD
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 # The bootstrap stack's own backend: local, because the state bucket is what it creates. It holds no

@@ -285,7 +285,9 @@ class RunbooksTest {
         var sh = shell(OWN_DOMAIN);
         var app = Files.createDirectories(tmp.resolve("app"));
         sh.stub("git", "echo abc123");
-        var ran = sh.run("first-deploy.sh", "", Map.of("TUTORS_DNS_WAIT", "0"), "prod", app.toString());
+        // A path relative to where the runbook is started (here the repository), as a person types it.
+        var relative = sh.repo.relativize(app).toString();
+        var ran = sh.run("first-deploy.sh", "", Map.of("TUTORS_DNS_WAIT", "0"), "prod", relative);
         assertEquals(0, ran.exit(), ran.stderr());
         assertPulumiCallsAccepted(ran);
         var steps = ran.calls().stream()
