@@ -60,6 +60,11 @@ public enum CiRole {
         return "tutors-ci-" + id;
     }
 
+    /** The part of GitHub's {@code sub} claim after {@code repo:<owner>/<repo>:}. */
+    public String subject() {
+        return subject;
+    }
+
     public String id() {
         return id;
     }
