@@ -77,14 +77,14 @@ public final class ReferenceDocs {
         return SECRETS_START + "\n" + table + SECRETS_END + "\n";
     }
 
-    /** Every alarm of the committed stacks: which stack has it, what makes it fire. */
+    /** Every alarm of the committed stacks: which stack has it, what makes it fire, what it means, where to look. */
     public static String alarms(Map<String, List<PlannedResource>> plans) {
         var rows = new TreeMap<String, String>();
         var where = new TreeMap<String, java.util.List<String>>();
         plans.forEach((stack, plan) -> plan.stream()
                 .filter(r -> r.type().equals(ALARM))
                 .forEach(r -> {
-                    var name = ((String) r.input("name")).replace("tutors-" + stack + "-", "tutors-<env>-");
+                    var name = ((String) r.input("name")).replace("tutors-" + stack + "-", "");
                     var description = ((String) r.input("alarmDescription"))
                             .replace("tutors-" + stack + "-", "tutors-<env>-")
                             .replace(" (runbook: " + Runbook.ALARMS + ")", "");
@@ -92,14 +92,24 @@ public final class ReferenceDocs {
                     where.computeIfAbsent(name, k -> new java.util.ArrayList<>())
                             .add(stack);
                 }));
-        var table = new StringBuilder("| Alarm | Stacks | Fires when |\n|---|---|---|\n");
-        rows.forEach((name, description) -> table.append("| `")
-                .append(name)
-                .append("` | ")
-                .append(String.join(", ", where.get(name)))
-                .append(" | ")
-                .append(description.replace("|", "\\|"))
-                .append(" |\n"));
+        var table = new StringBuilder(
+                "| Alarm | Stacks | Fires when | What it means | Where to look |\n|---|---|---|---|---|\n");
+        rows.forEach((name, description) -> {
+            var guide = AlarmGuide.of(name)
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no AlarmGuide entry for " + name + ": say what it means and where to look"));
+            table.append("| `tutors-<env>-")
+                    .append(name)
+                    .append("` | ")
+                    .append(String.join(", ", where.get(name)))
+                    .append(" | ")
+                    .append(description.replace("|", "\\|"))
+                    .append(" | ")
+                    .append(guide.means())
+                    .append(" | ")
+                    .append(guide.look())
+                    .append(" |\n");
+        });
         return ALARMS_START + "\n" + table + ALARMS_END + "\n";
     }
 
