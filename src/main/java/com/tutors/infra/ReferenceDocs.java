@@ -246,6 +246,15 @@ public final class ReferenceDocs {
                 .replace("|", "\\|");
     }
 
+    public static final String CONTROLS_START =
+            "<!-- fsbp:start (generated: java -cp target/tutors-infra.jar com.tutors.infra.ReferenceDocs) -->";
+    public static final String CONTROLS_END = "<!-- fsbp:end -->";
+
+    /** The FSBP controls with each stack's status computed from its plan. */
+    public static String controls(Map<String, List<PlannedResource>> plans) {
+        return CONTROLS_START + "\n" + SecurityControls.table(plans) + CONTROLS_END + "\n";
+    }
+
     public static final String PROFILES_START =
             "<!-- profiles:start (generated: java -cp target/tutors-infra.jar com.tutors.infra.ReferenceDocs) -->";
     public static final String PROFILES_END = "<!-- profiles:end -->";
@@ -316,6 +325,9 @@ public final class ReferenceDocs {
         Files.writeString(
                 configuration,
                 replaced(Files.readString(configuration), ConfigDocs.START, ConfigDocs.END, configuration(dir)));
+        var securityDoc = dir.resolve("docs/security-baseline.md");
+        Files.writeString(
+                securityDoc, replaced(Files.readString(securityDoc), CONTROLS_START, CONTROLS_END, controls(plans)));
         var security = dir.resolve("docs/security-baseline.md");
         Files.writeString(security, replaced(Files.readString(security), SG_START, SG_END, securityGroups()));
     }
