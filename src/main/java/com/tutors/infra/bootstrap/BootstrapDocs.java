@@ -48,6 +48,55 @@ public final class BootstrapDocs {
         return out.append(ROLES_END).append("\n").toString();
     }
 
+    public static final String GITHUB_START =
+            "<!-- github:start (generated: java -cp target/tutors-infra-bootstrap.jar com.tutors.infra.bootstrap.BootstrapDocs) -->";
+    public static final String GITHUB_END = "<!-- github:end -->";
+
+    /**
+     * What to set in GitHub: the backend URL and each role's ARN where the workflows read them (the
+     * bootstrap's {@code githubSecrets} output has the values), then the settings that are not secrets.
+     */
+    public static String github() {
+        var out = new StringBuilder(GITHUB_START + "\n| Where | Name | What |\n|---|---|---|\n");
+        out.append(
+                        "| Repository secret | `PULUMI_BACKEND_URL` | the state backend (the bootstrap's `backendUrl`), e.g. ")
+                .append("`s3://tutors-pulumi-state-<account>?region=eu-central-1` |\n");
+        for (var role : CiRole.values()) {
+            // "environment staging: AWS_ROLE_ARN", or "repository secret AWS_PREVIEW_ROLE_ARN"
+            var secret = role.secret();
+            var colon = secret.indexOf(':');
+            var where = colon > 0 ? secret.substring(0, colon) + " secret" : "repository secret";
+            var name = colon > 0 ? secret.substring(colon + 1).strip() : secret.substring(secret.lastIndexOf(' ') + 1);
+            out.append("| ")
+                    .append(Character.toUpperCase(where.charAt(0)))
+                    .append(where.substring(1))
+                    .append(" | `")
+                    .append(name)
+                    .append("` | `")
+                    .append(role.roleName())
+                    .append("`: ")
+                    .append(role.deploys() ? "`pulumi up` of " : "`pulumi preview` of ")
+                    .append(role.stack().id())
+                    .append(
+                            role == CiRole.PROD_DEPLOY
+                                    ? "; give the environment required reviewers (on a private "
+                                            + "repository this needs a paid plan; otherwise restrict who can push to `main`)"
+                                    : "")
+                    .append(" |\n");
+        }
+        out.append(
+                        "| Every environment | Deployment branches | **Selected branches: `main` only**, so a PR job that names an ")
+                .append("environment gets neither its secrets nor its OIDC subject |\n")
+                .append(
+                        "| Repository secret (optional) | `APP_REPOSITORY_TOKEN` | read token when the app lives in another, ")
+                .append("private repository |\n")
+                .append("| `deploy-stack.yml` / `pull-request.yml` `env` | **`APP_REPOSITORY`**, `BACKEND_CONTEXT`, ")
+                .append(
+                        "`FRONTEND_CONTEXT`, `AWS_REGION`, `PULUMI_VERSION` | where the Dockerfiles are (**this repository ")
+                .append("holds no app: set it**), region, CLI version (image platforms come from the stack files) |\n");
+        return out.append(GITHUB_END).append("\n").toString();
+    }
+
     /** @param committed the account file's values */
     public static String table(Map<String, String> committed) {
         var out = new StringBuilder(
@@ -85,6 +134,9 @@ public final class BootstrapDocs {
         text = text.substring(0, a) + table + text.substring(b + END.length() + 1);
         int c = text.indexOf(ROLES_START);
         int d = text.indexOf(ROLES_END, c);
-        Files.writeString(doc, text.substring(0, c) + roles() + text.substring(d + ROLES_END.length() + 1));
+        text = text.substring(0, c) + roles() + text.substring(d + ROLES_END.length() + 1);
+        int e = text.indexOf(GITHUB_START);
+        int f = text.indexOf(GITHUB_END, e);
+        Files.writeString(doc, text.substring(0, e) + github() + text.substring(f + GITHUB_END.length() + 1));
     }
 }
