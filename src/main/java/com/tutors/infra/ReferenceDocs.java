@@ -2,6 +2,7 @@ package com.tutors.infra;
 
 import com.tutors.infra.config.ConfigDocs;
 import com.tutors.infra.core.Environment;
+import com.tutors.infra.core.Phase;
 import com.tutors.infra.core.Runbook;
 import com.tutors.infra.network.SecurityRules;
 import com.tutors.infra.plan.OfflineRun;
@@ -255,6 +256,58 @@ public final class ReferenceDocs {
         return CONTROLS_START + "\n" + SecurityControls.table(plans) + CONTROLS_END + "\n";
     }
 
+    public static final String PHASES_START =
+            "<!-- phases:start (generated: java -cp target/tutors-infra.jar com.tutors.infra.ReferenceDocs) -->";
+    public static final String PHASES_END = "<!-- phases:end -->";
+
+    /** What each phase's component declares, in a line (the outputs beside it are the plans'). */
+    static final Map<Phase, String> DECLARES = Map.of(
+            Phase.FOUNDATION,
+                    "VPC (DNS on, IPv6 /56), public + private subnet per AZ, internet gateway, NAT (per `natMode`), "
+                            + "route tables, S3 gateway endpoint, security groups `sg-alb`, `sg-ecs`, `sg-rds`, `sg-redis`",
+            Phase.DATA,
+                    "RDS PostgreSQL 15 (private, encrypted, TLS forced, backups, storage autoscaling), ElastiCache Redis 7 "
+                            + "(TLS, AUTH, encrypted), the app's Secrets Manager secrets",
+            Phase.STORAGE, "S3 media (private) and static buckets, ECR `backend` and `frontend`",
+            Phase.COMPUTE,
+                    "ECS cluster (FARGATE + FARGATE_SPOT), backend and frontend services and task definitions, the "
+                            + "`backend-migrate` task, workers and scheduled jobs (stack config), roles, log groups, autoscaling on CPU "
+                            + "and requests per task, the private DNS name of the backend",
+            Phase.EDGE,
+                    "ALB (dual-stack, TLS 1.3/1.2, access logs), target groups, HTTPS listener with `/api` and `/admin` "
+                            + "rules, HTTP→HTTPS redirect, ACM certificate (apex + wildcard, DNS-validated), Route 53 aliases, SES mail",
+            Phase.OPTIMIZATION,
+                    "CloudFront (ALB and both buckets as origins, the plan's cache behaviours), WAFv2 web ACL, "
+                            + "CloudWatch alarms to a KMS-encrypted SNS topic, a dashboard; each part switchable");
+
+    /**
+     * The phase overview: each phase's component and what it declares, and the stack outputs it adds (an
+     * output belongs to the first phase whose plan has it).
+     *
+     * @param outputsUpTo by last phase, the stack outputs of prod planned up to that phase
+     */
+    public static String phases(Map<Integer, java.util.Set<String>> outputsUpTo) {
+        var table = new StringBuilder("| Phase | Component | What it declares | Outputs |\n|---|---|---|---|\n");
+        var before = new java.util.TreeSet<String>();
+        for (var phase : Phase.values()) {
+            var added = new java.util.TreeSet<>(outputsUpTo.get(phase.number()));
+            added.removeAll(before);
+            before.addAll(added);
+            table.append("| ")
+                    .append(phase.number())
+                    .append(' ')
+                    .append(phase.title())
+                    .append(" | `")
+                    .append(phase.componentType())
+                    .append("` | ")
+                    .append(DECLARES.get(phase))
+                    .append(" | ")
+                    .append(added.stream().map(o -> "`" + o + "`").collect(java.util.stream.Collectors.joining(", ")))
+                    .append(" |\n");
+        }
+        return PHASES_START + "\n" + table + PHASES_END + "\n";
+    }
+
     public static final String PROFILES_START =
             "<!-- profiles:start (generated: java -cp target/tutors-infra.jar com.tutors.infra.ReferenceDocs) -->";
     public static final String PROFILES_END = "<!-- profiles:end -->";
@@ -293,7 +346,21 @@ public final class ReferenceDocs {
         var dir = Path.of(args.length > 0 ? args[0] : ".");
         var cost = dir.resolve("docs/cost.md");
         Files.writeString(cost, replaced(Files.readString(cost), PROFILES_START, PROFILES_END, profiles(dir)));
+        var upTo = new java.util.TreeMap<Integer, java.util.Set<String>>();
+        for (var phase : Phase.values()) {
+            upTo.put(
+                    phase.number(),
+                    OfflineRun.plan(
+                                    Main::stack,
+                                    dir,
+                                    "prod",
+                                    Map.of("tutors:lastPhase", String.valueOf(phase.number())),
+                                    Map.of())
+                            .outputs()
+                            .keySet());
+        }
         var readme = dir.resolve("README.md");
+        Files.writeString(readme, replaced(Files.readString(readme), PHASES_START, PHASES_END, phases(upTo)));
         Files.writeString(
                 readme,
                 replaced(
