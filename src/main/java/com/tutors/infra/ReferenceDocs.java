@@ -308,6 +308,39 @@ public final class ReferenceDocs {
         return PHASES_START + "\n" + table + PHASES_END + "\n";
     }
 
+    public static final String STACK_COSTS_START =
+            "<!-- stack-costs:start (generated: java -cp target/tutors-infra.jar com.tutors.infra.ReferenceDocs) -->";
+    public static final String STACK_COSTS_END = "<!-- stack-costs:end -->";
+
+    /** Each committed stack's monthly estimate and its largest items (cost lines of the same kind summed). */
+    public static String stackCosts(Map<String, com.tutors.infra.plan.cost.CostModel.Estimate> estimates) {
+        var table = new StringBuilder("| Stack (as committed) | Monthly estimate | Largest items |\n|---|---:|---|\n");
+        estimates.forEach((stack, e) -> {
+            var byItem = new java.util.LinkedHashMap<String, Double>();
+            e.lines().stream()
+                    .filter(com.tutors.infra.plan.cost.CostLine::priced)
+                    .forEach(l -> byItem.merge(
+                            l.item().replaceAll(" x \\d+", "").replaceAll("\\s*\\(.*\\)$", ""),
+                            l.monthly(),
+                            Double::sum));
+            var top = byItem.entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue()
+                            .reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(8)
+                    .map(i -> i.getKey() + " " + com.tutors.infra.plan.cost.CostReport.money(i.getValue()))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            table.append("| ")
+                    .append(stack)
+                    .append(" | **")
+                    .append(com.tutors.infra.plan.cost.CostReport.money(e.total()))
+                    .append("** | ")
+                    .append(top)
+                    .append(" |\n");
+        });
+        return STACK_COSTS_START + "\n" + table + STACK_COSTS_END + "\n";
+    }
+
     public static final String PROFILES_START =
             "<!-- profiles:start (generated: java -cp target/tutors-infra.jar com.tutors.infra.ReferenceDocs) -->";
     public static final String PROFILES_END = "<!-- profiles:end -->";
@@ -361,6 +394,18 @@ public final class ReferenceDocs {
         }
         var readme = dir.resolve("README.md");
         Files.writeString(readme, replaced(Files.readString(readme), PHASES_START, PHASES_END, phases(upTo)));
+        var estimates = new LinkedHashMap<String, com.tutors.infra.plan.cost.CostModel.Estimate>();
+        for (var env : Environment.values()) {
+            estimates.put(
+                    env.id(),
+                    com.tutors.infra.plan.PlanCommand.estimate(
+                            OfflineRun.plan(Main::stack, dir, env.id(), Map.of(), Map.of()),
+                            com.tutors.infra.plan.cost.Usage.defaults()));
+        }
+        for (var file : List.of(readme, dir.resolve("docs/cost.md"))) {
+            Files.writeString(
+                    file, replaced(Files.readString(file), STACK_COSTS_START, STACK_COSTS_END, stackCosts(estimates)));
+        }
         Files.writeString(
                 readme,
                 replaced(
