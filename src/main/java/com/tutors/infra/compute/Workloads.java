@@ -65,18 +65,16 @@ public final class Workloads {
             var command = command(r, e, Keys.WORKERS + "." + name);
             var size = size(r, e, Keys.WORKERS + "." + name, backend);
             boolean singleton = e.bool("singleton", false);
+            // At least one task: CPU tracking cannot start a worker from zero (no task, no metric). To stop one, remove
+            // it.
             int min = e.integer(
                     "minCount",
                     1,
-                    singleton ? 1 : 0,
+                    1,
                     singleton ? 1 : 100,
-                    singleton ? "1 (a singleton runs one task)" : null);
+                    singleton ? "1 (a singleton runs one task)" : "1 to 100 (a worker at zero would never start)");
             int max = e.integer(
-                    "maxCount",
-                    Math.max(min, 1),
-                    singleton ? 1 : 1,
-                    singleton ? 1 : 100,
-                    singleton ? "1 (a singleton runs one task)" : null);
+                    "maxCount", min, 1, singleton ? 1 : 100, singleton ? "1 (a singleton runs one task)" : null);
             if (min > max) {
                 r.problem(Keys.WORKERS + "." + name + ".minCount = '" + min + "': above maxCount (" + max
                         + "); allowed: min <= max");

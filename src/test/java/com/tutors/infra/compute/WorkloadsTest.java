@@ -62,6 +62,11 @@ class WorkloadsTest {
                 "a singleton's deploy stops the old task first: never two beats");
         assertEquals(List.of("beat", "celery"), List.copyOf(s.workers().keySet()));
         assertTrue(ParsedConfig.parse("prod").compute().workers().isEmpty(), "unset: none");
+        assertEquals(
+                List.of(
+                        "tutors:workers.w.minCount = '0': out of range; allowed: 1 to 100 (a worker at zero would never start)"),
+                ParsedConfig.problems("prod", "tutors:workers", "{\"w\":{\"command\":[\"x\"],\"minCount\":0}}"),
+                "CPU tracking cannot start a worker from zero");
     }
 
     @Test
