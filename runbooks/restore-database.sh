@@ -20,14 +20,31 @@ wait_for() {
     [ "$tries" -lt 60 ] || die "$1 did not appear within 10 minutes; check the RDS console"
     sleep "${TUTORS_POLL_SECONDS:-10}"
   done
-  aws rds wait db-instance-available --db-instance-identifier "$1"
+  wait_available "$1"
+}
+# The CLI's waiter gives up after 30 minutes (60 polls of 30 s); a large restore takes longer: wait again, up
+# to 3 hours, and stop at once on a state the instance will not leave by itself.
+wait_available() {
+  local round
+  for round in 1 2 3 4 5 6; do
+    if aws rds wait db-instance-available --db-instance-identifier "$1"; then
+      return 0
+    fi
+    case "$(describe "$1" DBInstanceStatus)" in
+      failed | incompatible-* | inaccessible-* | storage-full) die "$1 is $(describe "$1" DBInstanceStatus); see the RDS console" ;;
+    esac
+    say "$1 is not available after $((round * 30)) minutes; waiting on"
+  done
+  die "$1 is not available after 3 hours; see the RDS console"
 }
 
 say "1/5 Restoring $db as $restored with the same network, parameters and size (10-40 minutes)"
 multi_az=--no-multi-az
 [ "$(describe "$db" MultiAZ)" = True ] && multi_az=--multi-az
+# (--output text separates several groups by tabs: one argument each)
+read -r -a groups <<<"$(describe "$db" 'VpcSecurityGroups[].VpcSecurityGroupId')"
 same=(--db-subnet-group-name "$(describe "$db" DBSubnetGroup.DBSubnetGroupName)"
-  --vpc-security-group-ids "$(describe "$db" 'VpcSecurityGroups[].VpcSecurityGroupId')"
+  --vpc-security-group-ids "${groups[@]}"
   --db-parameter-group-name "$(describe "$db" 'DBParameterGroups[0].DBParameterGroupName')"
   --db-instance-class "$(describe "$db" DBInstanceClass)" "$multi_az" --no-publicly-accessible --copy-tags-to-snapshot
   --tags "Key=Project,Value=tutors" "Key=Environment,Value=$stack" "Key=ManagedBy,Value=pulumi")
@@ -38,7 +55,7 @@ case "$2" in
     --db-instance-identifier "$restored" "${same[@]}" >/dev/null ;;
   *) die "'$2': allowed: --time <UTC time>, --snapshot <snapshot id>" ;;
 esac
-aws rds wait db-instance-available --db-instance-identifier "$restored"
+wait_available "$restored"
 say "2/5 $restored is available at $(describe "$restored" Endpoint.Address). Check its data now (the app still uses $db)."
 read -r -p "Type 'swap' to give it the name $db (the API fails for the few minutes of the renames): " answer
 [ "$answer" = swap ] || die "stopped: $restored stays beside $db; delete it with aws rds delete-db-instance when done"

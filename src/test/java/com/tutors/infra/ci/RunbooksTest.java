@@ -339,12 +339,31 @@ class RunbooksTest {
         sh.stub(
                 "aws",
                 // A renamed instance answers to its new name only after a while: the first two look-ups of -old fail.
+                // The restore outlasts the CLI's 30-minute waiter once; the instance has two security groups.
                 "case \"$*\" in *MultiAZ*) echo True;; *DbiResourceId*) echo db-NEW;; *list-services*) echo arn:svc/backend arn:svc/frontend;;"
+                        + " *VpcSecurityGroups*) printf 'sg-1\\tsg-2\\n';; *DBInstanceStatus*) cat \"$STUBS/status\" 2>/dev/null || echo creating;;"
+                        + " 'rds wait db-instance-available --db-instance-identifier tutors-prod-postgres-restored')"
+                        + " [ -f \"$STUBS/waited\" ] || { touch \"$STUBS/waited\"; exit 255; };;"
                         + " 'rds describe-db-instances --db-instance-identifier tutors-prod-postgres-old')"
                         + " n=$(cat \"$STUBS/old\" 2>/dev/null || echo 0); echo $((n + 1)) > \"$STUBS/old\"; [ \"$n\" -ge 2 ] || exit 254;;"
                         + " *describe-db-instances*) echo value;; esac");
         var kept = sh.run("restore-database.sh", "no\n", Map.of(), "prod", "--time", "2026-12-01T03:00:00Z");
         assertEquals(1, kept.exit());
+        var restore = kept.of("aws").stream()
+                .filter(c -> c.args().contains("restore-db-instance-to-point-in-time"))
+                .findFirst()
+                .orElseThrow()
+                .args();
+        var groups = restore.indexOf("--vpc-security-group-ids");
+        assertEquals(List.of("sg-1", "sg-2"), restore.subList(groups + 1, groups + 3), "one argument per group");
+        assertEquals(
+                2,
+                kept.lines("aws").stream()
+                        .filter(
+                                l -> l.equals(
+                                        "aws rds wait db-instance-available --db-instance-identifier tutors-prod-postgres-restored"))
+                        .count(),
+                "waited again after the CLI's waiter gave up");
         assertTrue(
                 kept.lines("aws").stream().noneMatch(l -> l.contains("modify-db-instance")),
                 "nothing renamed without 'swap'");
@@ -356,6 +375,15 @@ class RunbooksTest {
                                 && l.contains(" --multi-az ")
                                 && l.contains("Key=Environment,Value=prod")),
                 kept.lines("aws")::toString);
+        Files.delete(sh.stubs.resolve("waited"));
+        Files.writeString(sh.stubs.resolve("status"), "incompatible-restore");
+        var failed = sh.run("restore-database.sh", "swap\n", Map.of(), "prod", "--time", "2026-12-01T03:00:00Z");
+        assertEquals(1, failed.exit());
+        assertTrue(failed.stderr().contains("is incompatible-restore"), failed.stderr());
+        assertTrue(
+                failed.lines("aws").stream().noneMatch(l -> l.contains("modify-db-instance")),
+                "a failed restore renames nothing");
+        Files.delete(sh.stubs.resolve("status"));
         var swapped = sh.run(
                 "restore-database.sh",
                 "swap\n",
