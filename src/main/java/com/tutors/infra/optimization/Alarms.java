@@ -110,32 +110,7 @@ public record Alarms(
         for (var service : List.of("backend", "frontend")) {
             var svc = service.equals("backend") ? Watched.BACKEND_SERVICE : Watched.FRONTEND_SERVICE;
             var tg = service.equals("backend") ? Watched.BACKEND_TG : Watched.FRONTEND_TG;
-            list.add(new Alarms(
-                    service + "-cpu",
-                    "ECS " + service + " average CPU above 80% for 3 of 5 minutes",
-                    "AWS/ECS",
-                    "CPUUtilization",
-                    "Average",
-                    ">",
-                    80,
-                    60,
-                    5,
-                    3,
-                    "missing",
-                    List.of(Watched.CLUSTER, svc)));
-            list.add(new Alarms(
-                    service + "-memory",
-                    "ECS " + service + " average memory above 80% for 3 of 5 minutes",
-                    "AWS/ECS",
-                    "MemoryUtilization",
-                    "Average",
-                    ">",
-                    80,
-                    60,
-                    5,
-                    3,
-                    "missing",
-                    List.of(Watched.CLUSTER, svc)));
+            list.addAll(utilization(service, List.of(Watched.CLUSTER, svc)));
             list.add(new Alarms(
                     service + "-5xx",
                     "More than 10 HTTP 5xx a minute from the " + service + " targets",
@@ -181,32 +156,7 @@ public record Alarms(
         }
         new java.util.TreeMap<>(workers).forEach((part, service) -> {
             var dims = List.<Dimension>of(Watched.CLUSTER, new Fixed("ServiceName", service));
-            list.add(new Alarms(
-                    part + "-cpu",
-                    "ECS " + part + " average CPU above 80% for 3 of 5 minutes",
-                    "AWS/ECS",
-                    "CPUUtilization",
-                    "Average",
-                    ">",
-                    80,
-                    60,
-                    5,
-                    3,
-                    "missing",
-                    dims));
-            list.add(new Alarms(
-                    part + "-memory",
-                    "ECS " + part + " average memory above 80% for 3 of 5 minutes",
-                    "AWS/ECS",
-                    "MemoryUtilization",
-                    "Average",
-                    ">",
-                    80,
-                    60,
-                    5,
-                    3,
-                    "missing",
-                    dims));
+            list.addAll(utilization(part, dims));
         });
         list.add(new Alarms(
                 "alb-5xx",
@@ -368,5 +318,36 @@ public record Alarms(
 
     public String comparisonOperator() {
         return comparison.equals(">") ? "GreaterThanThreshold" : "LessThanThreshold";
+    }
+
+    /** The CPU and memory alarms every ECS service gets, web or worker. */
+    private static List<Alarms> utilization(String part, List<Dimension> dims) {
+        return List.of(
+                new Alarms(
+                        part + "-cpu",
+                        "ECS " + part + " average CPU above 80% for 3 of 5 minutes",
+                        "AWS/ECS",
+                        "CPUUtilization",
+                        "Average",
+                        ">",
+                        80,
+                        60,
+                        5,
+                        3,
+                        "missing",
+                        dims),
+                new Alarms(
+                        part + "-memory",
+                        "ECS " + part + " average memory above 80% for 3 of 5 minutes",
+                        "AWS/ECS",
+                        "MemoryUtilization",
+                        "Average",
+                        ">",
+                        80,
+                        60,
+                        5,
+                        3,
+                        "missing",
+                        dims));
     }
 }
