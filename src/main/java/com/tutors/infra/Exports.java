@@ -2,6 +2,7 @@ package com.tutors.infra;
 
 import com.pulumi.Context;
 import com.tutors.infra.compute.ComputeOutputs;
+import com.tutors.infra.core.Outputs;
 import com.tutors.infra.data.DataOutputs;
 import com.tutors.infra.edge.EdgeOutputs;
 import com.tutors.infra.network.NetworkOutputs;
@@ -56,8 +57,15 @@ final class Exports {
 
     void compute(ComputeOutputs o) {
         ctx.export("ecsClusterName", o.ecsClusterName());
-        o.backendServiceName().ifPresent(v -> ctx.export("backendServiceName", v));
-        o.frontendServiceName().ifPresent(v -> ctx.export("frontendServiceName", v));
+        // The seed's outputs name the web services; serviceNames has every service, workers too (the rollout check).
+        o.services().stream()
+                .filter(ComputeOutputs.Service::web)
+                .forEach(s -> ctx.export(s.part() + "ServiceName", s.name()));
+        if (!o.services().isEmpty()) {
+            ctx.export(
+                    "serviceNames",
+                    Outputs.keyed(o.services(), ComputeOutputs.Service::part, ComputeOutputs.Service::name));
+        }
         ctx.export("migrateCommand", o.migrateCommand());
         // CI runs the migration from these, not by evaluating a command string read from the state.
         ctx.export("migrateTaskFamily", o.migrateTaskFamily());

@@ -16,6 +16,8 @@ import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.ProviderResource;
 import com.tutors.infra.blocks.PermissionsBoundary;
+import com.tutors.infra.compute.AppService;
+import com.tutors.infra.compute.AppServices;
 import com.tutors.infra.compute.Compute;
 import com.tutors.infra.compute.ComputeOutputs;
 import com.tutors.infra.compute.ImageTags;
@@ -27,12 +29,14 @@ import com.tutors.infra.edge.EdgeOutputs;
 import com.tutors.infra.network.Foundation;
 import com.tutors.infra.network.NetworkOutputs;
 import com.tutors.infra.ops.OpsCommand;
+import com.tutors.infra.optimization.Alarms;
 import com.tutors.infra.optimization.Optimization;
 import com.tutors.infra.plan.OfflineRun;
 import com.tutors.infra.plan.PlanCommand;
 import com.tutors.infra.storage.Storage;
 import com.tutors.infra.storage.StorageOutputs;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -150,6 +154,11 @@ public final class Main {
             storageComponent.declareBucketPolicies(Optional.empty());
             return;
         }
+        // The services as data: phase 5 gives the web ones their target groups, phase 4 declares them all.
+        var services = AppServices.describe(
+                settings.compute(),
+                settings.edge().keepAliveSeconds(),
+                data.has(DataOutputs.AppSecret.DJANGO_SECRET_KEY_PREVIOUS));
         // 5 Edge, before 4: the services attach to its target groups.
         var edgeComponent = settings.declares(Phase.EDGE)
                 ? Optional.of(new Edge(
@@ -157,6 +166,7 @@ public final class Main {
                         new Edge.Args(
                                 names,
                                 settings.edge(),
+                                upstreams(services),
                                 settings.region(),
                                 account,
                                 network,
@@ -176,6 +186,7 @@ public final class Main {
                                 settings.region(),
                                 account,
                                 settings.compute(),
+                                services,
                                 imageTag(settings, aws),
                                 settings.edge().keepAliveSeconds(),
                                 network,
@@ -183,17 +194,7 @@ public final class Main {
                                 storage,
                                 site(settings, edge),
                                 edge.map(e -> new Compute.LoadBalancing(
-                                        e.targetGroups().backendArn(),
-                                        e.targetGroups().frontendArn(),
-                                        e.targetGroups().servingListeners(),
-                                        Output.tuple(
-                                                        e.albArnSuffix(),
-                                                        e.targetGroups().backendArnSuffix())
-                                                .applyValue(t -> t.t1 + "/" + t.t2),
-                                        Output.tuple(
-                                                        e.albArnSuffix(),
-                                                        e.targetGroups().frontendArnSuffix())
-                                                .applyValue(t -> t.t1 + "/" + t.t2))),
+                                        targetGroups(e), e.targetGroups().servingListeners())),
                                 edge.flatMap(EdgeOutputs::mail)
                                         .map(m -> new Compute.Mail(
                                                 m.domain(),
@@ -203,7 +204,12 @@ public final class Main {
                                                 m.configurationSetArn())),
                                 settings.declares(Phase.OPTIMIZATION)
                                                 && settings.optimization().alarms()
-                                        ? com.tutors.infra.optimization.Alarms.deploymentAlarms(names)
+                                        ? Alarms.deploymentAlarms(
+                                                names,
+                                                services.stream()
+                                                        .filter(AppService::web)
+                                                        .map(AppService::part)
+                                                        .toList())
                                         : Map.of()),
                         phase)
                 .outputs;
@@ -217,6 +223,28 @@ public final class Main {
 
         storageComponent.declareBucketPolicies(optimization.flatMap(o -> o.outputs.distributionArn()));
         edgeComponent.ifPresent(e -> e.declareSiteRecords(optimization.flatMap(o -> o.outputs.aliasTarget())));
+    }
+
+    /** The web services as the load balancer sees them. */
+    public static List<Edge.Upstream> upstreams(List<AppService> services) {
+        return services.stream()
+                .flatMap(s -> s.http().stream()
+                        .map(h -> new Edge.Upstream(s.part(), h.port(), h.healthPath(), h.routes(), h.fallback())))
+                .toList();
+    }
+
+    /** Each web service's target group, with the label its requests-per-target scaling names. */
+    private static Map<String, Compute.TargetGroup> targetGroups(EdgeOutputs edge) {
+        var out = new LinkedHashMap<String, Compute.TargetGroup>();
+        edge.targetGroups()
+                .byPart()
+                .forEach((part, group) -> out.put(
+                        part,
+                        new Compute.TargetGroup(
+                                group.arn(),
+                                Output.tuple(edge.albArnSuffix(), group.arnSuffix())
+                                        .applyValue(t -> t.t1 + "/" + t.t2))));
+        return out;
     }
 
     /**

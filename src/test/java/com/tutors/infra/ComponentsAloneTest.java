@@ -15,10 +15,12 @@ import com.pulumi.aws.lb.LoadBalancer;
 import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.aws.wafv2.WebAcl;
 import com.pulumi.core.Output;
+import com.tutors.infra.compute.AppServices;
 import com.tutors.infra.compute.Compute;
 import com.tutors.infra.compute.ComputeSettings;
 import com.tutors.infra.core.Environment;
 import com.tutors.infra.core.Naming;
+import com.tutors.infra.core.Route;
 import com.tutors.infra.core.SecretValue;
 import com.tutors.infra.data.DataLayer;
 import com.tutors.infra.data.DataOutputs.AppSecret;
@@ -127,6 +129,7 @@ class ComponentsAloneTest {
                         Stubs.REGION,
                         Output.of("111122223333"),
                         settings,
+                        AppServices.describe(settings, 75, false),
                         Output.of("abc123"),
                         75,
                         Stubs.network(),
@@ -166,6 +169,14 @@ class ComponentsAloneTest {
                     new Edge.Args(
                             NAMES,
                             settings,
+                            List.of(
+                                    new Edge.Upstream(
+                                            "backend",
+                                            8000,
+                                            "/api/health/",
+                                            List.of(new Route(10, List.of("/api/*"))),
+                                            false),
+                                    new Edge.Upstream("frontend", 3000, "/healthz", List.of(), true)),
                             Stubs.REGION,
                             Output.of("111122223333"),
                             Stubs.network(),

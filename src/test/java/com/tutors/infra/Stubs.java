@@ -90,15 +90,15 @@ public final class Stubs {
     public static ComputeOutputs compute() {
         return new ComputeOutputs(
                 Output.of("cluster-stub"),
-                Optional.of(Output.of("backend-stub")),
-                Optional.of(Output.of("frontend-stub")),
+                List.of(
+                        new ComputeOutputs.Service("backend", Output.of("backend-stub"), true),
+                        new ComputeOutputs.Service("frontend", Output.of("frontend-stub"), true)),
                 Output.of("aws ecs run-task ..."),
                 Output.of("migrate-stub"),
                 false,
                 Output.of("abc123"),
                 Output.of(Map.of("backend", "td-backend:1", "frontend", "td-frontend:1", "migrate", "td-migrate:1")),
-                List.of(),
-                Map.of());
+                List.of());
     }
 
     public static EdgeOutputs edge(String domain) {
@@ -113,10 +113,13 @@ public final class Stubs {
                 Output.of("https://" + domain),
                 Optional.of(new EdgeOutputs.Zone(domain, Output.of("ZSTUB"), Output.of("_stub." + domain))),
                 new EdgeOutputs.TargetGroups(
-                        Output.of("arn:tg/backend-stub"),
-                        Output.of("arn:tg/frontend-stub"),
-                        Output.of("targetgroup/backend-stub/1"),
-                        Output.of("targetgroup/frontend-stub/1"),
+                        Map.of(
+                                "backend",
+                                new EdgeOutputs.Group(
+                                        Output.of("arn:tg/backend-stub"), Output.of("targetgroup/backend-stub/1")),
+                                "frontend",
+                                new EdgeOutputs.Group(
+                                        Output.of("arn:tg/frontend-stub"), Output.of("targetgroup/frontend-stub/1"))),
                         List.of()),
                 Optional.of(new EdgeOutputs.Mail(
                         domain,

@@ -1,5 +1,6 @@
 package com.tutors.infra.compute;
 
+import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.ecs.Cluster;
 import com.pulumi.aws.ecs.ClusterArgs;
 import com.pulumi.aws.ecs.ClusterCapacityProviders;
@@ -13,10 +14,9 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import com.tutors.infra.core.Naming;
+import com.tutors.infra.core.Outputs;
 import com.tutors.infra.core.Phase;
-import com.tutors.infra.core.Ports;
 import com.tutors.infra.data.DataOutputs;
-import com.tutors.infra.data.DataOutputs.AppSecret;
 import com.tutors.infra.network.NetworkOutputs;
 import com.tutors.infra.storage.StorageOutputs;
 import java.util.ArrayList;
@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Phase 4: the ECS cluster, the backend and frontend services with their task definitions, the
@@ -49,16 +51,15 @@ public final class Compute extends ComponentResource {
 
     /**
      * Phase 5's target groups, when it is declared (Edge is declared before Compute; this record keeps
-     * the import downward). The services wait for {@code listeners} (listeners and rules): a target
-     * group must be attached to a load balancer before a service can use it. The requests labels
-     * ({@code app/<alb>/<id>/targetgroup/<tg>/<id>}) name each target group's request count for autoscaling.
+     * the import downward): one per web service, by part. The services wait for {@code listeners}
+     * (listeners and rules): a target group must be attached to a load balancer before a service can use it.
      */
-    public record LoadBalancing(
-            Output<String> backendTargetGroupArn,
-            Output<String> frontendTargetGroupArn,
-            List<Resource> listeners,
-            Output<String> backendRequestsLabel,
-            Output<String> frontendRequestsLabel) {}
+    public record LoadBalancing(Map<String, TargetGroup> targetGroups, List<Resource> listeners) {}
+
+    /**
+     * @param requestsLabel {@code app/<alb>/<id>/targetgroup/<tg>/<id>}: names the group's request count for autoscaling
+     */
+    public record TargetGroup(Output<String> arn, Output<String> requestsLabel) {}
 
     /**
      * Phase 5's mail identity, when the domain sends mail: the backend may send only as it, through its
@@ -74,6 +75,7 @@ public final class Compute extends ComponentResource {
     /**
      * Phases 1-3's outputs, and where the site is served.
      *
+     * @param services the stack's services ({@link AppServices#describe}), web services first
      * @param imageTag the services' image tag, resolved by {@link ImageTags#services}
      * @param deploymentAlarms by service part, the alarms that roll its deployments back (phase 6's; empty without them)
      */
@@ -82,6 +84,7 @@ public final class Compute extends ComponentResource {
             String region,
             Output<String> accountId,
             ComputeSettings settings,
+            List<AppService> services,
             Output<String> imageTag,
             int keepAliveSeconds,
             NetworkOutputs network,
@@ -106,9 +109,11 @@ public final class Compute extends ComponentResource {
         this.child = CustomResourceOptions.builder().parent(this).build();
         var tasks = new Tasks(args, child);
         var s = args.settings();
+        var services = args.services();
 
-        var backendLogs = tasks.logGroup("backend");
-        var frontendLogs = tasks.logGroup("frontend");
+        var logs = new LinkedHashMap<String, LogGroup>();
+        services.forEach(service -> logs.put(service.part(), tasks.logGroup(service.part())));
+        var backendLogs = logs.get("backend"); // the release task's and the jobs' too
 
         var cluster = new Cluster(
                 names.name("cluster"),
@@ -137,50 +142,54 @@ public final class Compute extends ComponentResource {
                 child);
 
         var data = args.data();
-        var backendSecretNames = backendSecrets(data);
-        var roles = TaskRoles.declare(args, tasks, readBy(backendSecretNames, FRONTEND_SECRETS), child);
+        var roles = TaskRoles.declare(args, tasks, AppServices.readBy(services), child);
         var execution = roles.execution();
-        var executionSecrets = roles.executionSecrets();
-        var backendRole = roles.backend();
-        var frontendRole = roles.frontend();
         var artifacts = args.storage();
-
-        var site = args.site();
         var backendEnv = AppEnvironment.backend(args);
-        var backendSecrets = Tasks.references(data, backendSecretNames);
+        var frontendEnv = AppEnvironment.frontend(args);
         var backendImage = Tasks.image(artifacts.backendEcrUrl(), args.imageTag());
+        var frontendImage = Tasks.image(artifacts.frontendEcrUrl(), args.imageTag());
+
+        // Every service's task definition, from its description: the image's role, environment and repository.
+        var taskDefinitions = new LinkedHashMap<String, TaskDefinition>();
+        for (var service : services) {
+            boolean backendImageRuns = service.image() == AppService.Image.BACKEND;
+            taskDefinitions.put(
+                    service.part(),
+                    tasks.taskDefinition(
+                            service.part(),
+                            service.image(),
+                            service.size(),
+                            backendImageRuns ? roles.backend() : roles.frontend(),
+                            execution,
+                            tasks.container(
+                                    service.container(),
+                                    service.image(),
+                                    backendImageRuns ? backendImage : frontendImage,
+                                    service.command(),
+                                    service.http().map(AppService.Http::port).orElse(null),
+                                    backendImageRuns ? backendEnv : frontendEnv,
+                                    Tasks.references(data, service.secrets()),
+                                    logs.get(service.part()),
+                                    service.container(),
+                                    service.http()
+                                            .map(AppService.Http::containerCheck)
+                                            .orElse(null))));
+        }
         // The release (migrate, collectstatic) runs from the new image before the services roll onto it.
+        var backend = AppServices.named(services, "backend");
+        var backendSecrets = Tasks.references(data, backend.secrets());
         var releaseImage = Tasks.image(
                 artifacts.backendEcrUrl(), s.releaseImageTag().map(Output::of).orElse(args.imageTag()));
-        // Keep-alive longer than the ALB's idle timeout, so the ALB never reuses a connection gunicorn closed (502s).
-        var gunicorn = AppProcesses.gunicorn(
-                s.backend().cpu(),
-                s.backend().memory(),
-                s.backendWorkers(),
-                s.backendThreads(),
-                args.keepAliveSeconds());
-        var backendTask = tasks.taskDefinition(
-                "backend",
-                s.backend(),
-                backendRole,
-                execution,
-                tasks.container(
-                        "backend",
-                        backendImage,
-                        gunicorn,
-                        Ports.BACKEND,
-                        backendEnv,
-                        backendSecrets,
-                        backendLogs,
-                        "backend",
-                        AppProcesses.backendHealthCheck()));
         var migrateTask = tasks.taskDefinition(
                 "backend-migrate",
-                s.backend(),
-                backendRole,
+                AppService.Image.BACKEND,
+                backend.size(),
+                roles.backend(),
                 execution,
                 tasks.container(
-                        "backend",
+                        backend.container(),
+                        AppService.Image.BACKEND,
                         releaseImage,
                         List.of("python", "manage.py", "migrate", "--noinput"),
                         null,
@@ -190,82 +199,39 @@ public final class Compute extends ComponentResource {
                         "migrate",
                         null));
 
-        var frontendEnv = AppEnvironment.frontend(args);
-        var frontendSecrets = Tasks.references(data, FRONTEND_SECRETS);
-        var frontendTask = tasks.taskDefinition(
-                "frontend",
-                s.frontend(),
-                frontendRole,
-                execution,
-                tasks.container(
-                        "frontend",
-                        Tasks.image(artifacts.frontendEcrUrl(), args.imageTag()),
-                        AppProcesses.frontendCommand(args.keepAliveSeconds()),
-                        Ports.FRONTEND,
-                        frontendEnv,
-                        frontendSecrets,
-                        frontendLogs,
-                        "frontend",
-                        AppProcesses.frontendHealthCheck()));
-
         // The services exist only with phase 5's target groups: a service created with its load balancer and
         // grace period is one CreateService call, while adding both to a running one is an UpdateService ECS refuses.
         // Phase 4 alone registers the task definitions, roles and migrate task, so migrations can run first.
-        var services = args.loadBalancing().map(lb -> {
-            var ready = new ArrayList<Resource>(List.of(capacity, executionSecrets));
+        var declared = args.loadBalancing().map(lb -> {
+            var ready = new ArrayList<Resource>(List.of(capacity, roles.executionSecrets()));
             ready.addAll(lb.listeners());
             var builder = new Services(this, names, s, args.network(), cluster, ready, args.deploymentAlarms());
-            var pair = new Services.Pair(
-                    builder.declare(
-                            "backend",
-                            s.backend(),
-                            backendTask,
-                            lb.backendTargetGroupArn(),
-                            Ports.BACKEND,
-                            lb.backendRequestsLabel(),
-                            Optional.of(PrivatePath.backend(names, args.network(), child))),
-                    builder.declare(
-                            "frontend",
-                            s.frontend(),
-                            frontendTask,
-                            lb.frontendTargetGroupArn(),
-                            Ports.FRONTEND,
-                            lb.frontendRequestsLabel(),
-                            Optional.empty()));
-            // The backend image's other processes: as the backend (image, environment, secrets, task role), their own
-            // command.
-            for (var w : s.workers().values()) {
-                builder.declareWorker(
-                        w,
-                        tasks.taskDefinition(
-                                w.part(),
-                                new ComputeSettings.Service(
-                                        w.cpu(), w.memory(), w.minCount(), w.minCount(), w.maxCount()),
-                                backendRole,
-                                execution,
-                                tasks.container(
-                                        "worker",
-                                        backendImage,
-                                        w.command(),
-                                        null,
-                                        backendEnv,
-                                        backendSecrets,
-                                        tasks.logGroup(w.part()),
-                                        "worker",
-                                        null)));
+            var out = new LinkedHashMap<String, com.pulumi.aws.ecs.Service>();
+            for (var service : services) {
+                var registry = service.http()
+                        .filter(AppService.Http::privateName)
+                        .map(h -> PrivatePath.declare(names, service.part(), args.network(), child));
+                var targetGroup = service.http()
+                        .map(h -> Optional.ofNullable(lb.targetGroups().get(service.part()))
+                                .orElseThrow(() -> new IllegalStateException("no target group for " + service.part())));
+                out.put(
+                        service.part(),
+                        builder.declare(service, taskDefinitions.get(service.part()), targetGroup, registry));
             }
             if (!s.jobs().isEmpty()) {
-                var jobTasks = new java.util.TreeMap<String, TaskDefinition>();
+                var jobTasks = new TreeMap<String, TaskDefinition>();
                 s.jobs()
                         .forEach((jobName, job) -> jobTasks.put(
                                 jobName,
                                 tasks.taskDefinition(
                                         job.part(),
+                                        AppService.Image.BACKEND,
                                         new ComputeSettings.Service(job.cpu(), job.memory(), 0, 0, 1),
-                                        backendRole,
+                                        roles.backend(),
                                         execution,
                                         tasks.container(
                                                 "job",
+                                                AppService.Image.BACKEND,
                                                 backendImage,
                                                 job.command(),
                                                 null,
@@ -281,10 +247,10 @@ public final class Compute extends ComponentResource {
                         cluster,
                         args.network(),
                         args.accountId(),
-                        List.of(backendRole, execution),
+                        List.of(roles.backend(), execution),
                         child);
             }
-            return pair;
+            return out;
         });
 
         var network = args.network();
@@ -294,70 +260,35 @@ public final class Compute extends ComponentResource {
                         network.privateSubnetIds(),
                         network.securityGroups().ecs())
                 .applyValue(t -> Capacity.runTaskCommand(t.t1, t.t2, t.t3, t.t4, args.region()));
+        var arns = new LinkedHashMap<String, Output<String>>();
+        taskDefinitions.forEach((part, task) -> arns.put(part, task.arn()));
+        arns.put("migrate", migrateTask.arn());
         this.outputs = new ComputeOutputs(
                 cluster.name(),
-                services.map(p -> p.backend().name()),
-                services.map(p -> p.frontend().name()),
+                declared.map(d -> services.stream()
+                                .map(service -> new ComputeOutputs.Service(
+                                        service.part(), d.get(service.part()).name(), service.web()))
+                                .toList())
+                        .orElse(List.of()),
                 migrateCommand,
                 migrateTask.family(),
-                args.settings().officeHours().isPresent() && services.isPresent(),
+                args.settings().officeHours().isPresent() && declared.isPresent(),
                 args.imageTag(),
-                Output.tuple(backendTask.arn(), frontendTask.arn(), migrateTask.arn())
-                        .applyValue(t -> {
-                            var arns = new java.util.TreeMap<String, String>();
-                            arns.put("backend", t.t1);
-                            arns.put("frontend", t.t2);
-                            arns.put("migrate", t.t3);
-                            return (Map<String, String>) arns;
-                        }),
-                services.isEmpty()
+                Outputs.keyed(new ArrayList<>(new TreeSet<>(arns.keySet())), part -> part, arns::get),
+                declared.isEmpty()
                         ? List.of()
                         : s.jobs().values().stream()
                                 .map(j -> names.name(j.part()))
-                                .toList(),
-                services.isEmpty()
-                        ? Map.of()
-                        : s.workers().values().stream()
-                                .collect(java.util.stream.Collectors.toMap(
-                                        Workloads.Worker::part,
-                                        w -> names.name(w.part()),
-                                        (a, b) -> a,
-                                        java.util.TreeMap::new)));
+                                .toList());
         var exported = new LinkedHashMap<String, Output<?>>();
         exported.put("ecsClusterName", outputs.ecsClusterName());
-        outputs.backendServiceName().ifPresent(o -> exported.put("backendServiceName", o));
-        outputs.frontendServiceName().ifPresent(o -> exported.put("frontendServiceName", o));
+        outputs.services().stream()
+                .filter(ComputeOutputs.Service::web)
+                .forEach(service -> exported.put(service.part() + "ServiceName", service.name()));
         exported.put("migrateCommand", outputs.migrateCommand());
         exported.put("migrateTaskFamily", outputs.migrateTaskFamily());
         exported.put("imageTag", outputs.imageTag());
         exported.put("taskDefinitionArns", outputs.taskDefinitionArns());
         registerOutputs(exported);
-    }
-
-    /**
-     * The backend's secrets by environment variable: the database and cache URLs and Django's key, and
-     * during a key rotation the previous key (the app sets SECRET_KEY_FALLBACKS from it).
-     */
-    static Map<String, AppSecret> backendSecrets(DataOutputs data) {
-        var secrets = new LinkedHashMap<String, AppSecret>();
-        secrets.put("DATABASE_URL", AppSecret.DB_URL);
-        secrets.put("REDIS_URL", AppSecret.REDIS_URL);
-        secrets.put("DJANGO_SECRET_KEY", AppSecret.DJANGO_SECRET_KEY);
-        if (data.has(AppSecret.DJANGO_SECRET_KEY_PREVIOUS)) {
-            secrets.put("DJANGO_SECRET_KEY_FALLBACKS", AppSecret.DJANGO_SECRET_KEY_PREVIOUS);
-        }
-        return secrets;
-    }
-
-    static final Map<String, AppSecret> FRONTEND_SECRETS = Map.of("NEXTAUTH_SECRET", AppSecret.NEXTAUTH_SECRET);
-
-    /** Every secret some container reads, once, in a fixed order (the execution role may read exactly these). */
-    @SafeVarargs
-    static List<AppSecret> readBy(Map<String, AppSecret>... containers) {
-        var all = new java.util.TreeSet<AppSecret>();
-        for (var container : containers) {
-            all.addAll(container.values());
-        }
-        return List.copyOf(all);
     }
 }

@@ -33,8 +33,8 @@ final class PrivatePath {
         return "http://" + backendHost(names) + ":" + Ports.BACKEND + "/api";
     }
 
-    /** @return the Cloud Map service the backend's tasks register in */
-    static Output<String> backend(Naming names, NetworkOutputs network, CustomResourceOptions child) {
+    /** @return the Cloud Map service the part's tasks register in, as {@code <part>.<internal domain>} */
+    static Output<String> declare(Naming names, String part, NetworkOutputs network, CustomResourceOptions child) {
         var namespace = new PrivateDnsNamespace(
                 names.name("internal"),
                 PrivateDnsNamespaceArgs.builder()
@@ -44,10 +44,10 @@ final class PrivatePath {
                         .build(),
                 child);
         return new Service(
-                        names.name("backend-discovery"),
+                        names.name(part + "-discovery"),
                         ServiceArgs.builder()
-                                .name("backend")
-                                .description("The backend's tasks, by address")
+                                .name(part)
+                                .description("The " + part + "'s tasks, by address")
                                 .dnsConfig(ServiceDnsConfigArgs.builder()
                                         .namespaceId(namespace.id())
                                         .routingPolicy("MULTIVALUE")

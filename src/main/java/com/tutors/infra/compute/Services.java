@@ -13,6 +13,7 @@ import com.pulumi.aws.ecs.Cluster;
 import com.pulumi.aws.ecs.Service;
 import com.pulumi.aws.ecs.ServiceArgs;
 import com.pulumi.aws.ecs.TaskDefinition;
+import com.pulumi.aws.ecs.inputs.ServiceAlarmsArgs;
 import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
 import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
@@ -25,14 +26,14 @@ import com.tutors.infra.core.Naming;
 import com.tutors.infra.core.OfficeHours;
 import com.tutors.infra.network.NetworkOutputs;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The stack's ECS services: the two behind the load balancer, each with target-tracking autoscaling on
  * CPU and on requests per task, and the workers, on CPU.
  */
 final class Services {
-
-    record Pair(Service backend, Service frontend) {}
 
     private final Resource parent;
     private final Naming names;
@@ -41,7 +42,7 @@ final class Services {
     private final Cluster cluster;
     private final List<Resource> ready;
     private final CustomResourceOptions child;
-    private final java.util.Map<String, List<String>> deploymentAlarms;
+    private final Map<String, List<String>> deploymentAlarms;
 
     /**
      * @param ready            what every service waits for: capacity providers, the secrets policy, listeners and rules
@@ -54,8 +55,8 @@ final class Services {
             NetworkOutputs network,
             Cluster cluster,
             List<Resource> ready,
-            java.util.Map<String, List<String>> deploymentAlarms) {
-        this.deploymentAlarms = java.util.Map.copyOf(deploymentAlarms);
+            Map<String, List<String>> deploymentAlarms) {
+        this.deploymentAlarms = Map.copyOf(deploymentAlarms);
         this.parent = parent;
         this.names = names;
         this.settings = settings;
@@ -65,80 +66,76 @@ final class Services {
         this.child = CustomResourceOptions.builder().parent(parent).build();
     }
 
-    /** @param registry the Cloud Map service its tasks register in (the backend's private name), if any */
-    Service declare(
-            String part,
-            ComputeSettings.Service size,
-            TaskDefinition task,
-            Output<String> targetGroupArn,
-            int port,
-            Output<String> requestsLabel,
-            java.util.Optional<Output<String>> registry) {
-        var service = service(part, size, task, targetGroupArn, port, registry);
-        autoscale(part, size, service, requestsLabel);
-        return service;
-    }
-
     static final double CPU_TARGET_PERCENT = 70.0;
     static final int SCALE_OUT_COOLDOWN_SECONDS = 60;
     static final int SCALE_IN_COOLDOWN_SECONDS = 300;
 
-    private Service service(
-            String part,
-            ComputeSettings.Service size,
+    /**
+     * One service from its description, with its scaling. A web service sits behind its target group, with a
+     * health-check grace period (the container's start period too); a worker has neither (ECS refuses a grace
+     * period without a load balancer). A singleton's deploy stops the old task before it starts the new (0% and
+     * 100%), so two never run at once.
+     *
+     * @param targetGroup present exactly for a web service
+     * @param registry    the Cloud Map service its tasks register in (the backend's private name), if any
+     */
+    Service declare(
+            AppService service,
             TaskDefinition task,
-            Output<String> targetGroupArn,
-            int port,
-            java.util.Optional<Output<String>> registry) {
-        var serviceArgs = base(part, task, size.desiredCount())
-                // Rolling deploys that never drop below full capacity, rolled back if tasks keep failing.
-                .deploymentMinimumHealthyPercent(100)
-                .deploymentMaximumPercent(200)
-                .loadBalancers(ServiceLoadBalancerArgs.builder()
-                        .targetGroupArn(targetGroupArn)
-                        .containerName(part)
-                        .containerPort(port)
-                        .build())
-                // New tasks get this long before failed ALB health checks count (the container's start period too).
-                .healthCheckGracePeriodSeconds(AppProcesses.START_PERIOD_SECONDS);
+            Optional<Compute.TargetGroup> targetGroup,
+            Optional<Output<String>> registry) {
+        var part = service.part();
+        var serviceArgs = base(part, task, service.size().desiredCount())
+                .deploymentMinimumHealthyPercent(service.minimumHealthyPercent())
+                .deploymentMaximumPercent(service.maximumPercent());
+        service.http().ifPresent(http -> {
+            serviceArgs
+                    .loadBalancers(ServiceLoadBalancerArgs.builder()
+                            .targetGroupArn(targetGroup.orElseThrow().arn())
+                            .containerName(service.container())
+                            .containerPort(http.port())
+                            .build())
+                    // New tasks get this long before failed ALB health checks count.
+                    .healthCheckGracePeriodSeconds(AppProcesses.START_PERIOD_SECONDS);
+            // Rolled back too when its own 5xx alarm fires during the deployment (a release that starts but serves
+            // errors); the alarm treats missing data as fine, so a sleeping staging never blocks one.
+            var alarms = deploymentAlarms.getOrDefault(part, List.of());
+            if (!alarms.isEmpty()) {
+                serviceArgs.alarms(ServiceAlarmsArgs.builder()
+                        .alarmNames(alarms)
+                        .enable(true)
+                        .rollback(true)
+                        .build());
+            }
+        });
         // ECS registers each running, healthy task's address under the private name, and removes it before the task
         // stops.
         registry.ifPresent(arn -> serviceArgs.serviceRegistries(
                 ServiceServiceRegistriesArgs.builder().registryArn(arn).build()));
-        // Rolled back too when its own 5xx alarm fires during the deployment (a release that starts but serves errors);
-        // the alarm treats missing data as fine, so a sleeping staging never blocks one.
-        var alarms = deploymentAlarms.getOrDefault(part, List.of());
-        if (!alarms.isEmpty()) {
-            serviceArgs.alarms(com.pulumi.aws.ecs.inputs.ServiceAlarmsArgs.builder()
-                    .alarmNames(alarms)
-                    .enable(true)
-                    .rollback(true)
-                    .build());
-        }
-        return declared(part, serviceArgs);
-    }
+        var declared = declared(part, serviceArgs);
 
-    /**
-     * A worker: no load balancer, so no grace period (ECS refuses one without it). A singleton's deploy
-     * stops the old task before it starts the new (0% and 100%), so two never run at once; it does not scale.
-     */
-    Service declareWorker(Workloads.Worker worker, TaskDefinition task) {
-        var service = declared(
-                worker.part(),
-                base(worker.part(), task, worker.minCount())
-                        .deploymentMinimumHealthyPercent(worker.minimumHealthyPercent())
-                        .deploymentMaximumPercent(worker.maximumPercent()));
-        var target = target(worker.part(), service, worker.minCount(), worker.maxCount());
-        if (!worker.singleton()) {
+        var size = service.size();
+        var target = target(part, declared, size.minCount(), size.maxCount());
+        if (service.scalesOnCpu()) {
             tracking(
-                    worker.part() + "-cpu",
+                    part + "-cpu",
                     target,
                     CPU_TARGET_PERCENT,
                     PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs.builder()
                             .predefinedMetricType("ECSServiceAverageCPUUtilization")
                             .build());
         }
-        return service;
+        // Requests per task too: CPU stays low while threads wait on the database; either policy scales out,
+        // and a scale-in needs both (Application Auto Scaling's rule for several target-tracking policies).
+        targetGroup.ifPresent(group -> tracking(
+                part + "-requests",
+                target,
+                settings.requestsPerTask(),
+                PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs.builder()
+                        .predefinedMetricType("ALBRequestCountPerTarget")
+                        .resourceLabel(group.requestsLabel())
+                        .build()));
+        return declared;
     }
 
     /** What every service of the stack shares: cluster, capacity, private subnets, the circuit breaker, tags. */
@@ -201,27 +198,6 @@ final class Services {
                                 .build())
                         .build(),
                 child);
-    }
-
-    private void autoscale(String part, ComputeSettings.Service size, Service service, Output<String> requestsLabel) {
-        var target = target(part, service, size.minCount(), size.maxCount());
-        tracking(
-                part + "-cpu",
-                target,
-                CPU_TARGET_PERCENT,
-                PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs.builder()
-                        .predefinedMetricType("ECSServiceAverageCPUUtilization")
-                        .build());
-        // Requests per task too: CPU stays low while threads wait on the database; either policy scales out,
-        // and a scale-in needs both (Application Auto Scaling's rule for several target-tracking policies).
-        tracking(
-                part + "-requests",
-                target,
-                settings.requestsPerTask(),
-                PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs.builder()
-                        .predefinedMetricType("ALBRequestCountPerTarget")
-                        .resourceLabel(requestsLabel)
-                        .build());
     }
 
     /** The service's count between min and max; with office hours, zero outside them. */

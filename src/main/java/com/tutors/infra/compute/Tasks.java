@@ -64,6 +64,7 @@ final class Tasks {
 
     Output<String> container(
             String name,
+            AppService.Image runs,
             Output<String> image,
             List<String> command,
             Integer port,
@@ -86,17 +87,22 @@ final class Tasks {
                         streamPrefix,
                         args.settings().ecsExec(),
                         healthCheck,
-                        writable(name),
+                        writable(runs),
                         Hardening.user(args.settings()).orElse(null))));
     }
 
-    List<Hardening.Mount> writable(String container) {
-        return Hardening.mounts(args.settings(), container.equals("frontend"));
+    List<Hardening.Mount> writable(AppService.Image runs) {
+        return Hardening.mounts(args.settings(), runs == AppService.Image.FRONTEND);
     }
 
     TaskDefinition taskDefinition(
-            String part, ComputeSettings.Service size, Role taskRole, Role execution, Output<String> containers) {
-        var volumes = writable(part.equals("frontend") ? "frontend" : "backend").stream()
+            String part,
+            AppService.Image runs,
+            ComputeSettings.Service size,
+            Role taskRole,
+            Role execution,
+            Output<String> containers) {
+        var volumes = writable(runs).stream()
                 .map(m -> TaskDefinitionVolumeArgs.builder().name(m.volume()).build())
                 .toList();
         var taskArgs = TaskDefinitionArgs.builder();

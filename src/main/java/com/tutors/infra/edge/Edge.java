@@ -28,12 +28,13 @@ import com.tutors.infra.blocks.AliasRecords;
 import com.tutors.infra.blocks.AliasTarget;
 import com.tutors.infra.blocks.Buckets;
 import com.tutors.infra.core.Headers;
-import com.tutors.infra.core.HealthPaths;
 import com.tutors.infra.core.Naming;
 import com.tutors.infra.core.Phase;
 import com.tutors.infra.core.Ports;
+import com.tutors.infra.core.Route;
 import com.tutors.infra.network.NetworkOutputs;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,10 +53,12 @@ public final class Edge extends ComponentResource {
      * @param behindCdn     CloudFront fronts the site: the frontend has its own rule, so locking and unlocking
      *                      only change conditions and never leave the frontend without a route
      * @param staticBucketDomain where /static/* redirects without CloudFront
+     * @param upstreams     the web services, a target group each: exactly one serves every path no route claims
      */
     public record Args(
             Naming names,
             EdgeSettings settings,
+            List<Upstream> upstreams,
             String region,
             Output<String> accountId,
             NetworkOutputs network,
@@ -63,6 +66,15 @@ public final class Edge extends ComponentResource {
             boolean behindCdn,
             Output<String> staticBucketDomain,
             Output<String> serverAccessLogBucket) {}
+
+    /**
+     * A web service as the load balancer sees it (Main fills it from phase 4's service descriptions).
+     *
+     * @param part     the target group's name part, and the service's
+     * @param routes   the paths forwarded to it, each one listener rule named {@code <part>-<priority>}
+     * @param fallback it serves every path no route claims: the listener's default
+     */
+    public record Upstream(String part, int port, String healthPath, List<Route> routes, boolean fallback) {}
 
     public static final int DEREGISTRATION_DELAY_SECONDS = 30;
     /** ALB and target group names are limited to 32 characters. */
@@ -115,12 +127,14 @@ public final class Edge extends ComponentResource {
         }
         this.alb = new LoadBalancer(names.name("alb"), albArgs.build(), albOptions.build());
 
-        var backend = targetGroup("backend", Ports.BACKEND, HealthPaths.BACKEND, "200", network.vpcId());
-        var frontend = targetGroup("frontend", Ports.FRONTEND, HealthPaths.FRONTEND, "200", network.vpcId());
+        var groups = new LinkedHashMap<String, TargetGroup>();
+        args.upstreams()
+                .forEach(u -> groups.put(u.part(), targetGroup(u.part(), u.port(), u.healthPath(), network.vpcId())));
+        var fallback = fallback(args.upstreams());
 
         var forwardToFrontend = ListenerDefaultActionArgs.builder()
                 .type("forward")
-                .targetGroupArn(frontend.arn())
+                .targetGroupArn(groups.get(fallback.part()).arn())
                 .build();
         // Behind CloudFront only requests carrying the origin secret are served; anything else is refused.
         var defaultAction = args.originSecrets().isEmpty()
@@ -192,7 +206,16 @@ public final class Edge extends ComponentResource {
             url = alb.dnsName().applyValue(dns -> "http://" + dns);
         }
         var listeners = new ArrayList<Resource>(List.of(serving));
-        for (var route : EdgePolicies.ROUTES) {
+        var routes = new java.util.TreeMap<Integer, Upstream>();
+        for (var upstream : args.upstreams()) {
+            upstream.routes().forEach(route -> routes.put(route.priority(), upstream));
+        }
+        for (var entry : routes.entrySet()) {
+            var upstream = entry.getValue();
+            var route = upstream.routes().stream()
+                    .filter(r -> r.priority() == entry.getKey())
+                    .findFirst()
+                    .orElseThrow();
             var conditions = new ArrayList<ListenerRuleConditionArgs>();
             conditions.add(ListenerRuleConditionArgs.builder()
                     .pathPattern(ListenerRuleConditionPathPatternArgs.builder()
@@ -201,10 +224,10 @@ public final class Edge extends ComponentResource {
                     .build());
             args.originSecrets().ifPresent(secrets -> conditions.add(originHeader(secrets)));
             listeners.add(rule(
-                    route.part(),
+                    upstream.part() + "-" + route.priority(),
                     serving,
                     route.priority(),
-                    route.target() == EdgePolicies.Target.BACKEND ? backend : frontend,
+                    groups.get(upstream.part()),
                     conditions));
         }
         {
@@ -257,10 +280,10 @@ public final class Edge extends ComponentResource {
                                     .build())
                             .build());
             listeners.add(rule(
-                    "frontend-" + EdgePolicies.FRONTEND_PRIORITY,
+                    fallback.part() + "-" + EdgePolicies.FALLBACK_PRIORITY,
                     serving,
-                    EdgePolicies.FRONTEND_PRIORITY,
-                    frontend,
+                    EdgePolicies.FALLBACK_PRIORITY,
+                    groups.get(fallback.part()),
                     List.of(condition)));
         }
 
@@ -275,7 +298,14 @@ public final class Edge extends ComponentResource {
                 url,
                 zone,
                 new EdgeOutputs.TargetGroups(
-                        backend.arn(), frontend.arn(), backend.arnSuffix(), frontend.arnSuffix(), listeners),
+                        groups.entrySet().stream()
+                                .collect(java.util.stream.Collectors.toMap(
+                                        Map.Entry::getKey,
+                                        e -> new EdgeOutputs.Group(
+                                                e.getValue().arn(), e.getValue().arnSuffix()),
+                                        (a, b) -> a,
+                                        LinkedHashMap::new)),
+                        listeners),
                 mail);
         registerOutputs(Map.of(
                 "albDnsName",
@@ -343,7 +373,21 @@ public final class Edge extends ComponentResource {
                 child);
     }
 
-    private TargetGroup targetGroup(String part, int port, String healthPath, String matcher, Output<String> vpcId) {
+    /** The one upstream that serves every path no route claims; two rules may not share a priority. */
+    public static Upstream fallback(List<Upstream> upstreams) {
+        var fallbacks = upstreams.stream().filter(Upstream::fallback).toList();
+        var priorities = upstreams.stream()
+                .flatMap(u -> u.routes().stream())
+                .map(Route::priority)
+                .toList();
+        if (fallbacks.size() != 1 || priorities.size() != new java.util.HashSet<>(priorities).size()) {
+            throw new IllegalArgumentException(
+                    "the web services need exactly one fallback and distinct rule priorities: " + upstreams);
+        }
+        return fallbacks.get(0);
+    }
+
+    private TargetGroup targetGroup(String part, int port, String healthPath, Output<String> vpcId) {
         return new TargetGroup(
                 names.name(part),
                 TargetGroupArgs.builder()
@@ -359,7 +403,7 @@ public final class Edge extends ComponentResource {
                                 .enabled(true)
                                 .protocol("HTTP")
                                 .path(healthPath)
-                                .matcher(matcher)
+                                .matcher("200")
                                 .interval(15)
                                 .timeout(5)
                                 .healthyThreshold(2)

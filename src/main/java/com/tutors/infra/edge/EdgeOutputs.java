@@ -3,6 +3,7 @@ package com.tutors.infra.edge;
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,16 +44,16 @@ public record EdgeOutputs(
     public record Zone(String domain, Output<String> zoneId, Output<String> validationRecordFqdn) {}
 
     /**
+     * @param byPart           each web service's target group, by the service's part
      * @param servingListeners the listener that serves traffic and its rules: a service must wait for them
      */
-    public record TargetGroups(
-            Output<String> backendArn,
-            Output<String> frontendArn,
-            Output<String> backendArnSuffix,
-            Output<String> frontendArnSuffix,
-            List<Resource> servingListeners) {
+    public record TargetGroups(Map<String, Group> byPart, List<Resource> servingListeners) {
         public TargetGroups {
+            byPart = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byPart));
             servingListeners = List.copyOf(servingListeners);
         }
     }
+
+    /** @param arnSuffix {@code targetgroup/<name>/<id>}: CloudWatch's TargetGroup dimension */
+    public record Group(Output<String> arn, Output<String> arnSuffix) {}
 }

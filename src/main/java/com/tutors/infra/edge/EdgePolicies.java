@@ -8,35 +8,8 @@ import java.util.Map;
 public final class EdgePolicies {
     private EdgePolicies() {}
 
-    /** Which service a listener rule forwards to. */
-    public enum Target {
-        BACKEND,
-        FRONTEND
-    }
-
-    /**
-     * One listener rule: paths forwarded to a target, lowest priority first. {@code /api/*} alone does
-     * not match {@code /api}, so both are listed.
-     */
-    public record Route(int priority, List<String> paths, Target target) {
-        /** Logical name of the rule: renaming one replaces it. */
-        public String part() {
-            return target.name().toLowerCase() + "-" + priority;
-        }
-    }
-
-    /**
-     * NextAuth's own routes ({@code /api/auth/*}: session, csrf, signin, callback, signout) are served by
-     * Next.js under NEXTAUTH_URL's default base path: they go to the frontend before {@code /api/*} goes
-     * to Django. Everything not listed goes to the frontend (the listener's default, or the rule below).
-     */
-    public static final List<Route> ROUTES = List.of(
-            new Route(5, List.of("/api/auth", "/api/auth/*"), Target.FRONTEND),
-            new Route(10, List.of("/api", "/api/*"), Target.BACKEND),
-            new Route(20, List.of("/admin", "/admin/*"), Target.BACKEND));
-
-    /** Behind CloudFront: forwards everything else carrying the origin header to the frontend. */
-    public static final int FRONTEND_PRIORITY = 30;
+    /** Behind CloudFront: forwards everything else carrying the origin header to the fallback service (the frontend). */
+    public static final int FALLBACK_PRIORITY = 30;
 
     /**
      * Paths the buckets own on every stack (the app contract): behind CloudFront its behaviours send them

@@ -4,12 +4,13 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;
 import software.amazon.awssdk.services.ecs.model.Service;
 
 /**
- * Passes only when the release shipped: each web service's PRIMARY deployment runs the task definition
+ * Passes only when the release shipped: each service's (web and worker, by the stack's serviceNames) PRIMARY deployment runs the task definition
  * revision this deploy registered, its rollout is COMPLETED, the old one is drained, and it runs its
  * desired count with at least one task. A service at zero tasks (staging outside office hours) is
  * woken to one task for the check, never passed with nothing running; a circuit-breaker rollback
@@ -42,11 +43,7 @@ public final class Rollout {
         var deadline = clock.deadline(timeout);
         var progress = new LinkedHashMap<String, String>();
         while (true) {
-            var described = ecs.describeServices(b -> b.cluster(stack.cluster()).services(pending.keySet()));
-            if (!described.failures().isEmpty()) {
-                throw new OpsFailure("cannot describe " + described.failures());
-            }
-            for (var service : described.services()) {
+            for (var service : describe(stack.cluster(), List.copyOf(pending.keySet()))) {
                 var expected = pending.get(service.serviceName());
                 var state = check(service, expected);
                 if (state.equals(DONE)) {
@@ -85,6 +82,22 @@ public final class Rollout {
     }
 
     private static final String DONE = "done";
+
+    /** DescribeServices takes at most 10 services a call: the web two and up to eight workers fit one. */
+    static final int DESCRIBE_LIMIT = 10;
+
+    private List<Service> describe(String cluster, List<String> names) {
+        var out = new ArrayList<Service>();
+        for (int i = 0; i < names.size(); i += DESCRIBE_LIMIT) {
+            var batch = names.subList(i, Math.min(names.size(), i + DESCRIBE_LIMIT));
+            var described = ecs.describeServices(b -> b.cluster(cluster).services(batch));
+            if (!described.failures().isEmpty()) {
+                throw new OpsFailure("cannot describe " + described.failures());
+            }
+            out.addAll(described.services());
+        }
+        return out;
+    }
 
     /** {@link #DONE}, or what it is waiting for; throws for what waiting cannot fix. */
     static String check(Service service, String expected) {

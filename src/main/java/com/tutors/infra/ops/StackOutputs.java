@@ -50,11 +50,18 @@ public record StackOutputs(
             throw new OpsFailure("stack " + stack + " has no output " + String.join(", ", missing)
                     + ": run pulumi up with this program's current version first (phase 4 or later)");
         }
+        // Every service by part (workers too); a stack last deployed before serviceNames existed names the web two.
         var services = new LinkedHashMap<String, String>();
-        for (var part : List.of("backend", "frontend")) {
-            var key = part + "ServiceName";
-            if (o.has(key) && !o.get(key).isJsonNull()) {
-                services.put(part, o.get(key).getAsString());
+        if (o.has("serviceNames") && o.get("serviceNames").isJsonObject()) {
+            o.getAsJsonObject("serviceNames")
+                    .entrySet()
+                    .forEach(e -> services.put(e.getKey(), e.getValue().getAsString()));
+        } else {
+            for (var part : List.of("backend", "frontend")) {
+                var key = part + "ServiceName";
+                if (o.has(key) && !o.get(key).isJsonNull()) {
+                    services.put(part, o.get(key).getAsString());
+                }
             }
         }
         var taskDefinitions = new LinkedHashMap<String, String>();

@@ -14,6 +14,7 @@ import com.pulumi.aws.sns.TopicSubscription;
 import com.pulumi.aws.sns.TopicSubscriptionArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
+import com.tutors.infra.compute.ComputeOutputs;
 import com.tutors.infra.core.Outputs;
 import com.tutors.infra.edge.EdgeOutputs;
 import java.util.List;
@@ -44,10 +45,10 @@ final class AlarmSet {
         alarms(
                 args,
                 Alarms.all(
+                        watched(args.compute()),
                         args.data().redisNodes(),
                         args.compute().sleepsOutsideOfficeHours(),
-                        mail.isPresent(),
-                        args.compute().workerServices()),
+                        mail.isPresent()),
                 topic,
                 child,
                 d -> value(d, args));
@@ -163,25 +164,32 @@ final class AlarmSet {
         }
     }
 
+    /** Phase 4's services as the alarm table takes them. */
+    static List<Alarms.Service> watched(ComputeOutputs compute) {
+        return compute.services().stream()
+                .map(s -> new Alarms.Service(s.part(), s.web()))
+                .toList();
+    }
+
     /** The id a dimension takes, from the phase that owns the watched resource. */
     private static Output<String> value(Alarms.Dimension dimension, Optimization.Args args) {
         if (dimension instanceof Alarms.CacheNode node) {
             // The group's own list of member clusters, not a name built by convention.
             return args.data().cacheClusterIds().applyValue(ids -> ids.get(node.number() - 1));
         }
+        if (dimension instanceof Alarms.ServiceOf service) {
+            // phase 6 implies phase 5: the services exist
+            return args.compute().serviceName(service.part()).orElseThrow();
+        }
+        if (dimension instanceof Alarms.TargetGroupOf group) {
+            return args.edge().targetGroups().byPart().get(group.part()).arnSuffix();
+        }
         if (!(dimension instanceof Alarms.Watched watched)) {
             throw new IllegalArgumentException("no id for " + dimension);
         }
-        var compute = args.compute();
-        var targets = args.edge().targetGroups();
         return switch (watched) {
-            case CLUSTER -> compute.ecsClusterName();
-            case BACKEND_SERVICE ->
-                compute.backendServiceName().orElseThrow(); // phase 6 implies phase 5: the services exist
-            case FRONTEND_SERVICE -> compute.frontendServiceName().orElseThrow();
+            case CLUSTER -> args.compute().ecsClusterName();
             case LOAD_BALANCER -> args.edge().albArnSuffix();
-            case BACKEND_TG -> targets.backendArnSuffix();
-            case FRONTEND_TG -> targets.frontendArnSuffix();
             case DB -> args.data().rdsIdentifier();
             case MAIL_CONFIGURATION_SET ->
                 Output.of(args.edge().mail().orElseThrow().configurationSetName());

@@ -1,7 +1,10 @@
 package com.tutors.infra.optimization;
 
+import com.tutors.infra.core.Naming;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The alarms of phase 6 as data. Missing data is treated on purpose: traffic-driven counts
@@ -26,19 +29,15 @@ public record Alarms(
         List<Dimension> dimensions) {
 
     /** One CloudWatch dimension of an alarm: what it is called, and which resource's id it takes. */
-    public sealed interface Dimension permits Watched, Fixed, CacheNode {
+    public sealed interface Dimension permits Watched, Fixed, CacheNode, ServiceOf, TargetGroupOf {
         String cloudWatchName();
     }
 
     /** A dimension whose value is one id of the stack. */
     public enum Watched implements Dimension {
         CLUSTER("ClusterName"),
-        BACKEND_SERVICE("ServiceName"),
-        FRONTEND_SERVICE("ServiceName"),
         /** CloudWatch wants the ARN suffix (app/...): a full ARN never matches. */
         LOAD_BALANCER("LoadBalancer"),
-        BACKEND_TG("TargetGroup"),
-        FRONTEND_TG("TargetGroup"),
         DB("DBInstanceIdentifier"),
         /** us-east-1 only: CloudFront publishes its metrics there. */
         DISTRIBUTION("DistributionId"),
@@ -59,6 +58,28 @@ public record Alarms(
         }
     }
 
+    /** The ECS service of a part (phase 4's). */
+    public record ServiceOf(String part) implements Dimension {
+        @Override
+        public String cloudWatchName() {
+            return "ServiceName";
+        }
+    }
+
+    /** The target group of a web service's part (phase 5's), by its ARN suffix. */
+    public record TargetGroupOf(String part) implements Dimension {
+        @Override
+        public String cloudWatchName() {
+            return "TargetGroup";
+        }
+    }
+
+    /**
+     * A service the alarms watch, from phase 4's outputs: every one gets CPU and memory alarms, a web
+     * service its targets' 5xx and health alarms too.
+     */
+    public record Service(String part, boolean web) {}
+
     /** A dimension with a constant value (CloudFront's Region=Global, WAF's Rule=ALL). */
     public record Fixed(String cloudWatchName, String value) implements Dimension {}
 
@@ -76,20 +97,6 @@ public record Alarms(
 
     public static final double GIB = 1024d * 1024 * 1024;
 
-    /** Every regional alarm; the dashboard graphs their metrics. */
-    public static List<Alarms> all(int redisNodes) {
-        return all(redisNodes, false);
-    }
-
-    /**
-     * @param sleeps the services scale to zero outside office hours: then "no healthy target" is the
-     *               plan every night, not an outage, and that alarm is left out (5xx alarms still
-     *               catch a broken deploy while the site is open)
-     */
-    public static List<Alarms> all(int redisNodes, boolean sleeps) {
-        return all(redisNodes, sleeps, false);
-    }
-
     /**
      * SES reviews an account at a 5% bounce rate and 0.1% complaint rate (and may pause it at 10% and
      * 0.5%): the alarms fire at four fifths of those, with time to act.
@@ -98,66 +105,23 @@ public record Alarms(
 
     public static final double MAIL_COMPLAINT_ALARM = 0.0008;
 
-    /** @param mail the domain sends mail: alarm on its bounce and complaint rates before SES's review */
-    public static List<Alarms> all(int redisNodes, boolean sleeps, boolean mail) {
-        return all(redisNodes, sleeps, mail, java.util.Map.of());
-    }
-
-    /** @param workers by part (worker-&lt;name&gt;), the worker services' names: each gets the web services' CPU and memory alarms */
-    public static List<Alarms> all(
-            int redisNodes, boolean sleeps, boolean mail, java.util.Map<String, String> workers) {
+    /**
+     * Every regional alarm; the dashboard graphs their metrics.
+     *
+     * @param services the stack's services in phase 4's order, web services first
+     * @param sleeps the services scale to zero outside office hours: then "no healthy target" is the
+     *               plan every night, not an outage, and that alarm is left out (5xx alarms still
+     *               catch a broken deploy while the site is open)
+     * @param mail the domain sends mail: alarm on its bounce and complaint rates before SES's review
+     */
+    public static List<Alarms> all(List<Service> services, int redisNodes, boolean sleeps, boolean mail) {
         var list = new ArrayList<Alarms>();
-        for (var service : List.of("backend", "frontend")) {
-            var svc = service.equals("backend") ? Watched.BACKEND_SERVICE : Watched.FRONTEND_SERVICE;
-            var tg = service.equals("backend") ? Watched.BACKEND_TG : Watched.FRONTEND_TG;
-            list.addAll(utilization(service, List.of(Watched.CLUSTER, svc)));
-            list.add(new Alarms(
-                    service + "-5xx",
-                    "More than 10 HTTP 5xx a minute from the " + service + " targets",
-                    "AWS/ApplicationELB",
-                    "HTTPCode_Target_5XX_Count",
-                    "Sum",
-                    ">",
-                    10,
-                    60,
-                    1,
-                    1,
-                    "notBreaching",
-                    List.of(Watched.LOAD_BALANCER, tg)));
-            list.add(new Alarms(
-                    service + "-unhealthy-hosts",
-                    "A " + service + " target failed its health check for 3 minutes",
-                    "AWS/ApplicationELB",
-                    "UnHealthyHostCount",
-                    "Maximum",
-                    ">",
-                    0,
-                    60,
-                    3,
-                    3,
-                    "notBreaching",
-                    List.of(Watched.LOAD_BALANCER, tg)));
-            if (sleeps) {
-                continue;
+        for (var service : services) {
+            list.addAll(utilization(service.part(), List.of(Watched.CLUSTER, new ServiceOf(service.part()))));
+            if (service.web()) {
+                list.addAll(web(service.part(), sleeps));
             }
-            list.add(new Alarms(
-                    service + "-no-healthy-hosts",
-                    "No healthy " + service + " target for 2 minutes: it is down",
-                    "AWS/ApplicationELB",
-                    "HealthyHostCount",
-                    "Minimum",
-                    "<",
-                    1,
-                    60,
-                    2,
-                    2,
-                    "breaching",
-                    List.of(Watched.LOAD_BALANCER, tg)));
         }
-        new java.util.TreeMap<>(workers).forEach((part, service) -> {
-            var dims = List.<Dimension>of(Watched.CLUSTER, new Fixed("ServiceName", service));
-            list.addAll(utilization(part, dims));
-        });
         list.add(new Alarms(
                 "alb-5xx",
                 "More than 10 HTTP 5xx a minute produced by the load balancer itself",
@@ -303,13 +267,13 @@ public record Alarms(
      * The alarms each web service's deployments watch (ECS rolls a deployment back when one fires): its
      * own targets' 5xx count, from this table, by the names the alarms are declared with.
      */
-    public static java.util.Map<String, List<String>> deploymentAlarms(com.tutors.infra.core.Naming names) {
-        var out = new java.util.LinkedHashMap<String, List<String>>();
-        for (var service : List.of("backend", "frontend")) {
+    public static Map<String, List<String>> deploymentAlarms(Naming names, List<String> webParts) {
+        var out = new LinkedHashMap<String, List<String>>();
+        for (var part : webParts) {
             out.put(
-                    service,
-                    all(1).stream()
-                            .filter(a -> a.part().equals(service + "-5xx"))
+                    part,
+                    web(part, false).stream()
+                            .filter(a -> a.part().equals(part + "-5xx"))
                             .map(a -> names.name(a.part()))
                             .toList());
         }
@@ -318,6 +282,54 @@ public record Alarms(
 
     public String comparisonOperator() {
         return comparison.equals(">") ? "GreaterThanThreshold" : "LessThanThreshold";
+    }
+
+    /** A web service's alarms on its targets: errors, a failing target, and (unless it sleeps) none healthy. */
+    private static List<Alarms> web(String service, boolean sleeps) {
+        var tg = List.<Dimension>of(Watched.LOAD_BALANCER, new TargetGroupOf(service));
+        var list = new ArrayList<Alarms>();
+        list.add(new Alarms(
+                service + "-5xx",
+                "More than 10 HTTP 5xx a minute from the " + service + " targets",
+                "AWS/ApplicationELB",
+                "HTTPCode_Target_5XX_Count",
+                "Sum",
+                ">",
+                10,
+                60,
+                1,
+                1,
+                "notBreaching",
+                tg));
+        list.add(new Alarms(
+                service + "-unhealthy-hosts",
+                "A " + service + " target failed its health check for 3 minutes",
+                "AWS/ApplicationELB",
+                "UnHealthyHostCount",
+                "Maximum",
+                ">",
+                0,
+                60,
+                3,
+                3,
+                "notBreaching",
+                tg));
+        if (!sleeps) {
+            list.add(new Alarms(
+                    service + "-no-healthy-hosts",
+                    "No healthy " + service + " target for 2 minutes: it is down",
+                    "AWS/ApplicationELB",
+                    "HealthyHostCount",
+                    "Minimum",
+                    "<",
+                    1,
+                    60,
+                    2,
+                    2,
+                    "breaching",
+                    tg));
+        }
+        return list;
     }
 
     /** The CPU and memory alarms every ECS service gets, web or worker. */

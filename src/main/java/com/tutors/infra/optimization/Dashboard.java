@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The stack's CloudWatch dashboard body, as data. The metrics the alarms watch come from the same
@@ -18,29 +19,32 @@ public final class Dashboard {
     /**
      * The resolved ids the widgets name.
      *
+     * @param services             phase 4's services in order, web services first: a row each
      * @param mailConfigurationSet present when the domain sends mail
-     * @param workers              by part, the worker services' names (a row each)
      */
     public record Ids(
             String region,
             String cluster,
-            String backendService,
-            String frontendService,
+            List<Service> services,
             String alb,
-            String backendTargetGroup,
-            String frontendTargetGroup,
             String db,
             List<String> cacheClusters,
             String distribution,
             String webAcl,
-            java.util.Optional<String> mailConfigurationSet,
-            Map<String, String> workers) {}
+            Optional<String> mailConfigurationSet) {
+        public Ids {
+            services = List.copyOf(services);
+        }
+    }
+
+    /** @param targetGroup a web service's target group (ARN suffix); empty for a worker */
+    public record Service(String part, String name, Optional<String> targetGroup) {}
 
     public static String body(Ids ids, int cacheNodes, boolean cdn, boolean waf) {
         var widgets = new ArrayList<Map<String, Object>>();
-        for (var service : List.of("backend", "frontend")) {
-            var name = service.equals("backend") ? ids.backendService() : ids.frontendService();
-            var tg = service.equals("backend") ? ids.backendTargetGroup() : ids.frontendTargetGroup();
+        boolean first = true;
+        for (var s : ids.services()) {
+            var service = s.part();
             widgets.add(widget(
                     "ECS " + service + ": CPU and memory (%)",
                     ids.region(),
@@ -52,11 +56,16 @@ public final class Dashboard {
                             "ClusterName",
                             ids.cluster(),
                             "ServiceName",
-                            name))));
+                            s.name()))));
+            if (s.targetGroup().isEmpty()) {
+                continue;
+            }
+            var tg = s.targetGroup().get();
             widgets.add(widget(
                     "ALB " + service + ": requests, 4xx, 5xx",
                     ids.region(),
-                    alarmMetrics(cacheNodes, ids, service + "-5xx", service.equals("backend") ? "alb-5xx" : ""),
+                    // The load balancer's own 5xx beside the first web service's.
+                    alarmMetrics(cacheNodes, ids, service + "-5xx", first ? "alb-5xx" : ""),
                     List.of(
                             metric(
                                     "AWS/ApplicationELB",
@@ -74,6 +83,7 @@ public final class Dashboard {
                                     ids.alb(),
                                     "TargetGroup",
                                     tg))));
+            first = false;
             widgets.add(widget(
                     "ALB " + service + ": healthy and unhealthy targets",
                     ids.region(),
@@ -101,19 +111,6 @@ public final class Dashboard {
                                     "TargetGroup",
                                     tg))));
         }
-        new java.util.TreeMap<>(ids.workers())
-                .forEach((part, service) -> widgets.add(widget(
-                        "ECS " + part + ": CPU and memory (%)",
-                        ids.region(),
-                        alarmMetrics(cacheNodes, ids, part + "-cpu", part + "-memory"),
-                        List.of(metric(
-                                "ECS/ContainerInsights",
-                                "RunningTaskCount",
-                                "Average",
-                                "ClusterName",
-                                ids.cluster(),
-                                "ServiceName",
-                                service)))));
         widgets.add(widget(
                 "RDS: CPU, connections, free storage, freeable memory",
                 ids.region(),
@@ -188,8 +185,13 @@ public final class Dashboard {
     /** The alarms' own metrics (namespace, name, statistic, dimensions), by the alarms' parts. */
     private static List<List<Object>> alarmMetrics(int cacheNodes, Ids ids, String... parts) {
         var out = new ArrayList<List<Object>>();
-        for (var alarm :
-                Alarms.all(cacheNodes, false, ids.mailConfigurationSet().isPresent(), ids.workers())) {
+        for (var alarm : Alarms.all(
+                ids.services().stream()
+                        .map(x -> new Alarms.Service(x.part(), x.targetGroup().isPresent()))
+                        .toList(),
+                cacheNodes,
+                false,
+                ids.mailConfigurationSet().isPresent())) {
             if (List.of(parts).contains(alarm.part())) {
                 var line = new ArrayList<Object>(List.of(alarm.namespace(), alarm.metric()));
                 for (var d : alarm.dimensions()) {
@@ -210,13 +212,23 @@ public final class Dashboard {
         if (d instanceof Alarms.Fixed f) {
             return f.value();
         }
+        if (d instanceof Alarms.ServiceOf service) {
+            return ids.services().stream()
+                    .filter(x -> x.part().equals(service.part()))
+                    .findFirst()
+                    .orElseThrow()
+                    .name();
+        }
+        if (d instanceof Alarms.TargetGroupOf group) {
+            return ids.services().stream()
+                    .filter(x -> x.part().equals(group.part()))
+                    .findFirst()
+                    .flatMap(Service::targetGroup)
+                    .orElseThrow();
+        }
         return switch ((Alarms.Watched) d) {
             case CLUSTER -> ids.cluster();
-            case BACKEND_SERVICE -> ids.backendService();
-            case FRONTEND_SERVICE -> ids.frontendService();
             case LOAD_BALANCER -> ids.alb();
-            case BACKEND_TG -> ids.backendTargetGroup();
-            case FRONTEND_TG -> ids.frontendTargetGroup();
             case DB -> ids.db();
             case DISTRIBUTION -> ids.distribution();
             case WEB_ACL -> ids.webAcl();

@@ -16,6 +16,7 @@ import com.tutors.infra.data.DataOutputs;
 import com.tutors.infra.edge.EdgeOutputs;
 import com.tutors.infra.network.NetworkOutputs;
 import com.tutors.infra.storage.StorageOutputs;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -54,34 +55,45 @@ public final class Optimization extends ComponentResource {
         var edge = args.edge();
         var data = args.data();
         var s = args.settings();
-        var body = Output.all(List.of(
-                        compute.ecsClusterName(),
-                        compute.backendServiceName().orElseThrow(),
-                        compute.frontendServiceName().orElseThrow(),
-                        edge.albArnSuffix(),
-                        edge.targetGroups().backendArnSuffix(),
-                        edge.targetGroups().frontendArnSuffix(),
-                        data.rdsIdentifier(),
-                        distributionId.orElse(Output.of(""))))
-                .apply(ids -> data.cacheClusterIds()
-                        .applyValue(nodes -> Dashboard.body(
-                                new Dashboard.Ids(
-                                        args.region(),
-                                        ids.get(0),
-                                        ids.get(1),
-                                        ids.get(2),
-                                        ids.get(3),
-                                        ids.get(4),
-                                        ids.get(5),
-                                        ids.get(6),
-                                        nodes,
-                                        ids.get(7),
-                                        names.name(Waf.part("CLOUDFRONT")),
-                                        edge.mail().map(m -> m.configurationSetName()),
-                                        compute.workerServices()),
-                                data.redisNodes(),
-                                s.cdn(),
-                                wafOnCdn)));
+        // One apply over every id: the fixed four, then each service's name and (web) its target group.
+        var services = compute.services();
+        var ids = new ArrayList<Output<String>>(List.of(
+                compute.ecsClusterName(),
+                edge.albArnSuffix(),
+                data.rdsIdentifier(),
+                distributionId.orElse(Output.of(""))));
+        for (var service : services) {
+            ids.add(service.name());
+            ids.add(
+                    service.web()
+                            ? edge.targetGroups().byPart().get(service.part()).arnSuffix()
+                            : Output.of(""));
+        }
+        var body = Output.all(ids)
+                .apply(v -> data.cacheClusterIds().applyValue(nodes -> {
+                    var rows = new ArrayList<Dashboard.Service>();
+                    for (int i = 0; i < services.size(); i++) {
+                        var service = services.get(i);
+                        rows.add(new Dashboard.Service(
+                                service.part(),
+                                v.get(4 + 2 * i),
+                                service.web() ? Optional.of(v.get(5 + 2 * i)) : Optional.empty()));
+                    }
+                    return Dashboard.body(
+                            new Dashboard.Ids(
+                                    args.region(),
+                                    v.get(0),
+                                    rows,
+                                    v.get(1),
+                                    v.get(2),
+                                    nodes,
+                                    v.get(3),
+                                    names.name(Waf.part("CLOUDFRONT")),
+                                    edge.mail().map(m -> m.configurationSetName())),
+                            data.redisNodes(),
+                            s.cdn(),
+                            wafOnCdn);
+                }));
         var name = names.name("dashboard");
         new com.pulumi.aws.cloudwatch.Dashboard(
                 name,

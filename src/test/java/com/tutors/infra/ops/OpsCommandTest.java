@@ -199,6 +199,31 @@ class OpsCommandTest {
     }
 
     @Test
+    void theRolloutCheckSeesEveryServiceWorkersToo() {
+        // A worker is a service like the web two: the outputs name it and its revision, so verify waits for it too.
+        var outputs = StackRuns.succeeded(StackRuns.with(
+                        "prod",
+                        StackRuns.override(
+                                "tutors:workers",
+                                "{\"celery\":{\"command\":[\"celery\",\"-A\",\"config\",\"worker\"]}}")))
+                .outputs();
+        var parsed = StackOutputs.parse("prod", new Gson().toJson(outputs));
+        assertEquals(
+                List.of("backend", "frontend", "worker-celery"),
+                List.copyOf(parsed.services().keySet()));
+        assertEquals("tutors-prod-worker-celery", parsed.services().get("worker-celery"));
+        assertTrue(parsed.taskDefinition("worker-celery").contains(":task-definition/tutors-prod-worker-celery:"));
+        // A stack whose last up predates serviceNames still names its web services.
+        var older = new java.util.LinkedHashMap<>(outputs);
+        older.remove("serviceNames");
+        assertEquals(
+                List.of("backend", "frontend"),
+                List.copyOf(StackOutputs.parse("prod", new Gson().toJson(older))
+                        .services()
+                        .keySet()));
+    }
+
+    @Test
     void outputsOfAnOlderProgramAreRefusedByName() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(
                 OpsFailure.class, () -> StackOutputs.parse("prod", "{\"ecsClusterName\": \"c\"}"));

@@ -192,4 +192,48 @@ class RolloutTest {
                         && e.getMessage().contains("IN_PROGRESS, 1/2 running"),
                 e.getMessage());
     }
+
+    @Test
+    void twelveServicesAreDescribedTenAtATime() {
+        // The web two and ten workers: DescribeServices refuses more than 10 names in one call.
+        var names = new java.util.LinkedHashMap<String, String>();
+        var revisions = new java.util.LinkedHashMap<String, String>();
+        for (int i = 0; i < 12; i++) {
+            names.put("part-" + i, "tutors-prod-part-" + i);
+            revisions.put("part-" + i, TD + "tutors-prod-part-" + i + ":3");
+        }
+        var base = OpsFixtures.prod();
+        var stack = new StackOutputs(
+                base.stack(),
+                base.cluster(),
+                names,
+                revisions,
+                base.privateSubnets(),
+                base.taskSecurityGroup(),
+                base.database(),
+                base.imageTag(),
+                base.region());
+        doReturn(
+                        DescribeServicesResponse.builder()
+                                .services(names.keySet().stream()
+                                        .limit(10)
+                                        .map(p -> done(names.get(p), revisions.get(p)))
+                                        .toList())
+                                .build(),
+                        DescribeServicesResponse.builder()
+                                .services(names.keySet().stream()
+                                        .skip(10)
+                                        .map(p -> done(names.get(p), revisions.get(p)))
+                                        .toList())
+                                .build())
+                .when(w.ecs)
+                .describeServices(any(DescribeServicesRequest.class));
+        rollout.verify(stack, Duration.ofMinutes(5), false);
+        var requests = org.mockito.ArgumentCaptor.forClass(DescribeServicesRequest.class);
+        verify(w.ecs, times(2)).describeServices(requests.capture());
+        assertEquals(
+                List.of(10, 2),
+                requests.getAllValues().stream().map(r -> r.services().size()).toList());
+        assertTrue(w.out().contains("tutors-prod-part-11: tutors-prod-part-11:3 COMPLETED"), w.out());
+    }
 }

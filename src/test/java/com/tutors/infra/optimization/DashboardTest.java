@@ -16,17 +16,15 @@ class DashboardTest {
     private static final Dashboard.Ids IDS = new Dashboard.Ids(
             "eu-central-1",
             "c",
-            "be",
-            "fe",
+            List.of(
+                    new Dashboard.Service("backend", "be", java.util.Optional.of("targetgroup/be/1")),
+                    new Dashboard.Service("frontend", "fe", java.util.Optional.of("targetgroup/fe/1"))),
             "app/alb/1",
-            "targetgroup/be/1",
-            "targetgroup/fe/1",
             "db",
             List.of("redis-001", "redis-002"),
             "E123",
             "acl",
-            java.util.Optional.of("tutors-prod-mail"),
-            java.util.Map.of());
+            java.util.Optional.of("tutors-prod-mail"));
 
     @Test
     @SuppressWarnings("unchecked")
