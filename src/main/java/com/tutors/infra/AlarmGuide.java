@@ -22,6 +22,10 @@ record AlarmGuide(String alarms, String means, String look) {
                     "the app answers errors; during a deploy, ECS rolls it back",
                     "the service's log group; the last deploy (`aws ecs describe-services`)"),
             new AlarmGuide(
+                    "(backend|frontend)-5xx-rate",
+                    "a share of the app's answers are errors, even at low traffic; during a deploy, ECS rolls it back",
+                    "the service's log group; the last deploy (`aws ecs describe-services`); the -5xx alarm beside it"),
+            new AlarmGuide(
                     "alb-5xx",
                     "the load balancer itself fails (no healthy target, timeouts)",
                     "the target groups' health; the ALB's access logs (prod)"),

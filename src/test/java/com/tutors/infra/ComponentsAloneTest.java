@@ -249,7 +249,7 @@ class ComponentsAloneTest {
                         .input("addresses"),
                 "the stubbed NAT addresses are exempt from the rate limit");
         var nodes = ofType(result, MetricAlarm.class).stream()
-                .map(a -> ((Map<?, ?>) a.input("dimensions")).get("CacheClusterId"))
+                .map(a -> ((Map<?, ?>) com.tutors.infra.AlarmInputs.of(a, "dimensions")).get("CacheClusterId"))
                 .filter(v -> v != null)
                 .distinct()
                 .sorted()
@@ -259,7 +259,7 @@ class ComponentsAloneTest {
                 nodes,
                 "one pair of alarms per member cluster the group reports");
         var services = ofType(result, MetricAlarm.class).stream()
-                .map(a -> ((Map<?, ?>) a.input("dimensions")).get("ServiceName"))
+                .map(a -> ((Map<?, ?>) com.tutors.infra.AlarmInputs.of(a, "dimensions")).get("ServiceName"))
                 .filter(v -> v != null)
                 .distinct()
                 .sorted()

@@ -2,6 +2,8 @@ package com.tutors.infra.optimization;
 
 import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
+import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryArgs;
+import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryMetricArgs;
 import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.AliasArgs;
 import com.pulumi.aws.kms.Key;
@@ -142,26 +144,54 @@ final class AlarmSet {
                     alarm.dimensions(),
                     Alarms.Dimension::cloudWatchName,
                     d -> d instanceof Alarms.Fixed f ? Output.of(f.value()) : ids.apply(d));
-            new MetricAlarm(
-                    names.name(alarm.part()),
-                    MetricAlarmArgs.builder()
-                            .name(names.name(alarm.part()))
-                            .alarmDescription(com.tutors.infra.core.Runbook.alarm(alarm.description()))
-                            .namespace(alarm.namespace())
-                            .metricName(alarm.metric())
-                            .statistic(alarm.statistic())
-                            .dimensions(dimensions)
-                            .comparisonOperator(alarm.comparisonOperator())
-                            .threshold(alarm.threshold())
-                            .period(alarm.periodSeconds())
-                            .evaluationPeriods(alarm.evaluationPeriods())
-                            .datapointsToAlarm(alarm.datapointsToAlarm())
-                            .treatMissingData(alarm.missingData())
-                            .alarmActions(topic.applyValue(List::of))
-                            .okActions(topic.applyValue(List::of))
-                            .build(),
-                    options);
+            var alarmArgs = MetricAlarmArgs.builder()
+                    .name(names.name(alarm.part()))
+                    .alarmDescription(com.tutors.infra.core.Runbook.alarm(alarm.description()))
+                    .comparisonOperator(alarm.comparisonOperator())
+                    .threshold(alarm.threshold())
+                    .evaluationPeriods(alarm.evaluationPeriods())
+                    .datapointsToAlarm(alarm.datapointsToAlarm())
+                    .treatMissingData(alarm.missingData())
+                    .alarmActions(topic.applyValue(List::of))
+                    .okActions(topic.applyValue(List::of));
+            if (alarm.per().isPresent()) {
+                // A ratio: both metrics as queries and the expression as the one returned (the provider refuses
+                // metricName, statistic and period beside metric queries).
+                alarmArgs.metricQueries(
+                        query("m1", alarm.namespace(), alarm.metric(), alarm.periodSeconds(), dimensions),
+                        query("m2", alarm.namespace(), alarm.per().get(), alarm.periodSeconds(), dimensions),
+                        MetricAlarmMetricQueryArgs.builder()
+                                .id("e1")
+                                .expression(alarm.expression())
+                                .label(alarm.metric() + " per " + alarm.per().get() + " (%)")
+                                .returnData(true)
+                                .build());
+            } else {
+                alarmArgs
+                        .namespace(alarm.namespace())
+                        .metricName(alarm.metric())
+                        .statistic(alarm.statistic())
+                        .dimensions(dimensions)
+                        .period(alarm.periodSeconds());
+            }
+            new MetricAlarm(names.name(alarm.part()), alarmArgs.build(), options);
         }
+    }
+
+    /** One metric of a ratio alarm, summed over the period. */
+    private static MetricAlarmMetricQueryArgs query(
+            String id, String namespace, String metric, int period, Output<Map<String, String>> dimensions) {
+        return MetricAlarmMetricQueryArgs.builder()
+                .id(id)
+                .metric(MetricAlarmMetricQueryMetricArgs.builder()
+                        .namespace(namespace)
+                        .metricName(metric)
+                        .stat("Sum")
+                        .period(period)
+                        .dimensions(dimensions)
+                        .build())
+                .returnData(false)
+                .build();
     }
 
     /** Phase 4's services as the alarm table takes them. */

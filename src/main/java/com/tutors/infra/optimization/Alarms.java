@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The alarms of phase 6 as data. Missing data is treated on purpose: traffic-driven counts
@@ -13,6 +14,8 @@ import java.util.Map;
  * "missing" (keep the state through maintenance gaps).
  *
  * @param dimensions what the alarm watches; the component fills in the ids
+ * @param per        a ratio alarm's denominator: the same namespace and dimensions' metric (Sum), the alarm then
+ *                   watching {@code 100 * metric / per} in percent, and nothing below {@link #RATE_MIN_REQUESTS}
  */
 public record Alarms(
         String part,
@@ -26,7 +29,49 @@ public record Alarms(
         int evaluationPeriods,
         int datapointsToAlarm,
         String missingData,
-        List<Dimension> dimensions) {
+        List<Dimension> dimensions,
+        Optional<String> per) {
+
+    /** A single-metric alarm. */
+    public Alarms(
+            String part,
+            String description,
+            String namespace,
+            String metric,
+            String statistic,
+            String comparison,
+            double threshold,
+            int periodSeconds,
+            int evaluationPeriods,
+            int datapointsToAlarm,
+            String missingData,
+            List<Dimension> dimensions) {
+        this(
+                part,
+                description,
+                namespace,
+                metric,
+                statistic,
+                comparison,
+                threshold,
+                periodSeconds,
+                evaluationPeriods,
+                datapointsToAlarm,
+                missingData,
+                dimensions,
+                Optional.empty());
+    }
+
+    /**
+     * A ratio alarm counts only minutes with at least this many requests: on a quiet stack one error in
+     * three requests is not an outage, and a deployment checked then proves nothing either way.
+     */
+    public static final int RATE_MIN_REQUESTS = 20;
+
+    /** The ratio alarm's metric math: missing errors are zero, and too few requests read as zero. */
+    public String expression() {
+        return "IF(m2 >= " + RATE_MIN_REQUESTS + ", 100 * FILL(m1, 0) / m2, 0)";
+    }
 
     /** One CloudWatch dimension of an alarm: what it is called, and which resource's id it takes. */
     public sealed interface Dimension permits Watched, Fixed, CacheNode, ServiceOf, TargetGroupOf {
@@ -265,7 +310,7 @@ public record Alarms(
 
     /**
      * The alarms each web service's deployments watch (ECS rolls a deployment back when one fires): its
-     * own targets' 5xx count, from this table, by the names the alarms are declared with.
+     * own targets' 5xx count and 5xx rate, from this table, by the names the alarms are declared with.
      */
     public static Map<String, List<String>> deploymentAlarms(Naming names, List<String> webParts) {
         var out = new LinkedHashMap<String, List<String>>();
@@ -273,7 +318,7 @@ public record Alarms(
             out.put(
                     part,
                     web(part, false).stream()
-                            .filter(a -> a.part().equals(part + "-5xx"))
+                            .filter(a -> a.part().startsWith(part + "-5xx"))
                             .map(a -> names.name(a.part()))
                             .toList());
         }
@@ -301,6 +346,23 @@ public record Alarms(
                 1,
                 "notBreaching",
                 tg));
+        // The share of errors as well as their count: at low traffic a release that fails every request never
+        // reaches 10 a minute, and a deployment watching only the count would pass it.
+        list.add(new Alarms(
+                service + "-5xx-rate",
+                "More than 5% of the " + service + " targets' answers are 5xx in a minute (of at least "
+                        + RATE_MIN_REQUESTS + " requests)",
+                "AWS/ApplicationELB",
+                "HTTPCode_Target_5XX_Count",
+                "Sum",
+                ">",
+                5,
+                60,
+                1,
+                1,
+                "notBreaching",
+                tg,
+                Optional.of("RequestCount")));
         list.add(new Alarms(
                 service + "-unhealthy-hosts",
                 "A " + service + " target failed its health check for 3 minutes",

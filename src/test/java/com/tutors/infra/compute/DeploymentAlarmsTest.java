@@ -24,12 +24,42 @@ class DeploymentAlarmsTest {
         var run = StackRuns.succeeded(StackRuns.committed(stack));
         for (var part : List.of("backend", "frontend")) {
             var service = named(run, Service.class, "tutors-" + stack + "-" + part);
-            var alarm = named(run, MetricAlarm.class, "tutors-" + stack + "-" + part + "-5xx");
+            var count = named(run, MetricAlarm.class, "tutors-" + stack + "-" + part + "-5xx");
+            var rate = named(run, MetricAlarm.class, "tutors-" + stack + "-" + part + "-5xx-rate");
             assertEquals(
-                    Map.of("alarmNames", List.of(alarm.input("name")), "enable", true, "rollback", true),
+                    Map.of(
+                            "alarmNames",
+                            List.of(count.input("name"), rate.input("name")),
+                            "enable",
+                            true,
+                            "rollback",
+                            true),
                     service.input("alarms"));
+            for (var alarm : List.of(count, rate)) {
+                assertEquals(
+                        "notBreaching",
+                        alarm.input("treatMissingData"),
+                        "a sleeping staging never blocks a deployment");
+            }
+            // The rate: this target group's 5xx over its requests, in percent, counted from 20 requests a minute.
+            var queries = (List<?>) rate.input("metricQueries");
+            var m1 = (Map<?, ?>) ((Map<?, ?>) queries.get(0)).get("metric");
+            var m2 = (Map<?, ?>) ((Map<?, ?>) queries.get(1)).get("metric");
+            var e1 = (Map<?, ?>) queries.get(2);
             assertEquals(
-                    "notBreaching", alarm.input("treatMissingData"), "a sleeping staging never blocks a deployment");
+                    List.of("HTTPCode_Target_5XX_Count", "RequestCount", "Sum", "Sum"),
+                    List.of(m1.get("metricName"), m2.get("metricName"), m1.get("stat"), m2.get("stat")));
+            assertEquals(count.input("dimensions"), m1.get("dimensions"), "the same target group as the count");
+            assertEquals(m1.get("dimensions"), m2.get("dimensions"));
+            assertEquals("IF(m2 >= 20, 100 * FILL(m1, 0) / m2, 0)", e1.get("expression"));
+            assertEquals(
+                    List.of(false, false, true),
+                    queries.stream().map(q -> ((Map<?, ?>) q).get("returnData")).toList(),
+                    "the alarm watches the expression alone");
+            assertEquals(
+                    List.of(5.0, "GreaterThanThreshold"),
+                    List.of(rate.input("threshold"), rate.input("comparisonOperator")));
+            assertNull(rate.input("metricName"), "the provider refuses a metric name beside metric queries");
         }
     }
 

@@ -62,6 +62,28 @@ class AlarmTableTest {
                     1,
                     "notBreaching"),
             row(
+                    "backend-5xx-rate",
+                    "AWS/ApplicationELB",
+                    "HTTPCode_Target_5XX_Count",
+                    "Sum",
+                    ">",
+                    5,
+                    60,
+                    1,
+                    1,
+                    "notBreaching"),
+            row(
+                    "frontend-5xx-rate",
+                    "AWS/ApplicationELB",
+                    "HTTPCode_Target_5XX_Count",
+                    "Sum",
+                    ">",
+                    5,
+                    60,
+                    1,
+                    1,
+                    "notBreaching"),
+            row(
                     "frontend-5xx",
                     "AWS/ApplicationELB",
                     "HTTPCode_Target_5XX_Count",
@@ -220,12 +242,12 @@ class AlarmTableTest {
                 .collect(Collectors.toMap(
                         PlannedResource::name,
                         a -> List.of(
-                                a.input("namespace"),
-                                a.input("metricName"),
-                                a.input("statistic"),
+                                com.tutors.infra.AlarmInputs.of(a, "namespace"),
+                                com.tutors.infra.AlarmInputs.of(a, "metricName"),
+                                com.tutors.infra.AlarmInputs.of(a, "statistic"),
                                 a.input("comparisonOperator"),
                                 a.input("threshold"),
-                                a.input("period"),
+                                com.tutors.infra.AlarmInputs.of(a, "period"),
                                 a.input("evaluationPeriods"),
                                 a.input("datapointsToAlarm"),
                                 a.input("treatMissingData")),
@@ -251,7 +273,7 @@ class AlarmTableTest {
         }
         expected.put("tutors-prod-alb-5xx", Map.of("LoadBalancer", alb));
         for (var service : List.of("backend", "frontend")) {
-            for (var kind : List.of("5xx", "no-healthy-hosts", "unhealthy-hosts")) {
+            for (var kind : List.of("5xx", "5xx-rate", "no-healthy-hosts", "unhealthy-hosts")) {
                 expected.put(
                         "tutors-prod-" + service + "-" + kind,
                         Map.of("LoadBalancer", alb, "TargetGroup", tg.apply(service)));
@@ -280,8 +302,11 @@ class AlarmTableTest {
         expected.put("tutors-prod-mail-bounce-rate", Map.of("ses:configuration-set", "tutors-prod-mail"));
         expected.put("tutors-prod-mail-complaint-rate", Map.of("ses:configuration-set", "tutors-prod-mail"));
         var declared = ofType(result, MetricAlarm.class).stream()
-                .collect(
-                        Collectors.toMap(PlannedResource::name, a -> a.input("dimensions"), (x, y) -> x, TreeMap::new));
+                .collect(Collectors.toMap(
+                        PlannedResource::name,
+                        a -> com.tutors.infra.AlarmInputs.of(a, "dimensions"),
+                        (x, y) -> x,
+                        TreeMap::new));
         assertEquals(expected, declared);
     }
 }

@@ -53,7 +53,7 @@ class DashboardTest {
                     alarm.getKey() + " is not on the dashboard");
             graphed++;
         }
-        assertEquals(21, graphed, "the table's regional, us-east-1 and mail alarms");
+        assertEquals(23, graphed, "the table's regional, us-east-1 and mail alarms");
         var titles = widgets.stream()
                 .map(w -> (Map<String, Object>) w.get("properties"))
                 .toList();

@@ -547,17 +547,17 @@ class OptimizationTest {
             assertEquals(
                     e,
                     List.of(
-                            alarm.input("metricName"),
-                            alarm.input("statistic"),
+                            com.tutors.infra.AlarmInputs.of(alarm, "metricName"),
+                            com.tutors.infra.AlarmInputs.of(alarm, "statistic"),
                             alarm.input("comparisonOperator"),
                             alarm.input("threshold"),
-                            alarm.input("period"),
+                            com.tutors.infra.AlarmInputs.of(alarm, "period"),
                             alarm.input("treatMissingData"),
-                            alarm.input("dimensions")),
+                            com.tutors.infra.AlarmInputs.of(alarm, "dimensions")),
                     name);
         });
-        // 5 per service, ALB 5xx, 2 RDS, 2 per Redis node (prod has two), mail bounces and complaints.
-        assertEquals(10 + 1 + 2 + 4 + 2, alarms.size());
+        // 6 per service, ALB 5xx, 2 RDS, 2 per Redis node (prod has two), mail bounces and complaints.
+        assertEquals(12 + 1 + 2 + 4 + 2, alarms.size());
         for (var alarm : alarms.values()) {
             assertEquals(List.of(topicArn), alarm.input("alarmActions"));
             assertEquals(List.of(topicArn), alarm.input("okActions"));
@@ -582,10 +582,10 @@ class OptimizationTest {
         var staging = StackRuns.succeeded(StackRuns.committed("staging"));
         assertTrue(ofType(staging, Distribution.class).isEmpty());
         assertTrue(ofType(staging, WebAcl.class).isEmpty());
-        // 4 per service (no "no healthy hosts": office hours scale them to zero every night), ALB 5xx,
+        // 5 per service (no "no healthy hosts": office hours scale them to zero every night), ALB 5xx,
         // 2 RDS, 2 for the one Redis node, 2 for mail; plus the NAT instance's reboot alarm in phase 1.
         assertEquals(
-                8 + 1 + 2 + 2 + 2,
+                10 + 1 + 2 + 2 + 2,
                 ofType(staging, MetricAlarm.class).stream()
                         .filter(a -> a.phase() == 6)
                         .count());

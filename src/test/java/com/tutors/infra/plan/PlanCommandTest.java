@@ -140,7 +140,7 @@ class PlanCommandTest {
         var cost =
                 (Map<String, Object>) new Gson().fromJson(run.out(), Map.class).get("cost");
         assertEquals("USD", cost.get("currency"));
-        assertEquals(72.24, cost.get("total"));
+        assertEquals(72.64, cost.get("total"));
         assertTrue(((List<?>) cost.get("lines")).size() > 20);
     }
 
@@ -151,7 +151,7 @@ class PlanCommandTest {
         assertTrue(run.out().startsWith("### Infrastructure: `staging` vs `prod`"), run.out());
         assertTrue(run.out().contains("| 2 Data |"));
         assertTrue(run.out().contains("| **Total** |"));
-        assertTrue(run.out().contains("**$72.24** | **$208.79** | **+$136.54**"), run.out());
+        assertTrue(run.out().contains("**$72.64** | **$209.19** | **+$136.54**"), run.out());
     }
 
     @Test
@@ -263,9 +263,9 @@ class PlanCommandTest {
         var cost = java.nio.file.Files.readString(StackRuns.PROJECT_DIR.resolve("docs/cost.md"));
         assertTrue(cost.contains(run.out()), "regenerate the profiles in docs/cost.md: plan --profiles\n" + run.out());
         // Independent of the table: the committed prod's row and the NAT-gateway one differ by the gateways
-        assertTrue(run.out().contains("| Committed prod | `prod` | $208.79 | - |"), run.out());
+        assertTrue(run.out().contains("| Committed prod | `prod` | $209.19 | - |"), run.out());
         assertTrue(
-                run.out().contains("| Prod with NAT gateways | `prod` `natMode=gateway-per-az` | $276.49 | +$67.71 |"),
+                run.out().contains("| Prod with NAT gateways | `prod` `natMode=gateway-per-az` | $276.89 | +$67.71 |"),
                 run.out());
     }
 

@@ -194,7 +194,7 @@ class StackFileAndCliTest {
                 "--dir",
                 StackRuns.PROJECT_DIR.toString());
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.err().contains("plan: warning: 13 alarms notify nobody"), run.err());
+        assertTrue(run.err().contains("plan: warning: 15 alarms notify nobody"), run.err());
         assertFalse(
                 run.err().contains("originSecret"),
                 "staging has no CDN: its origin secret is neither stood in nor mentioned");

@@ -267,8 +267,14 @@ public final class CostModel {
                             "dashboard-months",
                             prices.price("cloudwatchDashboardMonth")));
                 case "aws:cloudwatch/metricAlarm:MetricAlarm" ->
+                    // CloudWatch bills an alarm per metric it evaluates: a ratio's two metrics count twice.
                     lines.add(new CostLine(
-                            phase, name, "CloudWatch alarm", 1, "alarm-months", prices.price("cloudwatchAlarmMonth")));
+                            phase,
+                            name,
+                            "CloudWatch alarm",
+                            alarmMetrics(r.inputs().get("metricQueries")),
+                            "alarm-metric-months",
+                            prices.price("cloudwatchAlarmMonth")));
                 case "aws:ecs/cluster:Cluster" -> {
                     if (String.valueOf(r.inputs().get("settings")).contains("value=enabled")) {
                         lines.add(new CostLine(
@@ -489,5 +495,15 @@ public final class CostModel {
 
     private static String fmt(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    /** The metrics an alarm evaluates: one, or each metric (not expression) of its queries. */
+    static int alarmMetrics(Object queries) {
+        if (!(queries instanceof List<?> list) || list.isEmpty()) {
+            return 1;
+        }
+        return (int) list.stream()
+                .filter(q -> q instanceof Map<?, ?> m && m.get("metric") != null)
+                .count();
     }
 }
