@@ -349,10 +349,10 @@ public final class ReferenceDocs {
     public static final String DIAGRAM_END = "<!-- diagram:end -->";
 
     /** The cost profiles, each planned and priced (what {@code plan --profiles} prints). */
-    public static String profiles(Path dir) {
+    public static String profiles(Planner planner) {
         return PROFILES_START + "\n"
                 + com.tutors.infra.plan.cost.Profiles.markdown(p -> com.tutors.infra.plan.PlanCommand.estimate(
-                                OfflineRun.plan(Main::stack, dir, p.stack(), fullKeys(p.overrides()), Map.of()),
+                                planner.plan(p.stack(), fullKeys(p.overrides())),
                                 com.tutors.infra.plan.cost.Usage.defaults())
                         .total())
                 + PROFILES_END + "\n";
@@ -370,77 +370,83 @@ public final class ReferenceDocs {
         return out;
     }
 
+    /** The program's offline plan of a committed stack with some keys changed (a test passes its cached runs). */
+    @FunctionalInterface
+    public interface Planner {
+        OfflineRun.Result plan(String stack, Map<String, String> overrides);
+    }
+
     /**
-     * Rewrites every generated part of the docs of {@code dir}: the configuration and security-group tables,
-     * the secrets and alarms, the cost profiles and the README's diagram (the bootstrap's key table is
-     * {@code BootstrapDocs}').
+     * Every generated part of the docs of {@code dir}, regenerated: by file, its whole new text. {@link #main}
+     * writes them; a test compares them with the files, so no table drifts from the code, the stack files or
+     * the plans.
      */
-    public static void main(String[] args) throws java.io.IOException {
-        var dir = Path.of(args.length > 0 ? args[0] : ".");
-        var cost = dir.resolve("docs/cost.md");
-        Files.writeString(cost, replaced(Files.readString(cost), PROFILES_START, PROFILES_END, profiles(dir)));
+    public static Map<Path, String> regenerate(Path dir, Planner planner) throws java.io.IOException {
+        var files = new LinkedHashMap<Path, String>();
+        for (var name : List.of(
+                "README.md",
+                "docs/cost.md",
+                "docs/operations.md",
+                "docs/app-contract.md",
+                "docs/configuration.md",
+                "docs/security-baseline.md")) {
+            files.put(dir.resolve(name), Files.readString(dir.resolve(name)));
+        }
+        java.util.function.BiConsumer<String, String[]> block = (name, startEndText) -> {
+            var file = dir.resolve(name);
+            files.put(file, replaced(files.get(file), startEndText[0], startEndText[1], startEndText[2]));
+        };
         var upTo = new java.util.TreeMap<Integer, java.util.Set<String>>();
         for (var phase : Phase.values()) {
             upTo.put(
                     phase.number(),
-                    OfflineRun.plan(
-                                    Main::stack,
-                                    dir,
-                                    "prod",
-                                    Map.of("tutors:lastPhase", String.valueOf(phase.number())),
-                                    Map.of())
+                    planner.plan("prod", Map.of("tutors:lastPhase", String.valueOf(phase.number())))
                             .outputs()
                             .keySet());
         }
-        var readme = dir.resolve("README.md");
-        Files.writeString(readme, replaced(Files.readString(readme), PHASES_START, PHASES_END, phases(upTo)));
+        var runs = new LinkedHashMap<String, OfflineRun.Result>();
+        var plans = new LinkedHashMap<String, List<PlannedResource>>();
         var estimates = new LinkedHashMap<String, com.tutors.infra.plan.cost.CostModel.Estimate>();
         for (var env : Environment.values()) {
+            var run = planner.plan(env.id(), Map.of());
+            runs.put(env.id(), run);
+            plans.put(env.id(), run.resources());
             estimates.put(
                     env.id(),
-                    com.tutors.infra.plan.PlanCommand.estimate(
-                            OfflineRun.plan(Main::stack, dir, env.id(), Map.of(), Map.of()),
-                            com.tutors.infra.plan.cost.Usage.defaults()));
+                    com.tutors.infra.plan.PlanCommand.estimate(run, com.tutors.infra.plan.cost.Usage.defaults()));
         }
-        for (var file : List.of(readme, dir.resolve("docs/cost.md"))) {
-            Files.writeString(
-                    file, replaced(Files.readString(file), STACK_COSTS_START, STACK_COSTS_END, stackCosts(estimates)));
+        block.accept("README.md", new String[] {PHASES_START, PHASES_END, phases(upTo)});
+        block.accept("README.md", new String[] {DIAGRAM_START, DIAGRAM_END, diagram(runs.get("prod"))});
+        for (var name : List.of("README.md", "docs/cost.md")) {
+            block.accept(name, new String[] {STACK_COSTS_START, STACK_COSTS_END, stackCosts(estimates)});
         }
-        Files.writeString(
-                readme,
-                replaced(
-                        Files.readString(readme),
-                        DIAGRAM_START,
-                        DIAGRAM_END,
-                        diagram(OfflineRun.plan(Main::stack, dir, "prod", Map.of(), Map.of()))));
-        var plans = new LinkedHashMap<String, List<PlannedResource>>();
-        for (var env : Environment.values()) {
-            plans.put(
-                    env.id(),
-                    OfflineRun.plan(Main::stack, dir, env.id(), Map.of(), Map.of())
-                            .resources());
+        block.accept("docs/cost.md", new String[] {PROFILES_START, PROFILES_END, profiles(planner)});
+        block.accept(
+                "docs/operations.md", new String[] {SECRETS_START, SECRETS_END, secrets("prod", plans.get("prod"))});
+        block.accept("docs/operations.md", new String[] {ALARMS_START, ALARMS_END, alarms(plans)});
+        block.accept("docs/app-contract.md", new String[] {
+            CONTAINERS_START,
+            CONTAINERS_END,
+            containers("prod", StackFile.read(dir, "prod").values().get("tutors:domain"), plans.get("prod"))
+        });
+        block.accept("docs/configuration.md", new String[] {ConfigDocs.START, ConfigDocs.END, configuration(dir)});
+        block.accept("docs/security-baseline.md", new String[] {CONTROLS_START, CONTROLS_END, controls(plans)});
+        block.accept("docs/security-baseline.md", new String[] {SG_START, SG_END, securityGroups()});
+        return files;
+    }
+
+    /**
+     * Rewrites every generated part of the docs of {@code dir} (the bootstrap's key table is {@code BootstrapDocs}'),
+     * planning each configuration once.
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        var dir = Path.of(args.length > 0 ? args[0] : ".");
+        var runs = new java.util.HashMap<String, OfflineRun.Result>();
+        Planner planner = (stack, overrides) -> runs.computeIfAbsent(
+                stack + new java.util.TreeMap<>(overrides),
+                k -> OfflineRun.plan(Main::stack, dir, stack, overrides, Map.of()));
+        for (var file : regenerate(dir, planner).entrySet()) {
+            Files.writeString(file.getKey(), file.getValue());
         }
-        var operations = dir.resolve("docs/operations.md");
-        var text = Files.readString(operations);
-        text = replaced(text, SECRETS_START, SECRETS_END, secrets("prod", plans.get("prod")));
-        var contract = dir.resolve("docs/app-contract.md");
-        Files.writeString(
-                contract,
-                replaced(
-                        Files.readString(contract),
-                        CONTAINERS_START,
-                        CONTAINERS_END,
-                        containers(
-                                "prod", StackFile.read(dir, "prod").values().get("tutors:domain"), plans.get("prod"))));
-        Files.writeString(operations, replaced(text, ALARMS_START, ALARMS_END, alarms(plans)));
-        var configuration = dir.resolve("docs/configuration.md");
-        Files.writeString(
-                configuration,
-                replaced(Files.readString(configuration), ConfigDocs.START, ConfigDocs.END, configuration(dir)));
-        var securityDoc = dir.resolve("docs/security-baseline.md");
-        Files.writeString(
-                securityDoc, replaced(Files.readString(securityDoc), CONTROLS_START, CONTROLS_END, controls(plans)));
-        var security = dir.resolve("docs/security-baseline.md");
-        Files.writeString(security, replaced(Files.readString(security), SG_START, SG_END, securityGroups()));
     }
 }

@@ -32,37 +32,22 @@ class ProjectFilesTest {
     }
 
     @Test
-    void theGeneratedReferencesAreTheCodesAndTheStackFilesOwn() throws IOException {
+    void everyGeneratedTableIsTheCodesTheStackFilesAndThePlansOwn() throws IOException {
+        // Every generated block of every doc (phases, diagram, costs, profiles, secrets, alarms, containers,
+        // configuration, FSBP controls, security groups), from the tests' cached plans of the same configurations.
         var dir = StackRuns.PROJECT_DIR;
-        var configuration = Files.readString(dir.resolve("docs/configuration.md"));
-        assertEquals(
-                ReferenceDocs.replaced(
-                        configuration,
-                        com.tutors.infra.config.ConfigDocs.START,
-                        com.tutors.infra.config.ConfigDocs.END,
-                        ReferenceDocs.configuration(dir)),
-                configuration,
-                "regenerate: java -cp target/tutors-infra.jar com.tutors.infra.ReferenceDocs");
-        var security = Files.readString(dir.resolve("docs/security-baseline.md"));
-        assertEquals(
-                ReferenceDocs.replaced(
-                        security, ReferenceDocs.SG_START, ReferenceDocs.SG_END, ReferenceDocs.securityGroups()),
-                security,
-                "regenerate: java -cp target/tutors-infra.jar com.tutors.infra.ReferenceDocs");
-        var operations = Files.readString(dir.resolve("docs/operations.md"));
-        var plans = new java.util.LinkedHashMap<String, java.util.List<com.tutors.infra.plan.model.PlannedResource>>();
-        for (var stack : java.util.List.of("prod", "staging")) {
-            plans.put(stack, StackRuns.succeeded(StackRuns.committed(stack)).resources());
+        var regenerated = ReferenceDocs.regenerate(
+                dir, (stack, overrides) -> StackRuns.succeeded(StackRuns.with(stack, overrides)));
+        assertEquals(6, regenerated.size());
+        for (var file : regenerated.entrySet()) {
+            assertEquals(
+                    file.getValue(),
+                    Files.readString(file.getKey()),
+                    dir.relativize(file.getKey()) + " drifted; regenerate: java -cp target/tutors-infra.jar "
+                            + "com.tutors.infra.ReferenceDocs .");
         }
-        var regenerated = ReferenceDocs.replaced(
-                operations,
-                ReferenceDocs.SECRETS_START,
-                ReferenceDocs.SECRETS_END,
-                ReferenceDocs.secrets("prod", plans.get("prod")));
-        regenerated = ReferenceDocs.replaced(
-                regenerated, ReferenceDocs.ALARMS_START, ReferenceDocs.ALARMS_END, ReferenceDocs.alarms(plans));
-        assertEquals(
-                regenerated, operations, "regenerate: java -cp target/tutors-infra.jar com.tutors.infra.ReferenceDocs");
+        var operations = Files.readString(dir.resolve("docs/operations.md"));
+        var configuration = Files.readString(dir.resolve("docs/configuration.md"));
         assertTrue(
                 operations.contains("`tutors-<env>-backend-no-healthy-hosts` | prod |"),
                 "staging sleeps: no such alarm there");
