@@ -19,18 +19,21 @@ import com.tutors.infra.blocks.PermissionsBoundary;
 import com.tutors.infra.compute.AppService;
 import com.tutors.infra.compute.AppServices;
 import com.tutors.infra.compute.Compute;
+import com.tutors.infra.compute.ComputeArgs;
 import com.tutors.infra.compute.ComputeOutputs;
 import com.tutors.infra.compute.ImageTags;
 import com.tutors.infra.core.Phase;
 import com.tutors.infra.data.DataLayer;
 import com.tutors.infra.data.DataOutputs;
 import com.tutors.infra.edge.Edge;
+import com.tutors.infra.edge.EdgeArgs;
 import com.tutors.infra.edge.EdgeOutputs;
 import com.tutors.infra.network.Foundation;
 import com.tutors.infra.network.NetworkOutputs;
 import com.tutors.infra.ops.OpsCommand;
 import com.tutors.infra.optimization.Alarms;
 import com.tutors.infra.optimization.Optimization;
+import com.tutors.infra.optimization.OptimizationArgs;
 import com.tutors.infra.plan.OfflineRun;
 import com.tutors.infra.plan.PlanCommand;
 import com.tutors.infra.storage.Storage;
@@ -163,56 +166,53 @@ public final class Main {
         var edgeComponent = settings.declares(Phase.EDGE)
                 ? Optional.of(new Edge(
                         names.name("edge"),
-                        new Edge.Args(
-                                names,
-                                settings.edge(),
-                                upstreams(services),
-                                settings.region(),
-                                account,
-                                network,
-                                originSecrets(settings),
-                                settings.cdn(),
-                                storage.staticBucketDomain(),
-                                storage.serverAccessLogBucket()),
+                        EdgeArgs.builder()
+                                .names(names)
+                                .settings(settings.edge())
+                                .upstreams(upstreams(services))
+                                .region(settings.region())
+                                .accountId(account)
+                                .network(network)
+                                .originSecrets(originSecrets(settings))
+                                .behindCdn(settings.cdn())
+                                .staticBucketDomain(storage.staticBucketDomain())
+                                .serverAccessLogBucket(storage.serverAccessLogBucket())
+                                .build(),
                         phase))
                 : Optional.<Edge>empty();
         var edge = edgeComponent.map(e -> e.outputs);
         edge.ifPresent(e -> exports.edge(e, settings.edge().domain().isPresent()));
         // 4 Compute
-        var compute = new Compute(
-                        names.name("compute"),
-                        new Compute.Args(
-                                names,
-                                settings.region(),
-                                account,
-                                settings.compute(),
-                                services,
-                                imageTag(settings, aws),
-                                settings.edge().keepAliveSeconds(),
-                                network,
-                                data,
-                                storage,
-                                site(settings, edge),
-                                edge.map(e -> new Compute.LoadBalancing(
-                                        targetGroups(e), e.targetGroups().servingListeners())),
-                                edge.flatMap(EdgeOutputs::mail)
-                                        .map(m -> new Compute.Mail(
-                                                m.domain(),
-                                                m.defaultFrom(),
-                                                m.identityArn(),
-                                                m.configurationSetName(),
-                                                m.configurationSetArn())),
-                                settings.declares(Phase.OPTIMIZATION)
-                                                && settings.optimization().alarms()
-                                        ? Alarms.deploymentAlarms(
-                                                names,
-                                                services.stream()
-                                                        .filter(AppService::web)
-                                                        .map(AppService::part)
-                                                        .toList())
-                                        : Map.of()),
-                        phase)
-                .outputs;
+        var computeArgs = ComputeArgs.builder()
+                .names(names)
+                .region(settings.region())
+                .accountId(account)
+                .settings(settings.compute())
+                .services(services)
+                .imageTag(imageTag(settings, aws))
+                .keepAliveSeconds(settings.edge().keepAliveSeconds())
+                .network(network)
+                .data(data)
+                .storage(storage)
+                .site(site(settings, edge))
+                .loadBalancing(edge.map(e -> new ComputeArgs.LoadBalancing(
+                        targetGroups(e), e.targetGroups().servingListeners())))
+                .mail(edge.flatMap(EdgeOutputs::mail)
+                        .map(m -> new ComputeArgs.Mail(
+                                m.domain(),
+                                m.defaultFrom(),
+                                m.identityArn(),
+                                m.configurationSetName(),
+                                m.configurationSetArn())));
+        if (settings.declares(Phase.OPTIMIZATION) && settings.optimization().alarms()) {
+            computeArgs.deploymentAlarms(Alarms.deploymentAlarms(
+                    names,
+                    services.stream()
+                            .filter(AppService::web)
+                            .map(AppService::part)
+                            .toList()));
+        }
+        var compute = new Compute(names.name("compute"), computeArgs.build(), phase).outputs;
         exports.compute(compute);
         // 6 Optimization
         var optimization = settings.declares(Phase.OPTIMIZATION)
@@ -226,21 +226,21 @@ public final class Main {
     }
 
     /** The web services as the load balancer sees them. */
-    public static List<Edge.Upstream> upstreams(List<AppService> services) {
+    public static List<EdgeArgs.Upstream> upstreams(List<AppService> services) {
         return services.stream()
                 .flatMap(s -> s.http().stream()
-                        .map(h -> new Edge.Upstream(s.part(), h.port(), h.healthPath(), h.routes(), h.fallback())))
+                        .map(h -> new EdgeArgs.Upstream(s.part(), h.port(), h.healthPath(), h.routes(), h.fallback())))
                 .toList();
     }
 
     /** Each web service's target group, with the label its requests-per-target scaling names. */
-    private static Map<String, Compute.TargetGroup> targetGroups(EdgeOutputs edge) {
-        var out = new LinkedHashMap<String, Compute.TargetGroup>();
+    private static Map<String, ComputeArgs.TargetGroup> targetGroups(EdgeOutputs edge) {
+        var out = new LinkedHashMap<String, ComputeArgs.TargetGroup>();
         edge.targetGroups()
                 .byPart()
                 .forEach((part, group) -> out.put(
                         part,
-                        new Compute.TargetGroup(
+                        new ComputeArgs.TargetGroup(
                                 group.arn(),
                                 Output.tuple(edge.albArnSuffix(), group.arnSuffix())
                                         .applyValue(t -> t.t1 + "/" + t.t2))));
@@ -317,14 +317,14 @@ public final class Main {
     }
 
     /** Where users reach the site: phase 5's host, else the domain, else nothing routes yet (phase 4 alone). */
-    private static Compute.Site site(StackSettings settings, Optional<EdgeOutputs> edge) {
+    private static ComputeArgs.Site site(StackSettings settings, Optional<EdgeOutputs> edge) {
         var cdnHost = settings.cdn() ? settings.domain() : Optional.<String>empty();
         // Media moves to CloudFront with the lock, once DNS points there (turning the CDN on is two steps).
         boolean media = cdnHost.isPresent() && settings.optimization().originLock();
-        return edge.map(e -> new Compute.Site(e.host(), e.url(), cdnHost, media))
+        return edge.map(e -> new ComputeArgs.Site(e.host(), e.url(), cdnHost, media))
                 .orElseGet(() -> settings.domain()
-                        .map(d -> new Compute.Site(Output.of(d), Output.of("https://" + d), cdnHost, media))
-                        .orElseGet(() -> new Compute.Site(
+                        .map(d -> new ComputeArgs.Site(Output.of(d), Output.of("https://" + d), cdnHost, media))
+                        .orElseGet(() -> new ComputeArgs.Site(
                                 Output.of("localhost"), Output.of("http://localhost"), cdnHost, media)));
     }
 
@@ -344,20 +344,21 @@ public final class Main {
                 settings.cdn() ? Optional.of(provider(settings, "aws-us-east-1", "us-east-1")) : Optional.empty();
         return new Optimization(
                 names.name("optimization"),
-                new Optimization.Args(
-                        names,
-                        settings.region(),
-                        opt,
-                        account,
-                        settings.compute().logRetentionDays(),
-                        settings.network().ipv6(),
-                        usEast1,
-                        opt.originSecret().map(s -> s.output()).orElse(Output.of("")),
-                        network,
-                        data,
-                        storage,
-                        compute,
-                        edge),
+                OptimizationArgs.builder()
+                        .names(names)
+                        .region(settings.region())
+                        .settings(opt)
+                        .accountId(account)
+                        .logRetentionDays(settings.compute().logRetentionDays())
+                        .ipv6(settings.network().ipv6())
+                        .usEast1(usEast1)
+                        .originSecret(opt.originSecret().map(s -> s.output()).orElse(Output.of("")))
+                        .network(network)
+                        .data(data)
+                        .storage(storage)
+                        .compute(compute)
+                        .edge(edge)
+                        .build(),
                 phase);
     }
 }

@@ -17,6 +17,7 @@ import com.pulumi.aws.wafv2.WebAcl;
 import com.pulumi.core.Output;
 import com.tutors.infra.compute.AppServices;
 import com.tutors.infra.compute.Compute;
+import com.tutors.infra.compute.ComputeArgs;
 import com.tutors.infra.compute.ComputeSettings;
 import com.tutors.infra.core.Environment;
 import com.tutors.infra.core.Naming;
@@ -26,8 +27,10 @@ import com.tutors.infra.data.DataLayer;
 import com.tutors.infra.data.DataOutputs.AppSecret;
 import com.tutors.infra.data.DataSettings;
 import com.tutors.infra.edge.Edge;
+import com.tutors.infra.edge.EdgeArgs;
 import com.tutors.infra.edge.EdgeSettings;
 import com.tutors.infra.optimization.Optimization;
+import com.tutors.infra.optimization.OptimizationArgs;
 import com.tutors.infra.optimization.OptimizationSettings;
 import com.tutors.infra.storage.Storage;
 import com.tutors.infra.storage.StorageSettings;
@@ -124,22 +127,20 @@ class ComponentsAloneTest {
                 java.util.Map.of());
         var result = StackRuns.succeeded(Stubs.alone(o -> new Compute(
                 "compute",
-                new Compute.Args(
-                        NAMES,
-                        Stubs.REGION,
-                        Output.of("111122223333"),
-                        settings,
-                        AppServices.describe(settings, 75, false),
-                        Output.of("abc123"),
-                        75,
-                        Stubs.network(),
-                        Stubs.data(),
-                        Stubs.storage(),
-                        new Compute.Site(
-                                Output.of("example.org"), Output.of("https://example.org"), Optional.empty(), false),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Map.of()),
+                ComputeArgs.builder()
+                        .names(NAMES)
+                        .region(Stubs.REGION)
+                        .accountId(Output.of("111122223333"))
+                        .settings(settings)
+                        .services(AppServices.describe(settings, 75, false))
+                        .imageTag(Output.of("abc123"))
+                        .keepAliveSeconds(75)
+                        .network(Stubs.network())
+                        .data(Stubs.data())
+                        .storage(Stubs.storage())
+                        .site(new ComputeArgs.Site(
+                                Output.of("example.org"), Output.of("https://example.org"), Optional.empty(), false))
+                        .build(),
                 o)));
         var backend = Containers.container(named(result, TaskDefinition.class, "tutors-staging-backend"));
         assertEquals("111122223333.dkr.ecr.eu-west-1.amazonaws.com/be:abc123", backend.get("image"));
@@ -166,24 +167,23 @@ class ComponentsAloneTest {
         var result = StackRuns.succeeded(Stubs.alone(o -> {
             var edge = new Edge(
                     "edge",
-                    new Edge.Args(
-                            NAMES,
-                            settings,
-                            List.of(
-                                    new Edge.Upstream(
+                    EdgeArgs.builder()
+                            .names(NAMES)
+                            .settings(settings)
+                            .upstreams(List.of(
+                                    new EdgeArgs.Upstream(
                                             "backend",
                                             8000,
                                             "/api/health/",
                                             List.of(new Route(10, List.of("/api/*"))),
                                             false),
-                                    new Edge.Upstream("frontend", 3000, "/healthz", List.of(), true)),
-                            Stubs.REGION,
-                            Output.of("111122223333"),
-                            Stubs.network(),
-                            Optional.empty(),
-                            false,
-                            Output.of("static-stub.s3.eu-west-1.amazonaws.com"),
-                            Output.of("s3-logs-stub")),
+                                    new EdgeArgs.Upstream("frontend", 3000, "/healthz", List.of(), true)))
+                            .region(Stubs.REGION)
+                            .accountId(Output.of("111122223333"))
+                            .network(Stubs.network())
+                            .staticBucketDomain(Output.of("static-stub.s3.eu-west-1.amazonaws.com"))
+                            .serverAccessLogBucket(Output.of("s3-logs-stub"))
+                            .build(),
                     o);
             edge.declareSiteRecords(Optional.empty());
             return edge;
@@ -215,20 +215,21 @@ class ComponentsAloneTest {
                     com.pulumi.aws.ProviderArgs.builder().region("us-east-1").build());
             return new Optimization(
                     "optimization",
-                    new Optimization.Args(
-                            NAMES,
-                            Stubs.REGION,
-                            settings,
-                            Output.of("111122223333"),
-                            7,
-                            true,
-                            Optional.of(usEast1),
-                            Output.of("o".repeat(32)),
-                            Stubs.network(),
-                            Stubs.data(),
-                            Stubs.storage(),
-                            Stubs.compute(),
-                            Stubs.edge("example.org")),
+                    OptimizationArgs.builder()
+                            .names(NAMES)
+                            .region(Stubs.REGION)
+                            .settings(settings)
+                            .accountId(Output.of("111122223333"))
+                            .logRetentionDays(7)
+                            .ipv6(true)
+                            .usEast1(Optional.of(usEast1))
+                            .originSecret(Output.of("o".repeat(32)))
+                            .network(Stubs.network())
+                            .data(Stubs.data())
+                            .storage(Stubs.storage())
+                            .compute(Stubs.compute())
+                            .edge(Stubs.edge("example.org"))
+                            .build(),
                     o);
         }));
         var cdn = named(result, Distribution.class, "tutors-staging-cdn");
@@ -265,5 +266,19 @@ class ComponentsAloneTest {
                 .sorted()
                 .toList();
         assertEquals(List.of("backend-stub", "frontend-stub"), services);
+    }
+
+    @Test
+    void aComponentsArgumentsNameWhatIsMissing() {
+        // Built by name: a forgotten input is named at once, before anything is declared.
+        var e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> EdgeArgs.builder().names(NAMES).region(Stubs.REGION).build());
+        assertEquals(
+                "EdgeArgs without settings, upstreams, accountId, network, staticBucketDomain, serverAccessLogBucket",
+                e.getMessage());
+        var c = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> ComputeArgs.builder().build());
+        assertTrue(c.getMessage().startsWith("ComputeArgs without names, region, accountId"), c.getMessage());
     }
 }

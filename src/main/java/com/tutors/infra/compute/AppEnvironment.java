@@ -11,7 +11,7 @@ final class AppEnvironment {
     private AppEnvironment() {}
 
     /** The backend's, which its workers, jobs and release tasks share. */
-    static Output<Map<String, String>> backend(Compute.Args args) {
+    static Output<Map<String, String>> backend(ComputeArgs args) {
         var names = args.names();
         var site = args.site();
         var artifacts = args.storage();
@@ -46,7 +46,7 @@ final class AppEnvironment {
                 });
     }
 
-    static Output<Map<String, String>> frontend(Compute.Args args) {
+    static Output<Map<String, String>> frontend(ComputeArgs args) {
         var names = args.names();
         return args.site()
                 .url()

@@ -16,13 +16,9 @@ import com.pulumi.resources.Resource;
 import com.tutors.infra.core.Naming;
 import com.tutors.infra.core.Outputs;
 import com.tutors.infra.core.Phase;
-import com.tutors.infra.data.DataOutputs;
-import com.tutors.infra.network.NetworkOutputs;
-import com.tutors.infra.storage.StorageOutputs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -33,76 +29,19 @@ import java.util.TreeSet;
  */
 public final class Compute extends ComponentResource {
 
-    /**
-     * Where users reach the site: the domain, or the ALB's own name in no-domain mode.
-     *
-     * @param cdnHost present when CloudFront serves the domain: static files are then at
-     *                https://&lt;cdnHost&gt;/static/ (CloudFront keeps the path, so the keys carry it); while DNS
-     *                still points at the load balancer, it redirects /static/* to the still public bucket
-     * @param mediaThroughCdn media links go to https://&lt;cdnHost&gt;/media/ instead of presigned S3 URLs: only
-     *                once the lock is on, when DNS has moved to CloudFront (the load balancer has no media)
-     */
-    public record Site(Output<String> host, Output<String> url, Optional<String> cdnHost, boolean mediaThroughCdn) {}
-
     /** The buckets' key prefixes: CloudFront's /static/* and /media/* behaviours pass the path through to S3. */
     public static final String STATIC_LOCATION = "static";
 
     public static final String MEDIA_LOCATION = "media";
 
-    /**
-     * Phase 5's target groups, when it is declared (Edge is declared before Compute; this record keeps
-     * the import downward): one per web service, by part. The services wait for {@code listeners}
-     * (listeners and rules): a target group must be attached to a load balancer before a service can use it.
-     */
-    public record LoadBalancing(Map<String, TargetGroup> targetGroups, List<Resource> listeners) {}
-
-    /**
-     * @param requestsLabel {@code app/<alb>/<id>/targetgroup/<tg>/<id>}: names the group's request count for autoscaling
-     */
-    public record TargetGroup(Output<String> arn, Output<String> requestsLabel) {}
-
-    /**
-     * Phase 5's mail identity, when the domain sends mail: the backend may send only as it, through its
-     * configuration set, from an address of the domain.
-     */
-    public record Mail(
-            String domain,
-            String defaultFrom,
-            Output<String> identityArn,
-            String configurationSetName,
-            Output<String> configurationSetArn) {}
-
-    /**
-     * Phases 1-3's outputs, and where the site is served.
-     *
-     * @param services the stack's services ({@link AppServices#describe}), web services first
-     * @param imageTag the services' image tag, resolved by {@link ImageTags#services}
-     * @param deploymentAlarms by service part, the alarms that roll its deployments back (phase 6's; empty without them)
-     */
-    public record Args(
-            Naming names,
-            String region,
-            Output<String> accountId,
-            ComputeSettings settings,
-            List<AppService> services,
-            Output<String> imageTag,
-            int keepAliveSeconds,
-            NetworkOutputs network,
-            DataOutputs data,
-            StorageOutputs storage,
-            Site site,
-            Optional<LoadBalancing> loadBalancing,
-            Optional<Mail> mail,
-            Map<String, List<String>> deploymentAlarms) {}
-
     /** What the later phases receive. */
     public final ComputeOutputs outputs;
 
-    private final Args args;
+    private final ComputeArgs args;
     private final Naming names;
     private final CustomResourceOptions child;
 
-    public Compute(String name, Args args, ComponentResourceOptions options) {
+    public Compute(String name, ComputeArgs args, ComponentResourceOptions options) {
         super(Phase.COMPUTE.componentType(), name, options);
         this.args = args;
         this.names = args.names();

@@ -82,7 +82,7 @@ final class Services {
     Service declare(
             AppService service,
             TaskDefinition task,
-            Optional<Compute.TargetGroup> targetGroup,
+            Optional<ComputeArgs.TargetGroup> targetGroup,
             Optional<Output<String>> registry) {
         var part = service.part();
         var serviceArgs = base(part, task, service.size().desiredCount())

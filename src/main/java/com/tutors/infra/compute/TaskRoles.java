@@ -19,7 +19,7 @@ import java.util.List;
 record TaskRoles(Role execution, RolePolicy executionSecrets, Role backend, Role frontend) {
 
     /** @param read every secret some container reads: the execution role may read exactly these */
-    static TaskRoles declare(Compute.Args args, Tasks tasks, List<AppSecret> read, CustomResourceOptions child) {
+    static TaskRoles declare(ComputeArgs args, Tasks tasks, List<AppSecret> read, CustomResourceOptions child) {
         var names = args.names();
         var data = args.data();
         var artifacts = args.storage();

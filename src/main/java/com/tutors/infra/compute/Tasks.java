@@ -21,11 +21,11 @@ import java.util.Map;
  * its container definition (one apply per task definition) and the Fargate task definition.
  */
 final class Tasks {
-    private final Compute.Args args;
+    private final ComputeArgs args;
     private final Naming names;
     private final CustomResourceOptions child;
 
-    Tasks(Compute.Args args, CustomResourceOptions child) {
+    Tasks(ComputeArgs args, CustomResourceOptions child) {
         this.args = args;
         this.names = args.names();
         this.child = child;

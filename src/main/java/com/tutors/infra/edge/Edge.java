@@ -32,7 +32,6 @@ import com.tutors.infra.core.Naming;
 import com.tutors.infra.core.Phase;
 import com.tutors.infra.core.Ports;
 import com.tutors.infra.core.Route;
-import com.tutors.infra.network.NetworkOutputs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,37 +44,6 @@ import java.util.Optional;
  */
 public final class Edge extends ComponentResource {
 
-    /**
-     * Phase 1's outputs and the account (for the access-log bucket policy).
-     *
-     * @param originSecrets when CloudFront fronts the site and the lock is on: the ALB then answers only
-     *                      requests carrying one of these values in {@link Headers#ORIGIN_VERIFY} (two during a rotation)
-     * @param behindCdn     CloudFront fronts the site: the frontend has its own rule, so locking and unlocking
-     *                      only change conditions and never leave the frontend without a route
-     * @param staticBucketDomain where /static/* redirects without CloudFront
-     * @param upstreams     the web services, a target group each: exactly one serves every path no route claims
-     */
-    public record Args(
-            Naming names,
-            EdgeSettings settings,
-            List<Upstream> upstreams,
-            String region,
-            Output<String> accountId,
-            NetworkOutputs network,
-            Optional<Output<List<String>>> originSecrets,
-            boolean behindCdn,
-            Output<String> staticBucketDomain,
-            Output<String> serverAccessLogBucket) {}
-
-    /**
-     * A web service as the load balancer sees it (Main fills it from phase 4's service descriptions).
-     *
-     * @param part     the target group's name part, and the service's
-     * @param routes   the paths forwarded to it, each one listener rule named {@code <part>-<priority>}
-     * @param fallback it serves every path no route claims: the listener's default
-     */
-    public record Upstream(String part, int port, String healthPath, List<Route> routes, boolean fallback) {}
-
     public static final int DEREGISTRATION_DELAY_SECONDS = 30;
     /** ALB and target group names are limited to 32 characters. */
     static final int LB_NAME_LIMIT = 32;
@@ -85,11 +53,11 @@ public final class Edge extends ComponentResource {
 
     private final Naming names;
     private final CustomResourceOptions child;
-    private final Args args;
+    private final EdgeArgs args;
     private final LoadBalancer alb;
     private boolean recordsDeclared;
 
-    public Edge(String name, Args args, ComponentResourceOptions options) {
+    public Edge(String name, EdgeArgs args, ComponentResourceOptions options) {
         super(Phase.EDGE.componentType(), name, options);
         this.names = args.names();
         this.child = CustomResourceOptions.builder().parent(this).build();
@@ -206,7 +174,7 @@ public final class Edge extends ComponentResource {
             url = alb.dnsName().applyValue(dns -> "http://" + dns);
         }
         var listeners = new ArrayList<Resource>(List.of(serving));
-        var routes = new java.util.TreeMap<Integer, Upstream>();
+        var routes = new java.util.TreeMap<Integer, EdgeArgs.Upstream>();
         for (var upstream : args.upstreams()) {
             upstream.routes().forEach(route -> routes.put(route.priority(), upstream));
         }
@@ -374,8 +342,8 @@ public final class Edge extends ComponentResource {
     }
 
     /** The one upstream that serves every path no route claims; two rules may not share a priority. */
-    public static Upstream fallback(List<Upstream> upstreams) {
-        var fallbacks = upstreams.stream().filter(Upstream::fallback).toList();
+    public static EdgeArgs.Upstream fallback(List<EdgeArgs.Upstream> upstreams) {
+        var fallbacks = upstreams.stream().filter(EdgeArgs.Upstream::fallback).toList();
         var priorities = upstreams.stream()
                 .flatMap(u -> u.routes().stream())
                 .map(Route::priority)

@@ -36,7 +36,7 @@ final class AlarmSet {
      * @return the regional topic's ARN
      */
     static Output<String> declare(
-            Optimization.Args args,
+            OptimizationArgs args,
             CustomResourceOptions child,
             Optional<CustomResourceOptions> global,
             Optional<Output<String>> distributionId,
@@ -94,7 +94,7 @@ final class AlarmSet {
      * key); with mail, SES may use the key too, for the bounce and complaint events; with scheduled jobs, EventBridge.
      */
     private static Output<String> topic(
-            Optimization.Args args, String part, CustomResourceOptions options, boolean mail, boolean jobs) {
+            OptimizationArgs args, String part, CustomResourceOptions options, boolean mail, boolean jobs) {
         var names = args.names();
         var key = new Key(
                 names.name(part),
@@ -133,7 +133,7 @@ final class AlarmSet {
     }
 
     private static void alarms(
-            Optimization.Args args,
+            OptimizationArgs args,
             List<Alarms> table,
             Output<String> topic,
             CustomResourceOptions options,
@@ -202,7 +202,7 @@ final class AlarmSet {
     }
 
     /** The id a dimension takes, from the phase that owns the watched resource. */
-    private static Output<String> value(Alarms.Dimension dimension, Optimization.Args args) {
+    private static Output<String> value(Alarms.Dimension dimension, OptimizationArgs args) {
         if (dimension instanceof Alarms.CacheNode node) {
             // The group's own list of member clusters, not a name built by convention.
             return args.data().cacheClusterIds().applyValue(ids -> ids.get(node.number() - 1));

@@ -41,7 +41,7 @@ final class Cdn {
      * @param global the same in us-east-1, where CloudFront takes its certificate from
      */
     static Distribution declare(
-            Optimization.Args args,
+            OptimizationArgs args,
             CustomResourceOptions child,
             CustomResourceOptions global,
             Optional<Output<String>> waf) {

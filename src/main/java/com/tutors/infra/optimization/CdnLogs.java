@@ -23,7 +23,7 @@ final class CdnLogs {
     /** CloudFront standard logging v2's log type. */
     static final String LOG_TYPE = "ACCESS_LOGS";
 
-    static void declare(Optimization.Args args, Distribution distribution, CustomResourceOptions global) {
+    static void declare(OptimizationArgs args, Distribution distribution, CustomResourceOptions global) {
         var names = args.names();
         var group = new LogGroup(
                 names.name("cdn-logs"),

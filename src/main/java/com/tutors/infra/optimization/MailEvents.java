@@ -22,7 +22,7 @@ final class MailEvents {
 
     /** @param policy the topic's policy, which lets SES publish: SES checks when the destination is set */
     static void declare(
-            Optimization.Args args,
+            OptimizationArgs args,
             EdgeOutputs.Mail mail,
             Output<String> topic,
             TopicPolicy policy,

@@ -7,15 +7,8 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.ProviderResource;
 import com.tutors.infra.blocks.AliasTarget;
-import com.tutors.infra.compute.ComputeOutputs;
-import com.tutors.infra.core.Naming;
 import com.tutors.infra.core.Phase;
-import com.tutors.infra.data.DataOutputs;
-import com.tutors.infra.edge.EdgeOutputs;
-import com.tutors.infra.network.NetworkOutputs;
-import com.tutors.infra.storage.StorageOutputs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,28 +21,12 @@ import java.util.Optional;
  */
 public final class Optimization extends ComponentResource {
 
-    /**
-     * @param usEast1      provider for CloudFront's certificate and a CLOUDFRONT web ACL; present with the CDN
-     * @param originSecret the header value CloudFront sends the ALB (empty text without the CDN)
-     */
-    public record Args(
-            Naming names,
-            String region,
-            OptimizationSettings settings,
-            Output<String> accountId,
-            int logRetentionDays,
-            boolean ipv6,
-            Optional<ProviderResource> usEast1,
-            Output<String> originSecret,
-            NetworkOutputs network,
-            DataOutputs data,
-            StorageOutputs storage,
-            ComputeOutputs compute,
-            EdgeOutputs edge) {}
-
     /** The dashboard, once every id it names is known; @return its console address */
     private static Output<String> dashboard(
-            Args args, CustomResourceOptions child, Optional<Output<String>> distributionId, boolean wafOnCdn) {
+            OptimizationArgs args,
+            CustomResourceOptions child,
+            Optional<Output<String>> distributionId,
+            boolean wafOnCdn) {
         var names = args.names();
         var compute = args.compute();
         var edge = args.edge();
@@ -109,7 +86,7 @@ public final class Optimization extends ComponentResource {
     /** What the stack exports and the late declarations of phases 3 and 5 need. */
     public final OptimizationOutputs outputs;
 
-    public Optimization(String name, Args args, ComponentResourceOptions options) {
+    public Optimization(String name, OptimizationArgs args, ComponentResourceOptions options) {
         super(Phase.OPTIMIZATION.componentType(), name, options);
         var names = args.names();
         var child = CustomResourceOptions.builder().parent(this).build();

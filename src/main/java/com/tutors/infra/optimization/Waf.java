@@ -51,7 +51,7 @@ final class Waf {
     private Waf() {}
 
     /** @return the web ACL's ARN; {@code scope} CLOUDFRONT (in us-east-1) or REGIONAL (on the ALB) */
-    static Output<String> declare(Optimization.Args args, CustomResourceOptions options, String scope) {
+    static Output<String> declare(OptimizationArgs args, CustomResourceOptions options, String scope) {
         var names = args.names();
         var s = args.settings();
         // Scope is replace-forcing and the ACL has an explicit name: one name per scope, so switching the CDN

@@ -10,6 +10,7 @@ import com.tutors.infra.ParsedConfig;
 import com.tutors.infra.core.Route;
 import com.tutors.infra.data.DataOutputs.AppSecret;
 import com.tutors.infra.edge.Edge;
+import com.tutors.infra.edge.EdgeArgs;
 import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -101,14 +102,14 @@ class AppServicesTest {
 
     @Test
     void theLoadBalancerRefusesTwoFallbacksOrASharedPriority() {
-        var a = new Edge.Upstream("a", 1, "/h", List.of(new Route(10, List.of("/a"))), true);
-        var b = new Edge.Upstream("b", 2, "/h", List.of(new Route(20, List.of("/b"))), false);
+        var a = new EdgeArgs.Upstream("a", 1, "/h", List.of(new Route(10, List.of("/a"))), true);
+        var b = new EdgeArgs.Upstream("b", 2, "/h", List.of(new Route(20, List.of("/b"))), false);
         assertEquals("a", Edge.fallback(List.of(a, b)).part());
-        var twoFallbacks = new Edge.Upstream("b", 2, "/h", List.of(), true);
+        var twoFallbacks = new EdgeArgs.Upstream("b", 2, "/h", List.of(), true);
         assertThrows(IllegalArgumentException.class, () -> Edge.fallback(List.of(a, twoFallbacks)));
-        var sharedPriority = new Edge.Upstream("b", 2, "/h", List.of(new Route(10, List.of("/b"))), false);
+        var sharedPriority = new EdgeArgs.Upstream("b", 2, "/h", List.of(new Route(10, List.of("/b"))), false);
         assertThrows(IllegalArgumentException.class, () -> Edge.fallback(List.of(a, sharedPriority)));
-        var noFallback = new Edge.Upstream("a", 1, "/h", List.of(), false);
+        var noFallback = new EdgeArgs.Upstream("a", 1, "/h", List.of(), false);
         assertThrows(IllegalArgumentException.class, () -> Edge.fallback(List.of(noFallback, b)));
     }
 }
