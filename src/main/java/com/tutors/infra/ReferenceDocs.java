@@ -424,6 +424,9 @@ public final class ReferenceDocs {
         block.accept(
                 "docs/operations.md", new String[] {SECRETS_START, SECRETS_END, secrets("prod", plans.get("prod"))});
         block.accept("docs/operations.md", new String[] {ALARMS_START, ALARMS_END, alarms(plans)});
+        block.accept(
+                "docs/operations.md",
+                new String[] {RoutineChanges.START, RoutineChanges.END, RoutineChanges.table(planner)});
         block.accept("docs/app-contract.md", new String[] {
             CONTAINERS_START,
             CONTAINERS_END,
