@@ -177,76 +177,6 @@ public final class ReferenceDocs {
         return file.substring(0, a) + block + file.substring(b + end.length() + 1);
     }
 
-    public static final String CONTAINERS_START =
-            "<!-- containers:start (generated: java -cp target/tutors-infra.jar com.tutors.infra.ReferenceDocs) -->";
-    public static final String CONTAINERS_END = "<!-- containers:end -->";
-
-    /**
-     * What each container of the stack is given, as the plan declares it: command, plain environment (the
-     * stack's own names shown as placeholders), the secrets' variables and the log group.
-     */
-    public static String containers(String stack, String domain, List<PlannedResource> plan) {
-        var table = new StringBuilder(
-                "| Task | Command | Environment | Secrets (variables) | Logs |\n|---|---|---|---|---|\n");
-        for (var task : plan.stream().filter(r -> r.type().equals(TASK)).toList()) {
-            var family = ((String) task.input("family")).replace("tutors-" + stack + "-", "");
-            for (var c : com.google.gson.JsonParser.parseString((String) task.input("containerDefinitions"))
-                    .getAsJsonArray()) {
-                var container = c.getAsJsonObject();
-                var command = new java.util.ArrayList<String>();
-                if (container.has("command")) {
-                    container.getAsJsonArray("command").forEach(w -> command.add(w.getAsString()));
-                }
-                var env = new java.util.TreeMap<String, String>();
-                if (container.has("environment")) {
-                    container
-                            .getAsJsonArray("environment")
-                            .forEach(e -> env.put(
-                                    e.getAsJsonObject().get("name").getAsString(),
-                                    placeholders(
-                                            e.getAsJsonObject().get("value").getAsString(), stack, domain)));
-                }
-                var secrets = new java.util.TreeSet<String>();
-                if (container.has("secrets")) {
-                    container
-                            .getAsJsonArray("secrets")
-                            .forEach(e ->
-                                    secrets.add(e.getAsJsonObject().get("name").getAsString()));
-                }
-                var logs = container.getAsJsonObject("logConfiguration").getAsJsonObject("options");
-                table.append("| ")
-                        .append(family)
-                        .append(" | `")
-                        .append(
-                                command.isEmpty()
-                                        ? "(the image's)"
-                                        : placeholders(String.join(" ", command), stack, domain))
-                        .append("` | ")
-                        .append(env.entrySet().stream()
-                                .map(e -> "`" + e.getKey() + "=" + e.getValue() + "`")
-                                .collect(java.util.stream.Collectors.joining(", ")))
-                        .append(" | ")
-                        .append(secrets.stream()
-                                .map(n -> "`" + n + "`")
-                                .collect(java.util.stream.Collectors.joining(", ")))
-                        .append(" | `")
-                        .append(placeholders(logs.get("awslogs-group").getAsString(), stack, domain))
-                        .append("` (prefix `")
-                        .append(logs.get("awslogs-stream-prefix").getAsString())
-                        .append("`) |\n");
-            }
-        }
-        return CONTAINERS_START + "\n" + table + CONTAINERS_END + "\n";
-    }
-
-    /** The stack's own values as the placeholders the docs use. */
-    private static String placeholders(String value, String stack, String domain) {
-        return value.replace(domain, "<domain>")
-                .replaceAll("-\\d{12}", "-<account>")
-                .replace("tutors-" + stack, "tutors-<env>")
-                .replace("|", "\\|");
-    }
-
     public static final String CONTROLS_START =
             "<!-- fsbp:start (generated: java -cp target/tutors-infra.jar com.tutors.infra.ReferenceDocs) -->";
     public static final String CONTROLS_END = "<!-- fsbp:end -->";
@@ -428,9 +358,12 @@ public final class ReferenceDocs {
                 "docs/operations.md",
                 new String[] {RoutineChanges.START, RoutineChanges.END, RoutineChanges.table(planner)});
         block.accept("docs/app-contract.md", new String[] {
-            CONTAINERS_START,
-            CONTAINERS_END,
-            containers("prod", StackFile.read(dir, "prod").values().get("tutors:domain"), plans.get("prod"))
+            ServiceDocs.CONTAINERS_START,
+            ServiceDocs.CONTAINERS_END,
+            ServiceDocs.containers("prod", StackFile.read(dir, "prod").values().get("tutors:domain"), plans.get("prod"))
+        });
+        block.accept("docs/app-contract.md", new String[] {
+            ServiceDocs.SERVICES_START, ServiceDocs.SERVICES_END, ServiceDocs.services("prod", plans.get("prod"))
         });
         block.accept("docs/configuration.md", new String[] {ConfigDocs.START, ConfigDocs.END, configuration(dir)});
         block.accept("docs/security-baseline.md", new String[] {CONTROLS_START, CONTROLS_END, controls(plans)});
