@@ -31,7 +31,7 @@ import com.tutors.infra.edge.EdgeOutputs;
 import com.tutors.infra.network.Foundation;
 import com.tutors.infra.network.NetworkOutputs;
 import com.tutors.infra.ops.OpsCommand;
-import com.tutors.infra.optimization.Alarms;
+import com.tutors.infra.optimization.AlarmTable;
 import com.tutors.infra.optimization.Optimization;
 import com.tutors.infra.optimization.OptimizationArgs;
 import com.tutors.infra.plan.OfflineRun;
@@ -205,7 +205,7 @@ public final class Main {
                                 m.configurationSetName(),
                                 m.configurationSetArn())));
         if (settings.declares(Phase.OPTIMIZATION) && settings.optimization().alarms()) {
-            computeArgs.deploymentAlarms(Alarms.deploymentAlarms(
+            computeArgs.deploymentAlarms(AlarmTable.deploymentAlarms(
                     names,
                     services.stream()
                             .filter(AppService::web)

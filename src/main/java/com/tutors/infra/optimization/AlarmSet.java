@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The {@link Alarms} table as CloudWatch alarms, notifying an SNS topic under the stack's own KMS key. */
+/** The {@link AlarmTable} as CloudWatch alarms, notifying an SNS topic under the stack's own KMS key. */
 final class AlarmSet {
     private AlarmSet() {}
 
@@ -46,7 +46,7 @@ final class AlarmSet {
         var topic = topic(args, "alarms", child, mail.isPresent(), !jobs.isEmpty());
         alarms(
                 args,
-                Alarms.all(
+                AlarmTable.all(
                         watched(args.compute()),
                         args.data().redisNodes(),
                         args.compute().sleepsOutsideOfficeHours(),
@@ -79,12 +79,16 @@ final class AlarmSet {
         }
         if (global.isPresent() && distributionId.isPresent()) {
             var globalTopic = topic(args, "alarms-global", global.get(), false, false);
-            alarms(args, Alarms.global(webAclName.isPresent()), globalTopic, global.get(), d -> switch ((Alarms.Watched)
-                    d) {
-                case DISTRIBUTION -> distributionId.get();
-                case WEB_ACL -> webAclName.orElseThrow();
-                default -> value(d, args);
-            });
+            alarms(
+                    args,
+                    AlarmTable.global(webAclName.isPresent()),
+                    globalTopic,
+                    global.get(),
+                    d -> switch ((Alarms.Watched) d) {
+                        case DISTRIBUTION -> distributionId.get();
+                        case WEB_ACL -> webAclName.orElseThrow();
+                        default -> value(d, args);
+                    });
         }
         return topic;
     }

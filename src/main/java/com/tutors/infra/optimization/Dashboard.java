@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The stack's CloudWatch dashboard body, as data. The metrics the alarms watch come from the same
- * {@link Alarms} table (one source: an alarm's metric is always on the dashboard); the widgets add
+ * {@link AlarmTable} (one source: an alarm's metric is always on the dashboard); the widgets add
  * what helps reading them (request counts, latency percentiles, connections). Keys keep a fixed order,
  * so the body is the same text on every run.
  */
@@ -185,7 +185,7 @@ public final class Dashboard {
     /** The alarms' own metrics (namespace, name, statistic, dimensions), by the alarms' parts. */
     private static List<List<Object>> alarmMetrics(int cacheNodes, Ids ids, String... parts) {
         var out = new ArrayList<List<Object>>();
-        for (var alarm : Alarms.all(
+        for (var alarm : AlarmTable.all(
                 ids.services().stream()
                         .map(x -> new Alarms.Service(x.part(), x.targetGroup().isPresent()))
                         .toList(),
