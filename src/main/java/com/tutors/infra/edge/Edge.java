@@ -2,37 +2,22 @@ package com.tutors.infra.edge;
 
 import com.pulumi.aws.lb.Listener;
 import com.pulumi.aws.lb.ListenerArgs;
-import com.pulumi.aws.lb.ListenerRule;
-import com.pulumi.aws.lb.ListenerRuleArgs;
 import com.pulumi.aws.lb.LoadBalancer;
 import com.pulumi.aws.lb.LoadBalancerArgs;
-import com.pulumi.aws.lb.TargetGroup;
-import com.pulumi.aws.lb.TargetGroupArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionFixedResponseArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
-import com.pulumi.aws.lb.inputs.ListenerRuleActionArgs;
-import com.pulumi.aws.lb.inputs.ListenerRuleActionFixedResponseArgs;
-import com.pulumi.aws.lb.inputs.ListenerRuleActionRedirectArgs;
-import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
-import com.pulumi.aws.lb.inputs.ListenerRuleConditionHttpHeaderArgs;
-import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
 import com.pulumi.aws.lb.inputs.LoadBalancerAccessLogsArgs;
-import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
 import com.tutors.infra.blocks.AliasRecords;
 import com.tutors.infra.blocks.AliasTarget;
 import com.tutors.infra.blocks.Buckets;
-import com.tutors.infra.core.Headers;
 import com.tutors.infra.core.Naming;
 import com.tutors.infra.core.Phase;
 import com.tutors.infra.core.Ports;
-import com.tutors.infra.core.Route;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +51,7 @@ public final class Edge extends ComponentResource {
         var network = args.network();
 
         var albArgs = LoadBalancerArgs.builder()
-                .name(lbName("alb"))
+                .name(ListenerRules.lbName(names, "alb"))
                 .internal(false)
                 .loadBalancerType("application")
                 .subnets(network.publicSubnetIds())
@@ -95,9 +80,8 @@ public final class Edge extends ComponentResource {
         }
         this.alb = new LoadBalancer(names.name("alb"), albArgs.build(), albOptions.build());
 
-        var groups = new LinkedHashMap<String, TargetGroup>();
-        args.upstreams()
-                .forEach(u -> groups.put(u.part(), targetGroup(u.part(), u.port(), u.healthPath(), network.vpcId())));
+        var rules = new ListenerRules(names, args, child);
+        var groups = rules.targetGroups(network.vpcId());
         var fallback = fallback(args.upstreams());
 
         var forwardToFrontend = ListenerDefaultActionArgs.builder()
@@ -173,87 +157,7 @@ public final class Edge extends ComponentResource {
             host = alb.dnsName();
             url = alb.dnsName().applyValue(dns -> "http://" + dns);
         }
-        var listeners = new ArrayList<Resource>(List.of(serving));
-        var routes = new java.util.TreeMap<Integer, EdgeArgs.Upstream>();
-        for (var upstream : args.upstreams()) {
-            upstream.routes().forEach(route -> routes.put(route.priority(), upstream));
-        }
-        for (var entry : routes.entrySet()) {
-            var upstream = entry.getValue();
-            var route = upstream.routes().stream()
-                    .filter(r -> r.priority() == entry.getKey())
-                    .findFirst()
-                    .orElseThrow();
-            var conditions = new ArrayList<ListenerRuleConditionArgs>();
-            conditions.add(ListenerRuleConditionArgs.builder()
-                    .pathPattern(ListenerRuleConditionPathPatternArgs.builder()
-                            .values(route.paths())
-                            .build())
-                    .build());
-            args.originSecrets().ifPresent(secrets -> conditions.add(originHeader(secrets)));
-            listeners.add(rule(
-                    upstream.part() + "-" + route.priority(),
-                    serving,
-                    route.priority(),
-                    groups.get(upstream.part()),
-                    conditions));
-        }
-        {
-            // The buckets' paths are theirs on every stack: Next.js never answers them (the app contract).
-            // Behind CloudFront its behaviours take them before the ALB; declared anyway, so a stack keeps
-            // them while its CDN is turned on or off and the URNs stay the same across lastPhase.
-            listeners.add(new ListenerRule(
-                    names.name("static-redirect"),
-                    ListenerRuleArgs.builder()
-                            .listenerArn(serving.arn())
-                            .priority(EdgePolicies.STATIC_PRIORITY)
-                            .actions(ListenerRuleActionArgs.builder()
-                                    .type("redirect")
-                                    .redirect(ListenerRuleActionRedirectArgs.builder()
-                                            .protocol("HTTPS")
-                                            .port("443")
-                                            .host(args.staticBucketDomain())
-                                            .path("/#{path}")
-                                            .query("#{query}")
-                                            .statusCode("HTTP_302")
-                                            .build())
-                                    .build())
-                            .conditions(pathIs(EdgePolicies.STATIC_PATHS))
-                            .build(),
-                    child));
-            listeners.add(new ListenerRule(
-                    names.name("media-not-here"),
-                    ListenerRuleArgs.builder()
-                            .listenerArn(serving.arn())
-                            .priority(EdgePolicies.MEDIA_PRIORITY)
-                            .actions(ListenerRuleActionArgs.builder()
-                                    .type("fixed-response")
-                                    .fixedResponse(ListenerRuleActionFixedResponseArgs.builder()
-                                            .statusCode("404")
-                                            .contentType("text/plain")
-                                            .messageBody("Media is linked with presigned S3 URLs on this stack")
-                                            .build())
-                                    .build())
-                            .conditions(pathIs(EdgePolicies.MEDIA_PATHS))
-                            .build(),
-                    child));
-        }
-        if (args.behindCdn()) {
-            // Locked: only CloudFront's requests reach the frontend. Unlocked: every path does, as the default.
-            var condition = args.originSecrets()
-                    .map(Edge::originHeader)
-                    .orElse(ListenerRuleConditionArgs.builder()
-                            .pathPattern(ListenerRuleConditionPathPatternArgs.builder()
-                                    .values("/*")
-                                    .build())
-                            .build());
-            listeners.add(rule(
-                    fallback.part() + "-" + EdgePolicies.FALLBACK_PRIORITY,
-                    serving,
-                    EdgePolicies.FALLBACK_PRIORITY,
-                    groups.get(fallback.part()),
-                    List.of(condition)));
-        }
+        var listeners = rules.rules(serving, groups, fallback);
 
         this.outputs = new EdgeOutputs(
                 alb.dnsName(),
@@ -313,90 +217,8 @@ public final class Edge extends ComponentResource {
                         child));
     }
 
-    private String lbName(String part) {
-        var full = names.name(part);
-        if (full.length() > LB_NAME_LIMIT) {
-            throw new IllegalStateException(full + " is longer than the " + LB_NAME_LIMIT + " characters ELB allows");
-        }
-        return full;
-    }
-
-    private ListenerRule rule(
-            String part,
-            Listener listener,
-            int priority,
-            TargetGroup target,
-            List<ListenerRuleConditionArgs> conditions) {
-        return new ListenerRule(
-                names.name(part),
-                ListenerRuleArgs.builder()
-                        .listenerArn(listener.arn())
-                        .priority(priority)
-                        .actions(ListenerRuleActionArgs.builder()
-                                .type("forward")
-                                .targetGroupArn(target.arn())
-                                .build())
-                        .conditions(conditions)
-                        .build(),
-                child);
-    }
-
     /** The one upstream that serves every path no route claims; two rules may not share a priority. */
     public static EdgeArgs.Upstream fallback(List<EdgeArgs.Upstream> upstreams) {
-        var fallbacks = upstreams.stream().filter(EdgeArgs.Upstream::fallback).toList();
-        var priorities = upstreams.stream()
-                .flatMap(u -> u.routes().stream())
-                .map(Route::priority)
-                .toList();
-        if (fallbacks.size() != 1 || priorities.size() != new java.util.HashSet<>(priorities).size()) {
-            throw new IllegalArgumentException(
-                    "the web services need exactly one fallback and distinct rule priorities: " + upstreams);
-        }
-        return fallbacks.get(0);
-    }
-
-    private TargetGroup targetGroup(String part, int port, String healthPath, Output<String> vpcId) {
-        return new TargetGroup(
-                names.name(part),
-                TargetGroupArgs.builder()
-                        .name(lbName(part))
-                        .targetType("ip") // Fargate tasks register by IP (awsvpc)
-                        .protocol("HTTP")
-                        .port(port)
-                        .ipAddressType("ipv4")
-                        .vpcId(vpcId)
-                        // Short: a rolling deploy waits this long for each old task's connections to drain.
-                        .deregistrationDelay(DEREGISTRATION_DELAY_SECONDS)
-                        .healthCheck(TargetGroupHealthCheckArgs.builder()
-                                .enabled(true)
-                                .protocol("HTTP")
-                                .path(healthPath)
-                                .matcher("200")
-                                .interval(15)
-                                .timeout(5)
-                                .healthyThreshold(2)
-                                .unhealthyThreshold(3)
-                                .build())
-                        .tags(names.nameTag(part))
-                        .build(),
-                child);
-    }
-
-    private static ListenerRuleConditionArgs pathIs(List<String> paths) {
-        return ListenerRuleConditionArgs.builder()
-                .pathPattern(ListenerRuleConditionPathPatternArgs.builder()
-                        .values(paths)
-                        .build())
-                .build();
-    }
-
-    /** The header condition: any of the values (an ALB condition ORs up to five). */
-    private static ListenerRuleConditionArgs originHeader(Output<List<String>> secrets) {
-        return ListenerRuleConditionArgs.builder()
-                .httpHeader(ListenerRuleConditionHttpHeaderArgs.builder()
-                        .httpHeaderName(Headers.ORIGIN_VERIFY)
-                        .values(secrets)
-                        .build())
-                .build();
+        return ListenerRules.fallback(upstreams);
     }
 }
