@@ -17,99 +17,6 @@ public final class CostModel {
     /** Amazon Linux 2023's root volume. */
     static final int NAT_INSTANCE_ROOT_GB = 8;
 
-    /**
-     * Types that cost nothing by themselves (their cost is in a priced resource, e.g. the ALB's
-     * listeners, or they are free: IAM, security groups, subnets, public ACM certificates...). A test
-     * fails when the program declares a type that is neither priced here nor listed.
-     */
-    public static final java.util.Set<String> FREE = java.util.Set.of(
-            "aws:acm/certificate:Certificate",
-            "aws:acm/certificateValidation:CertificateValidation",
-            "aws:appautoscaling/policy:Policy",
-            "aws:appautoscaling/target:Target",
-            "aws:cloudfront/cachePolicy:CachePolicy",
-            "aws:cloudfront/originAccessControl:OriginAccessControl",
-            "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl",
-            "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
-            "aws:ec2/internetGateway:InternetGateway",
-            "aws:ec2/route:Route",
-            "aws:ec2/routeTable:RouteTable",
-            "aws:ec2/routeTableAssociation:RouteTableAssociation",
-            "aws:ec2/securityGroup:SecurityGroup",
-            "aws:ec2/subnet:Subnet",
-            "aws:ec2/vpc:Vpc",
-            "aws:ecr/lifecyclePolicy:LifecyclePolicy",
-            "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders",
-            "aws:ecs/taskDefinition:TaskDefinition",
-            "aws:elasticache/subnetGroup:SubnetGroup",
-            "aws:iam/instanceProfile:InstanceProfile",
-            "aws:iam/role:Role",
-            "aws:iam/rolePolicy:RolePolicy",
-            "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
-            "aws:kms/alias:Alias",
-            "aws:lb/listener:Listener",
-            "aws:lb/listenerRule:ListenerRule",
-            "aws:lb/targetGroup:TargetGroup",
-            "aws:rds/parameterGroup:ParameterGroup",
-            "aws:rds/subnetGroup:SubnetGroup",
-            "aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2",
-            "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
-            "aws:s3/bucketLoggingV2:BucketLoggingV2",
-            "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
-            "aws:s3/bucketPolicy:BucketPolicy",
-            "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
-            "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
-            "aws:s3/bucketVersioningV2:BucketVersioningV2",
-            "aws:secretsmanager/secretVersion:SecretVersion",
-            "aws:cloudwatch/logDelivery:LogDelivery",
-            "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination",
-            "aws:cloudwatch/logDeliverySource:LogDeliverySource",
-            "aws:sns/topic:Topic",
-            "aws:sns/topicPolicy:TopicPolicy",
-            "aws:sns/topicSubscription:TopicSubscription",
-            "aws:sesv2/configurationSet:ConfigurationSet",
-            "aws:sesv2/configurationSetEventDestination:ConfigurationSetEventDestination",
-            "aws:sesv2/emailIdentityMailFromAttributes:EmailIdentityMailFromAttributes",
-            "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
-            "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-            "aws:wafv2/ipSet:IpSet",
-            "aws:wafv2/webAclAssociation:WebAclAssociation",
-            "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
-            // Application Auto Scaling is free; EventBridge Scheduler's first 14 million invocations a
-            // month are free, and office hours make about 45.
-            "aws:appautoscaling/scheduledAction:ScheduledAction",
-            "aws:scheduler/schedule:Schedule",
-            // Rules on AWS services' events are free; Cloud Map bills what its namespace's zone costs (priced) and
-            // API discovery calls, which DNS lookups are not.
-            "aws:cloudwatch/eventRule:EventRule",
-            "aws:cloudwatch/eventTarget:EventTarget",
-            "aws:servicediscovery/service:Service");
-
-    /** Types with a line of their own in the estimate. */
-    public static final java.util.Set<String> PRICED = java.util.Set.of(
-            "aws:ec2/natGateway:NatGateway",
-            "aws:ec2/eip:Eip",
-            "aws:ec2/instance:Instance",
-            "aws:ec2/vpcEndpoint:VpcEndpoint",
-            "aws:lb/loadBalancer:LoadBalancer",
-            "aws:ecs/service:Service",
-            "aws:ecs/cluster:Cluster",
-            "aws:rds/instance:Instance",
-            "aws:elasticache/replicationGroup:ReplicationGroup",
-            "aws:secretsmanager/secret:Secret",
-            "aws:route53/record:Record",
-            "aws:cloudwatch/dashboard:Dashboard",
-            "aws:cloudwatch/metricAlarm:MetricAlarm",
-            "aws:cloudwatch/logGroup:LogGroup",
-            "aws:wafv2/webAcl:WebAcl",
-            "aws:cloudfront/distribution:Distribution",
-            "aws:s3/bucketV2:BucketV2",
-            "aws:ecr/repository:Repository",
-            "aws:ec2/flowLog:FlowLog",
-            "aws:kms/key:Key",
-            "aws:sesv2/emailIdentity:EmailIdentity",
-            "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace");
-
     public record Estimate(
             List<CostLine> lines, Map<Integer, Double> byPhase, double total, Usage usage, String priceVersion) {
         /** The lines the price file has no price for: the total then counts the rest only. */
@@ -204,7 +111,8 @@ public final class CostModel {
                             prices.price("publicIpv4Hour")));
                 }
                 case "aws:ecs/service:Service" ->
-                    lines.addAll(fargate(r, tasks, hours, awake.serviceShare(String.valueOf(r.input("name"))), prices));
+                    lines.addAll(FargateCost.lines(
+                            r, tasks, hours, awake.serviceShare(String.valueOf(r.input("name"))), prices));
                 case "aws:rds/instance:Instance" -> {
                     var cls = String.valueOf(r.input("instanceClass"));
                     int copies = Boolean.TRUE.equals(r.input("multiAz")) ? 2 : 1;
@@ -423,77 +331,11 @@ public final class CostModel {
         return new Estimate(List.copyOf(lines), byPhase, total, usage, prices.version());
     }
 
-    /**
-     * A service's tasks on Fargate: the base runs on demand, the rest split by the strategy's weights.
-     * Task size and architecture come from the task definition the service runs; {@code awake} is the
-     * part of the week it runs (1 without office hours).
-     */
-    private static List<CostLine> fargate(
-            PlannedResource service,
-            Map<String, PlannedResource> tasks,
-            double monthHours,
-            double awake,
-            PriceBook prices) {
-        double hours = monthHours * awake;
-        var when = awake < 1 ? ", office hours" : "";
-        var arn = String.valueOf(service.input("taskDefinition"));
-        var family = arn.substring(arn.lastIndexOf('/') + 1).replaceAll(":\\d+$", "");
-        var task = tasks.get(family);
-        if (task == null) {
-            throw new IllegalStateException("service " + service.name() + " runs an undeclared task definition " + arn);
-        }
-        double vcpu = Double.parseDouble(String.valueOf(task.input("cpu"))) / 1024;
-        double gb = Double.parseDouble(String.valueOf(task.input("memory"))) / 1024;
-        var arch = String.valueOf(task.input("runtimePlatform.cpuArchitecture"));
-        double count = number(service, "desiredCount");
-        double onDemand = count;
-        double spot = 0;
-        if (service.input("capacityProviderStrategies") instanceof List<?> strategy) {
-            double base = 0;
-            double onDemandWeight = 0;
-            double spotWeight = 0;
-            for (var s : strategy) {
-                var share = (Map<?, ?>) s;
-                var weight = ((Number) share.get("weight")).doubleValue();
-                if ("FARGATE_SPOT".equals(share.get("capacityProvider"))) {
-                    spotWeight += weight;
-                } else {
-                    base += share.get("base") == null ? 0 : ((Number) share.get("base")).doubleValue();
-                    onDemandWeight += weight;
-                }
-            }
-            double rest = Math.max(0, count - base);
-            spot = spotWeight == 0 ? 0 : rest * spotWeight / (spotWeight + onDemandWeight);
-            onDemand = count - spot;
-        }
-        var size = fmt(vcpu) + " vCPU / " + fmt(gb) + " GB " + arch;
-        var lines = new ArrayList<CostLine>();
-        if (onDemand > 0) {
-            lines.add(new CostLine(
-                    service.phase(),
-                    service.name(),
-                    "Fargate tasks (" + size + ", on demand) x " + fmt(onDemand) + when,
-                    onDemand * hours,
-                    "task-hours",
-                    vcpu * prices.price("fargateVcpuHour", arch) + gb * prices.price("fargateGbHour", arch)));
-        }
-        if (spot > 0) {
-            lines.add(new CostLine(
-                    service.phase(),
-                    service.name(),
-                    "Fargate Spot tasks (" + size + ") x " + fmt(spot) + when,
-                    spot * hours,
-                    "task-hours",
-                    vcpu * prices.price("fargateSpotVcpuHour", arch) + gb * prices.price("fargateSpotGbHour", arch)));
-        }
-        return lines;
-    }
-
-    private static double number(PlannedResource r, String input) {
+    static double number(PlannedResource r, String input) {
         return ((Number) r.input(input)).doubleValue();
     }
 
-    private static String fmt(double value) {
+    static String fmt(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 

@@ -189,7 +189,7 @@ class CostModelTest {
         for (var stack : List.of("prod", "staging")) {
             for (var r : StackRuns.awsResources(StackRuns.committed(stack))) {
                 assertTrue(
-                        CostModel.PRICED.contains(r.type()) || CostModel.FREE.contains(r.type()),
+                        CostCatalog.PRICED.contains(r.type()) || CostCatalog.FREE.contains(r.type()),
                         r.type() + " is neither priced nor listed as free in CostModel");
             }
         }
