@@ -3,7 +3,6 @@ package com.tutors.infra;
 import com.tutors.infra.config.ConfigDocs;
 import com.tutors.infra.core.Environment;
 import com.tutors.infra.core.Phase;
-import com.tutors.infra.core.Runbook;
 import com.tutors.infra.network.SecurityRules;
 import com.tutors.infra.plan.OfflineRun;
 import com.tutors.infra.plan.StackFile;
@@ -27,92 +26,6 @@ public final class ReferenceDocs {
     public static final String SG_START =
             "<!-- security-groups:start (generated: java -cp target/tutors-infra.jar com.tutors.infra.ReferenceDocs) -->";
     public static final String SG_END = "<!-- security-groups:end -->";
-
-    public static final String SECRETS_START =
-            "<!-- secrets:start (generated: java -cp target/tutors-infra.jar com.tutors.infra.ReferenceDocs) -->";
-    public static final String SECRETS_END = "<!-- secrets:end -->";
-    public static final String ALARMS_START =
-            "<!-- alarms:start (generated: java -cp target/tutors-infra.jar com.tutors.infra.ReferenceDocs) -->";
-    public static final String ALARMS_END = "<!-- alarms:end -->";
-
-    private static final String SECRET = "aws:secretsmanager/secret:Secret";
-    private static final String TASK = "aws:ecs/taskDefinition:TaskDefinition";
-    private static final String ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
-
-    /** The stack's Secrets Manager secrets, what each holds, and the variables of the task definitions that read it. */
-    public static String secrets(String stack, List<PlannedResource> plan) {
-        var readers = new TreeMap<String, java.util.TreeSet<String>>();
-        for (var task : plan.stream().filter(r -> r.type().equals(TASK)).toList()) {
-            var containers = com.google.gson.JsonParser.parseString((String) task.input("containerDefinitions"))
-                    .getAsJsonArray();
-            for (var c : containers) {
-                var secrets = c.getAsJsonObject().getAsJsonArray("secrets");
-                if (secrets == null) {
-                    continue;
-                }
-                for (var ref : secrets) {
-                    var from = ref.getAsJsonObject().get("valueFrom").getAsString();
-                    var variable = ref.getAsJsonObject().get("name").getAsString();
-                    var family = ((String) task.input("family")).replace("tutors-" + stack + "-", "");
-                    readers.computeIfAbsent(from.replaceAll(":::.*$", ""), k -> new java.util.TreeSet<>())
-                            .add("`" + variable + "` (" + family + ")");
-                }
-            }
-        }
-        var table = new StringBuilder("| Secret | Holds | Read by (variable, task) |\n|---|---|---|\n");
-        plan.stream().filter(r -> r.type().equals(SECRET)).forEach(r -> {
-            var read = r.identifiers().stream()
-                    .map(readers::get)
-                    .filter(java.util.Objects::nonNull)
-                    .findFirst()
-                    .map(set -> String.join(", ", set))
-                    .orElse("none: built for operators and tools");
-            table.append("| `")
-                    .append(((String) r.input("name")).replace("/" + stack + "/", "/<env>/"))
-                    .append("` | ")
-                    .append(r.input("description"))
-                    .append(" | ")
-                    .append(read)
-                    .append(" |\n");
-        });
-        return SECRETS_START + "\n" + table + SECRETS_END + "\n";
-    }
-
-    /** Every alarm of the committed stacks: which stack has it, what makes it fire, what it means, where to look. */
-    public static String alarms(Map<String, List<PlannedResource>> plans) {
-        var rows = new TreeMap<String, String>();
-        var where = new TreeMap<String, java.util.List<String>>();
-        plans.forEach((stack, plan) -> plan.stream()
-                .filter(r -> r.type().equals(ALARM))
-                .forEach(r -> {
-                    var name = ((String) r.input("name")).replace("tutors-" + stack + "-", "");
-                    var description = ((String) r.input("alarmDescription"))
-                            .replace("tutors-" + stack + "-", "tutors-<env>-")
-                            .replace(" (runbook: " + Runbook.ALARMS + ")", "");
-                    rows.putIfAbsent(name, description);
-                    where.computeIfAbsent(name, k -> new java.util.ArrayList<>())
-                            .add(stack);
-                }));
-        var table = new StringBuilder(
-                "| Alarm | Stacks | Fires when | What it means | Where to look |\n|---|---|---|---|---|\n");
-        rows.forEach((name, description) -> {
-            var guide = AlarmGuide.of(name)
-                    .orElseThrow(() -> new IllegalStateException(
-                            "no AlarmGuide entry for " + name + ": say what it means and where to look"));
-            table.append("| `tutors-<env>-")
-                    .append(name)
-                    .append("` | ")
-                    .append(String.join(", ", where.get(name)))
-                    .append(" | ")
-                    .append(description.replace("|", "\\|"))
-                    .append(" | ")
-                    .append(guide.means())
-                    .append(" | ")
-                    .append(guide.look())
-                    .append(" |\n");
-        });
-        return ALARMS_START + "\n" + table + ALARMS_END + "\n";
-    }
 
     /** The configuration table for the committed stacks of {@code projectDir}. */
     public static String configuration(Path projectDir) {
@@ -175,15 +88,6 @@ public final class ReferenceDocs {
             throw new IllegalArgumentException("no markers " + start + " ... " + end);
         }
         return file.substring(0, a) + block + file.substring(b + end.length() + 1);
-    }
-
-    public static final String CONTROLS_START =
-            "<!-- fsbp:start (generated: java -cp target/tutors-infra.jar com.tutors.infra.ReferenceDocs) -->";
-    public static final String CONTROLS_END = "<!-- fsbp:end -->";
-
-    /** The FSBP controls with each stack's status computed from its plan. */
-    public static String controls(Map<String, List<PlannedResource>> plans) {
-        return CONTROLS_START + "\n" + SecurityControls.table(plans) + CONTROLS_END + "\n";
     }
 
     public static final String PHASES_START =
@@ -351,9 +255,12 @@ public final class ReferenceDocs {
             block.accept(name, new String[] {STACK_COSTS_START, STACK_COSTS_END, stackCosts(estimates)});
         }
         block.accept("docs/cost.md", new String[] {PROFILES_START, PROFILES_END, profiles(planner)});
+        block.accept("docs/operations.md", new String[] {
+            PlanTables.SECRETS_START, PlanTables.SECRETS_END, PlanTables.secrets("prod", plans.get("prod"))
+        });
         block.accept(
-                "docs/operations.md", new String[] {SECRETS_START, SECRETS_END, secrets("prod", plans.get("prod"))});
-        block.accept("docs/operations.md", new String[] {ALARMS_START, ALARMS_END, alarms(plans)});
+                "docs/operations.md",
+                new String[] {PlanTables.ALARMS_START, PlanTables.ALARMS_END, PlanTables.alarms(plans)});
         block.accept(
                 "docs/operations.md",
                 new String[] {RoutineChanges.START, RoutineChanges.END, RoutineChanges.table(planner)});
@@ -366,7 +273,9 @@ public final class ReferenceDocs {
             ServiceDocs.SERVICES_START, ServiceDocs.SERVICES_END, ServiceDocs.services("prod", plans.get("prod"))
         });
         block.accept("docs/configuration.md", new String[] {ConfigDocs.START, ConfigDocs.END, configuration(dir)});
-        block.accept("docs/security-baseline.md", new String[] {CONTROLS_START, CONTROLS_END, controls(plans)});
+        block.accept(
+                "docs/security-baseline.md",
+                new String[] {PlanTables.CONTROLS_START, PlanTables.CONTROLS_END, PlanTables.controls(plans)});
         block.accept("docs/security-baseline.md", new String[] {SG_START, SG_END, securityGroups()});
         return files;
     }
