@@ -39,9 +39,7 @@ import com.tutors.infra.plan.PlanCommand;
 import com.tutors.infra.storage.Storage;
 import com.tutors.infra.storage.StorageOutputs;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -169,11 +167,11 @@ public final class Main {
                         EdgeArgs.builder()
                                 .names(names)
                                 .settings(settings.edge())
-                                .upstreams(upstreams(services))
+                                .upstreams(PhaseLinks.upstreams(services))
                                 .region(settings.region())
                                 .accountId(account)
                                 .network(network)
-                                .originSecrets(originSecrets(settings))
+                                .originSecrets(PhaseLinks.originSecrets(settings))
                                 .behindCdn(settings.cdn())
                                 .staticBucketDomain(storage.staticBucketDomain())
                                 .serverAccessLogBucket(storage.serverAccessLogBucket())
@@ -194,9 +192,9 @@ public final class Main {
                 .network(network)
                 .data(data)
                 .storage(storage)
-                .site(site(settings, edge))
+                .site(PhaseLinks.site(settings, edge))
                 .loadBalancing(edge.map(e -> new ComputeArgs.LoadBalancing(
-                        targetGroups(e), e.targetGroups().servingListeners())))
+                        PhaseLinks.targetGroups(e), e.targetGroups().servingListeners())))
                 .mail(edge.flatMap(EdgeOutputs::mail)
                         .map(m -> new ComputeArgs.Mail(
                                 m.domain(),
@@ -223,28 +221,6 @@ public final class Main {
 
         storageComponent.declareBucketPolicies(optimization.flatMap(o -> o.outputs.distributionArn()));
         edgeComponent.ifPresent(e -> e.declareSiteRecords(optimization.flatMap(o -> o.outputs.aliasTarget())));
-    }
-
-    /** The web services as the load balancer sees them. */
-    public static List<EdgeArgs.Upstream> upstreams(List<AppService> services) {
-        return services.stream()
-                .flatMap(s -> s.http().stream()
-                        .map(h -> new EdgeArgs.Upstream(s.part(), h.port(), h.healthPath(), h.routes(), h.fallback())))
-                .toList();
-    }
-
-    /** Each web service's target group, with the label its requests-per-target scaling names. */
-    private static Map<String, ComputeArgs.TargetGroup> targetGroups(EdgeOutputs edge) {
-        var out = new LinkedHashMap<String, ComputeArgs.TargetGroup>();
-        edge.targetGroups()
-                .byPart()
-                .forEach((part, group) -> out.put(
-                        part,
-                        new ComputeArgs.TargetGroup(
-                                group.arn(),
-                                Output.tuple(edge.albArnSuffix(), group.arnSuffix())
-                                        .applyValue(t -> t.t1 + "/" + t.t2))));
-        return out;
     }
 
     /**
@@ -300,33 +276,6 @@ public final class Main {
 
     /** AWS's managed prefix list of CloudFront's servers that connect to origins (IPv4). */
     static final String CLOUDFRONT_ORIGIN_FACING = "com.amazonaws.global.cloudfront.origin-facing";
-
-    /**
-     * The origin header values the ALB accepts: only when CloudFront fronts it and the lock is on (a
-     * separate step: docs/operations.md); during a rotation the previous value too, until every edge sends the new one.
-     */
-    private static Optional<Output<List<String>>> originSecrets(StackSettings settings) {
-        var opt = settings.optimization();
-        if (!(settings.cdn() && opt.originLock()) || opt.originSecret().isEmpty()) {
-            return Optional.empty();
-        }
-        var current = opt.originSecret().get().output();
-        return Optional.of(opt.originSecretPrevious()
-                .map(previous -> Output.tuple(current, previous.output()).applyValue(t -> List.of(t.t1, t.t2)))
-                .orElseGet(() -> current.applyValue(List::of)));
-    }
-
-    /** Where users reach the site: phase 5's host, else the domain, else nothing routes yet (phase 4 alone). */
-    private static ComputeArgs.Site site(StackSettings settings, Optional<EdgeOutputs> edge) {
-        var cdnHost = settings.cdn() ? settings.domain() : Optional.<String>empty();
-        // Media moves to CloudFront with the lock, once DNS points there (turning the CDN on is two steps).
-        boolean media = cdnHost.isPresent() && settings.optimization().originLock();
-        return edge.map(e -> new ComputeArgs.Site(e.host(), e.url(), cdnHost, media))
-                .orElseGet(() -> settings.domain()
-                        .map(d -> new ComputeArgs.Site(Output.of(d), Output.of("https://" + d), cdnHost, media))
-                        .orElseGet(() -> new ComputeArgs.Site(
-                                Output.of("localhost"), Output.of("http://localhost"), cdnHost, media)));
-    }
 
     private static Optimization optimization(
             StackSettings settings,

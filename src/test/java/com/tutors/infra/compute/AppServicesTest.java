@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tutors.infra.Main;
 import com.tutors.infra.ParsedConfig;
+import com.tutors.infra.PhaseLinks;
 import com.tutors.infra.core.Route;
 import com.tutors.infra.data.DataOutputs.AppSecret;
 import com.tutors.infra.edge.Edge;
@@ -48,13 +48,14 @@ class AppServicesTest {
             // Only the backend is reached privately (the frontend's server-side calls), only the frontend is the rest.
             assertTrue(backend.http().orElseThrow().privateName());
             assertFalse(frontend.http().orElseThrow().privateName());
-            assertEquals("frontend", Edge.fallback(Main.upstreams(services)).part(), "the listener's default");
+            assertEquals(
+                    "frontend", Edge.fallback(PhaseLinks.upstreams(services)).part(), "the listener's default");
         }
     }
 
     @Test
     void nextAuthsRoutesComeBeforeDjangosApi() {
-        var upstreams = Main.upstreams(committed("prod"));
+        var upstreams = PhaseLinks.upstreams(committed("prod"));
         var byPriority = new java.util.TreeMap<Integer, String>();
         upstreams.forEach(u -> u.routes().forEach(r -> byPriority.put(r.priority(), u.part() + " " + r.paths())));
         assertEquals(
@@ -85,7 +86,7 @@ class AppServicesTest {
                 List.of(beat.minimumHealthyPercent(), beat.maximumPercent(), beat.scalesOnCpu()),
                 "a singleton stops the old task first and never scales");
         // Workers are not upstreams: the load balancer gets the same two services as without them.
-        assertEquals(Main.upstreams(committed("prod")), Main.upstreams(services));
+        assertEquals(PhaseLinks.upstreams(committed("prod")), PhaseLinks.upstreams(services));
     }
 
     @Test
