@@ -14,7 +14,6 @@ import com.pulumi.aws.ec2.RouteTableArgs;
 import com.pulumi.aws.ec2.RouteTableAssociation;
 import com.pulumi.aws.ec2.RouteTableAssociationArgs;
 import com.pulumi.aws.ec2.SecurityGroup;
-import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.ec2.Subnet;
 import com.pulumi.aws.ec2.SubnetArgs;
 import com.pulumi.aws.ec2.Vpc;
@@ -22,10 +21,6 @@ import com.pulumi.aws.ec2.VpcArgs;
 import com.pulumi.aws.ec2.VpcEndpoint;
 import com.pulumi.aws.ec2.VpcEndpointArgs;
 import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
-import com.pulumi.aws.vpc.SecurityGroupEgressRule;
-import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
-import com.pulumi.aws.vpc.SecurityGroupIngressRule;
-import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
@@ -34,9 +29,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.tutors.infra.core.Naming;
 import com.tutors.infra.core.Outputs;
 import com.tutors.infra.core.Phase;
-import com.tutors.infra.network.SecurityRules.CidrPeer;
 import com.tutors.infra.network.SecurityRules.Group;
-import com.tutors.infra.network.SecurityRules.GroupPeer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,7 +177,7 @@ public final class Foundation extends ComponentResource {
                         .build(),
                 child);
 
-        declareSecurityGroups(vpc);
+        groups.putAll(SecurityGroups.declare(args.names(), vpc, ipv6, args.cloudFrontOnly(), child));
         var allSubnets = new ArrayList<Subnet>(publicSubnets);
         allSubnets.addAll(privateSubnets);
         Baseline.declare(
@@ -293,74 +286,6 @@ public final class Foundation extends ComponentResource {
                             .natGatewayId(gateway.id()));
         }
         return addresses;
-    }
-
-    private void declareSecurityGroups(Vpc vpc) {
-        var names = args.names();
-        for (var group : Group.values()) {
-            var part = "sg-" + group.id();
-            groups.put(
-                    group,
-                    new SecurityGroup(
-                            names.name(part),
-                            SecurityGroupArgs.builder()
-                                    .name(names.name(part))
-                                    .description(group.description())
-                                    .vpcId(vpc.id())
-                                    // The groups reference each other: revoke rules first so deletes never deadlock.
-                                    .revokeRulesOnDelete(true)
-                                    .tags(names.nameTag(part))
-                                    .build(),
-                            child));
-        }
-        // Separate rule resources, not inline rules, so groups that reference each other never form a cycle.
-        for (var rule : SecurityRules.rules(ipv6, args.cloudFrontOnly().isPresent())) {
-            var self = groups.get(rule.group()).id();
-            var ruleName = names.name(rule.part());
-            Output<String> peer = null;
-            Output<String> ipv4 = null;
-            Output<String> ipv6Cidr = null;
-            Output<String> prefixList = null;
-            if (rule.peer() instanceof SecurityRules.PrefixListPeer) {
-                prefixList = args.cloudFrontOnly().orElseThrow();
-            } else if (rule.peer() instanceof GroupPeer g) {
-                peer = groups.get(g.group()).id();
-            } else if (rule.peer() instanceof CidrPeer c && c.ipv6()) {
-                ipv6Cidr = Output.of(c.block());
-            } else if (rule.peer() instanceof CidrPeer c) {
-                ipv4 = Output.of(c.block());
-            }
-            if (rule.direction() == SecurityRules.Direction.INGRESS) {
-                new SecurityGroupIngressRule(
-                        ruleName,
-                        SecurityGroupIngressRuleArgs.builder()
-                                .securityGroupId(self)
-                                .ipProtocol("tcp")
-                                .fromPort(rule.port())
-                                .toPort(rule.port())
-                                .referencedSecurityGroupId(peer)
-                                .cidrIpv4(ipv4)
-                                .cidrIpv6(ipv6Cidr)
-                                .prefixListId(prefixList)
-                                .description(rule.description())
-                                .build(),
-                        child);
-            } else {
-                new SecurityGroupEgressRule(
-                        ruleName,
-                        SecurityGroupEgressRuleArgs.builder()
-                                .securityGroupId(self)
-                                .ipProtocol("tcp")
-                                .fromPort(rule.port())
-                                .toPort(rule.port())
-                                .referencedSecurityGroupId(peer)
-                                .cidrIpv4(ipv4)
-                                .cidrIpv6(ipv6Cidr)
-                                .description(rule.description())
-                                .build(),
-                        child);
-            }
-        }
     }
 
     private void route(String part, RouteArgs.Builder routeArgs) {
