@@ -64,7 +64,7 @@ public final class Diagram {
                 res,
                 "frontend",
                 4,
-                "ECS frontend :3000",
+                "ECS frontend" + port(res, "-frontend"),
                 "[",
                 type(SERVICE).and(named("-frontend")));
         add(
@@ -73,7 +73,7 @@ public final class Diagram {
                 res,
                 "backend",
                 4,
-                "ECS backend :8000",
+                "ECS backend" + port(res, "-backend"),
                 "[",
                 type(SERVICE).and(named("-backend")));
         add(
@@ -250,6 +250,18 @@ public final class Diagram {
         return res.stream()
                 .filter(r -> r.type().equals(type))
                 .map(r -> String.valueOf(r.input(input)))
+                .findFirst()
+                .orElse("");
+    }
+
+    /** The container port a web service's load balancer targets, as " :port" (empty without one). */
+    private static String port(List<PlannedResource> res, String suffix) {
+        return res.stream()
+                .filter(r -> r.type().equals(SERVICE) && r.name().endsWith(suffix))
+                .map(r -> r.input("loadBalancers"))
+                .filter(l -> l instanceof List<?> list && !list.isEmpty())
+                .map(l -> ((java.util.Map<?, ?>) ((List<?>) l).get(0)).get("containerPort"))
+                .map(p -> " :" + (p instanceof Number n ? String.valueOf(n.intValue()) : String.valueOf(p)))
                 .findFirst()
                 .orElse("");
     }
