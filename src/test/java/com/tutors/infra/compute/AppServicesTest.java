@@ -13,6 +13,7 @@ import com.tutors.infra.edge.Edge;
 import com.tutors.infra.edge.EdgeArgs;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -112,5 +113,28 @@ class AppServicesTest {
         assertThrows(IllegalArgumentException.class, () -> Edge.fallback(List.of(a, sharedPriority)));
         var noFallback = new EdgeArgs.Upstream("a", 1, "/h", List.of(), false);
         assertThrows(IllegalArgumentException.class, () -> Edge.fallback(List.of(noFallback, b)));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theReadmesWorkersAndJobsAreAcceptedAsTheyStand() throws java.io.IOException {
+        // What a maintainer pastes from the README's Services section is a valid stack-file entry.
+        var readme = java.nio.file.Files.readString(com.tutors.infra.StackRuns.PROJECT_DIR.resolve("README.md"));
+        var section = readme.substring(readme.indexOf("### Services"));
+        var yaml = section.substring(
+                section.indexOf("```yaml") + 7, section.indexOf("```", section.indexOf("```yaml") + 7));
+        Map<String, Object> entries = new org.yaml.snakeyaml.Yaml().load(yaml);
+        var gson = new com.google.gson.Gson();
+        var s = ParsedConfig.parse(
+                        "prod",
+                        "tutors:workers",
+                        gson.toJson(entries.get("tutors:workers")),
+                        "tutors:scheduledJobs",
+                        gson.toJson(entries.get("tutors:scheduledJobs")))
+                .compute();
+        assertEquals(java.util.Set.of("celery", "beat"), s.workers().keySet());
+        assertTrue(s.workers().get("beat").singleton());
+        assertEquals(3, s.workers().get("celery").maxCount());
+        assertEquals("cron(0 3 * * ? *)", s.jobs().get("clearsessions").schedule());
     }
 }
