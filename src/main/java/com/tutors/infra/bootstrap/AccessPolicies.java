@@ -5,7 +5,6 @@ import com.tutors.infra.policy.PolicyDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Every permission document of the bootstrap stack, as pure functions of the settings: the workload
@@ -113,100 +112,7 @@ public final class AccessPolicies {
 
     /** IAM for {@code pulumi up}: only the stack's own roles, only under the boundary, only to their services. */
     public static String deployIam(Environment stack, String accountId) {
-        var roles = "arn:aws:iam::" + accountId + ":role/tutors-" + stack.id() + "-*";
-        var boundary =
-                Map.<String, Object>of("StringEquals", Map.of("iam:PermissionsBoundary", boundaryArn(accountId)));
-        var doc = PolicyDocument.create()
-                // The boundary scopes a role by its stack tag: a new role carries this stack's, and keeps it.
-                .statement(
-                        "StackRolesUnderTheBoundaryTaggedWithTheStack",
-                        "Allow",
-                        null,
-                        List.of("iam:CreateRole"),
-                        List.of(roles),
-                        Map.of(
-                                "StringEquals",
-                                new TreeMap<>(Map.of(
-                                        "iam:PermissionsBoundary",
-                                        boundaryArn(accountId),
-                                        "aws:RequestTag/" + STACK_TAG,
-                                        stack.id()))))
-                .statement(
-                        "StackRolesUnderTheBoundary",
-                        "Allow",
-                        null,
-                        List.of("iam:DeleteRolePolicy", "iam:PutRolePermissionsBoundary", "iam:PutRolePolicy"),
-                        List.of(roles),
-                        boundary)
-                .statement(
-                        "TagStackRolesOnlyAsTheStack",
-                        "Allow",
-                        null,
-                        List.of("iam:TagRole"),
-                        List.of(roles),
-                        Map.of("StringEqualsIfExists", Map.of("aws:RequestTag/" + STACK_TAG, stack.id())))
-                .statement(
-                        "TheStackTagStays",
-                        "Deny",
-                        null,
-                        List.of("iam:UntagRole"),
-                        List.of(roles),
-                        Map.of("ForAnyValue:StringEquals", Map.of("aws:TagKeys", List.of(STACK_TAG))))
-                .statement(
-                        "OnlyTheProgramsManagedPolicies",
-                        "Allow",
-                        null,
-                        List.of("iam:AttachRolePolicy", "iam:DetachRolePolicy"),
-                        List.of(roles),
-                        new TreeMap<>(Map.of(
-                                "StringEquals", Map.of("iam:PermissionsBoundary", boundaryArn(accountId)),
-                                "ArnEquals", Map.of("iam:PolicyARN", ATTACHABLE))))
-                .allow(
-                        "ChangeAndReadStackRoles",
-                        List.of(
-                                "iam:DeleteRole",
-                                "iam:GetRole",
-                                "iam:GetRolePolicy",
-                                "iam:ListAttachedRolePolicies",
-                                "iam:ListInstanceProfilesForRole",
-                                "iam:ListRolePolicies",
-                                "iam:ListRoleTags",
-                                "iam:UntagRole",
-                                "iam:UpdateAssumeRolePolicy",
-                                "iam:UpdateRole",
-                                "iam:UpdateRoleDescription"),
-                        List.of(roles))
-                .allow(
-                        "StackInstanceProfiles",
-                        List.of(
-                                "iam:AddRoleToInstanceProfile",
-                                "iam:CreateInstanceProfile",
-                                "iam:DeleteInstanceProfile",
-                                "iam:GetInstanceProfile",
-                                "iam:ListInstanceProfileTags",
-                                "iam:RemoveRoleFromInstanceProfile",
-                                "iam:TagInstanceProfile",
-                                "iam:UntagInstanceProfile"),
-                        List.of("arn:aws:iam::" + accountId + ":instance-profile/tutors-" + stack.id() + "-*"))
-                .statement(
-                        "PassStackRolesToTheirServices",
-                        "Allow",
-                        null,
-                        List.of("iam:PassRole"),
-                        List.of(roles),
-                        Map.of("StringEquals", Map.of("iam:PassedToService", PASSED_TO)))
-                .statement(
-                        "ServiceLinkedRolesOnFirstUse",
-                        "Allow",
-                        null,
-                        List.of("iam:CreateServiceLinkedRole"),
-                        List.of("arn:aws:iam::" + accountId + ":role/aws-service-role/*"),
-                        Map.of("StringEquals", Map.of("iam:AWSServiceName", SERVICE_LINKED)))
-                .allow(
-                        "ReadManagedPolicies",
-                        List.of("iam:GetPolicy", "iam:GetPolicyVersion", "iam:ListPolicyVersions"),
-                        List.of("arn:aws:iam::aws:policy/*", boundaryArn(accountId)));
-        return doc.json();
+        return DeployIam.document(stack, accountId);
     }
 
     /** Everything else {@code pulumi up} and the deploy job do, and what they must never do. */
