@@ -1,0 +1,61 @@
+package com.tutors.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.tutors.infra.plan.PlanFormats;
+import com.tutors.infra.plan.diff.PlanDiff;
+import com.tutors.infra.plan.diff.ReplaceRules;
+import com.tutors.infra.plan.diff.SavedPlan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What the next {@code pulumi up} of this program does to each committed stack as it was last planned:
+ * the program's plan is diffed by URN against a saved plan (src/test/resources/plans), with the provider's
+ * replace rules. Nothing may be replaced but task definitions (a new revision) and nothing deleted, and
+ * no danger raised, unless the snapshot is updated on purpose
+ * ({@code mvn -B test -Dtest=CommittedTransitionsTest -Dplans.update=true}), which the commit then says.
+ */
+class CommittedTransitionsTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "staging"})
+    void theNextUpOfEachCommittedStackReplacesAndDeletesNothing(String stack) throws IOException {
+        var run = StackRuns.succeeded(StackRuns.committed(stack));
+        var file = StackRuns.PROJECT_DIR.resolve("src/test/resources/plans/" + stack + ".json");
+        if (Boolean.getBoolean("plans.update")) {
+            // The plan as `plan --format json` prints it, without the estimate and the configuration.
+            var doc = com.google.gson.JsonParser.parseString(PlanFormats.json(
+                            run,
+                            com.tutors.infra.plan.PlanCommand.estimate(
+                                    run, com.tutors.infra.plan.cost.Usage.defaults())))
+                    .getAsJsonObject();
+            doc.remove("cost");
+            doc.remove("config");
+            Files.writeString(
+                    file,
+                    new com.google.gson.GsonBuilder()
+                                    .setPrettyPrinting()
+                                    .create()
+                                    .toJson(doc) + "\n");
+        }
+        var saved = SavedPlan.resources(Files.readString(file));
+        var diff = PlanDiff.between("saved", saved, "now", run.resources(), ReplaceRules.standard());
+        assertFalse(diff.dangerous(), diff.warnings()::toString);
+        var replacedOrDeleted = diff.changes().stream()
+                .filter(c -> c.kind() == PlanDiff.Kind.DELETE
+                        || (c.kind() == PlanDiff.Kind.REPLACE
+                                && !c.type().equals("aws:ecs/taskDefinition:TaskDefinition")))
+                .map(c -> c.kind() + " " + c.name() + " " + c.replacing())
+                .toList();
+        assertEquals(
+                List.of(),
+                replacedOrDeleted,
+                "the next up would replace or delete these: make it the point of the change, then update the "
+                        + "snapshot (-Dplans.update=true)");
+    }
+}
