@@ -113,47 +113,11 @@ public final class CostModel {
                 case "aws:ecs/service:Service" ->
                     lines.addAll(FargateCost.lines(
                             r, tasks, hours, awake.serviceShare(String.valueOf(r.input("name"))), prices));
-                case "aws:rds/instance:Instance" -> {
-                    var cls = String.valueOf(r.input("instanceClass"));
-                    int copies = Boolean.TRUE.equals(r.input("multiAz")) ? 2 : 1;
-                    var az = copies == 2 ? " Multi-AZ" : " single-AZ";
-                    double share = awake.databaseShare(String.valueOf(r.input("identifier")));
-                    lines.add(new CostLine(
-                            phase,
-                            name,
-                            "RDS PostgreSQL " + cls + az + (share < 1 ? ", office hours" : ""),
-                            hours * copies * share,
-                            "instance-hours",
-                            prices.price("rdsPostgresHour", cls)));
-                    lines.add(new CostLine(
-                            phase,
-                            name,
-                            "RDS gp3 storage" + az,
-                            number(r, "allocatedStorage") * copies,
-                            "GB-months",
-                            prices.price("rdsGp3GbMonth")));
-                    if (r.input("monitoringInterval") instanceof Number n && n.doubleValue() > 0) {
-                        lines.add(new CostLine(
-                                phase,
-                                name,
-                                "RDS enhanced monitoring (CloudWatch Logs)",
-                                usage.get("rdsMonitoringGb"),
-                                "GB",
-                                prices.price("cloudwatchLogsIngestGb")));
-                    }
-                }
-                case "aws:elasticache/replicationGroup:ReplicationGroup" -> {
-                    var node = String.valueOf(r.input("nodeType"));
-                    double nodes = number(r, "numCacheClusters");
-                    boolean valkey = "valkey".equals(r.input("engine"));
-                    lines.add(new CostLine(
-                            phase,
-                            name,
-                            "ElastiCache " + (valkey ? "Valkey " : "Redis ") + node + " x " + (int) nodes,
-                            hours * nodes,
-                            "node-hours",
-                            prices.price(valkey ? "elasticacheValkeyHour" : "elasticacheHour", node)));
-                }
+                case "aws:rds/instance:Instance" ->
+                    lines.addAll(DataStoreCost.database(
+                            r, hours, awake.databaseShare(String.valueOf(r.input("identifier"))), usage, prices));
+                case "aws:elasticache/replicationGroup:ReplicationGroup" ->
+                    lines.addAll(DataStoreCost.cache(r, hours, prices));
                 case "aws:secretsmanager/secret:Secret" ->
                     lines.add(new CostLine(
                             phase, name, "Secrets Manager secret", 1, "secret-months", prices.price("secretMonth")));
