@@ -40,6 +40,7 @@ import com.tutors.infra.storage.Storage;
 import com.tutors.infra.storage.StorageOutputs;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -86,7 +87,7 @@ public final class Main {
     }
 
     /** Whether the Pulumi CLI's language host started this process (it passes the engine's addresses). */
-    static boolean underPulumi(java.util.Map<String, String> env) {
+    static boolean underPulumi(Map<String, String> env) {
         return env.containsKey("PULUMI_MONITOR") && env.containsKey("PULUMI_ENGINE");
     }
 

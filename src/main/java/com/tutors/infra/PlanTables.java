@@ -1,10 +1,14 @@
 package com.tutors.infra;
 
+import com.google.gson.JsonParser;
 import com.tutors.infra.core.Runbook;
 import com.tutors.infra.plan.model.PlannedResource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The docs' tables read off the committed stacks' plans: the secrets and who reads them, every alarm with
@@ -26,9 +30,9 @@ final class PlanTables {
 
     /** The stack's Secrets Manager secrets, what each holds, and the variables of the task definitions that read it. */
     public static String secrets(String stack, List<PlannedResource> plan) {
-        var readers = new TreeMap<String, java.util.TreeSet<String>>();
+        var readers = new TreeMap<String, TreeSet<String>>();
         for (var task : plan.stream().filter(r -> r.type().equals(TASK)).toList()) {
-            var containers = com.google.gson.JsonParser.parseString((String) task.input("containerDefinitions"))
+            var containers = JsonParser.parseString((String) task.input("containerDefinitions"))
                     .getAsJsonArray();
             for (var c : containers) {
                 var secrets = c.getAsJsonObject().getAsJsonArray("secrets");
@@ -39,7 +43,7 @@ final class PlanTables {
                     var from = ref.getAsJsonObject().get("valueFrom").getAsString();
                     var variable = ref.getAsJsonObject().get("name").getAsString();
                     var family = ((String) task.input("family")).replace("tutors-" + stack + "-", "");
-                    readers.computeIfAbsent(from.replaceAll(":::.*$", ""), k -> new java.util.TreeSet<>())
+                    readers.computeIfAbsent(from.replaceAll(":::.*$", ""), k -> new TreeSet<>())
                             .add("`" + variable + "` (" + family + ")");
                 }
             }
@@ -48,7 +52,7 @@ final class PlanTables {
         plan.stream().filter(r -> r.type().equals(SECRET)).forEach(r -> {
             var read = r.identifiers().stream()
                     .map(readers::get)
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .findFirst()
                     .map(set -> String.join(", ", set))
                     .orElse("none: built for operators and tools");
@@ -66,7 +70,7 @@ final class PlanTables {
     /** Every alarm of the committed stacks: which stack has it, what makes it fire, what it means, where to look. */
     public static String alarms(Map<String, List<PlannedResource>> plans) {
         var rows = new TreeMap<String, String>();
-        var where = new TreeMap<String, java.util.List<String>>();
+        var where = new TreeMap<String, List<String>>();
         plans.forEach((stack, plan) -> plan.stream()
                 .filter(r -> r.type().equals(ALARM))
                 .forEach(r -> {
@@ -75,8 +79,7 @@ final class PlanTables {
                             .replace("tutors-" + stack + "-", "tutors-<env>-")
                             .replace(" (runbook: " + Runbook.ALARMS + ")", "");
                     rows.putIfAbsent(name, description);
-                    where.computeIfAbsent(name, k -> new java.util.ArrayList<>())
-                            .add(stack);
+                    where.computeIfAbsent(name, k -> new ArrayList<>()).add(stack);
                 }));
         var table = new StringBuilder(
                 "| Alarm | Stacks | Fires when | What it means | Where to look |\n|---|---|---|---|---|\n");

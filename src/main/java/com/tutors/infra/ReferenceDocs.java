@@ -4,15 +4,27 @@ import com.tutors.infra.config.ConfigDocs;
 import com.tutors.infra.core.Environment;
 import com.tutors.infra.core.Phase;
 import com.tutors.infra.network.SecurityRules;
+import com.tutors.infra.plan.Diagram;
 import com.tutors.infra.plan.OfflineRun;
+import com.tutors.infra.plan.PlanCommand;
 import com.tutors.infra.plan.StackFile;
+import com.tutors.infra.plan.cost.CostLine;
+import com.tutors.infra.plan.cost.CostModel;
+import com.tutors.infra.plan.cost.CostReport;
+import com.tutors.infra.plan.cost.Profiles;
+import com.tutors.infra.plan.cost.Usage;
 import com.tutors.infra.plan.model.PlannedResource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 
 /**
  * The generated parts of docs/, from the code and the committed stack files, each between its markers:
@@ -120,11 +132,11 @@ public final class ReferenceDocs {
      *
      * @param outputsUpTo by last phase, the stack outputs of prod planned up to that phase
      */
-    public static String phases(Map<Integer, java.util.Set<String>> outputsUpTo) {
+    public static String phases(Map<Integer, Set<String>> outputsUpTo) {
         var table = new StringBuilder("| Phase | Component | What it declares | Outputs |\n|---|---|---|---|\n");
-        var before = new java.util.TreeSet<String>();
+        var before = new TreeSet<String>();
         for (var phase : Phase.values()) {
-            var added = new java.util.TreeSet<>(outputsUpTo.get(phase.number()));
+            var added = new TreeSet<>(outputsUpTo.get(phase.number()));
             added.removeAll(before);
             before.addAll(added);
             table.append("| ")
@@ -136,7 +148,7 @@ public final class ReferenceDocs {
                     .append("` | ")
                     .append(DECLARES.get(phase))
                     .append(" | ")
-                    .append(added.stream().map(o -> "`" + o + "`").collect(java.util.stream.Collectors.joining(", ")))
+                    .append(added.stream().map(o -> "`" + o + "`").collect(Collectors.joining(", ")))
                     .append(" |\n");
         }
         return PHASES_START + "\n" + table + PHASES_END + "\n";
@@ -147,12 +159,12 @@ public final class ReferenceDocs {
     public static final String STACK_COSTS_END = "<!-- stack-costs:end -->";
 
     /** Each committed stack's monthly estimate and its largest items (cost lines of the same kind summed). */
-    public static String stackCosts(Map<String, com.tutors.infra.plan.cost.CostModel.Estimate> estimates) {
+    public static String stackCosts(Map<String, CostModel.Estimate> estimates) {
         var table = new StringBuilder("| Stack (as committed) | Monthly estimate | Largest items |\n|---|---:|---|\n");
         estimates.forEach((stack, e) -> {
-            var byItem = new java.util.LinkedHashMap<String, Double>();
+            var byItem = new LinkedHashMap<String, Double>();
             e.lines().stream()
-                    .filter(com.tutors.infra.plan.cost.CostLine::priced)
+                    .filter(CostLine::priced)
                     .forEach(l -> byItem.merge(
                             l.item().replaceAll(" x \\d+", "").replaceAll("\\s*\\(.*\\)$", ""),
                             l.monthly(),
@@ -162,12 +174,12 @@ public final class ReferenceDocs {
                             .reversed()
                             .thenComparing(Map.Entry.comparingByKey()))
                     .limit(8)
-                    .map(i -> i.getKey() + " " + com.tutors.infra.plan.cost.CostReport.money(i.getValue()))
-                    .collect(java.util.stream.Collectors.joining(", "));
+                    .map(i -> i.getKey() + " " + CostReport.money(i.getValue()))
+                    .collect(Collectors.joining(", "));
             table.append("| ")
                     .append(stack)
                     .append(" | **")
-                    .append(com.tutors.infra.plan.cost.CostReport.money(e.total()))
+                    .append(CostReport.money(e.total()))
                     .append("** | ")
                     .append(top)
                     .append(" |\n");
@@ -185,17 +197,15 @@ public final class ReferenceDocs {
     /** The cost profiles, each planned and priced (what {@code plan --profiles} prints). */
     public static String profiles(Planner planner) {
         return PROFILES_START + "\n"
-                + com.tutors.infra.plan.cost.Profiles.markdown(p -> com.tutors.infra.plan.PlanCommand.estimate(
-                                planner.plan(p.stack(), fullKeys(p.overrides())),
-                                com.tutors.infra.plan.cost.Usage.defaults())
+                + Profiles.markdown(p -> PlanCommand.estimate(
+                                planner.plan(p.stack(), fullKeys(p.overrides())), Usage.defaults())
                         .total())
                 + PROFILES_END + "\n";
     }
 
     /** The prod diagram, as a mermaid block (what {@code plan --stack prod --format mermaid} prints). */
     public static String diagram(OfflineRun.Result prod) {
-        return DIAGRAM_START + "\n```mermaid\n" + com.tutors.infra.plan.Diagram.mermaid(prod) + "```\n" + DIAGRAM_END
-                + "\n";
+        return DIAGRAM_START + "\n```mermaid\n" + Diagram.mermaid(prod) + "```\n" + DIAGRAM_END + "\n";
     }
 
     private static Map<String, String> fullKeys(Map<String, String> overrides) {
@@ -226,11 +236,11 @@ public final class ReferenceDocs {
                 "docs/security-baseline.md")) {
             files.put(dir.resolve(name), Files.readString(dir.resolve(name)));
         }
-        java.util.function.BiConsumer<String, String[]> block = (name, startEndText) -> {
+        BiConsumer<String, String[]> block = (name, startEndText) -> {
             var file = dir.resolve(name);
             files.put(file, replaced(files.get(file), startEndText[0], startEndText[1], startEndText[2]));
         };
-        var upTo = new java.util.TreeMap<Integer, java.util.Set<String>>();
+        var upTo = new TreeMap<Integer, Set<String>>();
         for (var phase : Phase.values()) {
             upTo.put(
                     phase.number(),
@@ -240,14 +250,12 @@ public final class ReferenceDocs {
         }
         var runs = new LinkedHashMap<String, OfflineRun.Result>();
         var plans = new LinkedHashMap<String, List<PlannedResource>>();
-        var estimates = new LinkedHashMap<String, com.tutors.infra.plan.cost.CostModel.Estimate>();
+        var estimates = new LinkedHashMap<String, CostModel.Estimate>();
         for (var env : Environment.values()) {
             var run = planner.plan(env.id(), Map.of());
             runs.put(env.id(), run);
             plans.put(env.id(), run.resources());
-            estimates.put(
-                    env.id(),
-                    com.tutors.infra.plan.PlanCommand.estimate(run, com.tutors.infra.plan.cost.Usage.defaults()));
+            estimates.put(env.id(), PlanCommand.estimate(run, Usage.defaults()));
         }
         block.accept("README.md", new String[] {PHASES_START, PHASES_END, phases(upTo)});
         block.accept("README.md", new String[] {DIAGRAM_START, DIAGRAM_END, diagram(runs.get("prod"))});
@@ -286,10 +294,9 @@ public final class ReferenceDocs {
      */
     public static void main(String[] args) throws java.io.IOException {
         var dir = Path.of(args.length > 0 ? args[0] : ".");
-        var runs = new java.util.HashMap<String, OfflineRun.Result>();
+        var runs = new HashMap<String, OfflineRun.Result>();
         Planner planner = (stack, overrides) -> runs.computeIfAbsent(
-                stack + new java.util.TreeMap<>(overrides),
-                k -> OfflineRun.plan(Main::stack, dir, stack, overrides, Map.of()));
+                stack + new TreeMap<>(overrides), k -> OfflineRun.plan(Main::stack, dir, stack, overrides, Map.of()));
         for (var file : regenerate(dir, planner).entrySet()) {
             Files.writeString(file.getKey(), file.getValue());
         }

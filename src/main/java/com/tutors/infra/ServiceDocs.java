@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -137,14 +139,14 @@ final class ServiceDocs {
                 "| Task | Command | Environment | Secrets (variables) | Logs |\n|---|---|---|---|---|\n");
         for (var task : plan.stream().filter(r -> r.type().equals(TASK)).toList()) {
             var family = ((String) task.input("family")).replace("tutors-" + stack + "-", "");
-            for (var c : com.google.gson.JsonParser.parseString((String) task.input("containerDefinitions"))
+            for (var c : JsonParser.parseString((String) task.input("containerDefinitions"))
                     .getAsJsonArray()) {
                 var container = c.getAsJsonObject();
-                var command = new java.util.ArrayList<String>();
+                var command = new ArrayList<String>();
                 if (container.has("command")) {
                     container.getAsJsonArray("command").forEach(w -> command.add(w.getAsString()));
                 }
-                var env = new java.util.TreeMap<String, String>();
+                var env = new TreeMap<String, String>();
                 if (container.has("environment")) {
                     container
                             .getAsJsonArray("environment")
@@ -153,7 +155,7 @@ final class ServiceDocs {
                                     placeholders(
                                             e.getAsJsonObject().get("value").getAsString(), stack, domain)));
                 }
-                var secrets = new java.util.TreeSet<String>();
+                var secrets = new TreeSet<String>();
                 if (container.has("secrets")) {
                     container
                             .getAsJsonArray("secrets")
@@ -171,11 +173,9 @@ final class ServiceDocs {
                         .append("` | ")
                         .append(env.entrySet().stream()
                                 .map(e -> "`" + e.getKey() + "=" + e.getValue() + "`")
-                                .collect(java.util.stream.Collectors.joining(", ")))
+                                .collect(Collectors.joining(", ")))
                         .append(" | ")
-                        .append(secrets.stream()
-                                .map(n -> "`" + n + "`")
-                                .collect(java.util.stream.Collectors.joining(", ")))
+                        .append(secrets.stream().map(n -> "`" + n + "`").collect(Collectors.joining(", ")))
                         .append(" | `")
                         .append(placeholders(logs.get("awslogs-group").getAsString(), stack, domain))
                         .append("` (prefix `")

@@ -3,7 +3,11 @@ package com.tutors.infra;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParser;
+import com.tutors.infra.plan.PlanCommand;
 import com.tutors.infra.plan.PlanFormats;
+import com.tutors.infra.plan.cost.Usage;
 import com.tutors.infra.plan.diff.PlanDiff;
 import com.tutors.infra.plan.diff.ReplaceRules;
 import com.tutors.infra.plan.diff.SavedPlan;
@@ -29,19 +33,12 @@ class CommittedTransitionsTest {
         var file = StackRuns.PROJECT_DIR.resolve("src/test/resources/plans/" + stack + ".json");
         if (Boolean.getBoolean("plans.update")) {
             // The plan as `plan --format json` prints it, without the estimate and the configuration.
-            var doc = com.google.gson.JsonParser.parseString(PlanFormats.json(
-                            run,
-                            com.tutors.infra.plan.PlanCommand.estimate(
-                                    run, com.tutors.infra.plan.cost.Usage.defaults())))
+            var doc = JsonParser.parseString(PlanFormats.json(run, PlanCommand.estimate(run, Usage.defaults())))
                     .getAsJsonObject();
             doc.remove("cost");
             doc.remove("config");
             Files.writeString(
-                    file,
-                    new com.google.gson.GsonBuilder()
-                                    .setPrettyPrinting()
-                                    .create()
-                                    .toJson(doc) + "\n");
+                    file, new GsonBuilder().setPrettyPrinting().create().toJson(doc) + "\n");
         }
         var saved = SavedPlan.resources(Files.readString(file));
         var diff = PlanDiff.between("saved", saved, "now", run.resources(), ReplaceRules.standard());

@@ -37,6 +37,7 @@ import com.tutors.infra.storage.StorageSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -123,8 +124,8 @@ class ComponentsAloneTest {
                 Optional.empty(),
                 true,
                 600,
-                java.util.Map.of(),
-                java.util.Map.of());
+                Map.of(),
+                Map.of());
         var result = StackRuns.succeeded(Stubs.alone(o -> new Compute(
                 "compute",
                 ComputeArgs.builder()
@@ -250,7 +251,7 @@ class ComponentsAloneTest {
                         .input("addresses"),
                 "the stubbed NAT addresses are exempt from the rate limit");
         var nodes = ofType(result, MetricAlarm.class).stream()
-                .map(a -> ((Map<?, ?>) com.tutors.infra.AlarmInputs.of(a, "dimensions")).get("CacheClusterId"))
+                .map(a -> ((Map<?, ?>) AlarmInputs.of(a, "dimensions")).get("CacheClusterId"))
                 .filter(v -> v != null)
                 .distinct()
                 .sorted()
@@ -260,7 +261,7 @@ class ComponentsAloneTest {
                 nodes,
                 "one pair of alarms per member cluster the group reports");
         var services = ofType(result, MetricAlarm.class).stream()
-                .map(a -> ((Map<?, ?>) com.tutors.infra.AlarmInputs.of(a, "dimensions")).get("ServiceName"))
+                .map(a -> ((Map<?, ?>) AlarmInputs.of(a, "dimensions")).get("ServiceName"))
                 .filter(v -> v != null)
                 .distinct()
                 .sorted()
@@ -271,13 +272,13 @@ class ComponentsAloneTest {
     @Test
     void aComponentsArgumentsNameWhatIsMissing() {
         // Built by name: a forgotten input is named at once, before anything is declared.
-        var e = org.junit.jupiter.api.Assertions.assertThrows(
+        var e = Assertions.assertThrows(
                 IllegalArgumentException.class,
                 () -> EdgeArgs.builder().names(NAMES).region(Stubs.REGION).build());
         assertEquals(
                 "EdgeArgs without settings, upstreams, accountId, network, staticBucketDomain, serverAccessLogBucket",
                 e.getMessage());
-        var c = org.junit.jupiter.api.Assertions.assertThrows(
+        var c = Assertions.assertThrows(
                 IllegalArgumentException.class, () -> ComputeArgs.builder().build());
         assertTrue(c.getMessage().startsWith("ComputeArgs without names, region, accountId"), c.getMessage());
     }

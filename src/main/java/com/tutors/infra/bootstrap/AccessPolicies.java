@@ -3,8 +3,10 @@ package com.tutors.infra.bootstrap;
 import com.tutors.infra.core.Environment;
 import com.tutors.infra.policy.PolicyDocument;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Every permission document of the bootstrap stack, as pure functions of the settings: the workload
@@ -151,9 +153,7 @@ public final class AccessPolicies {
                         List.of(
                                 "arn:aws:ssm:" + region + ":" + a + ":parameter/tutors/" + s,
                                 "arn:aws:ssm:" + region + ":" + a + ":parameter/tutors/" + s + "/*"));
-        var other = java.util.Arrays.stream(Environment.values())
-                .filter(e -> e != stack)
-                .toList();
+        var other = Arrays.stream(Environment.values()).filter(e -> e != stack).toList();
         if (stack.isProduction()) {
             // Prod promotes the digests staging verified: it pulls them, never pushes there.
             doc.allow(
@@ -294,7 +294,7 @@ public final class AccessPolicies {
 
     /** Each form applied to each stack's id: the ARN patterns of those stacks' names. */
     @SafeVarargs
-    private static List<String> each(List<Environment> stacks, java.util.function.Function<String, String>... forms) {
+    private static List<String> each(List<Environment> stacks, Function<String, String>... forms) {
         var out = new ArrayList<String>();
         for (var form : forms) {
             stacks.forEach(stack -> out.add(form.apply(stack.id())));

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /** The stack's services as data: the two web services, then the workers of {@code tutors:workers}, by name. */
@@ -47,7 +48,7 @@ public final class AppServices {
                         s.backendThreads(),
                         keepAliveSeconds),
                 s.backend(),
-                java.util.Optional.of(new Http(
+                Optional.of(new Http(
                         Ports.BACKEND,
                         HealthPaths.BACKEND,
                         AppProcesses.backendHealthCheck(),
@@ -64,7 +65,7 @@ public final class AppServices {
                 "frontend",
                 AppProcesses.frontendCommand(keepAliveSeconds),
                 s.frontend(),
-                java.util.Optional.of(new Http(
+                Optional.of(new Http(
                         Ports.FRONTEND,
                         HealthPaths.FRONTEND,
                         AppProcesses.frontendHealthCheck(),
@@ -84,7 +85,7 @@ public final class AppServices {
                     "worker",
                     w.command(),
                     new ComputeSettings.Service(w.cpu(), w.memory(), w.minCount(), w.minCount(), w.maxCount()),
-                    java.util.Optional.empty(),
+                    Optional.empty(),
                     w.minimumHealthyPercent(),
                     w.maximumPercent(),
                     !w.singleton(),

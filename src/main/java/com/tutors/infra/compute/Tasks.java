@@ -11,10 +11,12 @@ import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.tutors.infra.core.Naming;
+import com.tutors.infra.core.Outputs;
 import com.tutors.infra.data.DataOutputs;
 import com.tutors.infra.data.DataOutputs.AppSecret;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * How phase 4 declares a task's parts, once for every service, worker and job: its log group, its role,
@@ -33,8 +35,8 @@ final class Tasks {
 
     /** A container's {@code secrets}: each variable to the secret's current version (ECS's valueFrom). */
     static Output<Map<String, String>> references(DataOutputs data, Map<String, AppSecret> secrets) {
-        var names = List.copyOf(new java.util.TreeSet<>(secrets.keySet()));
-        return com.tutors.infra.core.Outputs.keyed(names, n -> n, n -> data.secretReference(secrets.get(n)));
+        var names = List.copyOf(new TreeSet<>(secrets.keySet()));
+        return Outputs.keyed(names, n -> n, n -> data.secretReference(secrets.get(n)));
     }
 
     static Output<String> image(Output<String> repositoryUrl, Output<String> tag) {

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Phase 5: the internet-facing ALB with its target groups, listeners and path rules, the ACM
@@ -171,7 +172,7 @@ public final class Edge extends ComponentResource {
                 zone,
                 new EdgeOutputs.TargetGroups(
                         groups.entrySet().stream()
-                                .collect(java.util.stream.Collectors.toMap(
+                                .collect(Collectors.toMap(
                                         Map.Entry::getKey,
                                         e -> new EdgeOutputs.Group(
                                                 e.getValue().arn(), e.getValue().arnSuffix()),

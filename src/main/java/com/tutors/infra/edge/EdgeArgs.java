@@ -5,7 +5,9 @@ import com.tutors.infra.core.Headers;
 import com.tutors.infra.core.Naming;
 import com.tutors.infra.core.Route;
 import com.tutors.infra.network.NetworkOutputs;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -33,7 +35,7 @@ public record EdgeArgs(
         Output<String> serverAccessLogBucket) {
 
     public EdgeArgs {
-        var missing = new java.util.ArrayList<String>();
+        var missing = new ArrayList<String>();
         if (names == null) {
             missing.add("names");
         }
@@ -61,7 +63,7 @@ public record EdgeArgs(
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("EdgeArgs without " + String.join(", ", missing));
         }
-        originSecrets = java.util.Objects.requireNonNullElse(originSecrets, Optional.empty());
+        originSecrets = Objects.requireNonNullElse(originSecrets, Optional.empty());
     }
 
     /**

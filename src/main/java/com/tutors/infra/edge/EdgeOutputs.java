@@ -2,6 +2,8 @@ package com.tutors.infra.edge;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +51,7 @@ public record EdgeOutputs(
      */
     public record TargetGroups(Map<String, Group> byPart, List<Resource> servingListeners) {
         public TargetGroups {
-            byPart = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byPart));
+            byPart = Collections.unmodifiableMap(new LinkedHashMap<>(byPart));
             servingListeners = List.copyOf(servingListeners);
         }
     }

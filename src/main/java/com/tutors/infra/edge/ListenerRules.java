@@ -19,9 +19,11 @@ import com.tutors.infra.core.Headers;
 import com.tutors.infra.core.Naming;
 import com.tutors.infra.core.Route;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Phase 5's routing to the web services: a target group per upstream and the serving listener's rules
@@ -49,7 +51,7 @@ final class ListenerRules {
     /** The serving listener and its rules, lowest priority first: what a service must wait for. */
     List<Resource> rules(Listener serving, Map<String, TargetGroup> groups, EdgeArgs.Upstream fallback) {
         var listeners = new ArrayList<Resource>(List.of(serving));
-        var routes = new java.util.TreeMap<Integer, EdgeArgs.Upstream>();
+        var routes = new TreeMap<Integer, EdgeArgs.Upstream>();
         for (var upstream : args.upstreams()) {
             upstream.routes().forEach(route -> routes.put(route.priority(), upstream));
         }
@@ -140,7 +142,7 @@ final class ListenerRules {
                 .flatMap(u -> u.routes().stream())
                 .map(Route::priority)
                 .toList();
-        if (fallbacks.size() != 1 || priorities.size() != new java.util.HashSet<>(priorities).size()) {
+        if (fallbacks.size() != 1 || priorities.size() != new HashSet<>(priorities).size()) {
             throw new IllegalArgumentException(
                     "the web services need exactly one fallback and distinct rule priorities: " + upstreams);
         }

@@ -18,6 +18,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.tutors.infra.compute.ComputeOutputs;
 import com.tutors.infra.core.Outputs;
+import com.tutors.infra.core.Runbook;
 import com.tutors.infra.edge.EdgeOutputs;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +151,7 @@ final class AlarmSet {
                     d -> d instanceof Alarms.Fixed f ? Output.of(f.value()) : ids.apply(d));
             var alarmArgs = MetricAlarmArgs.builder()
                     .name(names.name(alarm.part()))
-                    .alarmDescription(com.tutors.infra.core.Runbook.alarm(alarm.description()))
+                    .alarmDescription(Runbook.alarm(alarm.description()))
                     .comparisonOperator(alarm.comparisonOperator())
                     .threshold(alarm.threshold())
                     .evaluationPeriods(alarm.evaluationPeriods())

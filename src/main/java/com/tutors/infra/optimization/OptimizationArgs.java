@@ -8,6 +8,8 @@ import com.tutors.infra.data.DataOutputs;
 import com.tutors.infra.edge.EdgeOutputs;
 import com.tutors.infra.network.NetworkOutputs;
 import com.tutors.infra.storage.StorageOutputs;
+import java.util.ArrayList;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -33,7 +35,7 @@ public record OptimizationArgs(
         EdgeOutputs edge) {
 
     public OptimizationArgs {
-        var missing = new java.util.ArrayList<String>();
+        var missing = new ArrayList<String>();
         if (names == null) {
             missing.add("names");
         }
@@ -64,8 +66,8 @@ public record OptimizationArgs(
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("OptimizationArgs without " + String.join(", ", missing));
         }
-        usEast1 = java.util.Objects.requireNonNullElse(usEast1, Optional.empty());
-        originSecret = java.util.Objects.requireNonNullElse(originSecret, Output.of(""));
+        usEast1 = Objects.requireNonNullElse(usEast1, Optional.empty());
+        originSecret = Objects.requireNonNullElse(originSecret, Output.of(""));
     }
 
     public static Builder builder() {

@@ -2,12 +2,16 @@ package com.tutors.infra.plan;
 
 import com.pulumi.test.Mocks;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Stands in for AWS under the mock engine: every resource gets realistic computed outputs (ids,
@@ -32,7 +36,7 @@ public final class CloudMocks implements Mocks {
             Map.entry("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "sgr-"),
             Map.entry("aws:ec2/vpcEndpoint:VpcEndpoint", "vpce-"));
 
-    private static final java.util.Set<String> ARN_IDS = java.util.Set.of(
+    private static final Set<String> ARN_IDS = Set.of(
             "aws:lb/loadBalancer:LoadBalancer",
             "aws:lb/targetGroup:TargetGroup",
             "aws:lb/listener:Listener",
@@ -42,14 +46,14 @@ public final class CloudMocks implements Mocks {
             "aws:ecs/cluster:Cluster");
 
     private final String defaultRegion;
-    private final Map<String, String> providerRegions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> providerRegions = new ConcurrentHashMap<>();
 
     private final Map<String, String> parameters;
 
     /** @param parameters the SSM parameters the account holds, by name (offline: none unless a test or --set says) */
     public CloudMocks(String region, Map<String, String> parameters) {
         this.defaultRegion = region;
-        this.parameters = new java.util.TreeMap<>(parameters);
+        this.parameters = new TreeMap<>(parameters);
     }
 
     @Override
@@ -107,7 +111,7 @@ public final class CloudMocks implements Mocks {
                 state.put("arn", "arn:aws:elasticache:" + region + ":" + ACCOUNT_ID + ":replicationgroup:" + id2);
                 // ElastiCache names the member clusters <group>-001 ... and reports them as a set (any order).
                 int members = args.inputs.get("numCacheClusters") instanceof Number n ? n.intValue() : 1;
-                var clusters = new java.util.ArrayList<String>();
+                var clusters = new ArrayList<String>();
                 for (int i = members; i >= 1; i--) {
                     clusters.add(id2 + "-" + String.format("%03d", i));
                 }
@@ -215,7 +219,7 @@ public final class CloudMocks implements Mocks {
                 // The apex and its wildcard are validated by one and the same record.
                 var domain = (String) args.inputs.get("domainName");
                 var record = "_" + hex(domain, 32) + "." + domain + ".";
-                var options = new java.util.ArrayList<Map<String, Object>>();
+                var options = new ArrayList<Map<String, Object>>();
                 for (var name : new String[] {domain, "*." + domain}) {
                     options.add(Map.of(
                             "domainName",
@@ -274,11 +278,11 @@ public final class CloudMocks implements Mocks {
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
     }
 
-    private final Map<String, Integer> invokes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Integer> invokes = new ConcurrentHashMap<>();
 
     /** How often the program invoked each function (data source). */
     public Map<String, Integer> invokes() {
-        return new java.util.TreeMap<>(invokes);
+        return new TreeMap<>(invokes);
     }
 
     @Override

@@ -260,7 +260,7 @@ public final class Diagram {
                 .filter(r -> r.type().equals(SERVICE) && r.name().endsWith(suffix))
                 .map(r -> r.input("loadBalancers"))
                 .filter(l -> l instanceof List<?> list && !list.isEmpty())
-                .map(l -> ((java.util.Map<?, ?>) ((List<?>) l).get(0)).get("containerPort"))
+                .map(l -> ((Map<?, ?>) ((List<?>) l).get(0)).get("containerPort"))
                 .map(p -> " :" + (p instanceof Number n ? String.valueOf(n.intValue()) : String.valueOf(p)))
                 .findFirst()
                 .orElse("");

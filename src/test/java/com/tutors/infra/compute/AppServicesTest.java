@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.Gson;
 import com.tutors.infra.ParsedConfig;
 import com.tutors.infra.PhaseLinks;
+import com.tutors.infra.StackRuns;
 import com.tutors.infra.core.Route;
 import com.tutors.infra.data.DataOutputs.AppSecret;
 import com.tutors.infra.edge.Edge;
@@ -14,7 +16,10 @@ import com.tutors.infra.edge.EdgeArgs;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The service model (issue #31): the web services and the workers are entries of one description,
@@ -57,7 +62,7 @@ class AppServicesTest {
     @Test
     void nextAuthsRoutesComeBeforeDjangosApi() {
         var upstreams = PhaseLinks.upstreams(committed("prod"));
-        var byPriority = new java.util.TreeMap<Integer, String>();
+        var byPriority = new TreeMap<Integer, String>();
         upstreams.forEach(u -> u.routes().forEach(r -> byPriority.put(r.priority(), u.part() + " " + r.paths())));
         assertEquals(
                 List.of("frontend [/api/auth, /api/auth/*]", "backend [/api, /api/*]", "backend [/admin, /admin/*]"),
@@ -119,12 +124,12 @@ class AppServicesTest {
     @SuppressWarnings("unchecked")
     void theReadmesWorkersAndJobsAreAcceptedAsTheyStand() throws java.io.IOException {
         // What a maintainer pastes from the README's Services section is a valid stack-file entry.
-        var readme = java.nio.file.Files.readString(com.tutors.infra.StackRuns.PROJECT_DIR.resolve("README.md"));
+        var readme = java.nio.file.Files.readString(StackRuns.PROJECT_DIR.resolve("README.md"));
         var section = readme.substring(readme.indexOf("### Services"));
         var yaml = section.substring(
                 section.indexOf("```yaml") + 7, section.indexOf("```", section.indexOf("```yaml") + 7));
-        Map<String, Object> entries = new org.yaml.snakeyaml.Yaml().load(yaml);
-        var gson = new com.google.gson.Gson();
+        Map<String, Object> entries = new Yaml().load(yaml);
+        var gson = new Gson();
         var s = ParsedConfig.parse(
                         "prod",
                         "tutors:workers",
@@ -132,7 +137,7 @@ class AppServicesTest {
                         "tutors:scheduledJobs",
                         gson.toJson(entries.get("tutors:scheduledJobs")))
                 .compute();
-        assertEquals(java.util.Set.of("celery", "beat"), s.workers().keySet());
+        assertEquals(Set.of("celery", "beat"), s.workers().keySet());
         assertTrue(s.workers().get("beat").singleton());
         assertEquals(3, s.workers().get("celery").maxCount());
         assertEquals("cron(0 3 * * ? *)", s.jobs().get("clearsessions").schedule());

@@ -12,7 +12,11 @@ import static org.mockito.Mockito.verify;
 
 import com.google.gson.Gson;
 import com.tutors.infra.StackRuns;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
@@ -29,7 +33,7 @@ import software.amazon.awssdk.services.ssm.model.PutParameterResponse;
 class OpsCommandTest {
     private final OpsFixtures.World w = new OpsFixtures.World();
 
-    private final java.util.List<java.util.Optional<String>> regions = new java.util.ArrayList<>();
+    private final List<Optional<String>> regions = new ArrayList<>();
 
     private int run(String... args) {
         var context = w.context(OpsFixtures.prod());
@@ -53,12 +57,12 @@ class OpsCommandTest {
         OneOffTaskTest.states(w, state("STOPPED", 0, "done", null));
         OneOffTaskTest.logs(w);
         assertEquals(0, run("run", "--stack", "prod", "--", "python", "manage.py", "check"), w.err());
-        assertEquals(java.util.Optional.of("eu-central-1"), regions.get(0));
+        assertEquals(Optional.of("eu-central-1"), regions.get(0));
         assertEquals(
                 0,
                 run("run", "--stack", "prod", "--region", "eu-west-1", "--", "python", "manage.py", "check"),
                 w.err());
-        assertEquals(java.util.Optional.of("eu-west-1"), regions.get(1));
+        assertEquals(Optional.of("eu-west-1"), regions.get(1));
     }
 
     private void databaseAvailable() {
@@ -193,8 +197,7 @@ class OpsCommandTest {
             assertTrue(parsed.taskSecurityGroup().startsWith("sg-"));
             assertEquals("tutors-" + stack + "-postgres", parsed.database().orElseThrow());
             assertEquals("latest", parsed.imageTag());
-            assertEquals(
-                    java.util.Optional.of("eu-central-1"), parsed.region(), "a pasted command needs no AWS_REGION");
+            assertEquals(Optional.of("eu-central-1"), parsed.region(), "a pasted command needs no AWS_REGION");
         }
     }
 
@@ -214,7 +217,7 @@ class OpsCommandTest {
         assertEquals("tutors-prod-worker-celery", parsed.services().get("worker-celery"));
         assertTrue(parsed.taskDefinition("worker-celery").contains(":task-definition/tutors-prod-worker-celery:"));
         // A stack whose last up predates serviceNames still names its web services.
-        var older = new java.util.LinkedHashMap<>(outputs);
+        var older = new LinkedHashMap<>(outputs);
         older.remove("serviceNames");
         assertEquals(
                 List.of("backend", "frontend"),
@@ -225,7 +228,7 @@ class OpsCommandTest {
 
     @Test
     void outputsOfAnOlderProgramAreRefusedByName() {
-        var e = org.junit.jupiter.api.Assertions.assertThrows(
+        var e = Assertions.assertThrows(
                 OpsFailure.class, () -> StackOutputs.parse("prod", "{\"ecsClusterName\": \"c\"}"));
         assertTrue(
                 e.getMessage().contains("taskDefinitionArns") && e.getMessage().contains("imageTag"), e.getMessage());

@@ -12,10 +12,12 @@ import static org.mockito.Mockito.verify;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
@@ -196,8 +198,8 @@ class RolloutTest {
     @Test
     void twelveServicesAreDescribedTenAtATime() {
         // The web two and ten workers: DescribeServices refuses more than 10 names in one call.
-        var names = new java.util.LinkedHashMap<String, String>();
-        var revisions = new java.util.LinkedHashMap<String, String>();
+        var names = new LinkedHashMap<String, String>();
+        var revisions = new LinkedHashMap<String, String>();
         for (int i = 0; i < 12; i++) {
             names.put("part-" + i, "tutors-prod-part-" + i);
             revisions.put("part-" + i, TD + "tutors-prod-part-" + i + ":3");
@@ -229,7 +231,7 @@ class RolloutTest {
                 .when(w.ecs)
                 .describeServices(any(DescribeServicesRequest.class));
         rollout.verify(stack, Duration.ofMinutes(5), false);
-        var requests = org.mockito.ArgumentCaptor.forClass(DescribeServicesRequest.class);
+        var requests = ArgumentCaptor.forClass(DescribeServicesRequest.class);
         verify(w.ecs, times(2)).describeServices(requests.capture());
         assertEquals(
                 List.of(10, 2),

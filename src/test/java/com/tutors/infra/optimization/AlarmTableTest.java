@@ -10,11 +10,13 @@ import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.aws.ec2.Instance;
 import com.pulumi.aws.lb.LoadBalancer;
 import com.pulumi.aws.lb.TargetGroup;
+import com.tutors.infra.AlarmInputs;
 import com.tutors.infra.StackRuns;
 import com.tutors.infra.plan.model.PlannedResource;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -242,12 +244,12 @@ class AlarmTableTest {
                 .collect(Collectors.toMap(
                         PlannedResource::name,
                         a -> List.of(
-                                com.tutors.infra.AlarmInputs.of(a, "namespace"),
-                                com.tutors.infra.AlarmInputs.of(a, "metricName"),
-                                com.tutors.infra.AlarmInputs.of(a, "statistic"),
+                                AlarmInputs.of(a, "namespace"),
+                                AlarmInputs.of(a, "metricName"),
+                                AlarmInputs.of(a, "statistic"),
                                 a.input("comparisonOperator"),
                                 a.input("threshold"),
-                                com.tutors.infra.AlarmInputs.of(a, "period"),
+                                AlarmInputs.of(a, "period"),
                                 a.input("evaluationPeriods"),
                                 a.input("datapointsToAlarm"),
                                 a.input("treatMissingData")),
@@ -262,7 +264,7 @@ class AlarmTableTest {
         var alb = StackRuns.value(((LoadBalancer)
                         named(result, LoadBalancer.class, "tutors-prod-alb").resource())
                 .arnSuffix());
-        var tg = (java.util.function.Function<String, String>) part -> StackRuns.value(((TargetGroup)
+        var tg = (Function<String, String>) part -> StackRuns.value(((TargetGroup)
                         named(result, TargetGroup.class, "tutors-prod-" + part).resource())
                 .arnSuffix());
         var expected = new TreeMap<String, Map<String, String>>();
@@ -303,10 +305,7 @@ class AlarmTableTest {
         expected.put("tutors-prod-mail-complaint-rate", Map.of("ses:configuration-set", "tutors-prod-mail"));
         var declared = ofType(result, MetricAlarm.class).stream()
                 .collect(Collectors.toMap(
-                        PlannedResource::name,
-                        a -> com.tutors.infra.AlarmInputs.of(a, "dimensions"),
-                        (x, y) -> x,
-                        TreeMap::new));
+                        PlannedResource::name, a -> AlarmInputs.of(a, "dimensions"), (x, y) -> x, TreeMap::new));
         assertEquals(expected, declared);
     }
 }

@@ -8,6 +8,7 @@ import com.google.gson.Gson;
 import com.tutors.infra.StackRuns;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The dashboard: built from the alarm table (every alarmed metric is on it), the same text every time. */
@@ -17,14 +18,14 @@ class DashboardTest {
             "eu-central-1",
             "c",
             List.of(
-                    new Dashboard.Service("backend", "be", java.util.Optional.of("targetgroup/be/1")),
-                    new Dashboard.Service("frontend", "fe", java.util.Optional.of("targetgroup/fe/1"))),
+                    new Dashboard.Service("backend", "be", Optional.of("targetgroup/be/1")),
+                    new Dashboard.Service("frontend", "fe", Optional.of("targetgroup/fe/1"))),
             "app/alb/1",
             "db",
             List.of("redis-001", "redis-002"),
             "E123",
             "acl",
-            java.util.Optional.of("tutors-prod-mail"));
+            Optional.of("tutors-prod-mail"));
 
     @Test
     @SuppressWarnings("unchecked")

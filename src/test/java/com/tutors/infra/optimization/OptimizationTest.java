@@ -27,9 +27,11 @@ import com.pulumi.aws.sns.TopicSubscription;
 import com.pulumi.aws.wafv2.WebAcl;
 import com.pulumi.aws.wafv2.WebAclAssociation;
 import com.pulumi.aws.wafv2.WebAclLoggingConfiguration;
+import com.tutors.infra.AlarmInputs;
 import com.tutors.infra.StackRuns;
 import com.tutors.infra.plan.OfflineRun;
 import com.tutors.infra.plan.model.PlannedResource;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,7 +208,7 @@ class OptimizationTest {
                 ofType(result, ListenerRule.class).stream()
                         .filter(r -> !rules.contains(r))
                         .map(PlannedResource::name)
-                        .collect(java.util.stream.Collectors.toSet()));
+                        .collect(Collectors.toSet()));
         for (var rule : rules) {
             var header = ((List<Map<String, Object>>) rule.input("conditions"))
                     .stream()
@@ -440,7 +442,7 @@ class OptimizationTest {
                         wafBlocked.input("dimensions")));
         var globalArn = StackRuns.value(((com.pulumi.aws.sns.Topic) globalTopic.resource()).arn());
         assertEquals(List.of(globalArn), cdn5xx.input("alarmActions"), "an alarm notifies a topic in its own region");
-        var alarms = new java.util.HashMap<>(all);
+        var alarms = new HashMap<>(all);
         alarms.keySet().removeAll(global);
         var albSuffix = StackRuns.value(((com.pulumi.aws.lb.LoadBalancer)
                         named(result, LoadBalancer.class, "tutors-prod-alb").resource())
@@ -547,13 +549,13 @@ class OptimizationTest {
             assertEquals(
                     e,
                     List.of(
-                            com.tutors.infra.AlarmInputs.of(alarm, "metricName"),
-                            com.tutors.infra.AlarmInputs.of(alarm, "statistic"),
+                            AlarmInputs.of(alarm, "metricName"),
+                            AlarmInputs.of(alarm, "statistic"),
                             alarm.input("comparisonOperator"),
                             alarm.input("threshold"),
-                            com.tutors.infra.AlarmInputs.of(alarm, "period"),
+                            AlarmInputs.of(alarm, "period"),
                             alarm.input("treatMissingData"),
-                            com.tutors.infra.AlarmInputs.of(alarm, "dimensions")),
+                            AlarmInputs.of(alarm, "dimensions")),
                     name);
         });
         // 6 per service, ALB 5xx, 2 RDS, 2 per Redis node (prod has two), mail bounces and complaints.
@@ -598,7 +600,7 @@ class OptimizationTest {
         assertTrue(
                 ofType(
                                 StackRuns.succeeded(StackRuns.with(
-                                        "staging", java.util.Collections.singletonMap("tutors:officeHours", null))),
+                                        "staging", Collections.singletonMap("tutors:officeHours", null))),
                                 MetricAlarm.class)
                         .stream()
                         .anyMatch(a -> a.name().equals("tutors-staging-backend-no-healthy-hosts")),

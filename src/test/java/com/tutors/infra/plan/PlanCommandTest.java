@@ -6,20 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.Gson;
 import com.pulumi.aws.ec2.Vpc;
 import com.tutors.infra.StackRuns;
+import com.tutors.infra.core.Phase;
+import com.tutors.infra.plan.cost.CostReport;
+import com.tutors.infra.plan.cost.Usage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PlanCommandTest {
 
     private record Run(int exit, String out, String err) {}
 
     /** The command is deterministic: identical invocations share one run. */
-    private static final Map<List<String>, Run> RUNS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<List<String>, Run> RUNS = new ConcurrentHashMap<>();
 
     static {
         StackRuns.onReset(RUNS::clear);
@@ -52,7 +59,7 @@ class PlanCommandTest {
         var resources = (List<Map<String, Object>>) doc.get("resources");
         assertEquals(StackRuns.committed("prod").resources().size(), resources.size());
         for (var r : resources) {
-            var keys = new java.util.HashSet<>(r.keySet());
+            var keys = new HashSet<>(r.keySet());
             keys.remove("protect"); // only where it is set
             keys.remove("dependencies");
             keys.remove("ignoreChanges");
@@ -166,8 +173,8 @@ class PlanCommandTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void compareJsonOfTwoSavedPlansCountsAndPricesEachPhaseAsThePlansSay(
-            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+    void compareJsonOfTwoSavedPlansCountsAndPricesEachPhaseAsThePlansSay(@TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
         // What the pull-request workflow does: save main's plan and the PR's, then compare the files.
         var base = plan("--stack", "staging", "--format", "json", "--dir", StackRuns.PROJECT_DIR.toString());
         var head = plan(
@@ -190,16 +197,15 @@ class PlanCommandTest {
         var docB = gson.fromJson(head.out(), Map.class);
         for (int phase = 1; phase <= 6; phase++) {
             int p = phase;
-            java.util.function.Function<Map<?, ?>, Long> count =
-                    doc -> ((List<Map<String, Object>>) doc.get("resources"))
-                            .stream()
-                                    .filter(r -> ((String) r.get("type")).startsWith("aws:")
-                                            && ((Double) r.get("phase")).intValue() == p)
-                                    .count();
-            java.util.function.Function<Map<?, ?>, Double> cost =
+            Function<Map<?, ?>, Long> count = doc -> ((List<Map<String, Object>>) doc.get("resources"))
+                    .stream()
+                            .filter(r -> ((String) r.get("type")).startsWith("aws:")
+                                    && ((Double) r.get("phase")).intValue() == p)
+                            .count();
+            Function<Map<?, ?>, Double> cost =
                     doc -> (Double) ((Map<String, Object>) ((Map<String, Object>) doc.get("cost")).get("byPhase"))
                             .getOrDefault(String.valueOf(p), 0.0);
-            var name = com.tutors.infra.core.Phase.values()[p - 1];
+            var name = Phase.values()[p - 1];
             var row = run.out()
                     .lines()
                     .filter(l -> l.startsWith("| " + p + " "))
@@ -208,8 +214,8 @@ class PlanCommandTest {
             var cells = row.split("\\|");
             assertEquals(String.valueOf(count.apply(docA)), cells[2].trim(), row);
             assertEquals(String.valueOf(count.apply(docB)), cells[3].trim(), row);
-            assertEquals(com.tutors.infra.plan.cost.CostReport.money(cost.apply(docA)), cells[4].trim(), row);
-            assertEquals(com.tutors.infra.plan.cost.CostReport.money(cost.apply(docB)), cells[5].trim(), row);
+            assertEquals(CostReport.money(cost.apply(docA)), cells[4].trim(), row);
+            assertEquals(CostReport.money(cost.apply(docB)), cells[5].trim(), row);
         }
         // The instance gives way to a NAT gateway: phase 1 is dearer by the gateway less the instance, disk and alarm.
         var phase1 =
@@ -233,7 +239,7 @@ class PlanCommandTest {
         assertEquals(0, run.exit(), run.err());
         var estimate = PlanCommand.estimate(
                 StackRuns.with("prod", Map.of("tutors:cpuArchitecture", "X86_64", "tutors:fargateSpotPercent", "25")),
-                com.tutors.infra.plan.cost.Usage.defaults());
+                Usage.defaults());
         for (var service : List.of("tutors-prod-backend", "tutors-prod-frontend")) {
             var lines = estimate.lines().stream()
                     .filter(l -> l.resource().equals(service))

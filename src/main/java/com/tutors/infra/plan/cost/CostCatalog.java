@@ -1,5 +1,7 @@
 package com.tutors.infra.plan.cost;
 
+import java.util.Set;
+
 /** Which resource types the estimate prices, and which cost nothing by themselves: every declared type is one. */
 public final class CostCatalog {
     private CostCatalog() {}
@@ -9,7 +11,7 @@ public final class CostCatalog {
      * listeners, or they are free: IAM, security groups, subnets, public ACM certificates...). A test
      * fails when the program declares a type that is neither priced here nor listed.
      */
-    public static final java.util.Set<String> FREE = java.util.Set.of(
+    public static final Set<String> FREE = Set.of(
             "aws:acm/certificate:Certificate",
             "aws:acm/certificateValidation:CertificateValidation",
             "aws:appautoscaling/policy:Policy",
@@ -73,7 +75,7 @@ public final class CostCatalog {
             "aws:servicediscovery/service:Service");
 
     /** Types with a line of their own in the estimate. */
-    public static final java.util.Set<String> PRICED = java.util.Set.of(
+    public static final Set<String> PRICED = Set.of(
             "aws:ec2/natGateway:NatGateway",
             "aws:ec2/eip:Eip",
             "aws:ec2/instance:Instance",
