@@ -16,9 +16,12 @@ import com.pulumi.resources.Resource;
 import com.tutors.infra.core.Naming;
 import com.tutors.infra.core.Outputs;
 import com.tutors.infra.core.Phase;
+import com.tutors.infra.data.DataOutputs.AppSecret;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -90,6 +93,8 @@ public final class Compute extends ComponentResource {
         var frontendImage = Tasks.image(artifacts.frontendEcrUrl(), args.imageTag());
 
         // Every service's task definition, from its description: the image's role, environment and repository.
+        // One secrets output per set of secrets: the backend's processes share one.
+        var references = new HashMap<Map<String, AppSecret>, Output<Map<String, String>>>();
         var taskDefinitions = new LinkedHashMap<String, TaskDefinition>();
         for (var service : services) {
             boolean backendImageRuns = service.image() == AppService.Image.BACKEND;
@@ -108,7 +113,8 @@ public final class Compute extends ComponentResource {
                                     service.command(),
                                     service.http().map(AppService.Http::port).orElse(null),
                                     backendImageRuns ? backendEnv : frontendEnv,
-                                    Tasks.references(data, service.secrets()),
+                                    references.computeIfAbsent(
+                                            service.secrets(), secrets -> Tasks.references(data, secrets)),
                                     logs.get(service.part()),
                                     service.container(),
                                     service.http()
@@ -117,7 +123,7 @@ public final class Compute extends ComponentResource {
         }
         // The release (migrate, collectstatic) runs from the new image before the services roll onto it.
         var backend = AppServices.named(services, "backend");
-        var backendSecrets = Tasks.references(data, backend.secrets());
+        var backendSecrets = references.computeIfAbsent(backend.secrets(), secrets -> Tasks.references(data, secrets));
         var releaseImage = Tasks.image(
                 artifacts.backendEcrUrl(), s.releaseImageTag().map(Output::of).orElse(args.imageTag()));
         var migrateTask = tasks.taskDefinition(
