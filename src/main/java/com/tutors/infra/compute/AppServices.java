@@ -36,6 +36,8 @@ public final class AppServices {
      */
     public static List<AppService> describe(ComputeSettings s, int keepAliveSeconds, boolean djangoKeyRotating) {
         var backendSecrets = backendSecrets(djangoKeyRotating);
+        // The web services deploy at 100% to 200%: rolling, never below full capacity (the circuit breaker and their
+        // 5xx alarms roll a failing release back).
         var out = new ArrayList<AppService>();
         out.add(new AppService(
                 "backend",

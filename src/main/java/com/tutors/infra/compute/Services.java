@@ -97,8 +97,8 @@ final class Services {
                             .build())
                     // New tasks get this long before failed ALB health checks count.
                     .healthCheckGracePeriodSeconds(AppProcesses.START_PERIOD_SECONDS);
-            // Rolled back too when its own 5xx alarm fires during the deployment (a release that starts but serves
-            // errors); the alarm treats missing data as fine, so a sleeping staging never blocks one.
+            // Rolled back too when its own 5xx alarms (count, rate) fire during the deployment (a release that starts
+            // but serves errors); they treat missing data as fine, so a sleeping staging never blocks one.
             var alarms = deploymentAlarms.getOrDefault(part, List.of());
             if (!alarms.isEmpty()) {
                 serviceArgs.alarms(ServiceAlarmsArgs.builder()
