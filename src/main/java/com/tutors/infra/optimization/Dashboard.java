@@ -85,6 +85,11 @@ public final class Dashboard {
                                     tg))));
             first = false;
             widgets.add(widget(
+                    "ALB " + service + ": share of 5xx answers (%), what its deployments watch",
+                    ids.region(),
+                    alarmMetrics(cacheNodes, ids, service + "-5xx-rate"),
+                    List.of()));
+            widgets.add(widget(
                     "ALB " + service + ": healthy and unhealthy targets",
                     ids.region(),
                     alarmMetrics(cacheNodes, ids, service + "-no-healthy-hosts", service + "-unhealthy-hosts"),
@@ -192,17 +197,40 @@ public final class Dashboard {
                 cacheNodes,
                 false,
                 ids.mailConfigurationSet().isPresent())) {
-            if (List.of(parts).contains(alarm.part())) {
-                var line = new ArrayList<Object>(List.of(alarm.namespace(), alarm.metric()));
-                for (var d : alarm.dimensions()) {
-                    line.add(d.cloudWatchName());
-                    line.add(value(d, ids));
-                }
-                line.add(Map.of("stat", alarm.statistic()));
-                out.add(line);
+            if (!List.of(parts).contains(alarm.part())) {
+                continue;
             }
+            if (alarm.per().isEmpty()) {
+                out.add(alarmLine(alarm, alarm.metric(), ids, Map.of("stat", alarm.statistic())));
+                continue;
+            }
+            // A ratio: its two metrics hidden, and the alarm's own expression drawn from them.
+            for (var id : List.of("m1", "m2")) {
+                var options = new LinkedHashMap<String, Object>();
+                options.put("stat", "Sum");
+                options.put("id", id);
+                options.put("visible", false);
+                out.add(alarmLine(
+                        alarm, id.equals("m1") ? alarm.metric() : alarm.per().get(), ids, options));
+            }
+            var expression = new LinkedHashMap<String, Object>();
+            expression.put("expression", alarm.expression());
+            expression.put("label", alarm.part() + " (%)");
+            expression.put("id", "e1");
+            out.add(List.of(expression));
         }
         return out;
+    }
+
+    /** One metric of an alarm, with the alarm's dimensions and these options. */
+    private static List<Object> alarmLine(Alarms alarm, String metric, Ids ids, Map<String, Object> options) {
+        var line = new ArrayList<Object>(List.of(alarm.namespace(), metric));
+        for (var d : alarm.dimensions()) {
+            line.add(d.cloudWatchName());
+            line.add(value(d, ids));
+        }
+        line.add(options);
+        return line;
     }
 
     private static String value(Alarms.Dimension d, Ids ids) {

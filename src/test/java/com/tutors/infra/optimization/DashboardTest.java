@@ -95,4 +95,35 @@ class DashboardTest {
                     result.outputs().get("dashboardUrl"));
         }
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void eachWebServicesDeploymentRateIsDrawnFromTheAlarmsOwnExpression() {
+        var widgets = (List<Map<String, Object>>) new com.google.gson.Gson()
+                .fromJson(Dashboard.body(IDS, 2, false, false), Map.class)
+                .get("widgets");
+        for (var service : List.of("backend", "frontend")) {
+            var properties = widgets.stream()
+                    .map(w -> (Map<String, Object>) w.get("properties"))
+                    .filter(p -> String.valueOf(p.get("title")).startsWith("ALB " + service + ": share of 5xx"))
+                    .findFirst()
+                    .orElseThrow();
+            var lines = (List<List<Object>>) properties.get("metrics");
+            var rate = AlarmTable.all(List.of(new Alarms.Service(service, true)), 1, false, false).stream()
+                    .filter(a -> a.part().equals(service + "-5xx-rate"))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(3, lines.size(), lines::toString);
+            var m1 = (Map<String, Object>) lines.get(0).get(lines.get(0).size() - 1);
+            var m2 = (Map<String, Object>) lines.get(1).get(lines.get(1).size() - 1);
+            assertEquals(
+                    List.of("HTTPCode_Target_5XX_Count", "m1", false),
+                    List.of(lines.get(0).get(1), m1.get("id"), m1.get("visible")));
+            assertEquals(
+                    List.of("RequestCount", "m2", false),
+                    List.of(lines.get(1).get(1), m2.get("id"), m2.get("visible")));
+            assertEquals(rate.expression(), ((Map<String, Object>) lines.get(2).get(0)).get("expression"));
+            assertTrue(lines.get(0).contains("targetgroup/" + (service.equals("backend") ? "be" : "fe") + "/1"));
+        }
+    }
 }
