@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParser;
+import com.tutors.infra.plan.OfflineRun;
 import com.tutors.infra.plan.PlanCommand;
 import com.tutors.infra.plan.PlanFormats;
 import com.tutors.infra.plan.cost.Usage;
@@ -14,6 +15,7 @@ import com.tutors.infra.plan.diff.SavedPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,13 +34,7 @@ class CommittedTransitionsTest {
         var run = StackRuns.succeeded(StackRuns.committed(stack));
         var file = StackRuns.PROJECT_DIR.resolve("src/test/resources/plans/" + stack + ".json");
         if (Boolean.getBoolean("plans.update")) {
-            // The plan as `plan --format json` prints it, without the estimate and the configuration.
-            var doc = JsonParser.parseString(PlanFormats.json(run, PlanCommand.estimate(run, Usage.defaults())))
-                    .getAsJsonObject();
-            doc.remove("cost");
-            doc.remove("config");
-            Files.writeString(
-                    file, new GsonBuilder().setPrettyPrinting().create().toJson(doc) + "\n");
+            Files.writeString(file, snapshot(run));
         }
         var saved = SavedPlan.resources(Files.readString(file));
         var diff = PlanDiff.between("saved", saved, "now", run.resources(), ReplaceRules.standard());
@@ -54,5 +50,30 @@ class CommittedTransitionsTest {
                 replacedOrDeleted,
                 "the next up would replace or delete these: make it the point of the change, then update the "
                         + "snapshot (-Dplans.update=true)");
+    }
+
+    /** The plan as `plan --format json` prints it, without the estimate and the configuration. */
+    static String snapshot(OfflineRun.Result run) {
+        var doc = JsonParser.parseString(PlanFormats.json(run, PlanCommand.estimate(run, Usage.defaults())))
+                .getAsJsonObject();
+        doc.remove("cost");
+        doc.remove("config");
+        // Nulls kept: a saved plan names every field, "parent": null included.
+        return new GsonBuilder()
+                        .setPrettyPrinting()
+                        .serializeNulls()
+                        .disableHtmlEscaping()
+                        .create()
+                        .toJson(doc)
+                + "\n";
+    }
+
+    @Test
+    void theSnapshotItWritesReadsBackAsTheSamePlan() {
+        // What -Dplans.update=true writes is a saved plan that diffs against its own run as no change.
+        var run = StackRuns.succeeded(StackRuns.committed("staging"));
+        var diff = PlanDiff.between(
+                "written", SavedPlan.resources(snapshot(run)), "run", run.resources(), ReplaceRules.standard());
+        assertEquals(List.of(), diff.changes());
     }
 }
