@@ -3,10 +3,10 @@ package com.tutors.infra.compute;
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
 import com.tutors.infra.core.Naming;
+import com.tutors.infra.core.Required;
 import com.tutors.infra.data.DataOutputs;
 import com.tutors.infra.network.NetworkOutputs;
 import com.tutors.infra.storage.StorageOutputs;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,30 +40,32 @@ public record ComputeArgs(
         Map<String, List<String>> deploymentAlarms) {
 
     public ComputeArgs {
-        var missing = new ArrayList<String>();
-        check(missing, "names", names);
-        check(missing, "region", region);
-        check(missing, "accountId", accountId);
-        check(missing, "settings", settings);
-        check(missing, "services", services);
-        check(missing, "imageTag", imageTag);
-        check(missing, "network", network);
-        check(missing, "data", data);
-        check(missing, "storage", storage);
-        check(missing, "site", site);
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("ComputeArgs without " + String.join(", ", missing));
-        }
+        Required.check(
+                "ComputeArgs",
+                "names",
+                names,
+                "region",
+                region,
+                "accountId",
+                accountId,
+                "settings",
+                settings,
+                "services",
+                services,
+                "imageTag",
+                imageTag,
+                "network",
+                network,
+                "data",
+                data,
+                "storage",
+                storage,
+                "site",
+                site);
         services = List.copyOf(services);
         loadBalancing = Objects.requireNonNullElse(loadBalancing, Optional.empty());
         mail = Objects.requireNonNullElse(mail, Optional.empty());
         deploymentAlarms = Map.copyOf(Objects.requireNonNullElse(deploymentAlarms, Map.of()));
-    }
-
-    static void check(List<String> missing, String name, Object value) {
-        if (value == null) {
-            missing.add(name);
-        }
     }
 
     /**

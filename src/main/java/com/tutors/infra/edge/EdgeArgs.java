@@ -3,9 +3,9 @@ package com.tutors.infra.edge;
 import com.pulumi.core.Output;
 import com.tutors.infra.core.Headers;
 import com.tutors.infra.core.Naming;
+import com.tutors.infra.core.Required;
 import com.tutors.infra.core.Route;
 import com.tutors.infra.network.NetworkOutputs;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,34 +35,24 @@ public record EdgeArgs(
         Output<String> serverAccessLogBucket) {
 
     public EdgeArgs {
-        var missing = new ArrayList<String>();
-        if (names == null) {
-            missing.add("names");
-        }
-        if (settings == null) {
-            missing.add("settings");
-        }
-        if (upstreams == null) {
-            missing.add("upstreams");
-        }
-        if (region == null) {
-            missing.add("region");
-        }
-        if (accountId == null) {
-            missing.add("accountId");
-        }
-        if (network == null) {
-            missing.add("network");
-        }
-        if (staticBucketDomain == null) {
-            missing.add("staticBucketDomain");
-        }
-        if (serverAccessLogBucket == null) {
-            missing.add("serverAccessLogBucket");
-        }
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("EdgeArgs without " + String.join(", ", missing));
-        }
+        Required.check(
+                "EdgeArgs",
+                "names",
+                names,
+                "settings",
+                settings,
+                "upstreams",
+                upstreams,
+                "region",
+                region,
+                "accountId",
+                accountId,
+                "network",
+                network,
+                "staticBucketDomain",
+                staticBucketDomain,
+                "serverAccessLogBucket",
+                serverAccessLogBucket);
         originSecrets = Objects.requireNonNullElse(originSecrets, Optional.empty());
     }
 

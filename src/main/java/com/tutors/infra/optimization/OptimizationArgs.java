@@ -4,11 +4,11 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ProviderResource;
 import com.tutors.infra.compute.ComputeOutputs;
 import com.tutors.infra.core.Naming;
+import com.tutors.infra.core.Required;
 import com.tutors.infra.data.DataOutputs;
 import com.tutors.infra.edge.EdgeOutputs;
 import com.tutors.infra.network.NetworkOutputs;
 import com.tutors.infra.storage.StorageOutputs;
-import java.util.ArrayList;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,37 +35,26 @@ public record OptimizationArgs(
         EdgeOutputs edge) {
 
     public OptimizationArgs {
-        var missing = new ArrayList<String>();
-        if (names == null) {
-            missing.add("names");
-        }
-        if (region == null) {
-            missing.add("region");
-        }
-        if (settings == null) {
-            missing.add("settings");
-        }
-        if (accountId == null) {
-            missing.add("accountId");
-        }
-        if (network == null) {
-            missing.add("network");
-        }
-        if (data == null) {
-            missing.add("data");
-        }
-        if (storage == null) {
-            missing.add("storage");
-        }
-        if (compute == null) {
-            missing.add("compute");
-        }
-        if (edge == null) {
-            missing.add("edge");
-        }
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("OptimizationArgs without " + String.join(", ", missing));
-        }
+        Required.check(
+                "OptimizationArgs",
+                "names",
+                names,
+                "region",
+                region,
+                "settings",
+                settings,
+                "accountId",
+                accountId,
+                "network",
+                network,
+                "data",
+                data,
+                "storage",
+                storage,
+                "compute",
+                compute,
+                "edge",
+                edge);
         usEast1 = Objects.requireNonNullElse(usEast1, Optional.empty());
         originSecret = Objects.requireNonNullElse(originSecret, Output.of(""));
     }
