@@ -271,7 +271,7 @@ public final class ReferenceDocs {
                 new String[] {PlanTables.ALARMS_START, PlanTables.ALARMS_END, PlanTables.alarms(plans)});
         block.accept(
                 "docs/operations.md",
-                new String[] {RoutineChanges.START, RoutineChanges.END, RoutineChanges.table(planner)});
+                new String[] {RoutineChange.START, RoutineChange.END, RoutineChange.table(planner)});
         block.accept("docs/app-contract.md", new String[] {
             ServiceDocs.CONTAINERS_START,
             ServiceDocs.CONTAINERS_END,

@@ -26,7 +26,7 @@ class RoutineChangesTest {
 
     @Test
     void everyStepOfEveryRoutineChangeIsSafeForTheData() {
-        for (var row : RoutineChanges.ALL) {
+        for (var row : RoutineChange.ALL) {
             var steps = row.steps(PLANNER);
             assertEquals(row.states().size() - 1, steps.size());
             for (var step : steps) {
@@ -44,11 +44,11 @@ class RoutineChangesTest {
 
     @Test
     void theMeasuredCellNamesWhatIsReplacedOrDeleted() {
-        var ami = RoutineChanges.ALL.stream()
+        var ami = RoutineChange.ALL.stream()
                 .filter(r -> r.change().startsWith("`natAmi`"))
                 .findFirst()
                 .orElseThrow();
-        var cell = RoutineChanges.measured(ami.steps(PLANNER).get(0));
+        var cell = RoutineChange.measured(ami.steps(PLANNER).get(0));
         assertTrue(cell.contains("2 replaced (Instance)"), cell);
         assertFalse(cell.contains("deleted"), cell);
     }

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  *
  * @param states the stack's overrides before the change, then after each step (two steps: three states)
  */
-record RoutineChanges(String change, String stack, List<Map<String, String>> states, String happens, String users) {
+record RoutineChange(String change, String stack, List<Map<String, String>> states, String happens, String users) {
 
     static final String START =
             "<!-- routine-changes:start (generated: java -cp target/tutors-infra.jar com.tutors.infra.ReferenceDocs) -->";
@@ -31,21 +31,21 @@ record RoutineChanges(String change, String stack, List<Map<String, String>> sta
 
     private static final Map<String, String> NONE = Map.of();
 
-    static final List<RoutineChanges> ALL = List.of(
-            new RoutineChanges(
+    static final List<RoutineChange> ALL = List.of(
+            new RoutineChange(
                     "`lastPhase` +1",
                     "prod",
                     List.of(set("lastPhase", "4"), set("lastPhase", "5")),
                     "creates that phase only (5 also creates the services with their load balancer)",
                     "nothing else is touched"),
-            new RoutineChanges(
+            new RoutineChange(
                     "`lastPhase` -1",
                     "prod",
                     List.of(NONE, set("lastPhase", "5")),
                     "deletes that phase only; in prod, protected data stores make the `up` fail instead of lowering "
                             + "below phase 3",
                     "the removed phase goes away"),
-            new RoutineChanges(
+            new RoutineChange(
                     "`cdn` on",
                     "prod",
                     List.of(set("cdn", "false"), set("originLock", "false"), NONE),
@@ -57,7 +57,7 @@ record RoutineChanges(String change, String stack, List<Map<String, String>> sta
                             + "CloudFront's alone)",
                     "no user gets 403 or a broken image at either step (tested in `CdnTurnOnTest`); doing both at once "
                             + "is flagged `DANGER` by `plan --diff`"),
-            new RoutineChanges(
+            new RoutineChange(
                     "`cdn` off",
                     "prod",
                     List.of(NONE, set("originLock", "false"), set("cdn", "false", "originLock", "false")),
@@ -65,14 +65,14 @@ record RoutineChanges(String change, String stack, List<Map<String, String>> sta
                             + "scope (`-waf-regional` on the ALB for `tutors-<env>-waf` on CloudFront, and back when the "
                             + "CDN comes on) is created before the old one is deleted, so none is deleted while attached",
                     "the static bucket becomes public again"),
-            new RoutineChanges(
+            new RoutineChange(
                     "`originLock` on",
                     "prod",
                     List.of(set("originLock", "false"), NONE),
                     "the listener's default turns to 403 and each rule (the frontend's own catch-all rule included, "
                             + "declared whenever the CDN is on) gains the header condition, all in place",
                     "CloudFront's requests always match a rule: no 403 window"),
-            new RoutineChanges(
+            new RoutineChange(
                     "`originSecret` rotation",
                     "prod",
                     List.of(
@@ -85,26 +85,26 @@ record RoutineChanges(String change, String stack, List<Map<String, String>> sta
                             + "rule accepts both, CloudFront switches to the new header as the distribution deploys "
                             + "(minutes); once it shows *Deployed*, remove `originSecretPrevious` in a second push",
                     "no 403s: edges still sending the old header are accepted until the second push"),
-            new RoutineChanges(
+            new RoutineChange(
                     "`waf`, `alarms` off (or on)",
                     "prod",
                     List.of(NONE, set("waf", "false", "alarms", "false")),
                     "their resources are deleted (or created); WAF logs go with the ACL; the services stop (or start) "
                             + "watching their deployment alarms, in place",
                     "none"),
-            new RoutineChanges(
+            new RoutineChange(
                     "`containerInsights`, `dashboard` off",
                     "prod",
                     List.of(NONE, set("containerInsights", "false", "dashboard", "false")),
                     "the cluster setting changes in place; the dashboard is deleted",
                     "nothing: the alarms and autoscaling use the AWS/ECS service metrics"),
-            new RoutineChanges(
+            new RoutineChange(
                     "`uploadPaths`",
                     "prod",
                     List.of(NONE, set("uploadPaths", "[\"/api/uploads/\", \"/api/avatars/\"]")),
                     "the web ACL's last rule changes in place",
                     "uploads on the new paths pass the body rules; elsewhere they still block"),
-            new RoutineChanges(
+            new RoutineChange(
                     "`natAmi` (a new pin)",
                     "prod",
                     List.of(NONE, set("natAmi", "ami-0abcdef1234567890")),
@@ -112,20 +112,20 @@ record RoutineChanges(String change, String stack, List<Map<String, String>> sta
                             + "the old one goes",
                     "that AZ's tasks have no egress for 1-2 minutes while the new instance boots (pulls, secrets at "
                             + "task start, third-party calls); the egress address stays"),
-            new RoutineChanges(
+            new RoutineChange(
                     "`natMode`",
                     "prod",
                     List.of(NONE, set("natMode", "gateway-per-az")),
                     "NAT gateways or the NAT instance swap; private routes are updated in place",
                     "outbound traffic from the tasks pauses while routes move (seconds); with a new NAT instance, until "
                             + "its user data has set forwarding (about a minute after its Elastic IP attaches)"),
-            new RoutineChanges(
+            new RoutineChange(
                     "`fargateSpotPercent`",
                     "prod",
                     List.of(NONE, set("fargateSpotPercent", "50")),
                     "in-place `UpdateService` with `forceNewDeployment`: a rolling deployment onto the new strategy",
                     "none (full capacity kept)"),
-            new RoutineChanges(
+            new RoutineChange(
                     "`dbInstanceClass`, `dbMultiAz`, `redisNodeType`, `redisReplicas`",
                     "prod",
                     List.of(
@@ -141,13 +141,13 @@ record RoutineChanges(String change, String stack, List<Map<String, String>> sta
                             + "calls always send ApplyImmediately=true)",
                     "Multi-AZ: a failover of about a minute; single-AZ: the instance restarts; cache nodes are replaced "
                             + "one by one with failover; a removed replica's connections drop"),
-            new RoutineChanges(
+            new RoutineChange(
                     "task CPU/memory, `imageTag`, gunicorn settings",
                     "prod",
                     List.of(NONE, set("backendCpu", "512", "backendMemory", "1024", "imageTag", "abc1234")),
                     "new task definition revisions; the services roll onto them (circuit breaker and 5xx alarms on)",
                     "none"),
-            new RoutineChanges(
+            new RoutineChange(
                     "`djangoSecretKey` with `djangoSecretKeyPrevious`",
                     "prod",
                     List.of(
@@ -158,7 +158,7 @@ record RoutineChanges(String change, String stack, List<Map<String, String>> sta
                                             "fake-django-secret-key-0123456789abcdefghijklmnopqrstuvwxyz")),
                     "a new secret and versions, new task revisions, the backend rolls",
                     "nobody is logged out: old and new tasks accept both keys (see Changing a secret)"),
-            new RoutineChanges(
+            new RoutineChange(
                     "`redisAuthToken` (ROTATE, then SET)",
                     "prod",
                     List.of(
@@ -168,7 +168,7 @@ record RoutineChanges(String change, String stack, List<Map<String, String>> sta
                     "the cache takes the new token beside the old one, the `REDIS_URL` version moves, the services "
                             + "roll; SET later drops the old one",
                     "no failed connection: tasks on either URL authenticate"),
-            new RoutineChanges(
+            new RoutineChange(
                     "a secret value (`dbPassword`)",
                     "prod",
                     List.of(NONE, set("dbPassword", "AnotherDbPass#2%with?chars:y")),
